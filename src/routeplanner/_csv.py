@@ -1,0 +1,186 @@
+"""Reading CSV tables row by row with typed fields and every problem collected."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .exceptions import Issue
+
+__all__ = [
+    "Column",
+    "Table",
+    "parse_bool",
+    "parse_float",
+    "parse_hhmm",
+    "parse_int",
+    "parse_slug",
+    "read_table",
+]
+
+_SLUG = re.compile(r"^[a-z0-9_]+$")
+_MAX_BYTES = 20 * 1024 * 1024
+
+
+def parse_slug(text: str) -> str:
+    """An id: lowercase ASCII letters, digits and underscores."""
+    if not _SLUG.match(text):
+        raise ValueError(f"'{text}' is not a valid id (use lowercase a-z, 0-9 and _)")
+    return text
+
+
+def parse_float(text: str) -> float:
+    """A finite decimal number (a comma decimal separator is accepted)."""
+    try:
+        value = float(text.replace(",", ".").replace("\u2212", "-"))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is not a finite number")
+    return value
+
+
+def parse_int(text: str) -> int:
+    """A whole number."""
+    value = parse_float(text)
+    if value != int(value):
+        raise ValueError(f"'{text}' is not a whole number")
+    if abs(value) > 10**9:
+        raise ValueError(f"'{text}' is too large")
+    return int(value)
+
+
+def parse_bool(text: str) -> bool:
+    """``true``/``false`` (also yes/no, 1/0, да/нет)."""
+    t = text.strip().lower()
+    if t in {"true", "yes", "1", "да", "y"}:
+        return True
+    if t in {"false", "no", "0", "нет", "n"}:
+        return False
+    raise ValueError(f"'{text}' is not true or false")
+
+
+def parse_hhmm(text: str) -> dt.time:
+    """A local time ``HH:MM``."""
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise ValueError(f"'{text}' is not a time HH:MM")
+    return dt.time(int(m.group(1)), int(m.group(2)))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table: its parser, and whether a value is required.
+
+    ``parse`` receives the stripped text and returns the value or raises ``ValueError``
+    with a message for the user. An empty optional cell yields ``default``.
+    """
+
+    name: str
+    parse: Callable[[str], Any] = str
+    required: bool = True
+    default: Any = None
+
+
+@dataclass
+class Table:
+    """Parsed rows of one file: ``(line, values)`` pairs of the rows without problems."""
+
+    path: str
+    rows: list[tuple[int, dict[str, Any]]]
+    rejected: list[dict[str, str]] = field(default_factory=list)
+
+
+def _records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    line = 1
+    for record in reader:
+        start = line + 1
+        line = reader.line_num
+        yield start, record
+
+
+def read_table(
+    path: Path, columns: list[Column], issues: list[Issue], *, label: str | None = None
+) -> Table:
+    """Read ``path`` as CSV, parse each cell with its column, and collect every problem.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV file (UTF-8; a BOM is accepted).
+    columns : list of Column
+        Expected columns; other columns are ignored.
+    issues : list of Issue
+        Problems are appended here; rows with a problem are left out of the result.
+    label : str, optional
+        The name used for the file in messages (default: the path).
+
+    Returns
+    -------
+    Table
+    """
+    name = label or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        issues.append(Issue(name, None, None, f"cannot read the file: {err.strerror or err}"))
+        return Table(name, [])
+    if len(raw) > _MAX_BYTES:
+        issues.append(Issue(name, None, None, f"file is larger than {_MAX_BYTES >> 20} MiB"))
+        return Table(name, [])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        issues.append(Issue(name, line, None, "the file is not UTF-8 text; save it as UTF-8"))
+        return Table(name, [])
+    if not text.strip():
+        issues.append(Issue(name, None, None, "the file is empty; it needs a header row"))
+        return Table(name, [])
+    header = next(csv.reader(io.StringIO(text)))
+    header = [h.strip() for h in header]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    for h in dupes:
+        issues.append(Issue(name, 1, h, "column appears more than once in the header"))
+    missing = [c.name for c in columns if c.name not in header]
+    for c in missing:
+        issues.append(Issue(name, 1, c, "required column is missing from the header"))
+    if missing or dupes:
+        return Table(name, [])
+    rows: list[tuple[int, dict[str, Any]]] = []
+    rejected: list[dict[str, str]] = []
+    try:
+        for line, record in _records(text):
+            if None in record:
+                issues.append(Issue(name, line, None, "row has more cells than the header"))
+                continue
+            values: dict[str, Any] = {}
+            ok = True
+            for col in columns:
+                cell = (record.get(col.name) or "").strip()
+                if not cell:
+                    if col.required:
+                        issues.append(Issue(name, line, col.name, "value is required"))
+                        ok = False
+                    values[col.name] = col.default
+                    continue
+                try:
+                    values[col.name] = col.parse(cell)
+                except ValueError as err:
+                    issues.append(Issue(name, line, col.name, str(err)))
+                    ok = False
+            if ok:
+                rows.append((line, values))
+            else:
+                rejected.append(record)
+    except csv.Error as err:
+        issues.append(Issue(name, None, None, f"malformed CSV: {err}"))
+    return Table(name, rows, rejected)

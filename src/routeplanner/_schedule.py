@@ -1,0 +1,134 @@
+"""Earliest-time schedules of a day's route in the integer problem, lunch included.
+
+Given the order of visits, times follow: leave as early as the day allows, wait where a window
+has not opened yet, and take lunch in the first gap where it keeps the rest of the day
+feasible. This is exact for feasibility (waiting is free and windows are start windows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import DaySpec, Problem
+
+__all__ = ["DaySchedule", "simulate"]
+
+
+@dataclass(frozen=True)
+class DaySchedule:
+    """Times of one day, in absolute seconds.
+
+    ``arrive[k]``, ``start[k]``, ``end[k]`` are for the k-th visit of the route; ``depart``
+    is when the day leaves its start place and ``finish`` when it reaches its end place.
+    ``lunch_after`` is the index of the visit after which lunch is taken (``-1``: before the
+    first leg), ``lunch_start`` its start; both ``None`` without lunch.
+    """
+
+    depart: int
+    arrive: tuple[int, ...]
+    start: tuple[int, ...]
+    end: tuple[int, ...]
+    finish: int
+    drive_s: int
+    travel_s: int
+    lunch_after: int | None
+    lunch_start: int | None
+
+
+def _first_start(windows: Sequence[tuple[int, int]], t: int) -> int | None:
+    for a, b in windows:
+        if t <= b:
+            return max(a, t)
+    return None
+
+
+def _forward(
+    problem: Problem, day: DaySpec, route: Sequence[int], lunch_gap: int | None
+) -> DaySchedule | None:
+    dur = problem.durations_s[day.matrix]
+    drv = problem.drive_s[day.matrix] if problem.drive_s is not None else None
+    t = day.earliest_start_s
+    lunch_start = None
+    loc = day.start_location
+    arrive: list[int] = []
+    start: list[int] = []
+    end: list[int] = []
+    travel = drive = 0
+    stops = [*route, None]
+    for k, vi in enumerate(stops):
+        nxt = problem.visits[vi].location if vi is not None else day.end_location
+        leg = int(dur[loc, nxt])
+        if leg < 0:
+            return None
+        travel += leg
+        drive += int(drv[loc, nxt]) if drv is not None else 0
+        if lunch_gap is not None and k - 1 == lunch_gap:
+            # Lunch in this gap: en route if the window opens before arrival, else on arrival.
+            lo, hi = day.lunch_window_s  # type: ignore[misc]
+            lunch_start = max(t, lo)
+            if lunch_start > hi:
+                return None
+            if lunch_start < t + leg:  # en route: the leg grows by the lunch
+                t = reached = t + leg + day.lunch_s
+            else:  # the group arrives, then lunches before the visit
+                reached = t + leg
+                t = lunch_start + day.lunch_s
+        else:
+            t += leg
+            reached = t
+        if vi is None:
+            break
+        v = problem.visits[vi]
+        s = _first_start(v.windows, t)
+        if s is None:
+            return None
+        arrive.append(reached)
+        start.append(s)
+        t = s + v.service_s
+        end.append(t)
+        loc = v.location
+    if t > day.latest_end_s:
+        return None
+    if day.max_drive_s is not None and drive > day.max_drive_s:
+        return None
+    # Leave as late as possible so as not to wait at the first stop.
+    depart = day.earliest_start_s
+    if route and lunch_gap != -1:
+        first_leg = int(dur[day.start_location, problem.visits[route[0]].location])
+        depart = max(depart, start[0] - first_leg)
+        arrive[0] = depart + first_leg
+    return DaySchedule(
+        depart, tuple(arrive), tuple(start), tuple(end), t, drive, travel,
+        lunch_gap, lunch_start,
+    )
+
+
+def simulate(problem: Problem, day: DaySpec, route: Sequence[int]) -> DaySchedule | None:
+    """Return the earliest feasible schedule of ``route`` on ``day``, or ``None``.
+
+    Parameters
+    ----------
+    problem : Problem
+    day : DaySpec
+    route : sequence of int
+        Indices into ``problem.visits``, in visiting order.
+
+    Returns
+    -------
+    DaySchedule or None
+        ``None`` when no schedule keeps every window, the day's end, the driving limit and
+        the lunch window.
+    """
+    if day.lunch_window_s is None or day.lunch_s <= 0:
+        return _forward(problem, day, route, None)
+    # Lunch is needed only when the day reaches the lunch window at all.
+    no_lunch = _forward(problem, day, route, None)
+    lo, _hi = day.lunch_window_s
+    if no_lunch is not None and no_lunch.finish <= lo:
+        return no_lunch
+    for gap in range(-1, len(route)):
+        sched = _forward(problem, day, route, gap)
+        if sched is not None:
+            return sched
+    return None

@@ -1,0 +1,166 @@
+"""Opening hours (OSM syntax), Russian public holidays and booking lead → windows per date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays as _holidays
+from opening_hours import OpeningHours, State
+
+from .model import HolidayPolicy, Site
+
+__all__ = [
+    "closed_reason",
+    "hours_error",
+    "is_public_holiday",
+    "open_intervals",
+    "parse_hours",
+    "public_holiday_name",
+    "visit_start_windows",
+]
+
+_MIDNIGHT = dt.time(0, 0)
+
+
+@lru_cache(maxsize=64)
+def _ru_holidays(year: int) -> dict[dt.date, str]:
+    return dict(_holidays.country_holidays("RU", years=year, language="en_US").items())
+
+
+def public_holiday_name(date: dt.date) -> str | None:
+    """Return the name of the Russian public holiday (or transferred day off) on ``date``.
+
+    Parameters
+    ----------
+    date : datetime.date
+
+    Returns
+    -------
+    str or None
+        The holiday's English name, or ``None`` on a working day.
+    """
+    return _ru_holidays(date.year).get(date)
+
+
+def is_public_holiday(date: dt.date) -> bool:
+    """Return whether ``date`` is a Russian public holiday or official day off."""
+    return public_holiday_name(date) is not None
+
+
+@lru_cache(maxsize=1024)
+def parse_hours(expr: str) -> OpeningHours:
+    """Parse an OSM ``opening_hours`` expression (cached).
+
+    Raises
+    ------
+    SyntaxError
+        The expression does not parse (``opening_hours.ParserError``).
+    """
+    return OpeningHours(expr)
+
+
+def hours_error(expr: str) -> str | None:
+    """Return why ``expr`` is not a usable opening-hours expression, or ``None`` if it is."""
+    if not expr or not expr.strip():
+        return "opening hours are empty; use e.g. 'Mo-Fr 10:00-17:00' or '24/7'"
+    if "PH" in expr or "SH" in expr:
+        return (
+            "do not use PH/SH in opening_hours; set the 'public_holidays' column "
+            "(closed, open or sunday) instead"
+        )
+    try:
+        parse_hours(expr)
+    except Exception as err:  # the parser raises its own SyntaxError subclass
+        first = str(err).strip().splitlines()
+        detail = first[-1].strip(" =") if first else ""
+        return f"'{expr}' is not valid OpenStreetMap opening_hours syntax ({detail})"
+    return None
+
+
+def _raw_intervals(expr: str, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+    start = dt.datetime.combine(date, _MIDNIGHT)
+    end = start + dt.timedelta(days=1)
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    for a, b, state, _comment in parse_hours(expr).intervals(start, end):
+        if state == State.OPEN:
+            a2, b2 = max(a, start), min(b or end, end)
+            if b2 > a2:
+                out.append((a2, b2))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _site_intervals(
+    expr: str, policy: HolidayPolicy, date: dt.date
+) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+    if is_public_holiday(date):
+        if policy is HolidayPolicy.CLOSED:
+            return ()
+        if policy is HolidayPolicy.SUNDAY:
+            sunday = date + dt.timedelta(days=6 - date.weekday())
+            shift = date - sunday
+            return tuple((a + shift, b + shift) for a, b in _raw_intervals(expr, sunday))
+    return tuple(_raw_intervals(expr, date))
+
+
+def open_intervals(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Return the site's opening intervals on ``date`` (local time), holidays applied.
+
+    Parameters
+    ----------
+    site : Site
+    date : datetime.date
+
+    Returns
+    -------
+    list of (datetime, datetime)
+        Sorted, disjoint, clipped to the day.
+    """
+    return list(_site_intervals(site.opening_hours, site.public_holidays, date))
+
+
+def visit_start_windows(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Return when a visit of ``site.visit_min`` may *start* on ``date``.
+
+    A visit must end before the site closes; where the site runs excursions only at fixed
+    ``slots``, each allowed start is a zero-length window at the slot.
+
+    Returns
+    -------
+    list of (datetime, datetime)
+        Sorted, disjoint intervals of allowed start times.
+    """
+    visit = dt.timedelta(minutes=site.visit_min)
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    for a, b in open_intervals(site, date):
+        if b - a < visit:
+            continue
+        if site.slots:
+            for s in site.slots:
+                t = dt.datetime.combine(date, s)
+                if a <= t <= b - visit:
+                    out.append((t, t))
+        else:
+            out.append((a, b - visit))
+    out.sort()
+    return out
+
+
+def closed_reason(site: Site, date: dt.date) -> str:
+    """Say why no visit of ``site`` can happen on ``date`` (assumes it cannot)."""
+    day = date.strftime("%a %d %b %Y")
+    holiday = public_holiday_name(date)
+    if holiday and site.public_holidays is HolidayPolicy.CLOSED:
+        return f"{day}: closed on public holidays ({holiday})"
+    hours = open_intervals(site, date)
+    if not hours:
+        return f"{day}: closed ({site.opening_hours})"
+    longest = max(b - a for a, b in hours)
+    if longest < dt.timedelta(minutes=site.visit_min):
+        return (
+            f"{day}: open {int(longest.total_seconds() // 60)} min, "
+            f"visit needs {site.visit_min} min"
+        )
+    slots = ", ".join(s.strftime("%H:%M") for s in site.slots)
+    return f"{day}: no excursion slot ({slots}) fits the opening hours"

@@ -1,0 +1,501 @@
+"""Reading and validating the catalog in ``data/``: sites, checklists, scoring, lodgings, hubs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+import yaml
+from rapidfuzz import fuzz, process
+
+from ._csv import (
+    Column,
+    parse_bool,
+    parse_float,
+    parse_hhmm,
+    parse_int,
+    parse_slug,
+    read_table,
+)
+from .calendar import hours_error, parse_hours
+from .exceptions import CatalogError, Issue, UnknownPlaceError
+from .model import (
+    CHECKLIST_CATEGORIES,
+    Category,
+    CoordPrecision,
+    HolidayPolicy,
+    Hub,
+    Lodging,
+    Site,
+)
+from .settings import default_data_dir
+
+__all__ = [
+    "LAT_RANGE",
+    "LON_RANGE",
+    "Catalog",
+    "ChecklistItem",
+    "Scoring",
+    "load_catalog",
+    "load_scoring",
+]
+
+#: Bounding box of Irkutsk oblast and its neighbours (degrees); coordinates outside are errors.
+LAT_RANGE = (50.0, 62.5)
+LON_RANGE = (95.0, 120.0)
+
+_HUB_KINDS = ("airport", "rail", "pier", "bus")
+_CRITERIA_DEFAULT = (
+    "safety",
+    "content",
+    "route",
+    "visual",
+    "interactivity",
+    "availability",
+    "audience",
+    "infrastructure",
+    "guide",
+)
+
+
+def _enum(kind: type) -> Any:
+    values = [e.value for e in kind]  # type: ignore[attr-defined]
+
+    def parse(text: str) -> Any:
+        try:
+            return kind(text.strip().lower())
+        except ValueError:
+            raise ValueError(f"'{text}' is not one of: {', '.join(values)}") from None
+
+    return parse
+
+
+def _choice(values: tuple[str, ...]) -> Any:
+    def parse(text: str) -> str:
+        if text not in values:
+            raise ValueError(f"'{text}' is not one of: {', '.join(values)}")
+        return text
+
+    return parse
+
+
+def _lat(text: str) -> float:
+    v = parse_float(text)
+    if not LAT_RANGE[0] <= v <= LAT_RANGE[1]:
+        raise ValueError(
+            f"latitude {v} is outside Irkutsk oblast and its neighbours "
+            f"({LAT_RANGE[0]}..{LAT_RANGE[1]}); are lat and lon swapped?"
+        )
+    return v
+
+
+def _lon(text: str) -> float:
+    v = parse_float(text)
+    if not LON_RANGE[0] <= v <= LON_RANGE[1]:
+        raise ValueError(
+            f"longitude {v} is outside Irkutsk oblast and its neighbours "
+            f"({LON_RANGE[0]}..{LON_RANGE[1]}); are lat and lon swapped?"
+        )
+    return v
+
+
+def _bounded_int(lo: int, hi: int, what: str) -> Any:
+    def parse(text: str) -> int:
+        v = parse_int(text)
+        if not lo <= v <= hi:
+            raise ValueError(f"{what} {v} must be between {lo} and {hi}")
+        return v
+
+    return parse
+
+
+def _hours(text: str) -> str:
+    err = hours_error(text)
+    if err:
+        raise ValueError(err)
+    return text
+
+
+def _slots(text: str) -> tuple[dt.time, ...]:
+    times = tuple(sorted(parse_hhmm(t) for t in text.split(";") if t.strip()))
+    if len(set(times)) != len(times):
+        raise ValueError("a slot time is listed twice")
+    return times
+
+
+def _score10(text: str) -> float:
+    v = parse_float(text)
+    if not 0 <= v <= 10:
+        raise ValueError(f"score {v} must be between 0 and 10")
+    return v
+
+
+def _defaults(text: str) -> frozenset[str]:
+    return frozenset(t.strip() for t in text.split(";") if t.strip())
+
+
+_PLACE_COLUMNS = [
+    Column("id", parse_slug),
+    Column("name_ru"),
+    Column("name_en"),
+    Column("town"),
+    Column("lat", _lat),
+    Column("lon", _lon),
+    Column("coord_precision", _enum(CoordPrecision)),
+    Column("network_node", parse_slug, required=False),
+    Column("source_url"),
+    Column("notes", required=False, default=""),
+]
+
+_SITE_COLUMNS = [
+    *_PLACE_COLUMNS,
+    Column("category", _enum(Category)),
+    Column("visit_min", _bounded_int(1, 24 * 60, "visit length (minutes)")),
+    Column("opening_hours", _hours),
+    Column("public_holidays", _enum(HolidayPolicy)),
+    Column("booking_days", _bounded_int(0, 365, "booking lead time (days)")),
+    Column("max_group", _bounded_int(1, 10_000, "maximum group size"), required=False),
+    Column("min_age", _bounded_int(0, 100, "minimum age"), required=False, default=0),
+    Column("id_required", parse_bool, required=False, default=False),
+    Column("slots", _slots, required=False, default=()),
+    Column("price_rub", _bounded_int(0, 1_000_000, "price (RUB)"), required=False, default=0),
+    Column("base_score", _score10),
+    Column("defaults", _defaults, required=False, default=frozenset()),
+    Column("description_ru", required=False, default=""),
+    Column("description_en", required=False, default=""),
+]
+
+_LODGING_COLUMNS = [
+    *_PLACE_COLUMNS,
+    Column("price_rub", _bounded_int(0, 1_000_000, "price per night (RUB)")),
+    Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
+    Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
+    Column("defaults", _defaults, required=False, default=frozenset()),
+]
+
+_HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", _choice(_HUB_KINDS))]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One criterion of an expert checklist for a site (``score`` 0..5 or ``None``)."""
+
+    site_id: str
+    criterion: str
+    score: int | None
+    evidence: str
+    source_url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How checklists become attractiveness scores (``data/scoring.yaml``).
+
+    ``checklist_score = 10 * sum(w_i * s_i / 5) / sum(w_i)``, an unknown ``s_i`` taking
+    ``unknown_prior``; ``coverage = sum(w_i, known) / sum(w_i)``.
+    """
+
+    weights: Mapping[str, float]
+    labels_ru: Mapping[str, str]
+    labels_en: Mapping[str, str]
+    unknown_prior: float | None = 2.5
+    category_weights: Mapping[str, float] = field(default_factory=dict)
+
+    def score(self, items: Iterable[ChecklistItem], base_score: float) -> tuple[float, float]:
+        """Return ``(score_0_10, coverage_0_1)`` of a site's checklist.
+
+        An unknown criterion takes ``unknown_prior`` (0..5), or ``base_score / 2`` when the
+        prior is ``None`` (``unknown_prior: base_score`` in the file).
+        """
+        prior = base_score / 2 if self.unknown_prior is None else self.unknown_prior
+        by = {i.criterion: i.score for i in items}
+        total = sum(self.weights.values())
+        got = 0.0
+        known = 0.0
+        for crit, w in self.weights.items():
+            s = by.get(crit)
+            if s is None:
+                got += w * prior / 5
+            else:
+                got += w * s / 5
+                known += w
+        return round(10 * got / total, 3), round(known / total, 3)
+
+
+def load_scoring(path: Path) -> Scoring:
+    """Read ``scoring.yaml``.
+
+    Raises
+    ------
+    CatalogError
+        The file is missing, not YAML, or a weight is not a non-negative number.
+    """
+    name = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise CatalogError([Issue(name, None, None, f"cannot read scoring: {err}")]) from err
+    issues: list[Issue] = []
+    if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
+        raise CatalogError([Issue(name, None, "criteria", "a mapping 'criteria:' is required")])
+    weights: dict[str, float] = {}
+    labels_ru: dict[str, str] = {}
+    labels_en: dict[str, str] = {}
+    for crit, spec in raw["criteria"].items():
+        w = spec.get("weight") if isinstance(spec, dict) else spec
+        if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w < 1e6:
+            issues.append(Issue(name, None, f"criteria.{crit}.weight", "must be a number >= 0"))
+            continue
+        weights[str(crit)] = float(w)
+        if isinstance(spec, dict):
+            labels_ru[str(crit)] = str(spec.get("label_ru", crit))
+            labels_en[str(crit)] = str(spec.get("label_en", crit))
+    if weights and sum(weights.values()) <= 0:
+        issues.append(Issue(name, None, "criteria", "the weights sum to zero"))
+    prior = raw.get("unknown_prior", 2.5)
+    if prior == "base_score":
+        prior = None
+    elif isinstance(prior, bool) or not isinstance(prior, int | float) or not 0 <= prior <= 5:
+        issues.append(
+            Issue(name, None, "unknown_prior", "must be a number from 0 to 5 or 'base_score'")
+        )
+        prior = 2.5
+    cats = raw.get("category_weights", {}) or {}
+    cat_weights: dict[str, float] = {}
+    for k, v in cats.items() if isinstance(cats, dict) else []:
+        if k not in Category.__members__.values() and k not in [c.value for c in Category]:
+            issues.append(Issue(name, None, f"category_weights.{k}", "unknown category"))
+        elif isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
+            issues.append(Issue(name, None, f"category_weights.{k}", "must be 0..100"))
+        else:
+            cat_weights[str(k)] = float(v)
+    if issues:
+        raise CatalogError(issues)
+    return Scoring(
+        weights=MappingProxyType(weights),
+        labels_ru=MappingProxyType(labels_ru),
+        labels_en=MappingProxyType(labels_en),
+        unknown_prior=None if prior is None else float(prior),
+        category_weights=MappingProxyType(cat_weights),
+    )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The places users plan with: sites, lodgings and transport hubs.
+
+    Build it with :func:`load_catalog`. Look a place up with :meth:`place`.
+    """
+
+    sites: Mapping[str, Site]
+    lodgings: Mapping[str, Lodging]
+    hubs: Mapping[str, Hub]
+    checklists: Mapping[str, tuple[ChecklistItem, ...]]
+    scoring: Scoring
+    source: str = ""
+
+    def __iter__(self) -> Iterator[Site | Lodging | Hub]:
+        yield from self.sites.values()
+        yield from self.lodgings.values()
+        yield from self.hubs.values()
+
+    def __len__(self) -> int:
+        return len(self.sites) + len(self.lodgings) + len(self.hubs)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self.sites or place_id in self.lodgings or place_id in self.hubs
+
+    @property
+    def ids(self) -> list[str]:
+        """Every place id."""
+        return [*self.sites, *self.lodgings, *self.hubs]
+
+    def place(self, place_id: str) -> Site | Lodging | Hub:
+        """Return the place with ``place_id``.
+
+        Raises
+        ------
+        UnknownPlaceError
+            No such id; the error lists the closest ids.
+        """
+        for table in (self.sites, self.lodgings, self.hubs):
+            if place_id in table:
+                return table[place_id]
+        raise UnknownPlaceError(place_id, self.suggest(place_id))
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Return the ids whose id or name best match ``text`` (fuzzy)."""
+        choices = {p.id: f"{p.id} {p.name_ru} {p.name_en}" for p in self}
+        hits = process.extract(text, choices, scorer=fuzz.WRatio, limit=limit)
+        return [key for _label, _score, key in hits]
+
+    def with_sites(self, sites: Iterable[Site]) -> Catalog:
+        """Return a copy with ``sites`` replacing (by id) or extending the site table."""
+        merged = dict(self.sites)
+        merged.update({s.id: s for s in sites})
+        return dataclasses.replace(self, sites=MappingProxyType(merged))
+
+    def to_frame(self, *, lang: str = "ru") -> pd.DataFrame:
+        """Return the sites as a table, one row per site.
+
+        Columns: ``id``, ``name``, ``category``, ``town``, ``lat``, ``lon``, ``score``,
+        ``visit_min``, ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``,
+        ``price_rub``, ``slots``, ``defaults``.
+        """
+        rows = [
+            {
+                "id": s.id,
+                "name": s.name(lang),
+                "category": s.category.value,
+                "town": s.town,
+                "lat": s.lat,
+                "lon": s.lon,
+                "score": s.score,
+                "visit_min": s.visit_min,
+                "opening_hours": s.opening_hours,
+                "booking_days": s.booking_days,
+                "max_group": s.max_group,
+                "min_age": s.min_age,
+                "price_rub": s.price_rub,
+                "slots": ";".join(t.strftime("%H:%M") for t in s.slots),
+                "defaults": ";".join(sorted(s.defaults)),
+            }
+            for s in self.sites.values()
+        ]
+        return pd.DataFrame(rows)
+
+
+def _places(table_rows: list[tuple[int, dict[str, Any]]], kind: type) -> list[tuple[int, Any]]:
+    names = {f.name for f in dataclasses.fields(kind)}
+    return [(line, kind(**{k: v for k, v in vals.items() if k in names})) for line, vals in table_rows]
+
+
+def _read_checklist(
+    path: Path, criteria: Iterable[str], issues: list[Issue]
+) -> list[tuple[int, ChecklistItem]]:
+    cols = [
+        Column("site_id", parse_slug),
+        Column("criterion", _choice(tuple(criteria))),
+        Column("score", _bounded_int(0, 5, "checklist score"), required=False),
+        Column("evidence", _choice(("sourced", "assumed", "visited"))),
+        Column("source_url", required=False, default=""),
+        Column("note", required=False, default=""),
+    ]
+    table = read_table(path, cols, issues)
+    return [(line, ChecklistItem(**v)) for line, v in table.rows]
+
+
+def load_catalog(
+    data_dir: Path | str | None = None,
+    *,
+    extra_sites: Iterable[Path | str] = (),
+    sites_file: Path | str | None = None,
+) -> Catalog:
+    """Load and validate the catalog.
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv`` and
+        ``hubs.csv`` (default: the built-in ``data/``).
+    extra_sites : paths
+        Further site files in the same format; their rows replace built-in sites with the
+        same id or add new ones.
+    sites_file : path, optional
+        A site file that replaces the built-in ``sites.csv`` altogether.
+
+    Returns
+    -------
+    Catalog
+
+    Raises
+    ------
+    CatalogError
+        Every problem found in every file, each naming the file, row and field.
+    """
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    issues: list[Issue] = []
+    try:
+        scoring = load_scoring(root / "scoring.yaml")
+    except CatalogError as err:
+        issues.extend(err.issues)
+        scoring = Scoring(
+            weights=dict.fromkeys(_CRITERIA_DEFAULT, 1.0), labels_ru={}, labels_en={}
+        )
+
+    site_paths = [Path(sites_file) if sites_file else root / "sites.csv"]
+    site_paths += [Path(p) for p in extra_sites]
+    sites: dict[str, tuple[str, int, Site]] = {}
+    rejected_ids: set[str] = set()  # rows already reported: no follow-on errors for them
+    for path in site_paths:
+        table = read_table(path, _SITE_COLUMNS, issues)
+        rejected_ids |= {(r.get("id") or "").strip() for r in table.rejected}
+        seen: set[str] = set()
+        for line, site in _places(table.rows, Site):
+            if site.id in seen:
+                issues.append(Issue(table.path, line, "id", f"duplicate id '{site.id}'"))
+                continue
+            seen.add(site.id)
+            # a later (extra) file replaces a built-in row with the same id
+            sites[site.id] = (table.path, line, site)
+
+    lodgings_t = read_table(root / "lodgings.csv", _LODGING_COLUMNS, issues)
+    hubs_t = read_table(root / "hubs.csv", _HUB_COLUMNS, issues)
+    lodgings = _places(lodgings_t.rows, Lodging)
+    hubs = _places(hubs_t.rows, Hub)
+
+    # ids are unique across the three tables: plans refer to places by id alone.
+    owner: dict[str, str] = {sid: path for sid, (path, _l, _s) in sites.items()}
+    for path, rows in ((lodgings_t.path, lodgings), (hubs_t.path, hubs)):
+        for line, place in rows:
+            if place.id in owner:
+                issues.append(
+                    Issue(path, line, "id", f"duplicate id '{place.id}' (also in {owner[place.id]})")
+                )
+            owner[place.id] = path
+
+    checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
+    checklists: dict[str, list[ChecklistItem]] = {}
+    check_path = str(root / "checklist.csv")
+    for line, item in checklist_rows:
+        if item.site_id not in sites:
+            if item.site_id in rejected_ids:
+                continue
+            issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
+            continue
+        items = checklists.setdefault(item.site_id, [])
+        if any(x.criterion == item.criterion for x in items):
+            issues.append(
+                Issue(check_path, line, "criterion", f"'{item.criterion}' given twice for this site")
+            )
+            continue
+        items.append(item)
+
+    final_sites: dict[str, Site] = {}
+    for sid, (path, line, site) in sites.items():
+        for f in site.defaults:
+            if f not in {x.name for x in _SITE_COLUMNS}:
+                issues.append(Issue(path, line, "defaults", f"'{f}' is not a column name"))
+        score, coverage = site.base_score, None
+        if site.category in CHECKLIST_CATEGORIES and sid in checklists:
+            score, coverage = scoring.score(checklists[sid], site.base_score)
+        final_sites[sid] = dataclasses.replace(site, score=score, checklist_coverage=coverage)
+        parse_hours(site.opening_hours)  # warm the cache; validity was checked per row
+
+    if issues:
+        raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")
+    return Catalog(
+        sites=MappingProxyType(final_sites),
+        lodgings=MappingProxyType({p.id: p for _l, p in lodgings}),
+        hubs=MappingProxyType({p.id: p for _l, p in hubs}),
+        checklists=MappingProxyType({k: tuple(v) for k, v in checklists.items()}),
+        scoring=scoring,
+        source=str(root),
+    )

@@ -1,0 +1,292 @@
+"""The thin command-line interface: parse, call the library, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .exceptions import RouteplannerError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Plan multi-day industrial-tourism itineraries in the Irkutsk region (Приангарье).",
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DataOpt = Annotated[
+    Path | None, typer.Option("--data", help="Catalog/network folder (default: built-in data/).")
+]
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: ru or en.")]
+
+
+def _fail(err: RouteplannerError) -> None:
+    err_console.print(f"[bold red]error:[/] {err}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(err.exit_code)
+
+
+def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any, Any]:
+    from .catalog import load_catalog
+    from .network import load_network
+
+    catalog = load_catalog(data, extra_sites=extra_sites or ())
+    network = load_network(data, catalog)
+    return catalog, network
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("ru", "en"):
+        err_console.print(f"[bold red]error:[/] --lang must be ru or en, not '{lang}'")
+        raise typer.Exit(2)
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log progress.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    if version:
+        console.print(__version__)
+        raise typer.Exit()
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def sites(
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    town: Annotated[str | None, typer.Option(help="Only sites whose town contains this.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+    extra_sites: Annotated[
+        list[Path] | None, typer.Option("--extra-sites", help="More site files (CSV).")
+    ] = None,
+) -> None:
+    """List the catalog's sites (json prints every field, parsed hours and the score)."""
+    _check_lang(lang)
+    from .catalog import load_catalog
+
+    try:
+        catalog = load_catalog(data, extra_sites=extra_sites or ())
+    except RouteplannerError as err:
+        _fail(err)
+    chosen = [
+        s
+        for s in catalog.sites.values()
+        if (category is None or s.category.value == category)
+        and (town is None or town.lower() in s.town.lower())
+    ]
+    if category is not None and category not in {c.value for c in type(next(iter(catalog.sites.values())).category)}:
+        err_console.print(f"[bold red]error:[/] unknown category '{category}'")
+        raise typer.Exit(2)
+    if fmt == "json":
+        from .export import site_record
+
+        out = [site_record(s, catalog) for s in chosen]
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        frame = catalog.to_frame(lang=lang)
+        frame = frame[frame["id"].isin({s.id for s in chosen})]
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "table":
+        table = Table(title=f"{len(chosen)} sites")
+        for col in ("id", "name", "category", "town", "score", "hours", "booking", "group"):
+            table.add_column(col)
+        for s in chosen:
+            table.add_row(
+                s.id, s.name(lang), s.category.value, s.town, f"{s.score:.1f}", s.opening_hours,
+                f"{s.booking_days} d", str(s.max_group or "—"),
+            )
+        console.print(table)
+    else:
+        err_console.print(f"[bold red]error:[/] --format must be table, csv or json, not '{fmt}'")
+        raise typer.Exit(2)
+
+
+@app.command()
+def travel(
+    origin: Annotated[str, typer.Argument(help="Place id (site, lodging, hub or town node).")],
+    destination: Annotated[str, typer.Argument(help="Place id.")],
+    date: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD (default: today).")] = None,
+    profile: Annotated[str, typer.Option(help="car or coach.")] = "car",
+    no_flights: Annotated[bool, typer.Option("--no-flights", help="Forbid flights.")] = False,
+    no_ferries: Annotated[bool, typer.Option("--no-ferries", help="Forbid ferries.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Travel time, distance, modes and path between two places on a date."""
+    _check_lang(lang)
+    from .i18n import t
+    from .network import LINK_MODES, travel_time_text
+
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    if profile not in ("car", "coach"):
+        err_console.print(f"[bold red]error:[/] --profile must be car or coach, not '{profile}'")
+        raise typer.Exit(2)
+    modes = [m for m in LINK_MODES
+             if not (no_flights and m == "flight") and not (no_ferries and m in ("ferry", "boat"))]
+    try:
+        _catalog, network = _load(data)
+        leg = network.leg(origin, destination, day, profile=profile, modes=modes)
+    except RouteplannerError as err:
+        _fail(err)
+    if leg is None:
+        msg = f"{destination} {t('unreachable', lang)} ({day.isoformat()}) — {origin}"
+        if fmt == "json":
+            sys.stdout.write(json.dumps({"from": origin, "to": destination,
+                                         "date": day.isoformat(), "reachable": False}) + "\n")
+        else:
+            console.print(msg)
+        raise typer.Exit(6)
+    names = [network.name(p, lang) for p in leg.path]
+    modes_used = list(dict.fromkeys(m for m in leg.modes if m != "connector")) or ["road"]
+    if fmt == "json":
+        sys.stdout.write(json.dumps({
+            "from": origin, "to": destination, "date": day.isoformat(), "profile": profile,
+            "reachable": True, "duration_s": leg.duration_s, "distance_m": leg.distance_m,
+            "drive_s": leg.drive_s, "price_rub": leg.price_rub, "modes": modes_used,
+            "path": leg.path, "names": names, "links": leg.link_ids,
+        }, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "text":
+        console.print(f"{network.name(origin, lang)} → {network.name(destination, lang)}, "
+                      f"{day.isoformat()}, {profile}")
+        console.print(f"  {t('duration', lang)}: {travel_time_text(leg.duration_s)}")
+        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} km")
+        console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
+        console.print(f"  {t('via', lang)}: {' → '.join(names)}", soft_wrap=True)
+    else:
+        err_console.print(f"[bold red]error:[/] --format must be text or json, not '{fmt}'")
+        raise typer.Exit(2)
+
+
+def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) -> Any:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .export import write_plan_outputs
+    from .planner import plan
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err_console, transient=True) as progress:
+        task = progress.add_task("planning…", total=None)
+
+        def on_progress(elapsed: float, prize: int) -> None:
+            progress.update(task, description=f"planning… best score {prize / 100:.1f}")
+
+        itinerary = plan(request, catalog, network, on_progress=on_progress)
+    names = {p.id: p.name(lang) for p in catalog}
+    written = write_plan_outputs(itinerary, out, lang=lang, names=names)
+    console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
+    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    return itinerary
+
+
+@app.command("plan")
+def plan_cmd(
+    scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/plan"),
+    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Search seed.")] = None,
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Plan the itinerary of a scenario; write itinerary.json and the schedule CSV."""
+    _check_lang(lang)
+    from .scenario import load_scenario
+
+    try:
+        request = load_scenario(scenario)
+        upd: dict[str, Any] = {}
+        if time_limit is not None:
+            upd["time_limit_s"] = time_limit
+        if seed is not None:
+            upd["seed"] = seed
+        if upd:
+            from .model import SolverSettings
+
+            solver = SolverSettings.model_validate({**request.solver.model_dump(), **upd})
+            request = request.model_copy(update={"solver": solver})
+        catalog, network = _load(data)
+        itinerary = _run_plan(request, catalog, network, out, lang)
+    except RouteplannerError as err:
+        _fail(err)
+    if not itinerary.feasible:
+        raise typer.Exit(5)
+
+
+@app.command()
+def check(
+    itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
+    data: DataOpt = None,
+) -> None:
+    """Check an itinerary against the catalog and network; exit 1 listing violations."""
+    from .check import check_itinerary
+    from .exceptions import ItineraryError, Issue
+    from .result import Itinerary
+
+    try:
+        try:
+            text = itinerary.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ItineraryError([Issue(str(itinerary), None, None, f"cannot read: {err}")]) from err
+        it = Itinerary.from_json(text, source=str(itinerary))
+        catalog, network = _load(data)
+        violations = check_itinerary(it, catalog, network)
+    except RouteplannerError as err:
+        _fail(err)
+    if violations:
+        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        for v in violations:
+            err_console.print(f"  - {v}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    status = "feasible" if it.feasible else "marked infeasible (no days to check)"
+    console.print(f"OK: {itinerary} — {status}, {len(it.stops)} stops, no violations")
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/demo"),
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Plan the built-in 3-day industrial tour from Irkutsk and write its outputs."""
+    _check_lang(lang)
+    from .scenario import load_scenario
+    from .settings import default_data_dir
+
+    try:
+        root = data or default_data_dir()
+        request = load_scenario(root / "scenarios" / "industrial_3day.yaml")
+        catalog, network = _load(data)
+        itinerary = _run_plan(request, catalog, network, out, lang)
+    except RouteplannerError as err:
+        _fail(err)
+    if not itinerary.feasible:
+        raise typer.Exit(5)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,411 @@
+"""Value types: catalog places, the trip request, and the routing problem the solver reads.
+
+Everything here is immutable. Catalog places (:class:`Site`, :class:`Lodging`, :class:`Hub`)
+carry units in their field names; the routing problem (:class:`Problem`) is all integers
+(seconds, metres, roubles) so that the solver never rounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Annotated, Literal
+
+import numpy as np
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+__all__ = [
+    "Category",
+    "CoordPrecision",
+    "DaySpec",
+    "HolidayPolicy",
+    "Hub",
+    "Lodging",
+    "LunchSpec",
+    "Problem",
+    "Quota",
+    "Site",
+    "SolverSettings",
+    "TripRequest",
+    "Visit",
+]
+
+
+class Category(StrEnum):
+    """Kind of site; drives icons, weights and quotas."""
+
+    INDUSTRIAL = "industrial"
+    ENERGY = "energy"
+    FOOD = "food"
+    MUSEUM = "museum"
+    HERITAGE = "heritage"
+    NATURE = "nature"
+    CITY = "city"
+
+
+#: Categories assessed with the industrial-tourism checklist.
+CHECKLIST_CATEGORIES = frozenset({Category.INDUSTRIAL, Category.ENERGY, Category.FOOD})
+
+
+class CoordPrecision(StrEnum):
+    """How well a coordinate pins the place (see ``docs/data.md``)."""
+
+    POINT = "point"
+    POI = "poi"
+    SETTLEMENT = "settlement"
+    TOWN_CENTRE = "town_centre"
+    APPROX = "approx"
+    ASSUMED = "assumed"
+
+
+class HolidayPolicy(StrEnum):
+    """What a site does on a Russian public holiday."""
+
+    CLOSED = "closed"
+    OPEN = "open"
+    SUNDAY = "sunday"
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    id: str
+    name_ru: str
+    name_en: str
+    town: str
+    lat: float
+    lon: float
+    coord_precision: CoordPrecision
+    network_node: str | None
+    source_url: str
+    notes: str
+
+    def name(self, lang: str = "ru") -> str:
+        """Return the name in ``lang`` (``"ru"`` or ``"en"``)."""
+        return self.name_en if lang == "en" else self.name_ru
+
+
+@dataclass(frozen=True, slots=True)
+class Site(_Place):
+    """A place to visit: an enterprise, a dam, a museum, a viewpoint.
+
+    Attributes
+    ----------
+    visit_min : int
+        Typical visit length, minutes.
+    opening_hours : str
+        OpenStreetMap ``opening_hours`` expression (without ``PH``).
+    public_holidays : HolidayPolicy
+        Behaviour on Russian public holidays.
+    booking_days : int
+        Booking lead time, days.
+    max_group : int or None
+        Largest group accepted, ``None`` for no limit.
+    min_age : int
+        Youngest visitor allowed, years.
+    slots : tuple of datetime.time
+        Fixed excursion start times; empty means any time within opening hours.
+    score : float
+        Attractiveness 0..10 (checklist-based for industrial sites).
+    defaults : frozenset of str
+        Fields that hold planning defaults rather than sourced facts.
+    """
+
+    category: Category = Category.CITY
+    visit_min: int = 60
+    opening_hours: str = "24/7"
+    public_holidays: HolidayPolicy = HolidayPolicy.OPEN
+    booking_days: int = 0
+    max_group: int | None = None
+    min_age: int = 0
+    id_required: bool = False
+    slots: tuple[dt.time, ...] = ()
+    price_rub: int = 0
+    base_score: float = 5.0
+    score: float = 5.0
+    checklist_coverage: float | None = None
+    defaults: frozenset[str] = field(default_factory=frozenset)
+    description_ru: str = ""
+    description_en: str = ""
+
+    def description(self, lang: str = "ru") -> str:
+        """Return the short description in ``lang``."""
+        return self.description_en if lang == "en" else self.description_ru
+
+
+@dataclass(frozen=True, slots=True)
+class Lodging(_Place):
+    """A place to stay overnight; ``price_rub`` is per person per night."""
+
+    price_rub: int = 0
+    check_in: dt.time = dt.time(14, 0)
+    check_out: dt.time = dt.time(12, 0)
+    defaults: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Hub(_Place):
+    """A transport hub: airport, railway station, pier or bus station."""
+
+    kind: str = "rail"
+
+
+# --------------------------------------------------------------------------- trip request
+
+_HHMM = Annotated[dt.time, Field(description="local time HH:MM")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class LunchSpec(_Strict):
+    """A lunch break that must start inside ``[earliest, latest]`` and last ``duration_min``."""
+
+    earliest: _HHMM = dt.time(12, 0)
+    latest: _HHMM = dt.time(14, 30)
+    duration_min: int = Field(45, ge=0, le=240)
+
+    @model_validator(mode="after")
+    def _order(self) -> LunchSpec:
+        if self.latest < self.earliest:
+            raise ValueError("lunch 'latest' is before 'earliest'")
+        return self
+
+
+class Quota(_Strict):
+    """A bound on the number of visits of a category, per day or over the trip."""
+
+    category: Category
+    per: Literal["day", "trip"] = "day"
+    min: int | None = Field(None, ge=0)
+    max: int | None = Field(None, ge=0)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Quota:
+        if self.min is None and self.max is None:
+            raise ValueError("a quota needs 'min' or 'max'")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("quota 'min' is larger than 'max'")
+        return self
+
+
+class SolverSettings(_Strict):
+    """Search settings; the same settings and seed give the same plan under a work limit.
+
+    Attributes
+    ----------
+    time_limit_s : float
+        Wall-clock upper bound on the search.
+    max_solutions : int or None
+        Work limit: stop after this many improving solutions (deterministic).
+    seed : int
+        Seed for the randomised parts of the search (restarts, lodging search order).
+    first_solution : str
+        OR-Tools first-solution strategy name.
+    metaheuristic : str
+        OR-Tools local-search metaheuristic name.
+    """
+
+    time_limit_s: float = Field(5.0, gt=0, le=3600)
+    max_solutions: int | None = Field(None, ge=1)
+    seed: int = Field(0, ge=0)
+    first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
+    metaheuristic: str = "GUIDED_LOCAL_SEARCH"
+    lodging_search_s: float = Field(0.4, gt=0, description="time per lodging-sequence probe")
+
+
+class TripRequest(_Strict):
+    """What the user asks for: dates, places, limits, preferences.
+
+    The same object is read from a scenario YAML file (:func:`routeplanner.load_scenario`).
+    """
+
+    name: str = "trip"
+    start_date: dt.date
+    days: int = Field(ge=1, le=21)
+    start: str = Field(description="lodging or hub id where the trip starts")
+    end: str | None = Field(None, description="lodging or hub id where it ends (default: start)")
+    day_start: _HHMM = dt.time(9, 0)
+    day_end: _HHMM = dt.time(20, 0)
+    max_drive_h: float = Field(8.0, gt=0, le=24)
+    lunch: LunchSpec | None = Field(default_factory=LunchSpec)
+    group_size: int = Field(10, ge=1, le=500)
+    youngest_age: int = Field(18, ge=0, le=120)
+    profile: Literal["car", "coach"] = "coach"
+    modes: frozenset[Literal["ferry", "ice_road", "flight", "rail", "boat"]] = frozenset(
+        {"ferry", "ice_road", "flight", "rail", "boat"}
+    )
+    must_visit: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    candidates: tuple[str, ...] | None = Field(
+        None, description="restrict the candidate sites to these ids (default: whole catalog)"
+    )
+    category_weights: dict[Category, float] = Field(default_factory=dict)
+    quotas: tuple[Quota, ...] = ()
+    overnight: Literal["base", "choose"] = "base"
+    lodging: str | None = Field(None, description="the fixed base lodging (overnight: base)")
+    lodging_towns: tuple[str, ...] | None = None
+    budget_rub: int | None = Field(None, ge=0, description="per person, whole trip")
+    booked_on: dt.date | None = Field(
+        None, description="date the bookings are made (default: today); drives booking lead"
+    )
+    solver: SolverSettings = Field(default_factory=SolverSettings)
+
+    @field_validator("category_weights")
+    @classmethod
+    def _weights(cls, v: dict[Category, float]) -> dict[Category, float]:
+        for k, w in v.items():
+            if not (0 <= w <= 100) or w != w:
+                raise ValueError(f"weight of '{k}' must be between 0 and 100")
+        return v
+
+    @model_validator(mode="after")
+    def _check(self) -> TripRequest:
+        if self.day_end <= self.day_start:
+            raise ValueError("day_end must be after day_start")
+        clash = set(self.must_visit) & set(self.exclude)
+        if clash:
+            raise ValueError(f"sites both required and excluded: {', '.join(sorted(clash))}")
+        if len(set(self.must_visit)) != len(self.must_visit):
+            raise ValueError("must_visit lists a site twice")
+        return self
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """The calendar dates of the trip, one per day."""
+        return [self.start_date + dt.timedelta(days=i) for i in range(self.days)]
+
+    @property
+    def end_place(self) -> str:
+        """The id where the trip ends."""
+        return self.end or self.start
+
+
+# --------------------------------------------------------------------------- routing problem
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """An optional (or required) visit in the routing problem.
+
+    Attributes
+    ----------
+    key : str
+        Caller's id (a site id, or a benchmark node number).
+    location : int
+        Row/column of the travel matrices.
+    prize : int
+        Score collected when visited (integer units).
+    service_s : int
+        Time spent at the visit, seconds.
+    windows : tuple of (int, int)
+        Allowed *start* times, absolute seconds since the trip's day 0 at 00:00, sorted and
+        disjoint. A visit started in ``[a, b]`` fits its opening hours.
+    days : frozenset of int or None
+        Days (vehicle indices) allowed to perform it; ``None`` for any.
+    required : bool
+        Must be visited.
+    price_rub : int
+        Cost per person when visited.
+    tags : frozenset of str
+        Labels used by quotas (e.g. the category).
+    """
+
+    key: str
+    location: int
+    prize: int
+    service_s: int
+    windows: tuple[tuple[int, int], ...]
+    days: frozenset[int] | None = None
+    required: bool = False
+    price_rub: int = 0
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpec:
+    """One tour (one day of the trip, or one vehicle of a benchmark).
+
+    Times are absolute seconds since day 0, 00:00.
+    """
+
+    start_location: int
+    end_location: int
+    earliest_start_s: int
+    latest_end_s: int
+    max_drive_s: int | None = None
+    lunch_window_s: tuple[int, int] | None = None
+    lunch_s: int = 0
+    matrix: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _QuotaRule:
+    tag: str
+    per: str
+    min: int | None
+    max: int | None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The integer routing problem (team orienteering with time windows and side limits).
+
+    Attributes
+    ----------
+    visits : tuple of Visit
+    days : tuple of DaySpec
+    durations_s : tuple of numpy.ndarray
+        Travel time matrices (one per distinct day calendar), ``int64``, seconds;
+        a negative entry marks an unreachable pair.
+    drive_s : tuple of numpy.ndarray
+        Driving part of each travel time (counts against ``max_drive_s``).
+    costs_rub : tuple of numpy.ndarray or None
+        Fare per person for each leg (flights, ferries).
+    budget_rub : int or None
+        Upper bound on the summed visit prices and fares per person.
+    quotas : tuple
+        Bounds on visits by tag, per day or per trip.
+    prize_scale : int
+        Integer prize units per score point (prizes are ``round(score * prize_scale)``).
+    """
+
+    visits: tuple[Visit, ...]
+    days: tuple[DaySpec, ...]
+    durations_s: tuple[np.ndarray, ...]
+    drive_s: tuple[np.ndarray, ...] | None = None
+    costs_rub: tuple[np.ndarray, ...] | None = None
+    budget_rub: int | None = None
+    quotas: tuple[_QuotaRule, ...] = ()
+    prize_scale: int = 1
+    location_keys: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        n = self.durations_s[0].shape[0] if self.durations_s else 0
+        for m in self.durations_s:
+            if m.shape != (n, n):
+                raise ValueError("every duration matrix must be square and of the same size")
+        for v in self.visits:
+            if not 0 <= v.location < n:
+                raise ValueError(f"visit {v.key}: location {v.location} outside the matrix")
+            if v.service_s < 0 or v.prize < 0:
+                raise ValueError(f"visit {v.key}: negative service time or prize")
+            prev = None
+            for a, b in v.windows:
+                if a > b or (prev is not None and a <= prev):
+                    raise ValueError(f"visit {v.key}: windows must be sorted, disjoint, a <= b")
+                prev = b
+        for d in self.days:
+            if d.latest_end_s < d.earliest_start_s:
+                raise ValueError("a day ends before it starts")
+            if not (0 <= d.start_location < n and 0 <= d.end_location < n):
+                raise ValueError("a day's start or end lies outside the matrix")
+            if not 0 <= d.matrix < len(self.durations_s):
+                raise ValueError("a day names a matrix that does not exist")

@@ -1,0 +1,522 @@
+"""From a trip request to an itinerary: pre-checks, the routing problem, lodging choice.
+
+``plan(request, catalog, network)`` is the library's main entry point. It
+
+1. checks every candidate site with rules that need no search (group size, age, booking lead,
+   opening hours on the trip dates, reachability in season, price against the budget) and
+   records a concrete reason for each site it leaves out;
+2. builds the integer :class:`~routeplanner.model.Problem` (one tour per day, the lodgings of
+   the nights before and after as its ends, windows from the calendar);
+3. chooses the lodging of each night when asked (a hill climb over lodging sequences, each
+   probed by a fast first solution), then solves with :func:`~routeplanner.solve.solve`;
+4. explains every candidate left out after the search, from the cheapest insertion into the
+   final plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .calendar import closed_reason, visit_start_windows
+from .catalog import Catalog
+from .exceptions import InfeasibleError, ScenarioError
+from .model import (
+    DaySpec,
+    Hub,
+    Lodging,
+    Problem,
+    Site,
+    TripRequest,
+    Visit,
+    _QuotaRule,
+)
+from .network import LINK_MODES, Network, TravelMatrix, travel_time_text
+from .result import Itinerary, build_itinerary
+from .settings import logger
+from .solve import Solution, solve
+
+__all__ = ["PlanContext", "build_problem", "plan"]
+
+_DAY = 86_400
+#: Prize units per score point (scores have two decimals).
+PRIZE_SCALE = 100
+
+
+def _secs(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60
+
+
+@dataclass
+class PlanContext:
+    """Everything derived from a request before the search (kept for the result)."""
+
+    request: TripRequest
+    catalog: Catalog
+    network: Network
+    dates: list[dt.date]
+    candidates: list[Site]
+    dropped: dict[str, str]
+    nights: list[str]
+    places: list[str]
+    matrices: list[TravelMatrix]
+    day_matrix: list[int]
+    problem: Problem | None = None
+    visit_sites: list[str] = field(default_factory=list)
+
+    @property
+    def day_places(self) -> list[tuple[str, str]]:
+        """(start, end) place of each day."""
+        ends = [*self.nights, self.request.end_place]
+        starts = [self.request.start, *self.nights]
+        return list(zip(starts, ends, strict=True))
+
+
+def _human_days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _site_prize(req: TripRequest, site: Site) -> int:
+    weight = req.category_weights.get(site.category, 1.0)
+    return max(0, round(site.score * weight * PRIZE_SCALE))
+
+
+def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
+    problems = []
+    for key in ("start", "end", "lodging"):
+        pid = getattr(req, key)
+        if pid is None:
+            continue
+        if pid not in catalog.lodgings and pid not in catalog.hubs:
+            hint = catalog.suggest(pid)
+            problems.append(
+                f"{key}: '{pid}' is not a lodging or hub id"
+                + (f" (closest: {', '.join(hint)})" if hint else "")
+            )
+    for key in ("must_visit", "exclude"):
+        for sid in getattr(req, key):
+            if sid not in catalog.sites:
+                problems.append(
+                    f"{key}: '{sid}' is not a site id (closest: {', '.join(catalog.suggest(sid))})"
+                )
+    for sid in req.candidates or ():
+        if sid not in catalog.sites:
+            problems.append(f"candidates: '{sid}' is not a site id")
+    if req.overnight == "base" and req.days > 1:
+        base = req.lodging or req.start
+        if base not in catalog.lodgings:
+            problems.append(
+                "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights"
+            )
+    if problems:
+        raise ScenarioError(problems, title="the trip request names unknown places:")
+
+
+def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
+    base = req.lodging or req.start
+    if base not in catalog.lodgings:
+        # choose mode with a hub start: begin from the lodging nearest the start hub
+        hub = catalog.place(req.start)
+        base = min(
+            catalog.lodgings.values(),
+            key=lambda lodge: (lodge.lat - hub.lat) ** 2 + (lodge.lon - hub.lon) ** 2,
+        ).id
+    return [base] * (req.days - 1)
+
+
+def _prechecks(
+    req: TripRequest, catalog: Catalog, network: Network, dates: list[dt.date]
+) -> tuple[list[Site], dict[str, str], dict[str, list[int]]]:
+    """Sites kept, sites dropped with a reason, and the trip days each kept site may use."""
+    ids = list(req.candidates) if req.candidates is not None else list(catalog.sites)
+    for sid in req.must_visit:
+        if sid not in ids:
+            ids.append(sid)
+    excluded = set(req.exclude)
+    booked_on = req.booked_on or dt.date.today()
+    kept: list[Site] = []
+    dropped: dict[str, str] = {}
+    days_ok: dict[str, list[int]] = {}
+    reach_all = network.matrix([req.start, *ids], dates[0], profile=req.profile)
+    for sid in ids:
+        site = catalog.sites[sid]
+        if sid in excluded:
+            dropped[sid] = "excluded by the request"
+            continue
+        if site.max_group is not None and req.group_size > site.max_group:
+            dropped[sid] = (
+                f"group of {req.group_size} exceeds the site's maximum of {site.max_group}"
+            )
+            continue
+        if req.youngest_age < site.min_age:
+            dropped[sid] = (
+                f"youngest visitor is {req.youngest_age}; the site admits visitors "
+                f"from {site.min_age} years"
+            )
+            continue
+        first_ok = booked_on + dt.timedelta(days=site.booking_days)
+        if first_ok > dates[-1]:
+            dropped[sid] = (
+                f"needs booking {_human_days(site.booking_days)} ahead: bookings made on "
+                f"{booked_on.isoformat()} allow visits from {first_ok.isoformat()}, "
+                f"after the trip ends"
+            )
+            continue
+        if req.budget_rub is not None and site.price_rub > req.budget_rub:
+            dropped[sid] = (
+                f"its price of {site.price_rub} RUB per person exceeds the budget of "
+                f"{req.budget_rub} RUB"
+            )
+            continue
+        usable = []
+        closed = []
+        for k, d in enumerate(dates):
+            if d < first_ok:
+                continue
+            if visit_start_windows(site, d):
+                usable.append(k)
+            else:
+                closed.append(closed_reason(site, d))
+        if not usable:
+            why = "; ".join(closed) if closed else "no trip date after the booking lead time"
+            dropped[sid] = f"closed on every usable trip date: {why}"
+            continue
+        days_ok[sid] = usable
+        kept.append(site)
+    # reachability per date: a site is kept if some usable date reaches it
+    for site in list(kept):
+        j = ids.index(site.id) + 1
+        reach_any = False
+        for k in days_ok[site.id]:
+            m = network.matrix([req.start, site.id], dates[k], profile=req.profile,
+                               modes=req.modes)
+            if m.reachable[0, 1]:
+                reach_any = True
+                break
+        if not reach_any:
+            kept.remove(site)
+            any_mode = any(
+                network.matrix([req.start, site.id], dates[k], profile=req.profile).reachable[0, 1]
+                for k in days_ok[site.id]
+            )
+            if any_mode and set(req.modes) != set(LINK_MODES):
+                allowed = ", ".join(sorted(req.modes)) or "none"
+                dropped[site.id] = (
+                    f"cannot be reached with the allowed modes ({allowed}) on the trip dates"
+                )
+            else:
+                dropped[site.id] = (
+                    "cannot be reached on the trip dates: no ferry, ice road or other link to "
+                    "it runs then (seasonal)"
+                )
+    del reach_all
+    return kept, dropped, days_ok
+
+
+def _build(
+    ctx: PlanContext, days_ok: dict[str, list[int]], nights: Sequence[str]
+) -> tuple[Problem, list[str]]:
+    req = ctx.request
+    dates = ctx.dates
+    day_places = list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
+    places: list[str] = []
+    for a, b in day_places:
+        for p in (a, b):
+            if p not in places:
+                places.append(p)
+    site_ids = [s.id for s in ctx.candidates]
+    places += [s for s in site_ids if s not in places]
+    index = {p: i for i, p in enumerate(places)}
+
+    # one matrix per distinct set of running links among the trip dates
+    sig_to_matrix: dict[frozenset[str], int] = {}
+    matrices: list[TravelMatrix] = []
+    day_matrix: list[int] = []
+    for d in dates:
+        sig = ctx.network.active_links(d, req.modes)
+        if sig not in sig_to_matrix:
+            sig_to_matrix[sig] = len(matrices)
+            matrices.append(ctx.network.matrix(places, d, profile=req.profile, modes=req.modes))
+        day_matrix.append(sig_to_matrix[sig])
+
+    ds, de = _secs(req.day_start), _secs(req.day_end)
+    lunch = req.lunch
+    days = []
+    for k in range(req.days):
+        a, b = day_places[k]
+        lw = None
+        if lunch is not None and lunch.duration_min > 0:
+            lw = (k * _DAY + _secs(lunch.earliest), k * _DAY + _secs(lunch.latest))
+        days.append(
+            DaySpec(
+                start_location=index[a],
+                end_location=index[b],
+                earliest_start_s=k * _DAY + ds,
+                latest_end_s=k * _DAY + de,
+                max_drive_s=round(req.max_drive_h * 3600),
+                lunch_window_s=lw,
+                lunch_s=lunch.duration_min * 60 if lw else 0,
+                matrix=day_matrix[k],
+            )
+        )
+    visits = []
+    for site in ctx.candidates:
+        windows: list[tuple[int, int]] = []
+        for k in days_ok[site.id]:
+            for a_dt, b_dt in visit_start_windows(site, dates[k]):
+                a = k * _DAY + _secs(a_dt.time())
+                b = k * _DAY + (_secs(b_dt.time()) if b_dt.date() == dates[k] else _DAY)
+                a, b = max(a, k * _DAY + ds), min(b, k * _DAY + de - site.visit_min * 60)
+                if a <= b:
+                    windows.append((a, b))
+        windows.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in windows:
+            if merged and a <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        visits.append(
+            Visit(
+                key=site.id,
+                location=index[site.id],
+                prize=_site_prize(req, site),
+                service_s=site.visit_min * 60,
+                windows=tuple(merged),
+                days=frozenset(days_ok[site.id]),
+                required=site.id in req.must_visit,
+                price_rub=site.price_rub,
+                tags=frozenset({site.category.value}),
+            )
+        )
+    lodging_cost = sum(ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings)
+    budget = None if req.budget_rub is None else req.budget_rub - lodging_cost
+    quotas = tuple(_QuotaRule(q.category.value, q.per, q.min, q.max) for q in req.quotas)
+    problem = Problem(
+        visits=tuple(visits),
+        days=tuple(days),
+        durations_s=tuple(m.duration_s for m in matrices),
+        drive_s=tuple(m.drive_s for m in matrices),
+        costs_rub=tuple(m.price_rub for m in matrices),
+        budget_rub=budget,
+        quotas=quotas,
+        prize_scale=PRIZE_SCALE,
+        location_keys=tuple(places),
+    )
+    ctx.places = places
+    ctx.matrices = matrices
+    ctx.day_matrix = day_matrix
+    ctx.nights = list(nights)
+    ctx.visit_sites = [v.key for v in visits]
+    return problem, places
+
+
+def build_problem(
+    request: TripRequest, catalog: Catalog, network: Network
+) -> tuple[Problem, PlanContext]:
+    """Turn a request into the integer routing problem with the lodging nights fixed.
+
+    Returns
+    -------
+    (Problem, PlanContext)
+        The problem, and the context (candidates, pre-check drops, places, matrices).
+
+    Raises
+    ------
+    ScenarioError
+        The request names unknown places.
+    InfeasibleError
+        A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
+    """
+    _resolve_endpoints(request, catalog)
+    dates = request.dates
+    kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
+    broken = [f"must-visit '{sid}': {dropped[sid]}" for sid in request.must_visit if sid in dropped]
+    if broken:
+        raise InfeasibleError(broken)
+    ctx = PlanContext(request, catalog, network, dates, kept, dropped, [], [], [], [])
+    ctx._days_ok = days_ok  # type: ignore[attr-defined]
+    nights = _night_lodgings(request, catalog)
+    problem, _ = _build(ctx, days_ok, nights)
+    ctx.problem = problem
+    return problem, ctx
+
+
+def _lodging_candidates(ctx: PlanContext) -> list[str]:
+    """One lodging per town (the cheapest), limited to the requested towns."""
+    req = ctx.request
+    best: dict[str, Lodging] = {}
+    for lodge in ctx.catalog.lodgings.values():
+        if req.lodging_towns is not None and lodge.town not in req.lodging_towns:
+            continue
+        cur = best.get(lodge.town)
+        if cur is None or (lodge.price_rub, lodge.id) < (cur.price_rub, cur.id):
+            best[lodge.town] = lodge
+    return sorted(x.id for x in best.values())
+
+
+def _choose_lodgings(
+    ctx: PlanContext, days_ok: dict[str, list[int]], settings_probe: Callable[[Problem], int]
+) -> list[str]:
+    """Hill-climb over lodging sequences: change a block of nights to another town."""
+    req = ctx.request
+    nights = _night_lodgings(req, ctx.catalog)
+    if req.days <= 1:
+        return nights
+    options = _lodging_candidates(ctx)
+    if nights[0] not in options:
+        options.append(nights[0])
+
+    def value(seq: Sequence[str]) -> int:
+        problem, _ = _build(ctx, days_ok, seq)
+        return settings_probe(problem)
+
+    best_val = value(nights)
+    improved = True
+    rounds = 0
+    while improved and rounds < 3:
+        improved = False
+        rounds += 1
+        for i in range(len(nights)):
+            for j in range(i, len(nights)):
+                for opt in options:
+                    if all(n == opt for n in nights[i : j + 1]):
+                        continue
+                    trial = [*nights[:i], *([opt] * (j - i + 1)), *nights[j + 1 :]]
+                    v = value(trial)
+                    if v > best_val:
+                        best_val, nights, improved = v, trial, True
+    logger.info("lodging sequence chosen: %s (probe value %s)", nights, best_val)
+    return nights
+
+
+def plan(
+    request: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    *,
+    on_progress: Callable[[float, int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Itinerary:
+    """Plan the best multi-day itinerary for ``request``.
+
+    Parameters
+    ----------
+    request : TripRequest
+    catalog : Catalog
+    network : Network
+        Built with the same catalog (its places must be attached).
+    on_progress : callable, optional
+        Called with ``(elapsed_s, prize)`` at each improving solution.
+    stop : callable, optional
+        Polled during the search; returning True keeps the best plan found so far.
+
+    Returns
+    -------
+    Itinerary
+        ``feasible`` is False (with ``problems``) when the request cannot be met; it is never
+        True for a plan that breaks a constraint.
+
+    Raises
+    ------
+    ScenarioError
+        Unknown ids in the request.
+    """
+    try:
+        problem, ctx = build_problem(request, catalog, network)
+    except InfeasibleError as err:
+        return Itinerary.infeasible(request, err.reasons)
+    days_ok: dict[str, list[int]] = ctx._days_ok  # type: ignore[attr-defined]
+    settings = request.solver
+    if request.overnight == "choose" and request.days > 1:
+        probe = settings.model_copy(update={"time_limit_s": settings.lodging_search_s})
+
+        def probe_value(p: Problem) -> int:
+            s = solve(p, probe, first_solution_only=True)
+            return s.prize if s.feasible else -1
+
+        nights = _choose_lodgings(ctx, days_ok, probe_value)
+        problem, _ = _build(ctx, days_ok, nights)
+        ctx.problem = problem
+    solution = solve(problem, settings, on_progress=on_progress, stop=stop)
+    if not solution.feasible:
+        missing = [v.key for i, v in enumerate(problem.visits)
+                   if v.required and i not in solution.visited]
+        reasons = [f"must-visit '{m}' cannot be fitted into the days, windows and limits"
+                   for m in missing] or list(solution.problems)
+        if missing:
+            return Itinerary.infeasible(request, reasons)
+    return build_itinerary(ctx, problem, solution, explain_drops(ctx, problem, solution))
+
+
+def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dict[str, str]:
+    """Reasons for every candidate left out: pre-checks, then the cheapest insertion."""
+    from ._schedule import simulate
+
+    reasons = dict(ctx.dropped)
+    visited = solution.visited
+    for i, v in enumerate(problem.visits):
+        if i in visited:
+            continue
+        best_over: int | None = None
+        best_where = ""
+        for d, day in enumerate(problem.days):
+            if v.days is not None and d not in v.days:
+                continue
+            route = list(solution.routes[d])
+            base = simulate(problem, day, route)
+            if base is None:
+                continue
+            for pos in range(len(route) + 1):
+                cand = [*route[:pos], i, *route[pos:]]
+                relaxed = _relaxed_finish(problem, day, cand)
+                if relaxed is None:
+                    continue
+                over = relaxed - day.latest_end_s
+                if best_over is None or over < best_over:
+                    best_over = over
+                    prev = ctx.catalog.place(problem.location_keys[
+                        problem.visits[route[pos - 1]].location if pos else day.start_location])
+                    best_where = f"day {d + 1} after {prev.name('en')}"
+        if best_over is None:
+            reasons[v.key] = (
+                "no time left: its opening hours on the usable days never meet a gap in the plan"
+            )
+        elif best_over > 0:
+            reasons[v.key] = (
+                f"no time left: adding it ({best_where}) costs "
+                f"{travel_time_text(best_over)} more than the day allows"
+            )
+        else:
+            reasons[v.key] = (
+                f"fits in time ({best_where}) but would break the driving limit, the lunch "
+                "break, the budget or a quota"
+            )
+    return reasons
+
+
+def _relaxed_finish(problem: Problem, day: DaySpec, route: Sequence[int]) -> int | None:
+    """Finish time of ``route`` ignoring the day's end, driving limit and lunch; None if a
+    window cannot be met."""
+    dur = problem.durations_s[day.matrix]
+    t = day.earliest_start_s
+    loc = day.start_location
+    for i in route:
+        v = problem.visits[i]
+        leg = int(dur[loc, v.location])
+        if leg < 0:
+            return None
+        t += leg
+        start = next((max(a, t) for a, b in v.windows if t <= b), None)
+        if start is None:
+            return None
+        t = start + v.service_s
+        loc = v.location
+    leg = int(dur[loc, day.end_location])
+    return None if leg < 0 else t + leg + (day.lunch_s if day.lunch_window_s else 0)
+
+
+_ = (Hub, np)
