@@ -18,7 +18,9 @@ import numpy as np
 from routeplanner.model import DaySpec, Problem, Visit
 
 DEFAULT_ROOT = Path(
-    os.environ.get("ROUTEPLANNER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks")
+    os.environ.get(
+        "ROUTEPLANNER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+    )
 )
 
 TOPTW_SETS = ("c_r_rc_100_100", "pr01_10", "c_r_rc_200_100", "pr11_20")

@@ -19,9 +19,19 @@ from routeplanner.model import HolidayPolicy, Site
 
 def _site(**kw: object) -> Site:
     base = dict(
-        id="x", name_ru="Икс", name_en="X", town="Иркутск", lat=52.3, lon=104.3,
-        coord_precision="point", network_node=None, source_url="-", notes="",
-        opening_hours="Tu-Su 10:00-18:00", public_holidays=HolidayPolicy.CLOSED, visit_min=90,
+        id="x",
+        name_ru="Икс",
+        name_en="X",
+        town="Иркутск",
+        lat=52.3,
+        lon=104.3,
+        coord_precision="point",
+        network_node=None,
+        source_url="-",
+        notes="",
+        opening_hours="Tu-Su 10:00-18:00",
+        public_holidays=HolidayPolicy.CLOSED,
+        visit_min=90,
     )
     base.update(kw)
     return Site(**base)  # type: ignore[arg-type]

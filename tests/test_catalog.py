@@ -13,8 +13,14 @@ from routeplanner.exceptions import CatalogError, UnknownPlaceError
 from routeplanner.model import Category
 
 BRIEF_SITES = [
-    "irkutsk_hpp", "baikalkvartssamotsvety", "usolskiye_uzory", "asia_music_company",
-    "elit_trade", "irkutsk_polymer_plant", "bratsk_hpp", "ust_ilimsk_hpp",
+    "irkutsk_hpp",
+    "baikalkvartssamotsvety",
+    "usolskiye_uzory",
+    "asia_music_company",
+    "elit_trade",
+    "irkutsk_polymer_plant",
+    "bratsk_hpp",
+    "ust_ilimsk_hpp",
 ]
 
 
@@ -22,8 +28,18 @@ def test_catalog_loads(catalog: Catalog) -> None:
     assert len(catalog.sites) >= 50
     assert all(s in catalog.sites for s in BRIEF_SITES)
     towns = {lo.town for lo in catalog.lodgings.values()}
-    for town in ["Иркутск", "Листвянка", "Ангарск", "Усолье-Сибирское", "Слюдянка", "Братск",
-                 "Усть-Илимск", "Усть-Кут", "Хужир", "Тулун"]:
+    for town in [
+        "Иркутск",
+        "Листвянка",
+        "Ангарск",
+        "Усолье-Сибирское",
+        "Слюдянка",
+        "Братск",
+        "Усть-Илимск",
+        "Усть-Кут",
+        "Хужир",
+        "Тулун",
+    ]:
         assert town in towns, town
     kinds = {h.kind for h in catalog.hubs.values()}
     assert {"airport", "rail", "pier"} <= kinds

@@ -8,6 +8,7 @@ penalty is the prize times a weight large enough that prize dominates travel tim
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,61 @@ def score_weight(problem: Problem) -> int:
     return max(span, 1) + 1
 
 
+def _time_unit(problem: Problem) -> int:
+    """The largest unit dividing every time in the problem (60 for minute-based itineraries)."""
+    values = [np.gcd.reduce(np.abs(m[m > 0])) for m in problem.durations_s if (m > 0).any()]
+    if problem.drive_s is not None:
+        values += [np.gcd.reduce(m[m > 0]) for m in problem.drive_s if (m > 0).any()]
+    for v in problem.visits:
+        values.append(v.service_s)
+        values += [x for w in v.windows for x in w]
+    for d in problem.days:
+        values += [d.earliest_start_s, d.latest_end_s, d.lunch_s]
+        values += list(d.lunch_window_s or ())
+        if d.max_drive_s is not None:
+            values.append(d.max_drive_s)
+    g = int(np.gcd.reduce(np.array([int(x) for x in values if x], dtype=np.int64))) if values else 1
+    return max(g, 1)
+
+
+def _coarsen(problem: Problem) -> Problem:
+    """Divide every time by the common unit: OR-Tools' domains with holes cost memory and time
+    in proportion to their range, so minutes are far cheaper than seconds."""
+    g = _time_unit(problem)
+    if g == 1:
+        return problem
+
+    def div(m: np.ndarray) -> np.ndarray:
+        return np.where(m < 0, -1, m // g)
+
+    visits = tuple(
+        dataclasses.replace(
+            v, service_s=v.service_s // g, windows=tuple((a // g, b // g) for a, b in v.windows)
+        )
+        for v in problem.visits
+    )
+    days = tuple(
+        dataclasses.replace(
+            d,
+            earliest_start_s=d.earliest_start_s // g,
+            latest_end_s=d.latest_end_s // g,
+            max_drive_s=None if d.max_drive_s is None else d.max_drive_s // g,
+            lunch_window_s=None
+            if d.lunch_window_s is None
+            else (d.lunch_window_s[0] // g, d.lunch_window_s[1] // g),
+            lunch_s=d.lunch_s // g,
+        )
+        for d in problem.days
+    )
+    return dataclasses.replace(
+        problem,
+        visits=visits,
+        days=days,
+        durations_s=tuple(div(m) for m in problem.durations_s),
+        drive_s=None if problem.drive_s is None else tuple(div(m) for m in problem.drive_s),
+    )
+
+
 def run_ortools(
     problem: Problem,
     settings: SolverSettings,
@@ -80,6 +136,7 @@ def run_ortools(
         Polled at each solution; returning True ends the search (Ctrl-C handling).
     """
     t0 = time.perf_counter()
+    problem = _coarsen(problem)
     nv = len(problem.visits)
     nd = len(problem.days)
     starts = [nv + 2 * d for d in range(nd)]
@@ -145,7 +202,8 @@ def run_ortools(
             routing.VehicleVar(idx).SetValues([-1])
             continue
         if len(allowed_days) < nd:
-            routing.SetAllowedVehiclesForIndex(allowed_days, idx)
+            # SetAllowedVehiclesForIndex's Python binding rejects lists in OR-Tools 9.15
+            routing.VehicleVar(idx).SetValues([-1, *allowed_days])
         cumul = time_dim.CumulVar(idx)
         lo, hi = windows[0][0], min(windows[-1][1], horizon)
         cumul.SetRange(lo, hi)

@@ -99,8 +99,15 @@ def _forward(
         depart = max(depart, start[0] - first_leg)
         arrive[0] = depart + first_leg
     return DaySchedule(
-        depart, tuple(arrive), tuple(start), tuple(end), t, drive, travel,
-        lunch_gap, lunch_start,
+        depart,
+        tuple(arrive),
+        tuple(start),
+        tuple(end),
+        t,
+        drive,
+        travel,
+        lunch_gap,
+        lunch_start,
     )
 
 

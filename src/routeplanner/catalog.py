@@ -374,7 +374,9 @@ class Catalog:
 
 def _places(table_rows: list[tuple[int, dict[str, Any]]], kind: type) -> list[tuple[int, Any]]:
     names = {f.name for f in dataclasses.fields(kind)}
-    return [(line, kind(**{k: v for k, v in vals.items() if k in names})) for line, vals in table_rows]
+    return [
+        (line, kind(**{k: v for k, v in vals.items() if k in names})) for line, vals in table_rows
+    ]
 
 
 def _read_checklist(
@@ -426,9 +428,7 @@ def load_catalog(
         scoring = load_scoring(root / "scoring.yaml")
     except CatalogError as err:
         issues.extend(err.issues)
-        scoring = Scoring(
-            weights=dict.fromkeys(_CRITERIA_DEFAULT, 1.0), labels_ru={}, labels_en={}
-        )
+        scoring = Scoring(weights=dict.fromkeys(_CRITERIA_DEFAULT, 1.0), labels_ru={}, labels_en={})
 
     site_paths = [Path(sites_file) if sites_file else root / "sites.csv"]
     site_paths += [Path(p) for p in extra_sites]
@@ -457,7 +457,9 @@ def load_catalog(
         for line, place in rows:
             if place.id in owner:
                 issues.append(
-                    Issue(path, line, "id", f"duplicate id '{place.id}' (also in {owner[place.id]})")
+                    Issue(
+                        path, line, "id", f"duplicate id '{place.id}' (also in {owner[place.id]})"
+                    )
                 )
             owner[place.id] = path
 
@@ -473,7 +475,9 @@ def load_catalog(
         items = checklists.setdefault(item.site_id, [])
         if any(x.criterion == item.criterion for x in items):
             issues.append(
-                Issue(check_path, line, "criterion", f"'{item.criterion}' given twice for this site")
+                Issue(
+                    check_path, line, "criterion", f"'{item.criterion}' given twice for this site"
+                )
             )
             continue
         items.append(item)

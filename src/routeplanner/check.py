@@ -80,16 +80,24 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
         if day.date != date:
             bad(di, None, "date", f"day {di} is dated {day.date}, expected {date}")
         if day.start_place != expected_start:
-            bad(di, day.start_place, "continuity",
+            bad(
+                di,
+                day.start_place,
+                "continuity",
                 f"the day starts at {day.start_place}, but the previous night ended at "
-                f"{expected_start}")
+                f"{expected_start}",
+            )
         expected_start = day.end_place
         if di == len(it.days) and day.end_place != req.end_place:
             bad(di, day.end_place, "end", f"the trip must end at {req.end_place}")
         if di < len(it.days) and day.end_place not in catalog.lodgings:
             bad(di, day.end_place, "lodging", "the night is not spent at a catalog lodging")
-        if req.overnight == "base" and di < len(it.days) and req.lodging is not None \
-                and day.end_place != req.lodging:
+        if (
+            req.overnight == "base"
+            and di < len(it.days)
+            and req.lodging is not None
+            and day.end_place != req.lodging
+        ):
             bad(di, day.end_place, "lodging", f"the base lodging is {req.lodging}")
         if day.lodging is not None:
             lodge = catalog.lodgings.get(day.lodging)
@@ -109,8 +117,12 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
         for k, leg in enumerate(day.legs):
             a, b = seq[k], seq[k + 1]
             if (leg.origin, leg.destination) != (a, b):
-                bad(di, leg.origin, "legs", f"leg {k + 1} goes {leg.origin}→{leg.destination}, "
-                    f"expected {a}→{b}")
+                bad(
+                    di,
+                    leg.origin,
+                    "legs",
+                    f"leg {k + 1} goes {leg.origin}→{leg.destination}, expected {a}→{b}",
+                )
             if leg.depart < clock - dt.timedelta(seconds=_TOL_S):
                 bad(di, a, "sequence", f"leaves {a} at {leg.depart:%H:%M}, before {clock:%H:%M}")
             if not m.reachable[idx[a], idx[b]]:
@@ -119,9 +131,13 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                 need = int(m.duration_s[idx[a], idx[b]])
                 took = (leg.arrive - leg.depart).total_seconds()
                 if took + _TOL_S < need:
-                    bad(di, b, "travel",
+                    bad(
+                        di,
+                        b,
+                        "travel",
                         f"leg {a}→{b} takes {round(took / 60)} min; the network needs "
-                        f"{round(need / 60)} min")
+                        f"{round(need / 60)} min",
+                    )
                 drive_s += int(m.drive_s[idx[a], idx[b]])
                 spent += int(m.price_rub[idx[a], idx[b]])
             clock = leg.arrive
@@ -143,13 +159,22 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                     bad(di, sid, "sequence", "starts before the group arrives")
                 length = stop.end - stop.start
                 if length + dt.timedelta(seconds=_TOL_S) < dt.timedelta(minutes=site.visit_min):
-                    bad(di, sid, "visit", f"visit of {_min(length)} is shorter than the site's "
-                        f"{site.visit_min} min")
+                    bad(
+                        di,
+                        sid,
+                        "visit",
+                        f"visit of {_min(length)} is shorter than the site's {site.visit_min} min",
+                    )
                 hours = open_intervals(site, stop.start.date())
                 if not any(a0 <= stop.start and stop.end <= b0 for a0, b0 in hours):
-                    bad(di, sid, "hours", f"{stop.start:%H:%M}–{stop.end:%H:%M} is outside the "
+                    bad(
+                        di,
+                        sid,
+                        "hours",
+                        f"{stop.start:%H:%M}–{stop.end:%H:%M} is outside the "
                         f"opening hours ({site.opening_hours}, public holidays "
-                        f"{site.public_holidays.value}) on {stop.start.date()}")
+                        f"{site.public_holidays.value}) on {stop.start.date()}",
+                    )
                 if site.slots and stop.start.time() not in site.slots:
                     bad(di, sid, "slot", f"starts at {stop.start:%H:%M}, not at an excursion slot")
                 if site.max_group is not None and req.group_size > site.max_group:
@@ -166,8 +191,12 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
         if last > day_close + dt.timedelta(seconds=_TOL_S):
             bad(di, None, "day", f"ends at {last:%H:%M}, after {req.day_end:%H:%M}")
         if drive_s > req.max_drive_h * 3600 + _TOL_S:
-            bad(di, None, "drive", f"{drive_s / 3600:.1f} h of driving exceeds the limit of "
-                f"{req.max_drive_h} h")
+            bad(
+                di,
+                None,
+                "drive",
+                f"{drive_s / 3600:.1f} h of driving exceeds the limit of {req.max_drive_h} h",
+            )
         lunch = req.lunch
         if lunch is not None and lunch.duration_min > 0:
             lo = dt.datetime.combine(date, lunch.earliest)
@@ -177,8 +206,13 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                     bad(di, None, "lunch", "the day runs into the lunch window but has no lunch")
                 else:
                     if not lo <= day.lunch_start <= hi:
-                        bad(di, None, "lunch", f"lunch at {day.lunch_start:%H:%M} is outside "
-                            f"{lunch.earliest:%H:%M}–{lunch.latest:%H:%M}")
+                        bad(
+                            di,
+                            None,
+                            "lunch",
+                            f"lunch at {day.lunch_start:%H:%M} is outside "
+                            f"{lunch.earliest:%H:%M}–{lunch.latest:%H:%M}",
+                        )
                     if day.lunch_end - day.lunch_start < dt.timedelta(minutes=lunch.duration_min):
                         bad(di, None, "lunch", "lunch is shorter than requested")
                     for s in day.stops:
@@ -188,11 +222,22 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
         if sid not in seen:
             bad(None, sid, "must_visit", "a must-visit site is not in the plan")
     if req.budget_rub is not None and spent > req.budget_rub:
-        bad(None, None, "budget", f"{spent} RUB per person exceeds the budget of "
-            f"{req.budget_rub} RUB")
+        bad(
+            None,
+            None,
+            "budget",
+            f"{spent} RUB per person exceeds the budget of {req.budget_rub} RUB",
+        )
     for q in req.quotas:
-        per_day = [sum(1 for s in d.stops if catalog.sites.get(s.site_id) is not None
-                       and catalog.sites[s.site_id].category == q.category) for d in it.days]
+        per_day = [
+            sum(
+                1
+                for s in d.stops
+                if catalog.sites.get(s.site_id) is not None
+                and catalog.sites[s.site_id].category == q.category
+            )
+            for d in it.days
+        ]
         if q.per == "trip":
             total = sum(per_day)
             if q.max is not None and total > q.max:

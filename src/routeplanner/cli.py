@@ -90,7 +90,9 @@ def sites(
         if (category is None or s.category.value == category)
         and (town is None or town.lower() in s.town.lower())
     ]
-    if category is not None and category not in {c.value for c in type(next(iter(catalog.sites.values())).category)}:
+    if category is not None and category not in {
+        c.value for c in type(next(iter(catalog.sites.values())).category)
+    }:
         err_console.print(f"[bold red]error:[/] unknown category '{category}'")
         raise typer.Exit(2)
     if fmt == "json":
@@ -108,8 +110,14 @@ def sites(
             table.add_column(col)
         for s in chosen:
             table.add_row(
-                s.id, s.name(lang), s.category.value, s.town, f"{s.score:.1f}", s.opening_hours,
-                f"{s.booking_days} d", str(s.max_group or "—"),
+                s.id,
+                s.name(lang),
+                s.category.value,
+                s.town,
+                f"{s.score:.1f}",
+                s.opening_hours,
+                f"{s.booking_days} d",
+                str(s.max_group or "—"),
             )
         console.print(table)
     else:
@@ -142,8 +150,11 @@ def travel(
     if profile not in ("car", "coach"):
         err_console.print(f"[bold red]error:[/] --profile must be car or coach, not '{profile}'")
         raise typer.Exit(2)
-    modes = [m for m in LINK_MODES
-             if not (no_flights and m == "flight") and not (no_ferries and m in ("ferry", "boat"))]
+    modes = [
+        m
+        for m in LINK_MODES
+        if not (no_flights and m == "flight") and not (no_ferries and m in ("ferry", "boat"))
+    ]
     try:
         _catalog, network = _load(data)
         leg = network.leg(origin, destination, day, profile=profile, modes=modes)
@@ -152,23 +163,45 @@ def travel(
     if leg is None:
         msg = f"{destination} {t('unreachable', lang)} ({day.isoformat()}) — {origin}"
         if fmt == "json":
-            sys.stdout.write(json.dumps({"from": origin, "to": destination,
-                                         "date": day.isoformat(), "reachable": False}) + "\n")
+            sys.stdout.write(
+                json.dumps(
+                    {"from": origin, "to": destination, "date": day.isoformat(), "reachable": False}
+                )
+                + "\n"
+            )
         else:
             console.print(msg)
         raise typer.Exit(6)
     names = [network.name(p, lang) for p in leg.path]
     modes_used = list(dict.fromkeys(m for m in leg.modes if m != "connector")) or ["road"]
     if fmt == "json":
-        sys.stdout.write(json.dumps({
-            "from": origin, "to": destination, "date": day.isoformat(), "profile": profile,
-            "reachable": True, "duration_s": leg.duration_s, "distance_m": leg.distance_m,
-            "drive_s": leg.drive_s, "price_rub": leg.price_rub, "modes": modes_used,
-            "path": leg.path, "names": names, "links": leg.link_ids,
-        }, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "from": origin,
+                    "to": destination,
+                    "date": day.isoformat(),
+                    "profile": profile,
+                    "reachable": True,
+                    "duration_s": leg.duration_s,
+                    "distance_m": leg.distance_m,
+                    "drive_s": leg.drive_s,
+                    "price_rub": leg.price_rub,
+                    "modes": modes_used,
+                    "path": leg.path,
+                    "names": names,
+                    "links": leg.link_ids,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
     elif fmt == "text":
-        console.print(f"{network.name(origin, lang)} → {network.name(destination, lang)}, "
-                      f"{day.isoformat()}, {profile}")
+        console.print(
+            f"{network.name(origin, lang)} → {network.name(destination, lang)}, "
+            f"{day.isoformat()}, {profile}"
+        )
         console.print(f"  {t('duration', lang)}: {travel_time_text(leg.duration_s)}")
         console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} km")
         console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
@@ -184,8 +217,13 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     from .export import write_plan_outputs
     from .planner import plan
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err_console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("planning…", total=None)
 
         def on_progress(elapsed: float, prize: int) -> None:
@@ -239,14 +277,16 @@ def check(
 ) -> None:
     """Check an itinerary against the catalog and network; exit 1 listing violations."""
     from .check import check_itinerary
-    from .exceptions import ItineraryError, Issue
+    from .exceptions import Issue, ItineraryError
     from .result import Itinerary
 
     try:
         try:
             text = itinerary.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            raise ItineraryError([Issue(str(itinerary), None, None, f"cannot read: {err}")]) from err
+            raise ItineraryError(
+                [Issue(str(itinerary), None, None, f"cannot read: {err}")]
+            ) from err
         it = Itinerary.from_json(text, source=str(itinerary))
         catalog, network = _load(data)
         violations = check_itinerary(it, catalog, network)

@@ -127,7 +127,9 @@ class InfeasibleError(RouteplannerError, RuntimeError):
 
     def __init__(self, reasons: list[str]) -> None:
         self.reasons = reasons
-        super().__init__("the request cannot be satisfied:\n" + "\n".join(f"  - {r}" for r in reasons))
+        super().__init__(
+            "the request cannot be satisfied:\n" + "\n".join(f"  - {r}" for r in reasons)
+        )
 
 
 class RouteplannerWarning(UserWarning):

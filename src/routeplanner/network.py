@@ -403,9 +403,7 @@ class Network:
                 if place.id in graph:  # a hub is a graph node of its own
                     self._anchors[place.id] = (place.id, 0.0, place.lat, place.lon)
                 else:
-                    self._anchors[place.id] = self._attach(
-                        place.lat, place.lon, place.network_node
-                    )
+                    self._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
 
     # ------------------------------------------------------------------ places
 
@@ -435,8 +433,10 @@ class Network:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Return the ids (places and graph nodes) that best match ``text``."""
-        labels = {n: f"{n} {a.get('name_ru', '')} {a.get('name_en', '')}" for n, a in
-                  self.graph.nodes(data=True)}
+        labels = {
+            n: f"{n} {a.get('name_ru', '')} {a.get('name_en', '')}"
+            for n, a in self.graph.nodes(data=True)
+        }
         if self.catalog is not None:
             labels.update({p.id: f"{p.id} {p.name_ru} {p.name_en}" for p in self.catalog})
         hits = process.extract(text, labels, scorer=fuzz.WRatio, limit=limit)
@@ -494,7 +494,8 @@ class Network:
         vals = np.array([b[0] for b in best.values()])
         n = len(nodes)
         time_s, pred = dijkstra(
-            csr_matrix((vals, (rows, cols)), shape=(n, n)), directed=True,
+            csr_matrix((vals, (rows, cols)), shape=(n, n)),
+            directed=True,
             return_predecessors=True,
         )
         # Accumulate length, driving time and fares along each shortest-path tree.
@@ -604,8 +605,12 @@ class Network:
         np.fill_diagonal(price, 0.0)
         t = t + prof.boarding_s * (~np.eye(len(ids), dtype=bool))
         out = {}
-        for name, arr in (("duration_s", t), ("distance_m", length), ("drive_s", drive),
-                          ("price_rub", price)):
+        for name, arr in (
+            ("duration_s", t),
+            ("distance_m", length),
+            ("drive_s", drive),
+            ("price_rub", price),
+        ):
             m = np.where(reach, np.rint(np.where(reach, arr, 0)), -1).astype(np.int64)
             m.setflags(write=False)
             out[name] = m
@@ -656,6 +661,8 @@ class Network:
                     link_ids.append(attrs["link_id"])
             for k in chain:
                 node = st.nodes[k]
+                if node == path[-1]:  # the origin is itself a graph node
+                    continue
                 path.append(node)
                 coords.append((self.graph.nodes[node]["lat"], self.graph.nodes[node]["lon"]))
             if destination != a1:
@@ -732,8 +739,14 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
         if r["id"] in graph:
             issues.append(Issue(nodes_t.path, line, "id", f"duplicate node id '{r['id']}'"))
             continue
-        graph.add_node(r["id"], kind=r["kind"], lat=r["lat"], lon=r["lon"],
-                       name_ru=r["name_ru"], name_en=r["name_en"])
+        graph.add_node(
+            r["id"],
+            kind=r["kind"],
+            lat=r["lat"],
+            lon=r["lon"],
+            name_ru=r["name_ru"],
+            name_en=r["name_en"],
+        )
     road_nodes = list(graph.nodes)
     for line, r in roads_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
@@ -744,19 +757,36 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
         if r["from"] == r["to"]:
             issues.append(Issue(roads_t.path, line, "to", "a road must join two different nodes"))
             continue
-        attrs = dict(mode="road", length_m=r["distance_km"] * 1000.0, road_class=r["road_class"],
-                     road=r["road"], distance_kind=r["distance_kind"])
+        attrs = dict(
+            mode="road",
+            length_m=r["distance_km"] * 1000.0,
+            road_class=r["road_class"],
+            road=r["road"],
+            distance_kind=r["distance_kind"],
+        )
         graph.add_edge(r["from"], r["to"], **attrs)
         graph.add_edge(r["to"], r["from"], **attrs)
 
     if catalog is not None and road_nodes:
         for hub in catalog.hubs.values():
-            graph.add_node(hub.id, kind="hub", lat=hub.lat, lon=hub.lon,
-                           name_ru=hub.name_ru, name_en=hub.name_en)
+            graph.add_node(
+                hub.id,
+                kind="hub",
+                lat=hub.lat,
+                lon=hub.lon,
+                name_ru=hub.name_ru,
+                name_en=hub.name_en,
+            )
             target = hub.network_node
             if target is not None and target not in road_nodes:
-                issues.append(Issue(f"{catalog.source}/hubs.csv", None, "network_node",
-                                    f"hub '{hub.id}': no road node '{target}'"))
+                issues.append(
+                    Issue(
+                        f"{catalog.source}/hubs.csv",
+                        None,
+                        "network_node",
+                        f"hub '{hub.id}': no road node '{target}'",
+                    )
+                )
                 continue
             target = target or _nearest(graph, road_nodes, hub.lat, hub.lon)
             a = graph.nodes[target]
@@ -770,10 +800,16 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
             issues.append(Issue(links_t.path, line, k, f"'{r[k]}' is neither a node nor a hub"))
         if bad:
             continue
-        attrs = dict(mode=r["mode"], length_m=r["distance_km"] * 1000.0,
-                     duration_s=r["duration_min"] * 60, overhead_s=r["overhead_min"] * 60,
-                     season=r["season"], weekdays=r["weekdays"], price_rub=r["price_rub"],
-                     link_id=r["id"])
+        attrs = dict(
+            mode=r["mode"],
+            length_m=r["distance_km"] * 1000.0,
+            duration_s=r["duration_min"] * 60,
+            overhead_s=r["overhead_min"] * 60,
+            season=r["season"],
+            weekdays=r["weekdays"],
+            price_rub=r["price_rub"],
+            link_id=r["id"],
+        )
         graph.add_edge(r["from"], r["to"], **attrs)
         if r["bidirectional"]:
             graph.add_edge(r["to"], r["from"], **attrs)
@@ -788,4 +824,3 @@ def travel_time_text(seconds: float) -> str:
     minutes = int(round(seconds / 60))
     h, m = divmod(minutes, 60)
     return f"{h} h {m:02d} min" if h else f"{m} min"
-

@@ -15,7 +15,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +28,6 @@ from .catalog import Catalog
 from .exceptions import InfeasibleError, ScenarioError
 from .model import (
     DaySpec,
-    Hub,
     Lodging,
     Problem,
     Site,
@@ -73,6 +74,14 @@ class PlanContext:
         ends = [*self.nights, self.request.end_place]
         starts = [self.request.start, *self.nights]
         return list(zip(starts, ends, strict=True))
+
+
+def _to_minutes(m: np.ndarray) -> np.ndarray:
+    """Round travel times up to whole minutes (a plan never promises a faster leg); keeps -1
+    for unreachable pairs. Whole minutes make the solver's time domains small."""
+    out = np.where(m < 0, -1, -(-m // 60) * 60).astype(np.int64)
+    out.setflags(write=False)
+    return out
 
 
 def _human_days(n: int) -> str:
@@ -191,8 +200,7 @@ def _prechecks(
         j = ids.index(site.id) + 1
         reach_any = False
         for k in days_ok[site.id]:
-            m = network.matrix([req.start, site.id], dates[k], profile=req.profile,
-                               modes=req.modes)
+            m = network.matrix([req.start, site.id], dates[k], profile=req.profile, modes=req.modes)
             if m.reachable[0, 1]:
                 reach_any = True
                 break
@@ -292,14 +300,16 @@ def _build(
                 tags=frozenset({site.category.value}),
             )
         )
-    lodging_cost = sum(ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings)
+    lodging_cost = sum(
+        ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings
+    )
     budget = None if req.budget_rub is None else req.budget_rub - lodging_cost
     quotas = tuple(_QuotaRule(q.category.value, q.per, q.min, q.max) for q in req.quotas)
     problem = Problem(
         visits=tuple(visits),
         days=tuple(days),
-        durations_s=tuple(m.duration_s for m in matrices),
-        drive_s=tuple(m.drive_s for m in matrices),
+        durations_s=tuple(_to_minutes(m.duration_s) for m in matrices),
+        drive_s=tuple(_to_minutes(m.drive_s) for m in matrices),
         costs_rub=tuple(m.price_rub for m in matrices),
         budget_rub=budget,
         quotas=quotas,
@@ -345,8 +355,11 @@ def build_problem(
     return problem, ctx
 
 
-def _lodging_candidates(ctx: PlanContext) -> list[str]:
-    """One lodging per town (the cheapest), limited to the requested towns."""
+def _lodging_candidates(
+    ctx: PlanContext, days_ok: dict[str, list[int]], keep: int = 6
+) -> list[str]:
+    """The most promising lodgings: one per town (the cheapest), ranked by the prize of the
+    candidate sites within a 3-hour trip of it, limited to the requested towns."""
     req = ctx.request
     best: dict[str, Lodging] = {}
     for lodge in ctx.catalog.lodgings.values():
@@ -355,34 +368,61 @@ def _lodging_candidates(ctx: PlanContext) -> list[str]:
         cur = best.get(lodge.town)
         if cur is None or (lodge.price_rub, lodge.id) < (cur.price_rub, cur.id):
             best[lodge.town] = lodge
-    return sorted(x.id for x in best.values())
+    ids = sorted(x.id for x in best.values())
+    sites = [s for s in ctx.candidates if s.id in days_ok]
+    if not ids or not sites:
+        return ids
+    m = ctx.network.matrix(
+        [*ids, *(s.id for s in sites)], ctx.dates[0], profile=req.profile, modes=req.modes
+    )
+    n = len(ids)
+    near = (m.duration_s[:n, n:] >= 0) & (m.duration_s[:n, n:] <= 3 * 3600)
+    prizes = np.array([_site_prize(req, s) for s in sites])
+    potential = (near * prizes[None, :]).sum(axis=1)
+    order = sorted(range(n), key=lambda i: (-potential[i], ids[i]))
+    chosen = [ids[i] for i in order[:keep]]
+    # a must-visit site far away needs its nearest lodging among the options
+    for j, site in enumerate(sites):
+        if site.id in req.must_visit:
+            col = m.duration_s[:n, n + j]
+            reach = [i for i in range(n) if col[i] >= 0]
+            if reach:
+                nearest = ids[min(reach, key=lambda i: (col[i], ids[i]))]
+                if nearest not in chosen:
+                    chosen.append(nearest)
+    return chosen
 
 
 def _choose_lodgings(
-    ctx: PlanContext, days_ok: dict[str, list[int]], settings_probe: Callable[[Problem], int]
+    ctx: PlanContext,
+    days_ok: dict[str, list[int]],
+    probe: Callable[[Problem], int],
+    deadline: float,
 ) -> list[str]:
-    """Hill-climb over lodging sequences: change a block of nights to another town."""
+    """Hill-climb over lodging sequences: move a block of consecutive nights to another town,
+    keep a change when the probe (a fast first solution) collects more; stop at ``deadline``.
+    """
     req = ctx.request
     nights = _night_lodgings(req, ctx.catalog)
     if req.days <= 1:
         return nights
-    options = _lodging_candidates(ctx)
+    options = _lodging_candidates(ctx, days_ok)
     if nights[0] not in options:
         options.append(nights[0])
 
     def value(seq: Sequence[str]) -> int:
         problem, _ = _build(ctx, days_ok, seq)
-        return settings_probe(problem)
+        return probe(problem)
 
     best_val = value(nights)
     improved = True
-    rounds = 0
-    while improved and rounds < 3:
+    while improved and time.perf_counter() < deadline:
         improved = False
-        rounds += 1
         for i in range(len(nights)):
             for j in range(i, len(nights)):
                 for opt in options:
+                    if time.perf_counter() >= deadline:
+                        break
                     if all(n == opt for n in nights[i : j + 1]):
                         continue
                     trial = [*nights[:i], *([opt] * (j - i + 1)), *nights[j + 1 :]]
@@ -431,22 +471,28 @@ def plan(
         return Itinerary.infeasible(request, err.reasons)
     days_ok: dict[str, list[int]] = ctx._days_ok  # type: ignore[attr-defined]
     settings = request.solver
+    t0 = time.perf_counter()
     if request.overnight == "choose" and request.days > 1:
-        probe = settings.model_copy(update={"time_limit_s": settings.lodging_search_s})
+        # half of the time limit for the lodging search, the rest for the final search
+        probe_settings = settings.model_copy(update={"time_limit_s": settings.lodging_search_s})
 
         def probe_value(p: Problem) -> int:
-            s = solve(p, probe, first_solution_only=True)
+            s = solve(p, probe_settings, first_solution_only=True)
             return s.prize if s.feasible else -1
 
-        nights = _choose_lodgings(ctx, days_ok, probe_value)
+        nights = _choose_lodgings(ctx, days_ok, probe_value, t0 + settings.time_limit_s / 2)
         problem, _ = _build(ctx, days_ok, nights)
         ctx.problem = problem
+        left = max(0.1, settings.time_limit_s - (time.perf_counter() - t0))
+        settings = settings.model_copy(update={"time_limit_s": left})
     solution = solve(problem, settings, on_progress=on_progress, stop=stop)
     if not solution.feasible:
-        missing = [v.key for i, v in enumerate(problem.visits)
-                   if v.required and i not in solution.visited]
-        reasons = [f"must-visit '{m}' cannot be fitted into the days, windows and limits"
-                   for m in missing] or list(solution.problems)
+        missing = [
+            v.key for i, v in enumerate(problem.visits) if v.required and i not in solution.visited
+        ]
+        reasons = [
+            f"must-visit '{m}' cannot be fitted into the days, windows and limits" for m in missing
+        ] or list(solution.problems)
         if missing:
             return Itinerary.infeasible(request, reasons)
     return build_itinerary(ctx, problem, solution, explain_drops(ctx, problem, solution))
@@ -478,12 +524,15 @@ def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dic
                 over = relaxed - day.latest_end_s
                 if best_over is None or over < best_over:
                     best_over = over
-                    prev = ctx.catalog.place(problem.location_keys[
-                        problem.visits[route[pos - 1]].location if pos else day.start_location])
+                    prev = ctx.catalog.place(
+                        problem.location_keys[
+                            problem.visits[route[pos - 1]].location if pos else day.start_location
+                        ]
+                    )
                     best_where = f"day {d + 1} after {prev.name('en')}"
         if best_over is None:
             reasons[v.key] = (
-                "no time left: its opening hours on the usable days never meet a gap in the plan"
+                "no time left: it cannot be reached within any day of the trip when it is open"
             )
         elif best_over > 0:
             reasons[v.key] = (
@@ -491,16 +540,50 @@ def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dic
                 f"{travel_time_text(best_over)} more than the day allows"
             )
         else:
-            reasons[v.key] = (
-                f"fits in time ({best_where}) but would break the driving limit, the lunch "
-                "break, the budget or a quota"
-            )
+            reasons[v.key] = _diagnose(ctx, problem, solution, i, best_where)
     return reasons
 
 
+def _diagnose(ctx: PlanContext, problem: Problem, solution: Solution, i: int, where: str) -> str:
+    """Which rule blocks a visit whose travel time alone would fit: try each relaxation."""
+    from ._schedule import simulate
+
+    v = problem.visits[i]
+    req = ctx.request
+
+    def fits(relax: dict[str, object]) -> bool:
+        for d, day in enumerate(problem.days):
+            if v.days is not None and d not in v.days:
+                continue
+            day2 = dataclasses.replace(day, **relax)
+            route = list(solution.routes[d])
+            for pos in range(len(route) + 1):
+                if simulate(problem, day2, [*route[:pos], i, *route[pos:]]) is not None:
+                    return True
+        return False
+
+    if fits({}):
+        spent = sum(problem.visits[k].price_rub for k in solution.visited)
+        if problem.budget_rub is not None and spent + v.price_rub > problem.budget_rub:
+            return (
+                f"over budget: its {v.price_rub} RUB per person would take the trip past the "
+                f"budget of {req.budget_rub} RUB"
+            )
+        return "it fits, but a quota on its category is already full"
+    if fits({"max_drive_s": None}):
+        return f"it would exceed the daily driving limit of {req.max_drive_h:g} h ({where})"
+    if fits({"lunch_window_s": None, "lunch_s": 0}):
+        return f"it leaves no room for the lunch break ({where})"
+    return (
+        f"no time left: its opening hours or excursion slots do not fit the gaps of the plan "
+        f"(closest: {where})"
+    )
+
+
 def _relaxed_finish(problem: Problem, day: DaySpec, route: Sequence[int]) -> int | None:
-    """Finish time of ``route`` ignoring the day's end, driving limit and lunch; None if a
-    window cannot be met."""
+    """Finish time of ``route`` when windows may be overrun (but not started early) and the
+    day's end, driving limit and lunch are ignored; None when a visit has no window that day.
+    """
     dur = problem.durations_s[day.matrix]
     t = day.earliest_start_s
     loc = day.start_location
@@ -510,13 +593,11 @@ def _relaxed_finish(problem: Problem, day: DaySpec, route: Sequence[int]) -> int
         if leg < 0:
             return None
         t += leg
-        start = next((max(a, t) for a, b in v.windows if t <= b), None)
-        if start is None:
+        opens = [a for a, b in v.windows if b >= day.earliest_start_s and a <= day.latest_end_s]
+        if not opens:
             return None
-        t = start + v.service_s
+        later = [a for a in opens if a >= t]
+        t = (later[0] if later and t < opens[0] else max(t, opens[0])) + v.service_s
         loc = v.location
     leg = int(dur[loc, day.end_location])
     return None if leg < 0 else t + leg + (day.lunch_s if day.lunch_window_s else 0)
-
-
-_ = (Hub, np)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .exceptions import ItineraryError, Issue
+from .exceptions import Issue, ItineraryError
 from .model import TripRequest
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ class Dropped:
     site_id: str
     name: str
     reason: str
+    name_en: str = ""
 
 
 @dataclass
@@ -177,9 +178,26 @@ class Itinerary:
                         "lon": s.lon,
                     }
                 )
-        columns = ["day", "date", "order", "site_id", "name", "category", "arrive", "start",
-                   "end", "wait_min", "visit_min", "travel_min", "distance_km", "mode", "score",
-                   "price_rub", "lat", "lon"]
+        columns = [
+            "day",
+            "date",
+            "order",
+            "site_id",
+            "name",
+            "category",
+            "arrive",
+            "start",
+            "end",
+            "wait_min",
+            "visit_min",
+            "travel_min",
+            "distance_km",
+            "mode",
+            "score",
+            "price_rub",
+            "lat",
+            "lon",
+        ]
         return pd.DataFrame(rows, columns=columns)
 
     def summary(self, *, lang: str = "ru", names: dict[str, str] | None = None) -> str:
@@ -218,7 +236,10 @@ class Itinerary:
         )
         if self.dropped:
             out.append(f"\n{t('dropped', lang)}:")
-            out += [f"  - {d.name}: {d.reason}" for d in self.dropped]
+            out += [
+                f"  - {(d.name_en or d.name) if lang == 'en' else d.name}: {d.reason}"
+                for d in self.dropped
+            ]
         return "\n".join(out)
 
     # ------------------------------------------------------------------ JSON
@@ -245,12 +266,19 @@ class Itinerary:
                     "start_place": d.start_place,
                     "end_place": d.end_place,
                     "lodging": d.lodging,
-                    "lunch": None if d.lunch_start is None else {
-                        "start": iso(d.lunch_start), "end": iso(d.lunch_end)},
+                    "lunch": None
+                    if d.lunch_start is None
+                    else {"start": iso(d.lunch_start), "end": iso(d.lunch_end)},
                     "stops": [iso(asdict(s)) for s in d.stops],
                     "legs": [
-                        {**{("from" if k == "origin" else "to" if k == "destination" else k): iso(v)
-                            for k, v in asdict(leg).items()}}
+                        {
+                            **{
+                                (
+                                    "from" if k == "origin" else "to" if k == "destination" else k
+                                ): iso(v)
+                                for k, v in asdict(leg).items()
+                            }
+                        }
                         for leg in d.legs
                     ],
                 }
@@ -309,19 +337,25 @@ class Itinerary:
                 where = f"days[{di}]"
                 stops = tuple(
                     Stop(
-                        site_id=s["site_id"], name=s["name"], name_en=s.get("name_en", s["name"]),
-                        category=s.get("category", ""), lat=float(s.get("lat", 0)),
+                        site_id=s["site_id"],
+                        name=s["name"],
+                        name_en=s.get("name_en", s["name"]),
+                        category=s.get("category", ""),
+                        lat=float(s.get("lat", 0)),
                         lon=float(s.get("lon", 0)),
                         arrive=dt.datetime.fromisoformat(s["arrive"]),
                         start=dt.datetime.fromisoformat(s["start"]),
                         end=dt.datetime.fromisoformat(s["end"]),
-                        score=float(s.get("score", 0)), price_rub=int(s.get("price_rub", 0)),
+                        score=float(s.get("score", 0)),
+                        price_rub=int(s.get("price_rub", 0)),
                     )
                     for s in d["stops"]
                 )
                 legs = tuple(
                     Leg(
-                        origin=leg["from"], destination=leg["to"], mode=leg["mode"],
+                        origin=leg["from"],
+                        destination=leg["to"],
+                        mode=leg["mode"],
                         modes=tuple(leg.get("modes", [leg["mode"]])),
                         depart=dt.datetime.fromisoformat(leg["depart"]),
                         arrive=dt.datetime.fromisoformat(leg["arrive"]),
@@ -338,8 +372,10 @@ class Itinerary:
                 days.append(
                     Day(
                         date=dt.date.fromisoformat(d["date"]),
-                        start_place=d["start_place"], end_place=d["end_place"],
-                        stops=stops, legs=legs,
+                        start_place=d["start_place"],
+                        end_place=d["end_place"],
+                        stops=stops,
+                        legs=legs,
                         lunch_start=dt.datetime.fromisoformat(lunch["start"]) if lunch else None,
                         lunch_end=dt.datetime.fromisoformat(lunch["end"]) if lunch else None,
                         lodging=d.get("lodging"),
@@ -350,12 +386,18 @@ class Itinerary:
         except (TypeError, ValueError) as err:
             raise fail(f"{where}", f"bad value: {err}") from err
         dropped = [
-            Dropped(x["site_id"], x.get("name", x["site_id"]), x.get("reason", ""))
+            Dropped(
+                x["site_id"], x.get("name", x["site_id"]), x.get("reason", ""), x.get("name_en", "")
+            )
             for x in raw.get("dropped", [])
         ]
         return cls(
-            scenario=scenario, feasible=bool(raw["feasible"]), problems=list(raw.get("problems", [])),
-            days=days, dropped=dropped, kpis=dict(raw.get("kpis", {})),
+            scenario=scenario,
+            feasible=bool(raw["feasible"]),
+            problems=list(raw.get("problems", [])),
+            days=days,
+            dropped=dropped,
+            kpis=dict(raw.get("kpis", {})),
             solver=dict(raw.get("solver", {})),
         )
 
@@ -412,10 +454,17 @@ def build_itinerary(
             site = catalog.sites[problem.visits[vi].key]
             stops.append(
                 Stop(
-                    site_id=site.id, name=site.name_ru, name_en=site.name_en,
-                    category=site.category.value, lat=site.lat, lon=site.lon,
-                    arrive=at(sched.arrive[j]), start=at(sched.start[j]), end=at(sched.end[j]),
-                    score=site.score, price_rub=site.price_rub,
+                    site_id=site.id,
+                    name=site.name_ru,
+                    name_en=site.name_en,
+                    category=site.category.value,
+                    lat=site.lat,
+                    lon=site.lon,
+                    arrive=at(sched.arrive[j]),
+                    start=at(sched.start[j]),
+                    end=at(sched.end[j]),
+                    score=site.score,
+                    price_rub=site.price_rub,
                 )
             )
         seq = [start_place, *(s.site_id for s in stops), end_place]
@@ -439,7 +488,8 @@ def build_itinerary(
             dur = int(matrix.duration_s[ia, ib])
             legs.append(
                 Leg(
-                    origin=a, destination=b,
+                    origin=a,
+                    destination=b,
                     mode=legs_net.main_mode if legs_net else "road",
                     modes=tuple(legs_net.modes) if legs_net else ("road",),
                     depart=at(t_dep),
@@ -457,19 +507,36 @@ def build_itinerary(
             lunch_start = at(sched.lunch_start)
             lunch_end = at(sched.lunch_start + spec.lunch_s)
         lodging = end_place if end_place in catalog.lodgings and k < req.days - 1 else None
-        days.append(Day(date, start_place, end_place, tuple(stops), tuple(legs),
-                        lunch_start, lunch_end, lodging))
+        days.append(
+            Day(
+                date,
+                start_place,
+                end_place,
+                tuple(stops),
+                tuple(legs),
+                lunch_start,
+                lunch_end,
+                lodging,
+            )
+        )
     dropped = [
-        Dropped(sid, catalog.sites[sid].name_ru, reason) for sid, reason in sorted(reasons.items())
+        Dropped(sid, catalog.sites[sid].name_ru, reason, catalog.sites[sid].name_en)
+        for sid, reason in sorted(reasons.items())
     ]
     it = Itinerary(
-        scenario=req, feasible=solution.feasible, problems=list(solution.problems),
-        days=days, dropped=dropped,
+        scenario=req,
+        feasible=solution.feasible,
+        problems=list(solution.problems),
+        days=days,
+        dropped=dropped,
         solver={
             "status": solution.status,
             "runtime_s": round(solution.runtime_s, 3),
-            "first_solution_s": (round(solution.first_solution_s, 3)
-                                 if solution.first_solution_s is not None else None),
+            "first_solution_s": (
+                round(solution.first_solution_s, 3)
+                if solution.first_solution_s is not None
+                else None
+            ),
             "history": [[round(t, 3), p] for t, p in solution.history],
         },
     )

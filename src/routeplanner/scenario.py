@@ -32,9 +32,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return loader.construct_mapping(node, deep=deep)
 
 
-_UniqueKeyLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_yaml(path: Path | str) -> Any:
@@ -50,7 +48,9 @@ def load_yaml(path: Path | str) -> Any:
     try:
         raw = p.read_bytes()
     except OSError as err:
-        raise ScenarioError([Issue(name, None, None, f"cannot read: {err.strerror or err}")]) from err
+        raise ScenarioError(
+            [Issue(name, None, None, f"cannot read: {err.strerror or err}")]
+        ) from err
     if len(raw) > _MAX_BYTES:
         raise ScenarioError([Issue(name, None, None, "file is larger than 1 MiB")])
     try:
@@ -60,7 +60,7 @@ def load_yaml(path: Path | str) -> Any:
     if not text.strip():
         raise ScenarioError([Issue(name, None, None, "the file is empty")])
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -89,7 +89,9 @@ def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
             if e["type"] == "extra_forbidden":
                 msg = "unknown key (check the spelling; see the README for the keys)"
             issues.append(Issue(source, None, loc, msg))
-        raise ScenarioError(issues, title=f"{source}: {len(issues)} problem(s) in the scenario:") from err
+        raise ScenarioError(
+            issues, title=f"{source}: {len(issues)} problem(s) in the scenario:"
+        ) from err
 
 
 def load_scenario(path: Path | str) -> TripRequest:

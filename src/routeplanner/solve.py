@@ -140,7 +140,9 @@ def evaluate(
 ) -> tuple[tuple[DaySchedule | None, ...], list[str]]:
     """Simulate every route and list what makes the set of routes infeasible."""
     problems: list[str] = []
-    schedules = tuple(simulate(problem, day, r) for day, r in zip(problem.days, routes, strict=True))
+    schedules = tuple(
+        simulate(problem, day, r) for day, r in zip(problem.days, routes, strict=True)
+    )
     for d, s in enumerate(schedules):
         if s is None:
             problems.append(f"day {d + 1}: the route cannot be scheduled")
