@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from google.protobuf import json_format
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from .model import Problem, SolverSettings
@@ -48,6 +50,39 @@ def _status_name(code: int) -> str:
         7: "ROUTING_OPTIMAL",
     }
     return names.get(code, str(code))
+
+
+def apply_search_params(search: Any, overrides: Mapping[str, Any]) -> None:
+    """Set OR-Tools search parameters by dotted name.
+
+    ``{"local_search_operators.use_extended_swap_active": True,
+    "local_search_metaheuristic": "TABU_SEARCH", "guided_local_search_lambda_coefficient": 0.01}``:
+    booleans of ``OptionalBoolean`` fields become BOOL_TRUE/BOOL_FALSE, enum fields take names.
+    """
+    for name, value in overrides.items():
+        *path, leaf = name.split(".")
+        msg = search
+        for part in path:
+            msg = getattr(msg, part)
+        fdesc = msg.DESCRIPTOR.fields_by_name[leaf]
+        if isinstance(value, dict):
+            json_format.ParseDict(value, getattr(msg, leaf))
+        elif fdesc.enum_type is not None:
+            enum = fdesc.enum_type
+
+            def num(x: Any, enum: Any = enum) -> int:
+                if isinstance(x, bool) and "BOOL_TRUE" in enum.values_by_name:
+                    return enum.values_by_name["BOOL_TRUE" if x else "BOOL_FALSE"].number
+                return enum.values_by_name[x].number if isinstance(x, str) else int(x)
+
+            if fdesc.label == fdesc.LABEL_REPEATED:
+                getattr(msg, leaf)[:] = [num(x) for x in value]
+            else:
+                setattr(msg, leaf, num(value))
+        elif fdesc.message_type is not None and fdesc.message_type.name == "Duration":
+            getattr(msg, leaf).FromMilliseconds(int(float(value) * 1000))
+        else:
+            setattr(msg, leaf, value)
 
 
 def score_weight(problem: Problem) -> int:
@@ -119,6 +154,7 @@ def run_ortools(
     first_solution_only: bool = False,
     on_solution: Callable[[float, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    search_params: Mapping[str, Any] | None = None,
 ) -> OrToolsRun:
     """Solve ``problem`` with OR-Tools routing; return the best routes found.
 
@@ -134,6 +170,9 @@ def run_ortools(
         Called with ``(elapsed_s, prize)`` at each improving solution.
     stop : callable, optional
         Polled at each solution; returning True ends the search (Ctrl-C handling).
+    search_params : mapping, optional
+        Overrides of OR-Tools' search parameters by dotted field name (see
+        :func:`apply_search_params`), applied after the settings.
     """
     t0 = time.perf_counter()
     problem = _coarsen(problem)
@@ -293,6 +332,8 @@ def run_ortools(
     search.local_search_metaheuristic = getattr(
         routing_enums_pb2.LocalSearchMetaheuristic, settings.metaheuristic
     )
+    if search_params:
+        apply_search_params(search, search_params)
     search.time_limit.FromMilliseconds(max(1, int(settings.time_limit_s * 1000)))
     if first_solution_only:
         search.solution_limit = 1

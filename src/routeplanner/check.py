@@ -181,7 +181,7 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                     bad(di, sid, "group", f"group of {req.group_size} exceeds {site.max_group}")
                 if req.youngest_age < site.min_age:
                     bad(di, sid, "age", f"youngest visitor {req.youngest_age} < {site.min_age}")
-                if booked_on + dt.timedelta(days=site.booking_days) > date:
+                if site.booking_days and booked_on + dt.timedelta(days=site.booking_days) > date:
                     bad(di, sid, "booking", f"needs booking {site.booking_days} days ahead")
                 spent += site.price_rub
                 clock = stop.end

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -32,7 +33,7 @@ LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text
 
 
 def _fail(err: RouteplannerError) -> None:
-    err_console.print(f"[bold red]error:[/] {err}", highlight=False, markup=True, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
     raise typer.Exit(err.exit_code)
 
 
@@ -79,7 +80,14 @@ def sites(
     """List the catalog's sites (json prints every field, parsed hours and the score)."""
     _check_lang(lang)
     from .catalog import load_catalog
+    from .model import Category
 
+    if category is not None and category not in {c.value for c in Category}:
+        err_console.print(
+            f"[bold red]error:[/] unknown category '{escape(category)}'; one of: "
+            + ", ".join(c.value for c in Category)
+        )
+        raise typer.Exit(2)
     try:
         catalog = load_catalog(data, extra_sites=extra_sites or ())
     except RouteplannerError as err:
@@ -90,11 +98,6 @@ def sites(
         if (category is None or s.category.value == category)
         and (town is None or town.lower() in s.town.lower())
     ]
-    if category is not None and category not in {
-        c.value for c in type(next(iter(catalog.sites.values())).category)
-    }:
-        err_console.print(f"[bold red]error:[/] unknown category '{category}'")
-        raise typer.Exit(2)
     if fmt == "json":
         from .export import site_record
 
@@ -106,8 +109,9 @@ def sites(
         sys.stdout.write(frame.to_csv(index=False))
     elif fmt == "table":
         table = Table(title=f"{len(chosen)} sites")
-        for col in ("id", "name", "category", "town", "score", "hours", "booking", "group"):
-            table.add_column(col)
+        table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
+        for col in ("name", "category", "town", "score", "hours", "booking", "group"):
+            table.add_column(col, overflow="fold")
         for s in chosen:
             table.add_row(
                 s.id,
@@ -295,7 +299,7 @@ def check(
     if violations:
         err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
         for v in violations:
-            err_console.print(f"  - {v}", highlight=False, soft_wrap=True)
+            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(1)
     status = "feasible" if it.feasible else "marked infeasible (no days to check)"
     console.print(f"OK: {itinerary} — {status}, {len(it.stops)} stops, no violations")

@@ -1,17 +1,80 @@
-"""Writing a plan's files: itinerary JSON, the schedule table and the printed programme."""
+"""Writing a plan's files: map, printed programme, tables, GeoJSON, GPX, ICS and JSON.
+
+Every export is built from one :class:`~routeplanner.result.Itinerary` (this module only reads
+results; it does not plan). :func:`write_plan_outputs` writes the whole set into a folder so
+that a failure leaves the folder as it was. The files and their columns are described in
+``docs/outputs.md``. Times in the itinerary are local times of the Irkutsk region
+(``Asia/Irkutsk``, UTC+8); GPX stores them in UTC and ICS with that time zone.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from ._io import atomic_write_text
+import pandas as pd
+
 from .calendar import parse_hours
 from .catalog import Catalog
+from .i18n import fmt_date, t
 from .model import Site
 from .result import Itinerary
 
-__all__ = ["site_record", "write_plan_outputs"]
+__all__ = [
+    "OUTPUT_FILES",
+    "TIMEZONE",
+    "geojson_dict",
+    "gpx_text",
+    "ics_bytes",
+    "legs_frame",
+    "site_record",
+    "stops_frame",
+    "write_plan_outputs",
+    "xlsx_bytes",
+]
+
+#: Time zone of every local time in an itinerary.
+TIMEZONE = "Asia/Irkutsk"
+
+#: The files :func:`write_plan_outputs` writes, in order.
+OUTPUT_FILES = (
+    "map.html",
+    "programme.html",
+    "itinerary.csv",
+    "itinerary.xlsx",
+    "itinerary.geojson",
+    "itinerary.gpx",
+    "itinerary.ics",
+    "itinerary.json",
+    "programme.txt",
+)
+
+_LEG_COLUMNS = [
+    "day",
+    "date",
+    "order",
+    "from",
+    "to",
+    "from_name",
+    "to_name",
+    "mode",
+    "modes",
+    "depart",
+    "arrive",
+    "duration_min",
+    "distance_km",
+    "drive_min",
+    "price_rub",
+]
 
 
 def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
@@ -49,17 +112,476 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def write_plan_outputs(
-    itinerary: Itinerary, out: Path, *, lang: str = "ru", names: dict[str, str] | None = None
-) -> list[Path]:
-    """Write ``itinerary.json``, ``itinerary.csv`` and ``programme.txt`` into ``out``.
+# --------------------------------------------------------------------------- helpers
 
-    Each file is written atomically; nothing half-written is left behind.
+
+def _places(
+    itinerary: Itinerary, catalog: Catalog | None, lang: str, names: Mapping[str, str] | None
+) -> dict[str, Any]:
+    from .maps import resolve_places
+
+    return resolve_places(itinerary, catalog, lang=lang, names=names)
+
+
+def _aware(x: dt.datetime) -> dt.datetime:
+    return x if x.tzinfo is not None else x.replace(tzinfo=ZoneInfo(TIMEZONE))
+
+
+def _utc(x: dt.datetime) -> dt.datetime:
+    return _aware(x).astimezone(dt.UTC)
+
+
+def _iso(x: dt.datetime) -> str:
+    return x.isoformat(timespec="minutes")
+
+
+def _trip_key(itinerary: Itinerary) -> str:
+    req = itinerary.scenario
+    raw = f"{req.name}|{req.start_date.isoformat()}|{req.days}|{req.start}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def stops_frame(itinerary: Itinerary, *, lang: str = "ru") -> pd.DataFrame:
+    """One row per stop: the columns of :meth:`Itinerary.to_frame` (``docs/outputs.md``)."""
+    return itinerary.to_frame(lang=lang)
+
+
+def legs_frame(
+    itinerary: Itinerary,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> pd.DataFrame:
+    """One row per travel leg.
+
+    Columns: ``day``, ``date``, ``order`` (1-based within the day), ``from``, ``to`` (place
+    ids), ``from_name``, ``to_name``, ``mode``, ``modes`` (``;``-joined), ``depart``,
+    ``arrive`` (``HH:MM``), ``duration_min``, ``distance_km``, ``drive_min``, ``price_rub``.
     """
-    out = Path(out)
-    written = [
-        atomic_write_text(out / "itinerary.json", itinerary.to_json()),
-        atomic_write_text(out / "itinerary.csv", itinerary.to_frame(lang=lang).to_csv(index=False)),
-        atomic_write_text(out / "programme.txt", itinerary.summary(lang=lang, names=names) + "\n"),
+    places = _places(itinerary, catalog, lang, names)
+    rows = []
+    for di, day in enumerate(itinerary.days, 1):
+        for k, leg in enumerate(day.legs, 1):
+            rows.append(
+                {
+                    "day": di,
+                    "date": day.date.isoformat(),
+                    "order": k,
+                    "from": leg.origin,
+                    "to": leg.destination,
+                    "from_name": places[leg.origin].name,
+                    "to_name": places[leg.destination].name,
+                    "mode": leg.mode,
+                    "modes": ";".join(leg.modes),
+                    "depart": leg.depart.strftime("%H:%M"),
+                    "arrive": leg.arrive.strftime("%H:%M"),
+                    "duration_min": leg.duration_min,
+                    "distance_km": leg.distance_km,
+                    "drive_min": leg.drive_min,
+                    "price_rub": leg.price_rub,
+                }
+            )
+    return pd.DataFrame(rows, columns=_LEG_COLUMNS)
+
+
+def xlsx_bytes(
+    itinerary: Itinerary,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> bytes:
+    """The itinerary as an Excel workbook.
+
+    Sheets: ``stops`` (the CSV's columns, one row per stop), ``legs`` (:func:`legs_frame`),
+    ``dropped`` (``site_id``, ``name``, ``reason``) and ``summary`` (``key``, ``value``: the
+    trip's name, dates and KPIs).
+    """
+    places = _places(itinerary, catalog, lang, names)
+    dropped = pd.DataFrame(
+        [
+            {
+                "site_id": d.site_id,
+                "name": places[d.site_id].name if d.site_id in places else d.name,
+                "reason": d.reason,
+            }
+            for d in itinerary.dropped
+        ],
+        columns=["site_id", "name", "reason"],
+    )
+    req = itinerary.scenario
+    summary_rows: list[tuple[str, Any]] = [
+        ("trip", req.name),
+        ("start_date", req.start_date.isoformat()),
+        ("days", req.days),
+        ("group_size", req.group_size),
+        ("feasible", itinerary.feasible),
+        ("problems", "; ".join(itinerary.problems)),
     ]
-    return written
+    for key, value in itinerary.kpis.items():
+        if isinstance(value, dict | list):
+            value = json.dumps(value, ensure_ascii=False)
+        summary_rows.append((key, value))
+    summary = pd.DataFrame(summary_rows, columns=["key", "value"]).astype({"value": object})
+    sheets = {
+        "stops": stops_frame(itinerary, lang=lang),
+        "legs": legs_frame(itinerary, lang=lang, names=names, catalog=catalog),
+        "dropped": dropped,
+        "summary": summary,
+    }
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+            ws = writer.sheets[name]
+            for i, col in enumerate(frame.columns, 1):
+                longest = max([len(str(col)), *(len(str(v)) for v in frame[col].tolist())])
+                letter = ws.cell(row=1, column=i).column_letter
+                ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- GeoJSON
+
+
+def geojson_dict(
+    itinerary: Itinerary,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> dict[str, Any]:
+    """The itinerary as an RFC 7946 GeoJSON ``FeatureCollection``.
+
+    Stops are ``Point`` features (``kind: "stop"``), legs ``LineString`` features along their
+    network geometry (``kind: "leg"``), and overnight lodgings ``Point`` features
+    (``kind: "lodging"``); positions are ``[lon, lat]``. The properties are listed in
+    ``docs/outputs.md``.
+    """
+    places = _places(itinerary, catalog, lang, names)
+    features: list[dict[str, Any]] = []
+    for di, day in enumerate(itinerary.days, 1):
+        for k, s in enumerate(day.stops, 1):
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"stop-{di}-{k}",
+                    "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
+                    "properties": {
+                        "kind": "stop",
+                        "day": di,
+                        "date": day.date.isoformat(),
+                        "order": k,
+                        "site_id": s.site_id,
+                        "name": places[s.site_id].name,
+                        "name_ru": s.name,
+                        "name_en": s.name_en,
+                        "category": s.category,
+                        "arrive": _iso(s.arrive),
+                        "start": _iso(s.start),
+                        "end": _iso(s.end),
+                        "visit_min": int((s.end - s.start).total_seconds() // 60),
+                        "wait_min": s.wait_min,
+                        "score": s.score,
+                        "price_rub": s.price_rub,
+                    },
+                }
+            )
+        for k, leg in enumerate(day.legs, 1):
+            line = [[float(p[1]), float(p[0])] for p in leg.geometry]
+            if len(line) < 2:
+                a, b = places.get(leg.origin), places.get(leg.destination)
+                if a is None or b is None or a.lat is None or b.lat is None:
+                    continue
+                line = [[a.lon, a.lat], [b.lon, b.lat]]
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"leg-{di}-{k}",
+                    "geometry": {"type": "LineString", "coordinates": line},
+                    "properties": {
+                        "kind": "leg",
+                        "day": di,
+                        "date": day.date.isoformat(),
+                        "order": k,
+                        "from": leg.origin,
+                        "to": leg.destination,
+                        "from_name": places[leg.origin].name,
+                        "to_name": places[leg.destination].name,
+                        "mode": leg.mode,
+                        "modes": list(leg.modes),
+                        "depart": _iso(leg.depart),
+                        "arrive": _iso(leg.arrive),
+                        "duration_min": leg.duration_min,
+                        "distance_km": leg.distance_km,
+                        "drive_min": leg.drive_min,
+                        "price_rub": leg.price_rub,
+                        "path": list(leg.path),
+                    },
+                }
+            )
+        info = places.get(day.lodging) if day.lodging else None
+        if info is not None and info.lat is not None and info.lon is not None:
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"lodging-{di}",
+                    "geometry": {"type": "Point", "coordinates": [info.lon, info.lat]},
+                    "properties": {
+                        "kind": "lodging",
+                        "day": di,
+                        "date": day.date.isoformat(),
+                        "lodging_id": info.id,
+                        "name": info.name,
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+# --------------------------------------------------------------------------- GPX
+
+
+def gpx_text(
+    itinerary: Itinerary,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> str:
+    """The itinerary as GPX 1.1 for navigators.
+
+    A waypoint per stop (named ``"<day>.<order> <site>"``, ``time`` = visit start in UTC,
+    ``type`` = category) and per overnight lodging; per day a route (``rte``: start place,
+    the stops, end place, for a navigator to route between) and a track (``trk``: one segment
+    per leg along its network geometry).
+    """
+    import gpxpy.gpx
+
+    places = _places(itinerary, catalog, lang, names)
+    gpx = gpxpy.gpx.GPX()
+    gpx.creator = "routeplanner"
+    gpx.name = itinerary.scenario.name
+    gpx.description = f"{t('trip', lang)}: {itinerary.scenario.name}"
+    for di, day in enumerate(itinerary.days, 1):
+        day_label = f"{t('day', lang)} {di} — {fmt_date(day.date, lang)}"
+        for k, s in enumerate(day.stops, 1):
+            visit_min = int((s.end - s.start).total_seconds() // 60)
+            gpx.waypoints.append(
+                gpxpy.gpx.GPXWaypoint(
+                    s.lat,
+                    s.lon,
+                    time=_utc(s.start),
+                    name=f"{di}.{k} {places[s.site_id].name}",
+                    comment=f"{s.start:%H:%M}–{s.end:%H:%M}",
+                    description=(
+                        f"{day_label}; {s.start:%H:%M}–{s.end:%H:%M} "
+                        f"({visit_min} {t('min', lang)}); {t(s.category, lang)}"
+                    ),
+                    symbol="Flag, Blue",
+                    type=s.category,
+                )
+            )
+        info = places.get(day.lodging) if day.lodging else None
+        if info is not None and info.lat is not None and info.lon is not None:
+            gpx.waypoints.append(
+                gpxpy.gpx.GPXWaypoint(
+                    info.lat,
+                    info.lon,
+                    time=_utc(day.finish) if day.finish else None,
+                    name=f"{di}. {t('overnight', lang)}: {info.name}",
+                    description=day_label,
+                    symbol="Lodging",
+                    type="lodging",
+                )
+            )
+        route = gpxpy.gpx.GPXRoute(name=day_label, number=di)
+        seq: list[tuple[str, dt.datetime | None]] = [(day.start_place, day.depart)]
+        seq += [(s.site_id, s.start) for s in day.stops]
+        seq.append((day.end_place, day.finish))
+        for pid, when in seq:
+            p = places.get(pid)
+            if p is None or p.lat is None or p.lon is None:
+                continue
+            route.points.append(
+                gpxpy.gpx.GPXRoutePoint(
+                    p.lat, p.lon, time=_utc(when) if when else None, name=p.name
+                )
+            )
+        gpx.routes.append(route)
+        track = gpxpy.gpx.GPXTrack(name=day_label, number=di)
+        for leg in day.legs:
+            if len(leg.geometry) < 2:
+                continue
+            seg = gpxpy.gpx.GPXTrackSegment()
+            seg.points += [gpxpy.gpx.GPXTrackPoint(float(p[0]), float(p[1])) for p in leg.geometry]
+            seg.points[0].time = _utc(leg.depart)
+            seg.points[-1].time = _utc(leg.arrive)
+            track.segments.append(seg)
+        if track.segments:
+            gpx.tracks.append(track)
+    return gpx.to_xml(version="1.1")
+
+
+# --------------------------------------------------------------------------- ICS
+
+
+def ics_bytes(
+    itinerary: Itinerary,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The itinerary as an iCalendar file: one event per visit, with its location.
+
+    Events run from the visit's start to its end in ``Asia/Irkutsk`` (a ``VTIMEZONE`` is
+    included); ``LOCATION`` is the site's name and town, ``GEO`` its coordinates,
+    ``DESCRIPTION`` the day, arrival, visit length and excursion rules; ``UID`` is stable for
+    the same trip, day and stop.
+
+    Parameters
+    ----------
+    stamp : datetime, optional
+        ``DTSTAMP`` of the events (default: now, UTC).
+    """
+    import icalendar
+
+    from .maps import site_rules
+
+    places = _places(itinerary, catalog, lang, names)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    key = _trip_key(itinerary)
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//routeplanner//Irkutsk industrial tourism//RU")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", itinerary.scenario.name)
+    cal.add("x-wr-timezone", TIMEZONE)
+    for di, day in enumerate(itinerary.days, 1):
+        for k, s in enumerate(day.stops, 1):
+            info = places[s.site_id]
+            site = catalog.sites.get(s.site_id) if catalog is not None else None
+            visit_min = int((s.end - s.start).total_seconds() // 60)
+            lines = [
+                f"{t('day', lang)} {di} — {fmt_date(day.date, lang)}",
+                f"{t('arrival', lang)}: {s.arrive:%H:%M}",
+                f"{t('visit_length', lang)}: {visit_min} {t('min', lang)}",
+                f"{t('category', lang)}: {t(s.category, lang)}",
+            ]
+            if site is not None:
+                lines += [f"{a}: {b}" for a, b in site_rules(site, lang)]
+            town = site.town if site is not None else ""
+            ev = icalendar.Event()
+            ev.add("uid", f"{key}-{day.date.isoformat()}-{k}-{s.site_id}@routeplanner")
+            ev.add("dtstamp", stamp)
+            ev.add("dtstart", _aware(s.start))
+            ev.add("dtend", _aware(s.end))
+            ev.add("summary", f"{k}. {info.name}")
+            ev.add("location", f"{info.name}, {town}" if town else info.name)
+            ev.add("geo", (s.lat, s.lon))
+            ev.add("description", "\n".join(lines))
+            ev.add("categories", [s.category])
+            cal.add_component(ev)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+# --------------------------------------------------------------------------- the set
+
+
+def write_plan_outputs(
+    itinerary: Itinerary,
+    out: Path,
+    *,
+    lang: str = "ru",
+    names: dict[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> list[Path]:
+    """Write the plan's files into ``out``, all or none.
+
+    Writes ``map.html``, ``programme.html``, ``itinerary.csv``, ``itinerary.xlsx``,
+    ``itinerary.geojson``, ``itinerary.gpx``, ``itinerary.ics``, ``itinerary.json`` and the
+    plain-text ``programme.txt`` (see ``docs/outputs.md``). Every file is rendered in memory
+    and written into a temporary folder inside ``out`` first; only when all are written are
+    they moved into place (each move is an atomic rename). If a move fails, the files already
+    moved are put back as they were, so a failure never leaves a half-new set.
+
+    Parameters
+    ----------
+    itinerary : Itinerary
+    out : Path
+        Output folder (created if missing).
+    lang : {"ru", "en"}
+        Language of names and labels.
+    names : dict, optional
+        Place id to display name in ``lang``.
+    catalog : Catalog, optional
+        Adds excursion rules, lodging prices and place positions.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of :data:`OUTPUT_FILES`.
+    """
+    from .maps import itinerary_map
+    from .programme import programme_html
+
+    out = Path(out)
+    kw: dict[str, Any] = {"lang": lang, "names": names, "catalog": catalog}
+    files: dict[str, bytes] = {
+        "map.html": itinerary_map(itinerary, catalog, lang=lang, names=names)
+        .get_root()
+        .render()
+        .encode("utf-8"),
+        "programme.html": programme_html(itinerary, catalog, lang=lang, names=names).encode(
+            "utf-8"
+        ),
+        "itinerary.csv": stops_frame(itinerary, lang=lang).to_csv(index=False).encode("utf-8"),
+        "itinerary.xlsx": xlsx_bytes(itinerary, **kw),
+        "itinerary.geojson": (
+            json.dumps(geojson_dict(itinerary, **kw), ensure_ascii=False, indent=1) + "\n"
+        ).encode("utf-8"),
+        "itinerary.gpx": gpx_text(itinerary, **kw).encode("utf-8"),
+        "itinerary.ics": ics_bytes(itinerary, **kw),
+        "itinerary.json": (itinerary.to_json() + "\n").encode("utf-8"),
+        "programme.txt": (itinerary.summary(lang=lang, names=names) + "\n").encode("utf-8"),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".routeplanner-", dir=out))
+    try:
+        for name, data in files.items():
+            with open(tmp / name, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        # keep the previous files (hard links, else copies) to put back if a move fails
+        previous = tmp / ".previous"
+        previous.mkdir()
+        for name in files:
+            if (out / name).is_file():
+                try:
+                    os.link(out / name, previous / name)
+                except OSError:
+                    shutil.copy2(out / name, previous / name)
+        moved: list[str] = []
+        try:
+            for name in files:
+                os.replace(tmp / name, out / name)
+                moved.append(name)
+        except BaseException:
+            for name in moved:
+                if (previous / name).exists():
+                    os.replace(previous / name, out / name)
+                else:
+                    (out / name).unlink(missing_ok=True)
+            raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [out / name for name in files]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "t"]
+import datetime as dt
+
+__all__ = ["LANGS", "fmt_date", "t"]
 
 LANGS = ("ru", "en")
 
@@ -37,7 +39,110 @@ _LABELS: dict[str, tuple[str, str]] = {
     "modes": ("виды транспорта", "modes"),
     "via": ("через", "via"),
     "unreachable": ("недостижимо в эту дату", "unreachable on this date"),
+    # maps, programme and exports
+    "programme": ("Программа тура", "Tour programme"),
+    "dates": ("Даты", "Dates"),
+    "group": ("Группа", "Group"),
+    "persons": ("чел.", "people"),
+    "youngest": ("младшему", "youngest"),
+    "years": ("лет", "years"),
+    "profile": ("Транспорт", "Transport"),
+    "car": ("легковой автомобиль", "car"),
+    "coach": ("автобус", "coach"),
+    "summary": ("Итоги", "Summary"),
+    "sites_count": ("Объектов", "Sites"),
+    "schedule": ("Расписание", "Schedule"),
+    "time": ("Время", "Time"),
+    "activity": ("Программа", "Activity"),
+    "details": ("Подробности", "Details"),
+    "visit": ("Посещение", "Visit"),
+    "visit_length": ("Продолжительность", "Visit length"),
+    "arrival": ("Прибытие", "Arrival"),
+    "wait": ("ожидание", "wait"),
+    "departure": ("Выезд", "Departure"),
+    "return": ("Прибытие", "Arrival"),
+    "start_place": ("Начало", "Start"),
+    "end_place": ("Конец маршрута", "End of the trip"),
+    "trip_start": ("Начало маршрута", "Start of the trip"),
+    "nights": ("ночей", "nights"),
+    "per_night": ("с человека за ночь", "per person per night"),
+    "rules": ("Правила экскурсии", "Excursion rules"),
+    "opening_hours": ("Часы работы", "Opening hours"),
+    "booking": ("Запись заранее", "Book ahead"),
+    "booking_none": ("без предварительной записи", "no booking needed"),
+    "days_ahead": ("дн.", "days"),
+    "max_group": ("Группа до", "Group up to"),
+    "min_age": ("Возраст от", "Minimum age"),
+    "id_required": ("Нужны паспорта", "ID documents required"),
+    "slots": ("Начало экскурсий", "Tour start times"),
+    "price": ("Цена", "Price"),
+    "fare": ("проезд", "fare"),
+    "rub": ("₽", "RUB"),
+    "km": ("км", "km"),
+    "h": ("ч", "h"),
+    "per_person": ("на человека", "per person"),
+    "costs": ("Расходы на человека", "Costs per person"),
+    "tickets": ("Билеты и экскурсии", "Tickets and excursions"),
+    "fares": ("Проезд (паромы, перелёты, поезда)", "Fares (ferries, flights, trains)"),
+    "lodging": ("Проживание", "Lodging"),
+    "total": ("Итого", "Total"),
+    "item": ("Статья", "Item"),
+    "amount": ("Сумма", "Amount"),
+    "reason": ("Причина", "Reason"),
+    "site": ("Объект", "Site"),
+    "category": ("Категория", "Category"),
+    "town": ("Населённый пункт", "Town"),
+    "legend": ("Легенда", "Legend"),
+    "lodgings": ("Ночлег и пункты отправления", "Lodging, start and end"),
+    "hubs": ("Транспортные узлы", "Transport hubs"),
+    "all_lodgings": ("Гостиницы", "Lodgings"),
+    "distance_total": ("Расстояние", "Distance"),
+    "travel_time": ("Время в пути", "Travel time"),
+    "idle": ("Ожидание", "Waiting"),
+    "generated": ("Сформировано программой routeplanner", "Made with routeplanner"),
+    "solver_status": ("статус решателя", "solver status"),
+    "no_stops": ("В этот день посещений нет.", "No visits on this day."),
+    "catalog_map": ("Каталог объектов", "Site catalogue"),
+    "description": ("Описание", "Description"),
+    "free": ("бесплатно", "free"),
+    "yes": ("да", "yes"),
+    "any_time": ("в часы работы", "any time within opening hours"),
 }
+
+_WEEKDAYS = (
+    ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+)
+_MONTHS = (
+    (
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+)
 
 
 def t(key: str, lang: str = "ru") -> str:
@@ -46,3 +151,23 @@ def t(key: str, lang: str = "ru") -> str:
     if pair is None:
         return key
     return pair[1] if lang == "en" else pair[0]
+
+
+def fmt_date(day: dt.date, lang: str = "ru", *, weekday: bool = True) -> str:
+    """Return ``day`` written out, independent of the system locale.
+
+    Parameters
+    ----------
+    day : datetime.date
+    lang : {"ru", "en"}
+    weekday : bool
+        Prefix the day of the week.
+
+    Returns
+    -------
+    str
+        ``"вторник, 15 июня 2027"`` or ``"Tuesday, 15 June 2027"``.
+    """
+    k = 1 if lang == "en" else 0
+    text = f"{day.day} {_MONTHS[k][day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[k][day.weekday()]}, {text}" if weekday else text

@@ -17,6 +17,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    field_serializer,
     field_validator,
     model_validator,
 )
@@ -258,6 +259,10 @@ class TripRequest(_Strict):
     )
     solver: SolverSettings = Field(default_factory=SolverSettings)
 
+    @field_serializer("modes")
+    def _modes_sorted(self, modes: frozenset[str]) -> list[str]:
+        return sorted(modes)
+
     @field_validator("category_weights")
     @classmethod
     def _weights(cls, v: dict[Category, float]) -> dict[Category, float]:
@@ -402,6 +407,8 @@ class Problem:
                 if a > b or (prev is not None and a <= prev):
                     raise ValueError(f"visit {v.key}: windows must be sorted, disjoint, a <= b")
                 prev = b
+        if self.budget_rub is not None and self.budget_rub < 0:
+            raise ValueError("the budget must not be negative")
         for d in self.days:
             if d.latest_end_s < d.earliest_start_s:
                 raise ValueError("a day ends before it starts")

@@ -33,6 +33,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import yaml
+from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 from rapidfuzz import fuzz, process
 from scipy.sparse import csr_matrix
@@ -60,6 +61,7 @@ LINK_MODES = ("ferry", "ice_road", "flight", "rail", "boat")
 MODES = ("road", "connector", *LINK_MODES)
 _DRIVING = frozenset({"road", "connector", "ice_road"})
 _NODE_KINDS = ("town", "settlement", "junction", "hub")
+_WGS84 = Geodesic.WGS84
 _WEEKDAYS = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -398,6 +400,7 @@ class Network:
         self._road_lon = np.array([graph.nodes[n]["lon"] for n in self._road_nodes])
         self._anchors: dict[str, tuple[str, float, float, float]] = {}
         self._states: dict[tuple[Any, ...], _State] = {}
+        self._direct: dict[tuple[tuple[float, float], tuple[float, float]], float] = {}
         if catalog is not None:
             for place in catalog:
                 if place.id in graph:  # a hub is a graph node of its own
@@ -418,6 +421,19 @@ class Network:
         a = self.graph.nodes[node]
         length = geodesic((lat, lon), (a["lat"], a["lon"])).m * self.detour_factor
         return node, length, lat, lon
+
+    def _direct_m(self, a: tuple[float, float], b: tuple[float, float]) -> float:
+        """Local road distance between two points: WGS84 geodesic x detour factor (cached).
+
+        Uses geographiclib, the engine behind :func:`geopy.distance.geodesic`, with the
+        distance-only mask: the same metric as the connectors, several times faster.
+        """
+        key = (a, b) if a <= b else (b, a)
+        d = self._direct.get(key)
+        if d is None:
+            d = _WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"] * self.detour_factor
+            self._direct[key] = d
+        return d
 
     def anchor(self, place_id: str) -> str:
         """Return the graph node a place attaches to."""
@@ -593,7 +609,7 @@ class Network:
         same = a_idx[:, None] == a_idx[None, :]
         ii, jj = np.nonzero(np.triu(same, 1))
         for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
-            d = geodesic(anchors[i][2:], anchors[j][2:]).m * self.detour_factor
+            d = self._direct_m(anchors[i][2:], anchors[j][2:])
             s = d / (prof.connector_kph / 3.6)
             length[i, j] = length[j, i] = d
             t[i, j] = t[j, i] = drive[i, j] = drive[j, i] = s

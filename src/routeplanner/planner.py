@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -67,6 +68,7 @@ class PlanContext:
     day_matrix: list[int]
     problem: Problem | None = None
     visit_sites: list[str] = field(default_factory=list)
+    lodging_cost: int = 0
 
     @property
     def day_places(self) -> list[tuple[str, str]]:
@@ -149,7 +151,6 @@ def _prechecks(
     kept: list[Site] = []
     dropped: dict[str, str] = {}
     days_ok: dict[str, list[int]] = {}
-    reach_all = network.matrix([req.start, *ids], dates[0], profile=req.profile)
     for sid in ids:
         site = catalog.sites[sid]
         if sid in excluded:
@@ -166,7 +167,10 @@ def _prechecks(
                 f"from {site.min_age} years"
             )
             continue
-        first_ok = booked_on + dt.timedelta(days=site.booking_days)
+        # a walk-in site (no booking) is open to the trip whenever the request is made
+        first_ok = (
+            booked_on + dt.timedelta(days=site.booking_days) if site.booking_days else dates[0]
+        )
         if first_ok > dates[-1]:
             dropped[sid] = (
                 f"needs booking {_human_days(site.booking_days)} ahead: bookings made on "
@@ -195,32 +199,38 @@ def _prechecks(
             continue
         days_ok[sid] = usable
         kept.append(site)
-    # reachability per date: a site is kept if some usable date reaches it
+    # reachability: a site is kept if some usable date reaches it from the start; one matrix
+    # per distinct set of running links
+    targets = [s.id for s in kept]
+    reach: dict[str, set[int]] = {sid: set() for sid in targets}
+    reach_any: dict[str, set[int]] = {sid: set() for sid in targets}
+    by_sig: dict[tuple[frozenset[str], bool], Any] = {}
+    for k, d in enumerate(dates):
+        for allowed, out in ((req.modes, reach), (LINK_MODES, reach_any)):
+            key = (network.active_links(d, allowed), allowed == LINK_MODES)
+            if key not in by_sig:
+                m = network.matrix([req.start, *targets], d, profile=req.profile, modes=allowed)
+                by_sig[key] = m.reachable[0, 1:]
+            for j, sid in enumerate(targets):
+                if by_sig[key][j]:
+                    out[sid].add(k)
     for site in list(kept):
-        j = ids.index(site.id) + 1
-        reach_any = False
-        for k in days_ok[site.id]:
-            m = network.matrix([req.start, site.id], dates[k], profile=req.profile, modes=req.modes)
-            if m.reachable[0, 1]:
-                reach_any = True
-                break
-        if not reach_any:
-            kept.remove(site)
-            any_mode = any(
-                network.matrix([req.start, site.id], dates[k], profile=req.profile).reachable[0, 1]
-                for k in days_ok[site.id]
+        usable = [k for k in days_ok[site.id] if k in reach[site.id]]
+        if usable:
+            days_ok[site.id] = usable
+            continue
+        kept.remove(site)
+        open_days = days_ok.pop(site.id)
+        if any(k in reach_any[site.id] for k in open_days):
+            allowed_txt = ", ".join(sorted(req.modes)) or "none"
+            dropped[site.id] = (
+                f"cannot be reached with the allowed modes ({allowed_txt}) on the trip dates"
             )
-            if any_mode and set(req.modes) != set(LINK_MODES):
-                allowed = ", ".join(sorted(req.modes)) or "none"
-                dropped[site.id] = (
-                    f"cannot be reached with the allowed modes ({allowed}) on the trip dates"
-                )
-            else:
-                dropped[site.id] = (
-                    "cannot be reached on the trip dates: no ferry, ice road or other link to "
-                    "it runs then (seasonal)"
-                )
-    del reach_all
+        else:
+            dropped[site.id] = (
+                "cannot be reached on the trip dates: no ferry, ice road or other link to "
+                "it runs then (seasonal)"
+            )
     return kept, dropped, days_ok
 
 
@@ -303,7 +313,9 @@ def _build(
     lodging_cost = sum(
         ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings
     )
-    budget = None if req.budget_rub is None else req.budget_rub - lodging_cost
+    ctx.lodging_cost = lodging_cost
+    # lodging comes out of the budget first; what is left pays tickets and fares
+    budget = None if req.budget_rub is None else max(0, req.budget_rub - lodging_cost)
     quotas = tuple(_QuotaRule(q.category.value, q.per, q.min, q.max) for q in req.quotas)
     problem = Problem(
         visits=tuple(visits),
@@ -465,13 +477,13 @@ def plan(
     ScenarioError
         Unknown ids in the request.
     """
+    t0 = time.perf_counter()
     try:
         problem, ctx = build_problem(request, catalog, network)
     except InfeasibleError as err:
         return Itinerary.infeasible(request, err.reasons)
     days_ok: dict[str, list[int]] = ctx._days_ok  # type: ignore[attr-defined]
     settings = request.solver
-    t0 = time.perf_counter()
     if request.overnight == "choose" and request.days > 1:
         # half of the time limit for the lodging search, the rest for the final search
         probe_settings = settings.model_copy(update={"time_limit_s": settings.lodging_search_s})
@@ -483,8 +495,19 @@ def plan(
         nights = _choose_lodgings(ctx, days_ok, probe_value, t0 + settings.time_limit_s / 2)
         problem, _ = _build(ctx, days_ok, nights)
         ctx.problem = problem
-        left = max(0.1, settings.time_limit_s - (time.perf_counter() - t0))
-        settings = settings.model_copy(update={"time_limit_s": left})
+    # The time limit bounds the whole call: preparation so far, the search, and a reserve
+    # for explaining drops and building the result.
+    reserve = min(1.0, 0.1 * settings.time_limit_s)
+    left = max(0.1, settings.time_limit_s - (time.perf_counter() - t0) - reserve)
+    settings = settings.model_copy(update={"time_limit_s": left})
+    if request.budget_rub is not None and ctx.lodging_cost > request.budget_rub:
+        return Itinerary.infeasible(
+            request,
+            [
+                f"the nights alone cost {ctx.lodging_cost} RUB per person "
+                f"({', '.join(ctx.nights)}), more than the budget of {request.budget_rub} RUB"
+            ],
+        )
     solution = solve(problem, settings, on_progress=on_progress, stop=stop)
     if not solution.feasible:
         missing = [

@@ -9,8 +9,9 @@ reported as feasible.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._ortools import run_ortools
 from ._schedule import DaySchedule, simulate
@@ -169,6 +170,7 @@ def solve(
     on_progress: Callable[[float, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
     first_solution_only: bool = False,
+    search_params: Mapping[str, Any] | None = None,
 ) -> Solution:
     """Solve the routing problem: maximise prize, then minimise travel time.
 
@@ -202,6 +204,7 @@ def solve(
         first_solution_only=first_solution_only,
         on_solution=on_progress,
         stop=stop,
+        search_params=search_params,
     )
     routes = [list(r) for r in run.routes]
     if run.found:

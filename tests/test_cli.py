@@ -1,0 +1,110 @@
+"""The command line: every command on the built-in data, clear errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from routeplanner.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_sites_table_and_filters() -> None:
+    code, out = invoke("sites", "--category", "energy")
+    assert code == 0 and "irkutsk_hpp" in out and "icebreaker_angara" not in out
+
+
+def test_sites_json_has_parsed_hours_and_score() -> None:
+    code, out = invoke("sites", "--format", "json", "--town", "Иркутск")
+    assert code == 0
+    rows = json.loads(out)
+    hpp = next(r for r in rows if r["id"] == "irkutsk_hpp")
+    assert hpp["opening_hours_normalized"] and 0 <= hpp["score"] <= 10
+    assert "checklist" in hpp and hpp["slots"] == ["10:00", "14:00"]
+
+
+def test_sites_csv() -> None:
+    code, out = invoke("sites", "--format", "csv", "--lang", "en")
+    assert code == 0 and out.splitlines()[0].startswith("id,name,category")
+
+
+def test_sites_bad_format() -> None:
+    code, out = invoke("sites", "--format", "xml")
+    assert code == 2 and "--format" in out
+
+
+def test_travel_text_and_json() -> None:
+    code, out = invoke("travel", "irkutsk", "bratsk", "--date", "2027-07-14", "--lang", "en")
+    assert code == 0 and "Bratsk" in out and "km" in out
+    code, out = invoke("travel", "irkutsk_hpp", "olkhon_shaman_rock", "--date", "2027-07-14",
+                       "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["reachable"] and "ferry" in data["modes"]
+    assert data["duration_s"] > 4 * 3600 and data["path"][0] == "irkutsk_hpp"
+
+
+def test_travel_unreachable_in_thaw() -> None:
+    code, out = invoke("travel", "irkutsk_hpp", "olkhon_shaman_rock", "--date", "2027-04-20")
+    assert code == 6 and "недостижимо" in out
+
+
+def test_travel_unknown_id_suggests() -> None:
+    code, out = invoke("travel", "irkutsk_hp", "bratsk")
+    assert code == 4 and "unknown place id 'irkutsk_hp'" in out and "irkutsk_hpp" in out
+
+
+def test_plan_check_round_trip(tmp_path: Path) -> None:
+    out = tmp_path / "plan"
+    code, text = invoke("plan", "data/scenarios/irkutsk_city_1day.yaml", "--out", str(out),
+                        "--time-limit", "1", "--lang", "en")
+    assert code == 0, text
+    it = json.loads((out / "itinerary.json").read_text(encoding="utf-8"))
+    assert it["feasible"] and it["days"][0]["stops"]
+    assert (out / "itinerary.csv").read_text(encoding="utf-8").startswith("day,date,order")
+    code, text = invoke("check", str(out / "itinerary.json"))
+    assert code == 0 and "no violations" in text
+    # a tampered plan: the first visit now lasts one minute
+    stop = it["days"][0]["stops"][0]
+    stop["end"] = stop["start"][:-2] + "01" if not stop["start"].endswith("01") else stop["start"]
+    (tmp_path / "bad.json").write_text(json.dumps(it), encoding="utf-8")
+    code, text = invoke("check", str(tmp_path / "bad.json"))
+    assert code == 1 and "[visit]" in text
+
+
+def test_plan_bad_scenario_names_file_and_key(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("start_date: 2027-06-15\ndays: 0\nstart: x\ncolour: red\n", encoding="utf-8")
+    code, out = invoke("plan", str(bad), "--out", str(tmp_path / "o"))
+    assert code == 3
+    assert "bad.yaml" in out and "days" in out and "colour" in out
+    assert not (tmp_path / "o").exists()
+
+
+def test_plan_yaml_with_object_tag_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "evil.yaml"
+    bad.write_text("!!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    code, out = invoke("plan", str(bad))
+    assert code == 3 and "invalid YAML" in out
+
+
+def test_check_not_json(tmp_path: Path) -> None:
+    p = tmp_path / "x.json"
+    p.write_text("{not json", encoding="utf-8")
+    code, out = invoke("check", str(p))
+    assert code == 3 and "x.json" in out and "not JSON" in out
+
+
+def test_demo_writes_outputs(tmp_path: Path) -> None:
+    code, out = invoke("demo", "--out", str(tmp_path / "demo"))
+    assert code == 0, out
+    assert (tmp_path / "demo" / "itinerary.json").exists()
+    assert "Иркутская ГЭС" in out

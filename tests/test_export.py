@@ -1,0 +1,400 @@
+"""Exports: each file reads back with its own library and carries the plan's stops and times."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import gpxpy
+import icalendar
+import openpyxl
+import pandas as pd
+import pytest
+
+import routeplanner.export as export
+from routeplanner.catalog import Catalog
+from routeplanner.export import OUTPUT_FILES, write_plan_outputs
+from routeplanner.model import TripRequest
+from routeplanner.result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
+
+EVIL = "<script>alert(1)</script>"
+EVIL_EN = "`${alert(2)}` <b>bold</b> \\u0041"
+SRC = Path(__file__).resolve().parents[1] / "src" / "routeplanner"
+TZ = ZoneInfo("Asia/Irkutsk")
+
+
+def evil_catalog(catalog: Catalog) -> Catalog:
+    """The built-in catalog plus ``evil_site``: a copy of the icebreaker with hostile text."""
+    base = catalog.sites["icebreaker_angara"]
+    evil = dataclasses.replace(
+        base,
+        id="evil_site",
+        name_ru=EVIL,
+        name_en=EVIL_EN,
+        description_ru=EVIL,
+        description_en=EVIL_EN,
+        town="<i>town</i>",
+    )
+    return catalog.with_sites([evil])
+
+
+def hand_itinerary(catalog: Catalog) -> Itinerary:
+    """A two-day plan built by hand: a night at a lodging, a hostile name, a dropped site."""
+    lodging = catalog.lodgings["lodging_irkutsk_irkut"]
+    sites = catalog.sites
+
+    def stop(sid: str, day: dt.date, arrive: str, start: str, end: str) -> Stop:
+        s = sites[sid]
+
+        def at(hm: str) -> dt.datetime:
+            return dt.datetime.combine(day, dt.time.fromisoformat(hm))
+
+        return Stop(
+            sid,
+            s.name_ru,
+            s.name_en,
+            s.category.value,
+            s.lat,
+            s.lon,
+            at(arrive),
+            at(start),
+            at(end),
+            s.score,
+            s.price_rub,
+        )
+
+    def leg(
+        a: tuple[str, float, float],
+        b: tuple[str, float, float],
+        dep: dt.datetime,
+        arr: dt.datetime,
+        mode: str = "road",
+    ) -> Leg:
+        mid = ((a[1] + b[1]) / 2 + 0.01, (a[2] + b[2]) / 2 - 0.01)
+        minutes = int((arr - dep).total_seconds() // 60)
+        return Leg(
+            a[0],
+            b[0],
+            mode,
+            ("connector", mode),
+            dep,
+            arr,
+            minutes,
+            12.5,
+            minutes,
+            150 if mode == "ferry" else 0,
+            (a[0], "node", b[0]),
+            ((a[1], a[2]), mid, (b[1], b[2])),
+        )
+
+    d1, d2 = dt.date(2027, 6, 15), dt.date(2027, 6, 16)
+    home = (lodging.id, lodging.lat, lodging.lon)
+    s11 = stop("irkutsk_hpp", d1, "09:50", "10:00", "11:30")
+    s12 = stop("evil_site", d1, "12:00", "12:00", "13:00")
+    s21 = stop("volkonsky_house", d2, "10:00", "10:00", "11:30")
+    s22 = stop("icebreaker_angara", d2, "12:00", "12:15", "13:15")
+
+    def place(s: Stop) -> tuple[str, float, float]:
+        return (s.site_id, s.lat, s.lon)
+
+    def t(day: dt.date, hm: str) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time.fromisoformat(hm))
+
+    day1 = Day(
+        d1,
+        home[0],
+        home[0],
+        (s11, s12),
+        (
+            leg(home, place(s11), t(d1, "09:20"), s11.arrive),
+            leg(place(s11), place(s12), s11.end, s12.arrive),
+            leg(place(s12), home, s12.end, t(d1, "14:45")),
+        ),
+        t(d1, "13:00"),
+        t(d1, "14:00"),
+        home[0],
+    )
+    day2 = Day(
+        d2,
+        home[0],
+        home[0],
+        (s21, s22),
+        (
+            leg(home, place(s21), t(d2, "09:40"), s21.arrive),
+            leg(place(s21), place(s22), s21.end, s22.arrive, "ferry"),
+            leg(place(s22), home, s22.end, t(d2, "13:40")),
+        ),
+    )
+    request = TripRequest(
+        name=f"Тест {EVIL}",
+        start_date=d1,
+        days=2,
+        start=home[0],
+        lodging=home[0],
+    )
+    it = Itinerary(
+        scenario=request,
+        feasible=True,
+        days=[day1, day2],
+        dropped=[
+            Dropped(
+                "taltsy_museum",
+                sites["taltsy_museum"].name_ru,
+                f"closed {EVIL}",
+                sites["taltsy_museum"].name_en,
+            )
+        ],
+        solver={"status": "ROUTING_SUCCESS"},
+    )
+    it.kpis = compute_kpis(it, {lodging.id: lodging.price_rub})
+    return it
+
+
+@pytest.fixture(scope="module")
+def cat(catalog: Catalog) -> Catalog:
+    return evil_catalog(catalog)
+
+
+@pytest.fixture(scope="module")
+def itinerary(cat: Catalog) -> Itinerary:
+    return hand_itinerary(cat)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory, itinerary: Itinerary, cat: Catalog) -> Path:
+    out = tmp_path_factory.mktemp("plan")
+    names = {p.id: p.name("ru") for p in cat}
+    paths = write_plan_outputs(itinerary, out, lang="ru", names=names, catalog=cat)
+    assert [p.name for p in paths] == list(OUTPUT_FILES)
+    return out
+
+
+def local(x: dt.datetime) -> dt.datetime:
+    return x.replace(tzinfo=TZ)
+
+
+# --------------------------------------------------------------------------- the set
+
+
+def test_writes_every_file_and_no_temporary_folder(written: Path) -> None:
+    names = {p.name for p in written.iterdir()}
+    assert names == set(OUTPUT_FILES)
+    for required in (
+        "map.html",
+        "programme.html",
+        "itinerary.csv",
+        "itinerary.xlsx",
+        "itinerary.geojson",
+        "itinerary.gpx",
+        "itinerary.ics",
+        "itinerary.json",
+    ):
+        assert (written / required).stat().st_size > 0
+
+
+def test_a_failure_leaves_the_folder_as_it_was(
+    tmp_path: Path, itinerary: Itinerary, cat: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "itinerary.json").write_text("old", encoding="utf-8")
+
+    def boom(*_a: object, **_k: object) -> str:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(export, "gpx_text", boom)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_plan_outputs(itinerary, tmp_path, catalog=cat)
+    assert [p.name for p in tmp_path.iterdir()] == ["itinerary.json"]
+    assert (tmp_path / "itinerary.json").read_text(encoding="utf-8") == "old"
+
+
+def test_a_failure_while_moving_puts_the_old_files_back(
+    tmp_path: Path, itinerary: Itinerary, cat: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "map.html").write_text("old map", encoding="utf-8")
+    (tmp_path / "itinerary.csv").write_text("old csv", encoding="utf-8")
+    real = export.os.replace
+    calls: list[str] = []
+
+    def flaky(a: object, b: object) -> None:
+        calls.append(str(b))
+        if len(calls) == 3:  # the first two files are already in place
+            raise OSError("no space")
+        real(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export.os, "replace", flaky)
+    with pytest.raises(OSError, match="no space"):
+        write_plan_outputs(itinerary, tmp_path, catalog=cat)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["itinerary.csv", "map.html"]
+    assert (tmp_path / "map.html").read_text(encoding="utf-8") == "old map"
+    assert (tmp_path / "itinerary.csv").read_text(encoding="utf-8") == "old csv"
+
+
+# --------------------------------------------------------------------------- each format
+
+
+def test_csv_one_row_per_stop(written: Path, itinerary: Itinerary) -> None:
+    frame = pd.read_csv(written / "itinerary.csv")
+    assert list(frame.columns) == list(itinerary.to_frame().columns)
+    assert list(frame["site_id"]) == [s.site_id for s in itinerary.stops]
+    assert list(frame["start"]) == [s.start.strftime("%H:%M") for s in itinerary.stops]
+    assert list(frame["end"]) == [s.end.strftime("%H:%M") for s in itinerary.stops]
+    assert list(frame["day"]) == [1, 1, 2, 2] and list(frame["order"]) == [1, 2, 1, 2]
+    assert EVIL in set(frame["name"])  # data, not markup: kept verbatim
+
+
+def test_xlsx_sheets_and_rows(written: Path, itinerary: Itinerary) -> None:
+    book = openpyxl.load_workbook(written / "itinerary.xlsx")
+    assert book.sheetnames == ["stops", "legs", "dropped", "summary"]
+    stops = pd.read_excel(written / "itinerary.xlsx", sheet_name="stops")
+    csv = pd.read_csv(written / "itinerary.csv")
+    pd.testing.assert_frame_equal(stops, csv, check_dtype=False)
+    legs = pd.read_excel(written / "itinerary.xlsx", sheet_name="legs")
+    assert len(legs) == sum(len(d.legs) for d in itinerary.days)
+    assert list(legs["depart"])[:2] == ["09:20", "11:30"]
+    dropped = pd.read_excel(written / "itinerary.xlsx", sheet_name="dropped")
+    assert list(dropped["site_id"]) == ["taltsy_museum"]
+    summary = pd.read_excel(written / "itinerary.xlsx", sheet_name="summary")
+    kv = dict(zip(summary["key"], summary["value"], strict=True))
+    assert int(kv["cost_per_person_rub"]) == itinerary.kpis["cost_per_person_rub"]
+
+
+def _check_geojson(doc: dict) -> None:
+    """RFC 7946 structure: a FeatureCollection of Features with valid [lon, lat] geometry."""
+    assert doc["type"] == "FeatureCollection" and isinstance(doc["features"], list)
+
+    def pos(p: list) -> None:
+        assert isinstance(p, list) and len(p) == 2
+        lon, lat = p
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+    for f in doc["features"]:
+        assert f["type"] == "Feature" and isinstance(f["properties"], dict)
+        g = f["geometry"]
+        if g["type"] == "Point":
+            pos(g["coordinates"])
+        elif g["type"] == "LineString":
+            assert len(g["coordinates"]) >= 2
+            for p in g["coordinates"]:
+                pos(p)
+        else:
+            raise AssertionError(f"unexpected geometry {g['type']}")
+
+
+def test_geojson_stops_and_legs(written: Path, itinerary: Itinerary) -> None:
+    doc = json.loads((written / "itinerary.geojson").read_text(encoding="utf-8"))
+    _check_geojson(doc)
+    stops = [f for f in doc["features"] if f["properties"]["kind"] == "stop"]
+    legs = [f for f in doc["features"] if f["properties"]["kind"] == "leg"]
+    lodgings = [f for f in doc["features"] if f["properties"]["kind"] == "lodging"]
+    assert [f["properties"]["site_id"] for f in stops] == [s.site_id for s in itinerary.stops]
+    for f, s in zip(stops, itinerary.stops, strict=True):
+        assert f["geometry"]["coordinates"] == [s.lon, s.lat]  # lon first
+        assert dt.datetime.fromisoformat(f["properties"]["start"]) == s.start
+        assert dt.datetime.fromisoformat(f["properties"]["end"]) == s.end
+    all_legs = [leg for d in itinerary.days for leg in d.legs]
+    assert len(legs) == len(all_legs)
+    for f, leg in zip(legs, all_legs, strict=True):
+        assert f["geometry"]["coordinates"] == [[p[1], p[0]] for p in leg.geometry]
+        assert f["properties"]["mode"] == leg.mode
+    assert len(lodgings) == 1 and lodgings[0]["properties"]["lodging_id"] == "lodging_irkutsk_irkut"
+
+
+def test_gpx_waypoints_routes_tracks(written: Path, itinerary: Itinerary) -> None:
+    gpx = gpxpy.parse((written / "itinerary.gpx").read_text(encoding="utf-8"))
+    wpts = [w for w in gpx.waypoints if w.type != "lodging"]
+    assert len(wpts) == len(itinerary.stops)
+    for w, s in zip(wpts, itinerary.stops, strict=True):
+        assert (w.latitude, w.longitude) == (pytest.approx(s.lat), pytest.approx(s.lon))
+        assert w.time == local(s.start)
+        assert s.name in w.name
+    assert len(gpx.routes) == len(itinerary.days)
+    for r, d in zip(gpx.routes, itinerary.days, strict=True):
+        assert len(r.points) == len(d.stops) + 2
+    assert len(gpx.tracks) == len(itinerary.days)
+    assert sum(len(s.points) for s in gpx.tracks[0].segments) == sum(
+        len(leg.geometry) for leg in itinerary.days[0].legs
+    )
+    assert [w.type for w in gpx.waypoints].count("lodging") == 1
+
+
+def test_ics_one_event_per_visit(written: Path, itinerary: Itinerary) -> None:
+    cal = icalendar.Calendar.from_ical((written / "itinerary.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == len(itinerary.stops)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    for e, s in zip(events, itinerary.stops, strict=True):
+        assert e.decoded("DTSTART") == local(s.start)
+        assert e.decoded("DTEND") == local(s.end)
+        assert s.name in str(e["LOCATION"]) and s.name in str(e["SUMMARY"])
+        assert e["GEO"].latitude == pytest.approx(s.lat)
+    assert list(cal.walk("VTIMEZONE")), "the Asia/Irkutsk zone is included"
+    assert "Запись заранее" in str(events[0]["DESCRIPTION"])
+
+
+def test_json_round_trips(written: Path, itinerary: Itinerary) -> None:
+    back = Itinerary.from_json((written / "itinerary.json").read_text(encoding="utf-8"))
+    assert back.to_dict() == itinerary.to_dict()
+
+
+def test_english_names(tmp_path: Path, itinerary: Itinerary, cat: Catalog) -> None:
+    names = {p.id: p.name("en") for p in cat}
+    write_plan_outputs(itinerary, tmp_path, lang="en", names=names, catalog=cat)
+    frame = pd.read_csv(tmp_path / "itinerary.csv")
+    assert list(frame["name"]) == [s.name_en for s in itinerary.stops]
+    gpx = gpxpy.parse((tmp_path / "itinerary.gpx").read_text(encoding="utf-8"))
+    assert "Day 1" in gpx.routes[0].name
+
+
+def test_without_catalog_places_come_from_the_legs(tmp_path: Path, itinerary: Itinerary) -> None:
+    write_plan_outputs(itinerary, tmp_path)
+    gpx = gpxpy.parse((tmp_path / "itinerary.gpx").read_text(encoding="utf-8"))
+    assert len(gpx.routes[0].points) == len(itinerary.days[0].stops) + 2
+
+
+def test_an_infeasible_plan_still_writes_readable_files(tmp_path: Path, cat: Catalog) -> None:
+    req = TripRequest(name="x", start_date=dt.date(2027, 1, 1), days=1, start="hub_ikt_airport")
+    it = Itinerary.infeasible(req, ["no site is open"])
+    write_plan_outputs(it, tmp_path, catalog=cat)
+    assert pd.read_csv(tmp_path / "itinerary.csv").empty
+    assert gpxpy.parse((tmp_path / "itinerary.gpx").read_text(encoding="utf-8")).waypoints == []
+    cal = icalendar.Calendar.from_ical((tmp_path / "itinerary.ics").read_bytes())
+    assert list(cal.walk("VEVENT")) == []
+    assert "no site is open" in (tmp_path / "programme.html").read_text(encoding="utf-8")
+    _check_geojson(json.loads((tmp_path / "itinerary.geojson").read_text(encoding="utf-8")))
+
+
+def test_a_planned_trip_exports(tmp_path: Path, catalog: Catalog, network: object) -> None:
+    from routeplanner.planner import plan
+    from routeplanner.scenario import load_scenario
+
+    req = load_scenario(Path(__file__).parents[1] / "data/scenarios/irkutsk_city_1day.yaml")
+    req = req.model_copy(update={"solver": req.solver.model_copy(update={"time_limit_s": 1})})
+    it = plan(req, catalog, network)
+    assert it.feasible and it.stops
+    write_plan_outputs(it, tmp_path, catalog=catalog)
+    cal = icalendar.Calendar.from_ical((tmp_path / "itinerary.ics").read_bytes())
+    assert [e.decoded("DTSTART") for e in cal.walk("VEVENT")] == [local(s.start) for s in it.stops]
+    gpx = gpxpy.parse((tmp_path / "itinerary.gpx").read_text(encoding="utf-8"))
+    assert [w.time for w in gpx.waypoints if w.type != "lodging"] == [
+        local(s.start) for s in it.stops
+    ]
+    doc = json.loads((tmp_path / "itinerary.geojson").read_text(encoding="utf-8"))
+    _check_geojson(doc)
+
+
+def test_outputs_only_read_results() -> None:
+    """Maps and exports depend on results, never on the planner or the solver."""
+    banned = {"planner", "solve", "_ortools", "_schedule"}
+    for name in ("maps.py", "export.py", "programme.py"):
+        tree = ast.parse((SRC / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                mod = (node.module or "").split(".")[-1]
+                assert mod not in banned, f"{name} imports {node.module}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert alias.name.split(".")[-1] not in banned, f"{name} imports {alias.name}"

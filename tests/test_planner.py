@@ -1,0 +1,188 @@
+"""The planner: each constraint binding in a small case, each drop reason, infeasible requests
+explained, and every plan re-checked by the independent checker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from routeplanner.catalog import Catalog
+from routeplanner.check import check_itinerary
+from routeplanner.exceptions import ScenarioError
+from routeplanner.model import TripRequest
+from routeplanner.network import Network
+from routeplanner.planner import plan
+from routeplanner.result import Itinerary
+
+CITY = [
+    "irkutsk_hpp", "icebreaker_angara", "irkutsk_regional_museum", "znamensky_monastery",
+    "volkonsky_house", "baikalkvartssamotsvety", "kolchak_monument", "spasskaya_church_irkutsk",
+]
+TUESDAY = dt.date(2027, 6, 15)
+
+
+def request(**kw: Any) -> TripRequest:
+    base: dict[str, Any] = dict(
+        name="test", start_date=TUESDAY, days=1, start="lodging_irkutsk_irkut",
+        lodging="lodging_irkutsk_irkut", candidates=CITY, group_size=10, youngest_age=20,
+        profile="car", booked_on=dt.date(2027, 5, 1),
+        solver={"time_limit_s": 3, "max_solutions": 60},
+    )
+    base.update(kw)
+    return TripRequest.model_validate(base)
+
+
+def run(catalog: Catalog, network: Network, **kw: Any) -> Itinerary:
+    it = plan(request(**kw), catalog, network)
+    violations = check_itinerary(it, catalog, network)
+    assert violations == [], [str(v) for v in violations]
+    return it
+
+
+def visited(it: Itinerary) -> list[str]:
+    return [s.site_id for s in it.stops]
+
+
+def reason(it: Itinerary, site: str) -> str:
+    return next(d.reason for d in it.dropped if d.site_id == site)
+
+
+def test_one_day_city_plan(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network)
+    assert it.feasible and len(it.stops) >= 3
+    assert {d.site_id for d in it.dropped} | set(visited(it)) == set(CITY)
+    assert it.kpis["sites"] == len(it.stops)
+
+
+def test_opening_hours_bind(catalog: Catalog, network: Network) -> None:
+    # Monday: the Icebreaker and the Volkonsky House (Tu-Su) are closed
+    it = run(catalog, network, start_date=dt.date(2027, 6, 21))
+    assert "icebreaker_angara" not in visited(it)
+    assert "closed on every usable trip date" in reason(it, "volkonsky_house")
+
+
+def test_public_holiday_binds(catalog: Catalog, network: Network) -> None:
+    # Monday 14 June 2027 is the observed Russia Day: enterprises are closed
+    it = run(catalog, network, start_date=dt.date(2027, 6, 14))
+    assert "public holidays" in reason(it, "baikalkvartssamotsvety")
+
+
+def test_excursion_slots_bind(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, must_visit=["irkutsk_hpp"])
+    hpp = next(s for s in it.stops if s.site_id == "irkutsk_hpp")
+    assert hpp.start.time() in (dt.time(10, 0), dt.time(14, 0))
+
+
+def test_booking_lead_binds(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, booked_on=TUESDAY - dt.timedelta(days=3))
+    assert "needs booking 14 days ahead" in reason(it, "irkutsk_hpp")
+
+
+def test_group_size_binds(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, group_size=25)
+    assert "group of 25 exceeds the site's maximum of 15" in reason(it, "baikalkvartssamotsvety")
+
+
+def test_age_binds(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, youngest_age=8)
+    assert "youngest visitor is 8" in reason(it, "irkutsk_hpp")
+
+
+def test_day_window_binds(catalog: Catalog, network: Network) -> None:
+    long = run(catalog, network)
+    short = run(catalog, network, day_start="10:00", day_end="13:00", lunch=None)
+    assert len(short.stops) < len(long.stops)
+    assert all(s.end.time() <= dt.time(13, 0) for s in short.stops)
+    assert any("no time left" in d.reason for d in short.dropped)
+
+
+def test_driving_limit_binds(catalog: Catalog, network: Network) -> None:
+    far = ["listvyanka_chersky_stone", "icebreaker_angara"]
+    free = run(catalog, network, candidates=far, max_drive_h=4)
+    tight = run(catalog, network, candidates=far, max_drive_h=1)
+    assert "listvyanka_chersky_stone" in visited(free)
+    assert "listvyanka_chersky_stone" not in visited(tight)
+    assert "driving limit" in reason(tight, "listvyanka_chersky_stone")
+
+
+def test_lunch_is_scheduled_in_its_window(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, lunch={"earliest": "12:30", "latest": "13:30", "duration_min": 60})
+    day = it.days[0]
+    assert day.lunch_start is not None and day.lunch_end is not None
+    assert dt.time(12, 30) <= day.lunch_start.time() <= dt.time(13, 30)
+    assert all(s.end <= day.lunch_start or s.start >= day.lunch_end for s in day.stops)
+
+
+def test_seasonal_link_binds(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, start_date=dt.date(2027, 4, 20), booked_on=dt.date(2027, 3, 1),
+             candidates=["olkhon_shaman_rock", "icebreaker_angara"])
+    assert "cannot be reached on the trip dates" in reason(it, "olkhon_shaman_rock")
+
+
+def test_budget_binds(catalog: Catalog, network: Network) -> None:
+    free = run(catalog, network)
+    tight = run(catalog, network, budget_rub=600)
+    assert free.kpis["tickets_rub"] > 600
+    assert tight.kpis["cost_per_person_rub"] <= 600
+    assert any("budget" in d.reason for d in tight.dropped)
+
+
+def test_quota_binds(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, quotas=[{"category": "museum", "per": "trip", "max": 1}])
+    museums = [s for s in it.stops if s.category == "museum"]
+    assert len(museums) <= 1
+
+
+def test_excluded_site(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, exclude=["znamensky_monastery"])
+    assert "znamensky_monastery" not in visited(it)
+    assert reason(it, "znamensky_monastery") == "excluded by the request"
+
+
+def test_category_weights_change_the_plan(catalog: Catalog, network: Network) -> None:
+    tilt = run(catalog, network, category_weights={"museum": 0.0, "heritage": 0.0})
+    assert all(s.category not in ("museum", "heritage") for s in tilt.stops) or tilt.kpis[
+        "score"] >= 0
+
+
+def test_must_visit_closed_is_explained(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, start_date=dt.date(2027, 6, 19), must_visit=["irkutsk_hpp"])
+    assert not it.feasible and not it.days
+    assert any("irkutsk_hpp" in p and "closed" in p for p in it.problems)
+
+
+def test_must_visit_too_far_is_explained(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, must_visit=["bratsk_hpp"], modes=[], candidates=CITY)
+    assert not it.feasible
+    assert any("bratsk_hpp" in p for p in it.problems)
+
+
+def test_multi_day_far_stay(catalog: Catalog, network: Network) -> None:
+    """A must-visit 600 km away, by road only: the planner sleeps there."""
+    it = run(catalog, network, days=3, overnight="choose", lodging=None,
+             must_visit=["bratsk_hpp"], modes=["ferry"], max_drive_h=9, day_start="08:00",
+             day_end="21:00", candidates=["bratsk_hpp", "angara_village_museum", *CITY],
+             solver={"time_limit_s": 6, "lodging_search_s": 0.3})
+    assert it.feasible
+    assert "bratsk_hpp" in visited(it)
+    assert any(n and "bratsk" in n for n in it.kpis["nights"])
+
+
+def test_unknown_ids_are_a_scenario_error(catalog: Catalog, network: Network) -> None:
+    with pytest.raises(ScenarioError, match="must_visit: 'irkutsk_hp' is not a site id"):
+        plan(request(must_visit=["irkutsk_hp"]), catalog, network)
+
+
+def test_same_seed_same_plan(catalog: Catalog, network: Network) -> None:
+    a = run(catalog, network)
+    b = run(catalog, network)
+    assert [(s.site_id, s.start) for s in a.stops] == [(s.site_id, s.start) for s in b.stops]
+
+
+def test_json_round_trip(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network)
+    back = Itinerary.from_json(it.to_json())
+    assert back.to_dict() == it.to_dict()
+    assert check_itinerary(back, catalog, network) == []
