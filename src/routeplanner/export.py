@@ -91,7 +91,7 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "coord_precision": site.coord_precision.value,
         "visit_min": site.visit_min,
         "opening_hours": site.opening_hours,
-        "opening_hours_normalized": parse_hours(site.opening_hours).normalize(),
+        "opening_hours_normalized": str(parse_hours(site.opening_hours).normalize()),
         "public_holidays": site.public_holidays.value,
         "booking_days": site.booking_days,
         "max_group": site.max_group,
@@ -295,7 +295,7 @@ def geojson_dict(
             line = [[float(p[1]), float(p[0])] for p in leg.geometry]
             if len(line) < 2:
                 a, b = places.get(leg.origin), places.get(leg.destination)
-                if a is None or b is None or a.lat is None or b.lat is None:
+                if a is None or b is None or a.lat is None or b.lat is None or a.id == b.id:
                     continue
                 line = [[a.lon, a.lat], [b.lon, b.lat]]
             features.append(

@@ -69,6 +69,7 @@ class PlanContext:
     problem: Problem | None = None
     visit_sites: list[str] = field(default_factory=list)
     lodging_cost: int = 0
+    days_ok: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def day_places(self) -> list[tuple[str, str]]:
@@ -359,8 +360,8 @@ def build_problem(
     broken = [f"must-visit '{sid}': {dropped[sid]}" for sid in request.must_visit if sid in dropped]
     if broken:
         raise InfeasibleError(broken)
-    ctx = PlanContext(request, catalog, network, dates, kept, dropped, [], [], [], [])
-    ctx._days_ok = days_ok  # type: ignore[attr-defined]
+    ctx = PlanContext(request, catalog, network, dates, kept, dropped, [], [], [], [],
+                      days_ok=days_ok)
     nights = _night_lodgings(request, catalog)
     problem, _ = _build(ctx, days_ok, nights)
     ctx.problem = problem
@@ -482,7 +483,7 @@ def plan(
         problem, ctx = build_problem(request, catalog, network)
     except InfeasibleError as err:
         return Itinerary.infeasible(request, err.reasons)
-    days_ok: dict[str, list[int]] = ctx._days_ok  # type: ignore[attr-defined]
+    days_ok = ctx.days_ok
     settings = request.solver
     if request.overnight == "choose" and request.days > 1:
         # half of the time limit for the lodging search, the rest for the final search
