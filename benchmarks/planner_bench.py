@@ -34,12 +34,21 @@ def synthetic_sites(n: int, seed: int = 7) -> list[Site]:
     for i in range(n):
         out.append(
             Site(
-                id=f"syn_{i:03d}", name_ru=f"Объект {i}", name_en=f"Site {i}", town="synthetic",
-                lat=rng.uniform(51.6, 52.9), lon=rng.uniform(103.5, 105.0),
-                coord_precision=CoordPrecision.APPROX, network_node=None,
-                source_url="synthetic", notes="benchmark", category=rng.choice(list(Category)),
-                visit_min=rng.choice([30, 45, 60, 90, 120, 180]), opening_hours=rng.choice(hours),
-                public_holidays=HolidayPolicy.OPEN, base_score=rng.randint(1, 10),
+                id=f"syn_{i:03d}",
+                name_ru=f"Объект {i}",
+                name_en=f"Site {i}",
+                town="synthetic",
+                lat=rng.uniform(51.6, 52.9),
+                lon=rng.uniform(103.5, 105.0),
+                coord_precision=CoordPrecision.APPROX,
+                network_node=None,
+                source_url="synthetic",
+                notes="benchmark",
+                category=rng.choice(list(Category)),
+                visit_min=rng.choice([30, 45, 60, 90, 120, 180]),
+                opening_hours=rng.choice(hours),
+                public_holidays=HolidayPolicy.OPEN,
+                base_score=rng.randint(1, 10),
                 score=rng.randint(1, 10),
             )
         )
@@ -57,26 +66,34 @@ def main() -> None:
     hist = it.solver["history"]
     print("| case | sites | first plan s | final plan s | wall s | score | stops | checker |")
     print("|---|---|---|---|---|---|---|---|")
-    print(f"| demo 3 days (limit {demo.solver.time_limit_s:g} s) | {len(catalog.sites)} | "
-          f"{it.solver['first_solution_s']:.2f} | {hist[-1][0]:.2f} | {wall:.2f} | "
-          f"{it.kpis['score']:.1f} | {it.kpis['sites']} | "
-          f"{len(check_itinerary(it, catalog, network))} violations |")
+    print(
+        f"| demo 3 days (limit {demo.solver.time_limit_s:g} s) | {len(catalog.sites)} | "
+        f"{it.solver['first_solution_s']:.2f} | {hist[-1][0]:.2f} | {wall:.2f} | "
+        f"{it.kpis['score']:.1f} | {it.kpis['sites']} | "
+        f"{len(check_itinerary(it, catalog, network))} violations |"
+    )
 
     big = catalog.with_sites(synthetic_sites(300))
     big_net = load_network(data, big)
-    req = demo.model_copy(update={
-        "days": 7, "must_visit": (), "quotas": (), "candidates": tuple(
-            s for s in big.sites if s.startswith("syn_")),
-        "solver": demo.solver.model_copy(update={"time_limit_s": 25.0}),
-        "start_date": dt.date(2027, 7, 5),
-    })
+    req = demo.model_copy(
+        update={
+            "days": 7,
+            "must_visit": (),
+            "quotas": (),
+            "candidates": tuple(s for s in big.sites if s.startswith("syn_")),
+            "solver": demo.solver.model_copy(update={"time_limit_s": 25.0}),
+            "start_date": dt.date(2027, 7, 5),
+        }
+    )
     t = time.perf_counter()
     it = plan(req, big, big_net)
     wall = time.perf_counter() - t
     hist = it.solver["history"]
-    print(f"| synthetic 7 days (limit 25 s) | 300 | {it.solver['first_solution_s']:.2f} | "
-          f"{hist[-1][0]:.2f} | {wall:.2f} | {it.kpis['score']:.1f} | {it.kpis['sites']} | "
-          f"{len(check_itinerary(it, big, big_net))} violations |")
+    print(
+        f"| synthetic 7 days (limit 25 s) | 300 | {it.solver['first_solution_s']:.2f} | "
+        f"{hist[-1][0]:.2f} | {wall:.2f} | {it.kpis['score']:.1f} | {it.kpis['sites']} | "
+        f"{len(check_itinerary(it, big, big_net))} violations |"
+    )
     _ = dataclasses
 
 

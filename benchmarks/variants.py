@@ -71,3 +71,26 @@ VARIANTS: dict[str, dict] = {
         }
     },
 }
+VARIANTS.update(
+    {
+        "noils": {"ils": False},
+        "ils20": {"ils": True, "ortools_share": 0.2},
+    }
+)
+VARIANTS.update(
+    {
+        "ils_acc0": {"ils_options": {"accept_worse": 0.0}},
+        "ils_acc1": {"ils_options": {"accept_worse": 1.0, "reset_after": 0}},
+        "ils_noise": {"ils_options": {"noise": 0.3}},
+        "ils_share05": {"ortools_share": 0.05},
+        "ils_share40": {"ortools_share": 0.4},
+    }
+)
+VARIANTS.update(
+    {
+        "noise1": {"ils_options": {"noise": 1.0}},
+        "noise2": {"ils_options": {"noise": 2.0}},
+        "noiseR2": {"ils_options": {"noise": -2.0}},
+        "noise1_pol": {"ils_options": {"noise": 1.0}, "use_polish": True},
+    }
+)

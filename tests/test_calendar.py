@@ -103,12 +103,15 @@ def test_visit_longer_than_opening() -> None:
     site = _site(opening_hours="Tu-Su 10:00-11:00", visit_min=90)
     d = dt.date(2027, 6, 15)
     assert visit_start_windows(site, d) == []
-    assert "visit needs 90 min" in closed_reason(site, d)
+    reason = closed_reason(site, d)
+    assert "visit needs 90 min" in reason.text("en")
+    assert "посещение длится 90 мин" in reason.text("ru")
 
 
 def test_closed_reason_names_holiday() -> None:
-    msg = closed_reason(_site(opening_hours="Mo-Su 10:00-18:00"), dt.date(2026, 6, 12))
-    assert "public holidays" in msg and "Russia Day" in msg
+    reason = closed_reason(_site(opening_hours="Mo-Su 10:00-18:00"), dt.date(2026, 6, 12))
+    assert "public holidays" in reason.text("en") and "Russia Day" in reason.text("en")
+    assert "День России" in reason.text("ru") and "12 июня 2026" in reason.text("ru")
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import gpxpy
 import icalendar
@@ -16,142 +14,11 @@ import pandas as pd
 import pytest
 
 import routeplanner.export as export
+from builders import EVIL, SRC, TZ, evil_catalog, hand_itinerary
 from routeplanner.catalog import Catalog
 from routeplanner.export import OUTPUT_FILES, write_plan_outputs
 from routeplanner.model import TripRequest
-from routeplanner.result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
-
-EVIL = "<script>alert(1)</script>"
-EVIL_EN = "`${alert(2)}` <b>bold</b> \\u0041"
-SRC = Path(__file__).resolve().parents[1] / "src" / "routeplanner"
-TZ = ZoneInfo("Asia/Irkutsk")
-
-
-def evil_catalog(catalog: Catalog) -> Catalog:
-    """The built-in catalog plus ``evil_site``: a copy of the icebreaker with hostile text."""
-    base = catalog.sites["icebreaker_angara"]
-    evil = dataclasses.replace(
-        base,
-        id="evil_site",
-        name_ru=EVIL,
-        name_en=EVIL_EN,
-        description_ru=EVIL,
-        description_en=EVIL_EN,
-        town="<i>town</i>",
-    )
-    return catalog.with_sites([evil])
-
-
-def hand_itinerary(catalog: Catalog) -> Itinerary:
-    """A two-day plan built by hand: a night at a lodging, a hostile name, a dropped site."""
-    lodging = catalog.lodgings["lodging_irkutsk_irkut"]
-    sites = catalog.sites
-
-    def stop(sid: str, day: dt.date, arrive: str, start: str, end: str) -> Stop:
-        s = sites[sid]
-
-        def at(hm: str) -> dt.datetime:
-            return dt.datetime.combine(day, dt.time.fromisoformat(hm))
-
-        return Stop(
-            sid,
-            s.name_ru,
-            s.name_en,
-            s.category.value,
-            s.lat,
-            s.lon,
-            at(arrive),
-            at(start),
-            at(end),
-            s.score,
-            s.price_rub,
-        )
-
-    def leg(
-        a: tuple[str, float, float],
-        b: tuple[str, float, float],
-        dep: dt.datetime,
-        arr: dt.datetime,
-        mode: str = "road",
-    ) -> Leg:
-        mid = ((a[1] + b[1]) / 2 + 0.01, (a[2] + b[2]) / 2 - 0.01)
-        minutes = int((arr - dep).total_seconds() // 60)
-        return Leg(
-            a[0],
-            b[0],
-            mode,
-            ("connector", mode),
-            dep,
-            arr,
-            minutes,
-            12.5,
-            minutes,
-            150 if mode == "ferry" else 0,
-            (a[0], "node", b[0]),
-            ((a[1], a[2]), mid, (b[1], b[2])),
-        )
-
-    d1, d2 = dt.date(2027, 6, 15), dt.date(2027, 6, 16)
-    home = (lodging.id, lodging.lat, lodging.lon)
-    s11 = stop("irkutsk_hpp", d1, "09:50", "10:00", "11:30")
-    s12 = stop("evil_site", d1, "12:00", "12:00", "13:00")
-    s21 = stop("volkonsky_house", d2, "10:00", "10:00", "11:30")
-    s22 = stop("icebreaker_angara", d2, "12:00", "12:15", "13:15")
-
-    def place(s: Stop) -> tuple[str, float, float]:
-        return (s.site_id, s.lat, s.lon)
-
-    def t(day: dt.date, hm: str) -> dt.datetime:
-        return dt.datetime.combine(day, dt.time.fromisoformat(hm))
-
-    day1 = Day(
-        d1,
-        home[0],
-        home[0],
-        (s11, s12),
-        (
-            leg(home, place(s11), t(d1, "09:20"), s11.arrive),
-            leg(place(s11), place(s12), s11.end, s12.arrive),
-            leg(place(s12), home, s12.end, t(d1, "14:45")),
-        ),
-        t(d1, "13:00"),
-        t(d1, "14:00"),
-        home[0],
-    )
-    day2 = Day(
-        d2,
-        home[0],
-        home[0],
-        (s21, s22),
-        (
-            leg(home, place(s21), t(d2, "09:40"), s21.arrive),
-            leg(place(s21), place(s22), s21.end, s22.arrive, "ferry"),
-            leg(place(s22), home, s22.end, t(d2, "13:40")),
-        ),
-    )
-    request = TripRequest(
-        name=f"Тест {EVIL}",
-        start_date=d1,
-        days=2,
-        start=home[0],
-        lodging=home[0],
-    )
-    it = Itinerary(
-        scenario=request,
-        feasible=True,
-        days=[day1, day2],
-        dropped=[
-            Dropped(
-                "taltsy_museum",
-                sites["taltsy_museum"].name_ru,
-                f"closed {EVIL}",
-                sites["taltsy_museum"].name_en,
-            )
-        ],
-        solver={"status": "ROUTING_SUCCESS"},
-    )
-    it.kpis = compute_kpis(it, {lodging.id: lodging.price_rub})
-    return it
+from routeplanner.result import Itinerary
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import folium
 import pytest
 
+from builders import EVIL, EVIL_EN, evil_catalog, hand_itinerary
 from routeplanner.catalog import Catalog
 from routeplanner.maps import catalog_map, esc, itinerary_map
 from routeplanner.result import Itinerary
-from test_export import EVIL, EVIL_EN, evil_catalog, hand_itinerary
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import pytest
 from routeplanner.catalog import Catalog
 from routeplanner.exceptions import NetworkError, UnknownPlaceError
 from routeplanner.network import Network, load_network, validate_graph
-
 from routeplanner.settings import default_data_dir
 
 DATA = default_data_dir()

@@ -186,3 +186,19 @@ def test_json_round_trip(catalog: Catalog, network: Network) -> None:
     back = Itinerary.from_json(it.to_json())
     assert back.to_dict() == it.to_dict()
     assert check_itinerary(back, catalog, network) == []
+
+
+def test_reasons_in_both_languages(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, group_size=25, start_date=dt.date(2027, 6, 14))
+    d = next(x for x in it.dropped if x.site_id == "baikalkvartssamotsvety")
+    assert "group of 25" in d.text("en")
+    assert "группа из 25" in d.text("ru")
+    assert "Не вошли в маршрут" in it.summary(lang="ru")
+    assert "группа из 25" in it.summary(lang="ru")
+
+
+def test_infeasible_in_both_languages(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network, start_date=dt.date(2027, 6, 19), must_visit=["irkutsk_hpp"])
+    assert "must-visit 'irkutsk_hpp'" in it.problem_texts("en")[0]
+    assert "обязательный объект «irkutsk_hpp»" in it.problem_texts("ru")[0]
+    assert "суббота, 19 июня 2027" in it.problem_texts("ru")[0]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from builders import EVIL, evil_catalog, hand_itinerary
 from routeplanner.catalog import Catalog
 from routeplanner.i18n import fmt_date
 from routeplanner.model import TripRequest
 from routeplanner.programme import programme_html
 from routeplanner.result import Itinerary
-from test_export import EVIL, evil_catalog, hand_itinerary
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (

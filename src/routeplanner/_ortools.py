@@ -20,7 +20,7 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from .model import Problem, SolverSettings
 
-__all__ = ["OrToolsRun", "run_ortools"]
+__all__ = ["OrToolsModel", "OrToolsRun", "apply_search_params", "run_ortools"]
 
 _UNREACHABLE = 10**9  # transit beyond any horizon: an arc that can never be used
 
@@ -146,6 +146,266 @@ def _coarsen(problem: Problem) -> Problem:
     )
 
 
+class OrToolsModel:
+    """The OR-Tools routing model of a problem, built once and searched one or more times
+    (each search may start from given routes)."""
+
+    def __init__(self, problem: Problem) -> None:
+        problem = _coarsen(problem)
+        nv = len(problem.visits)
+        nd = len(problem.days)
+        starts = [nv + 2 * d for d in range(nd)]
+        ends = [nv + 2 * d + 1 for d in range(nd)]
+        n_nodes = nv + 2 * nd
+        loc = np.empty(n_nodes, dtype=np.int64)
+        service = np.zeros(n_nodes, dtype=np.int64)
+        for i, v in enumerate(problem.visits):
+            loc[i] = v.location
+            service[i] = v.service_s
+        for d, day in enumerate(problem.days):
+            loc[starts[d]] = day.start_location
+            loc[ends[d]] = day.end_location
+
+        manager = pywrapcp.RoutingIndexManager(n_nodes, nd, starts, ends)
+        params = pywrapcp.DefaultRoutingModelParameters()
+        routing = pywrapcp.RoutingModel(manager, params)
+        solver = routing.solver()
+
+        # node-by-node matrices, one per distinct day calendar
+        def node_matrix(m: np.ndarray, with_service: bool) -> list[list[int]]:
+            sub = m[np.ix_(loc, loc)].astype(np.int64)
+            sub = np.where(sub < 0, _UNREACHABLE, sub)
+            if with_service:
+                sub = sub + service[:, None]
+            np.fill_diagonal(sub, 0)
+            return sub.tolist()
+
+        time_cbs: dict[int, int] = {}
+        cost_cbs: dict[int, int] = {}
+        drive_cbs: dict[int, int] = {}
+        for m_id in sorted({d.matrix for d in problem.days}):
+            durations = problem.durations_s[m_id]
+            time_cbs[m_id] = routing.RegisterTransitMatrix(node_matrix(durations, True))
+            cost_cbs[m_id] = routing.RegisterTransitMatrix(node_matrix(durations, False))
+            if problem.drive_s is not None:
+                drive_cbs[m_id] = routing.RegisterTransitMatrix(
+                    node_matrix(problem.drive_s[m_id], False)
+                )
+        for d, day in enumerate(problem.days):
+            routing.SetArcCostEvaluatorOfVehicle(cost_cbs[day.matrix], d)
+
+        horizon = max(d.latest_end_s for d in problem.days)
+        routing.AddDimensionWithVehicleTransits(
+            [time_cbs[d.matrix] for d in problem.days], horizon, horizon, False, "time"
+        )
+        time_dim = routing.GetDimensionOrDie("time")
+        for d, day in enumerate(problem.days):
+            for idx in (routing.Start(d), routing.End(d)):
+                time_dim.CumulVar(idx).SetRange(day.earliest_start_s, day.latest_end_s)
+
+        for i, v in enumerate(problem.visits):
+            idx = manager.NodeToIndex(i)
+            allowed_days = [
+                d
+                for d, day in enumerate(problem.days)
+                if (v.days is None or d in v.days)
+                and int(problem.durations_s[day.matrix][day.start_location, v.location]) >= 0
+                and any(a <= day.latest_end_s and b >= day.earliest_start_s for a, b in v.windows)
+            ]
+            windows = [(a, b) for a, b in v.windows if a <= horizon]
+            if not allowed_days or not windows:
+                routing.VehicleVar(idx).SetValues([-1])
+                continue
+            if len(allowed_days) < nd:
+                # SetAllowedVehiclesForIndex's Python binding rejects lists in OR-Tools 9.15
+                routing.VehicleVar(idx).SetValues([-1, *allowed_days])
+            cumul = time_dim.CumulVar(idx)
+            lo, hi = windows[0][0], min(windows[-1][1], horizon)
+            cumul.SetRange(lo, hi)
+            for (_a, b), (a2, _b2) in zip(windows, windows[1:], strict=False):
+                if a2 - 1 >= b + 1:
+                    cumul.RemoveInterval(b + 1, a2 - 1)
+
+        if drive_cbs:
+            caps = [d.max_drive_s if d.max_drive_s is not None else horizon for d in problem.days]
+            routing.AddDimensionWithVehicleTransitAndCapacity(
+                [drive_cbs[d.matrix] for d in problem.days], 0, caps, True, "drive"
+            )
+
+        # lunch: one break per day, not during a visit
+        lunch_days = [
+            d
+            for d, day in enumerate(problem.days)
+            if day.lunch_window_s is not None and day.lunch_s
+        ]
+        if lunch_days:
+            node_visit = [0] * routing.Size()
+            for index in range(routing.Size()):
+                node_visit[index] = int(service[manager.IndexToNode(index)])
+            for d in lunch_days:
+                day = problem.days[d]
+                lo, hi = day.lunch_window_s  # type: ignore[misc]
+                brk = solver.FixedDurationIntervalVar(lo, hi, day.lunch_s, True, f"lunch{d}")
+                # optional: only binding when the day runs into the lunch window
+                time_dim.SetBreakIntervalsOfVehicle([brk], d, node_visit)
+                late = solver.IsGreaterCstVar(time_dim.CumulVar(routing.End(d)), lo)
+                solver.Add(brk.PerformedExpr() >= late)
+
+        # price per person (tickets + fares), capped by the budget
+        if problem.budget_rub is not None:
+            costs = problem.costs_rub
+            price = np.array([v.price_rub for v in problem.visits] + [0] * (2 * nd), dtype=np.int64)
+            price_cbs = {}
+            for m_id in time_cbs:
+                fare = (
+                    costs[m_id][np.ix_(loc, loc)].clip(min=0)
+                    if costs is not None
+                    else np.zeros((n_nodes, n_nodes), dtype=np.int64)
+                )
+                mat = (fare + price[:, None]).astype(np.int64)
+                np.fill_diagonal(mat, 0)
+                price_cbs[m_id] = routing.RegisterTransitMatrix(mat.tolist())
+            cap = int(problem.budget_rub)
+            routing.AddDimensionWithVehicleTransitAndCapacity(
+                [price_cbs[d.matrix] for d in problem.days], 0, [cap] * nd, True, "price"
+            )
+            price_dim = routing.GetDimensionOrDie("price")
+            if nd > 1:
+                solver.Add(
+                    solver.Sum([price_dim.CumulVar(routing.End(d)) for d in range(nd)]) <= cap
+                )
+
+        # quotas on tagged visits
+        w = score_weight(problem)
+        max_prize = max((v.prize for v in problem.visits), default=1)
+        for qi, q in enumerate(problem.quotas):
+            flags = [1 if q.tag in v.tags else 0 for v in problem.visits] + [0] * (2 * nd)
+            cb = routing.RegisterUnaryTransitVector(flags)
+            cap = q.max if (q.per == "day" and q.max is not None) else nv
+            name = f"quota{qi}"
+            routing.AddDimension(cb, 0, cap, True, name)
+            dim = routing.GetDimensionOrDie(name)
+            ends_c = [dim.CumulVar(routing.End(d)) for d in range(nd)]
+            if q.per == "day" and q.min is not None:
+                for d in range(nd):
+                    dim.SetCumulVarSoftLowerBound(routing.End(d), q.min, 2 * max_prize * w)
+            if q.per == "trip":
+                total = solver.Sum(ends_c)
+                if q.max is not None:
+                    solver.Add(total <= q.max)
+                if q.min is not None:
+                    solver.Add(total >= q.min)
+
+        required_penalty = max(1, sum(v.prize for v in problem.visits)) * w * 10
+        for i, v in enumerate(problem.visits):
+            idx = manager.NodeToIndex(i)
+            routing.AddDisjunction([idx], required_penalty if v.required else v.prize * w)
+
+        for d in range(nd):
+            routing.AddVariableMinimizedByFinalizer(time_dim.CumulVar(routing.End(d)))
+            routing.AddVariableMaximizedByFinalizer(time_dim.CumulVar(routing.Start(d)))
+        self.problem = problem
+        self.manager = manager
+        self.routing = routing
+        self.nd = nd
+        self._hook: list[Callable[[], None]] = []
+        self._closed = False
+        routing.AddAtSolutionCallback(self._at_solution)
+
+    def _at_solution(self) -> None:
+        if self._hook:
+            self._hook[-1]()
+
+    def collected(self) -> int:
+        """Prize of the solution being reported (inside a solution callback)."""
+        routing, manager = self.routing, self.manager
+        total = 0
+        for i, v in enumerate(self.problem.visits):
+            idx = manager.NodeToIndex(i)
+            if routing.NextVar(idx).Value() != idx:
+                total += v.prize
+        return total
+
+    def search(
+        self,
+        settings: SolverSettings,
+        *,
+        initial_routes: Sequence[Sequence[int]] | None = None,
+        first_solution_only: bool = False,
+        on_solution: Callable[[float, int], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+        search_params: Mapping[str, Any] | None = None,
+        t0: float | None = None,
+    ) -> OrToolsRun:
+        """One search; ``t0`` is the clock origin of the reported times."""
+        t0 = time.perf_counter() if t0 is None else t0
+        routing, manager, nd = self.routing, self.manager, self.nd
+        search = pywrapcp.DefaultRoutingSearchParameters()
+        search.first_solution_strategy = getattr(
+            routing_enums_pb2.FirstSolutionStrategy, settings.first_solution
+        )
+        search.local_search_metaheuristic = getattr(
+            routing_enums_pb2.LocalSearchMetaheuristic, settings.metaheuristic
+        )
+        if search_params:
+            apply_search_params(search, search_params)
+        search.time_limit.FromMilliseconds(max(1, int(settings.time_limit_s * 1000)))
+        if first_solution_only:
+            search.solution_limit = 1
+        elif settings.max_solutions is not None:
+            search.solution_limit = settings.max_solutions
+
+        history: list[tuple[float, int]] = []
+        first: list[float] = []
+
+        def at_solution() -> None:
+            elapsed = time.perf_counter() - t0
+            if not first:
+                first.append(elapsed)
+            prize = self.collected()
+            if not history or prize != history[-1][1]:
+                history.append((elapsed, prize))
+                if on_solution is not None:
+                    on_solution(elapsed, prize)
+            if stop is not None and stop():
+                routing.solver().FinishCurrentSearch()
+
+        self._hook.append(at_solution)
+        try:
+            assignment = self._solve(search, initial_routes)
+        finally:
+            self._hook.pop()
+
+        routes: list[list[int]] = [[] for _ in range(nd)]
+        if assignment is not None:
+            for d in range(nd):
+                idx = assignment.Value(routing.NextVar(routing.Start(d)))
+                while not routing.IsEnd(idx):
+                    routes[d].append(manager.IndexToNode(idx))
+                    idx = assignment.Value(routing.NextVar(idx))
+        return OrToolsRun(
+            routes=routes,
+            found=assignment is not None,
+            status=_status_name(routing.status()),
+            wall_s=time.perf_counter() - t0,
+            first_solution_s=first[0] if first else None,
+            history=history,
+            objective=assignment.ObjectiveValue() if assignment is not None else None,
+        )
+
+    def _solve(self, search: Any, initial_routes: Sequence[Sequence[int]] | None) -> Any:
+        routing = self.routing
+        if initial_routes is not None:
+            if not self._closed:
+                routing.CloseModelWithParameters(search)
+                self._closed = True
+            init = routing.ReadAssignmentFromRoutes([list(r) for r in initial_routes], True)
+            if init is not None:
+                return routing.SolveFromAssignmentWithParameters(init, search)
+        self._closed = True
+        return routing.SolveWithParameters(search)
+
+
 def run_ortools(
     problem: Problem,
     settings: SolverSettings,
@@ -175,220 +435,13 @@ def run_ortools(
         :func:`apply_search_params`), applied after the settings.
     """
     t0 = time.perf_counter()
-    problem = _coarsen(problem)
-    nv = len(problem.visits)
-    nd = len(problem.days)
-    starts = [nv + 2 * d for d in range(nd)]
-    ends = [nv + 2 * d + 1 for d in range(nd)]
-    n_nodes = nv + 2 * nd
-    loc = np.empty(n_nodes, dtype=np.int64)
-    service = np.zeros(n_nodes, dtype=np.int64)
-    for i, v in enumerate(problem.visits):
-        loc[i] = v.location
-        service[i] = v.service_s
-    for d, day in enumerate(problem.days):
-        loc[starts[d]] = day.start_location
-        loc[ends[d]] = day.end_location
-
-    manager = pywrapcp.RoutingIndexManager(n_nodes, nd, starts, ends)
-    params = pywrapcp.DefaultRoutingModelParameters()
-    routing = pywrapcp.RoutingModel(manager, params)
-    solver = routing.solver()
-
-    # node-by-node matrices, one per distinct day calendar
-    def node_matrix(m: np.ndarray, with_service: bool) -> list[list[int]]:
-        sub = m[np.ix_(loc, loc)].astype(np.int64)
-        sub = np.where(sub < 0, _UNREACHABLE, sub)
-        if with_service:
-            sub = sub + service[:, None]
-        np.fill_diagonal(sub, 0)
-        return sub.tolist()
-
-    time_cbs: dict[int, int] = {}
-    cost_cbs: dict[int, int] = {}
-    drive_cbs: dict[int, int] = {}
-    for m_id in sorted({d.matrix for d in problem.days}):
-        durations = problem.durations_s[m_id]
-        time_cbs[m_id] = routing.RegisterTransitMatrix(node_matrix(durations, True))
-        cost_cbs[m_id] = routing.RegisterTransitMatrix(node_matrix(durations, False))
-        if problem.drive_s is not None:
-            drive_cbs[m_id] = routing.RegisterTransitMatrix(
-                node_matrix(problem.drive_s[m_id], False)
-            )
-    for d, day in enumerate(problem.days):
-        routing.SetArcCostEvaluatorOfVehicle(cost_cbs[day.matrix], d)
-
-    horizon = max(d.latest_end_s for d in problem.days)
-    routing.AddDimensionWithVehicleTransits(
-        [time_cbs[d.matrix] for d in problem.days], horizon, horizon, False, "time"
-    )
-    time_dim = routing.GetDimensionOrDie("time")
-    for d, day in enumerate(problem.days):
-        for idx in (routing.Start(d), routing.End(d)):
-            time_dim.CumulVar(idx).SetRange(day.earliest_start_s, day.latest_end_s)
-
-    for i, v in enumerate(problem.visits):
-        idx = manager.NodeToIndex(i)
-        allowed_days = [
-            d
-            for d, day in enumerate(problem.days)
-            if (v.days is None or d in v.days)
-            and int(problem.durations_s[day.matrix][day.start_location, v.location]) >= 0
-            and any(a <= day.latest_end_s and b >= day.earliest_start_s for a, b in v.windows)
-        ]
-        windows = [(a, b) for a, b in v.windows if a <= horizon]
-        if not allowed_days or not windows:
-            routing.VehicleVar(idx).SetValues([-1])
-            continue
-        if len(allowed_days) < nd:
-            # SetAllowedVehiclesForIndex's Python binding rejects lists in OR-Tools 9.15
-            routing.VehicleVar(idx).SetValues([-1, *allowed_days])
-        cumul = time_dim.CumulVar(idx)
-        lo, hi = windows[0][0], min(windows[-1][1], horizon)
-        cumul.SetRange(lo, hi)
-        for (_a, b), (a2, _b2) in zip(windows, windows[1:], strict=False):
-            if a2 - 1 >= b + 1:
-                cumul.RemoveInterval(b + 1, a2 - 1)
-
-    if drive_cbs:
-        caps = [d.max_drive_s if d.max_drive_s is not None else horizon for d in problem.days]
-        routing.AddDimensionWithVehicleTransitAndCapacity(
-            [drive_cbs[d.matrix] for d in problem.days], 0, caps, True, "drive"
-        )
-
-    # lunch: one break per day, not during a visit
-    lunch_days = [
-        d for d, day in enumerate(problem.days) if day.lunch_window_s is not None and day.lunch_s
-    ]
-    if lunch_days:
-        node_visit = [0] * routing.Size()
-        for index in range(routing.Size()):
-            node_visit[index] = int(service[manager.IndexToNode(index)])
-        for d in lunch_days:
-            day = problem.days[d]
-            lo, hi = day.lunch_window_s  # type: ignore[misc]
-            brk = solver.FixedDurationIntervalVar(lo, hi, day.lunch_s, True, f"lunch{d}")
-            # optional: only binding when the day runs into the lunch window
-            time_dim.SetBreakIntervalsOfVehicle([brk], d, node_visit)
-            late = solver.IsGreaterCstVar(time_dim.CumulVar(routing.End(d)), lo)
-            solver.Add(brk.PerformedExpr() >= late)
-
-    # price per person (tickets + fares), capped by the budget
-    if problem.budget_rub is not None:
-        costs = problem.costs_rub
-        price = np.array([v.price_rub for v in problem.visits] + [0] * (2 * nd), dtype=np.int64)
-        price_cbs = {}
-        for m_id in time_cbs:
-            fare = (
-                costs[m_id][np.ix_(loc, loc)].clip(min=0)
-                if costs is not None
-                else np.zeros((n_nodes, n_nodes), dtype=np.int64)
-            )
-            mat = (fare + price[:, None]).astype(np.int64)
-            np.fill_diagonal(mat, 0)
-            price_cbs[m_id] = routing.RegisterTransitMatrix(mat.tolist())
-        cap = int(problem.budget_rub)
-        routing.AddDimensionWithVehicleTransitAndCapacity(
-            [price_cbs[d.matrix] for d in problem.days], 0, [cap] * nd, True, "price"
-        )
-        price_dim = routing.GetDimensionOrDie("price")
-        if nd > 1:
-            solver.Add(solver.Sum([price_dim.CumulVar(routing.End(d)) for d in range(nd)]) <= cap)
-
-    # quotas on tagged visits
-    w = score_weight(problem)
-    max_prize = max((v.prize for v in problem.visits), default=1)
-    for qi, q in enumerate(problem.quotas):
-        flags = [1 if q.tag in v.tags else 0 for v in problem.visits] + [0] * (2 * nd)
-        cb = routing.RegisterUnaryTransitVector(flags)
-        cap = q.max if (q.per == "day" and q.max is not None) else nv
-        name = f"quota{qi}"
-        routing.AddDimension(cb, 0, cap, True, name)
-        dim = routing.GetDimensionOrDie(name)
-        ends_c = [dim.CumulVar(routing.End(d)) for d in range(nd)]
-        if q.per == "day" and q.min is not None:
-            for d in range(nd):
-                dim.SetCumulVarSoftLowerBound(routing.End(d), q.min, 2 * max_prize * w)
-        if q.per == "trip":
-            total = solver.Sum(ends_c)
-            if q.max is not None:
-                solver.Add(total <= q.max)
-            if q.min is not None:
-                solver.Add(total >= q.min)
-
-    required_penalty = max(1, sum(v.prize for v in problem.visits)) * w * 10
-    for i, v in enumerate(problem.visits):
-        idx = manager.NodeToIndex(i)
-        routing.AddDisjunction([idx], required_penalty if v.required else v.prize * w)
-
-    for d in range(nd):
-        routing.AddVariableMinimizedByFinalizer(time_dim.CumulVar(routing.End(d)))
-        routing.AddVariableMaximizedByFinalizer(time_dim.CumulVar(routing.Start(d)))
-
-    search = pywrapcp.DefaultRoutingSearchParameters()
-    search.first_solution_strategy = getattr(
-        routing_enums_pb2.FirstSolutionStrategy, settings.first_solution
-    )
-    search.local_search_metaheuristic = getattr(
-        routing_enums_pb2.LocalSearchMetaheuristic, settings.metaheuristic
-    )
-    if search_params:
-        apply_search_params(search, search_params)
-    search.time_limit.FromMilliseconds(max(1, int(settings.time_limit_s * 1000)))
-    if first_solution_only:
-        search.solution_limit = 1
-    elif settings.max_solutions is not None:
-        search.solution_limit = settings.max_solutions
-
-    history: list[tuple[float, int]] = []
-    first: list[float] = []
-
-    def collected() -> int:
-        total = 0
-        for i, v in enumerate(problem.visits):
-            idx = manager.NodeToIndex(i)
-            if routing.NextVar(idx).Value() != idx:
-                total += v.prize
-        return total
-
-    def at_solution() -> None:
-        elapsed = time.perf_counter() - t0
-        if not first:
-            first.append(elapsed)
-        prize = collected()
-        if not history or prize != history[-1][1]:
-            history.append((elapsed, prize))
-            if on_solution is not None:
-                on_solution(elapsed, prize)
-        if stop is not None and stop():
-            routing.solver().FinishCurrentSearch()
-
-    routing.AddAtSolutionCallback(at_solution)
-
-    if initial_routes is not None:
-        routing.CloseModelWithParameters(search)
-        init = routing.ReadAssignmentFromRoutes([list(r) for r in initial_routes], True)
-        assignment = (
-            routing.SolveFromAssignmentWithParameters(init, search)
-            if init is not None
-            else routing.SolveWithParameters(search)
-        )
-    else:
-        assignment = routing.SolveWithParameters(search)
-
-    routes: list[list[int]] = [[] for _ in range(nd)]
-    if assignment is not None:
-        for d in range(nd):
-            idx = assignment.Value(routing.NextVar(routing.Start(d)))
-            while not routing.IsEnd(idx):
-                routes[d].append(manager.IndexToNode(idx))
-                idx = assignment.Value(routing.NextVar(idx))
-    return OrToolsRun(
-        routes=routes,
-        found=assignment is not None,
-        status=_status_name(routing.status()),
-        wall_s=time.perf_counter() - t0,
-        first_solution_s=first[0] if first else None,
-        history=history,
-        objective=assignment.ObjectiveValue() if assignment is not None else None,
+    model = OrToolsModel(problem)
+    return model.search(
+        settings,
+        initial_routes=initial_routes,
+        first_solution_only=first_solution_only,
+        on_solution=on_solution,
+        stop=stop,
+        search_params=search_params,
+        t0=t0,
     )

@@ -9,6 +9,7 @@ import holidays as _holidays
 from opening_hours import OpeningHours, State
 
 from .model import HolidayPolicy, Site
+from .reasons import Reason
 
 __all__ = [
     "closed_reason",
@@ -21,6 +22,11 @@ __all__ = [
 ]
 
 _MIDNIGHT = dt.time(0, 0)
+
+
+@lru_cache(maxsize=64)
+def _ru_holidays_ru(year: int) -> dict[dt.date, str]:
+    return dict(_holidays.country_holidays("RU", years=year, language="ru").items())
 
 
 @lru_cache(maxsize=64)
@@ -147,20 +153,20 @@ def visit_start_windows(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt
     return out
 
 
-def closed_reason(site: Site, date: dt.date) -> str:
+def closed_reason(site: Site, date: dt.date) -> Reason:
     """Say why no visit of ``site`` can happen on ``date`` (assumes it cannot)."""
-    day = date.strftime("%a %d %b %Y")
     holiday = public_holiday_name(date)
     if holiday and site.public_holidays is HolidayPolicy.CLOSED:
-        return f"{day}: closed on public holidays ({holiday})"
+        ru = _ru_holidays_ru(date.year).get(date, holiday)
+        return Reason("closed_holiday", {"date": date, "holiday": (ru, holiday)})
     hours = open_intervals(site, date)
     if not hours:
-        return f"{day}: closed ({site.opening_hours})"
+        return Reason("closed_hours", {"date": date, "hours": site.opening_hours})
     longest = max(b - a for a, b in hours)
     if longest < dt.timedelta(minutes=site.visit_min):
-        return (
-            f"{day}: open {int(longest.total_seconds() // 60)} min, "
-            f"visit needs {site.visit_min} min"
+        return Reason(
+            "closed_short",
+            {"date": date, "open": int(longest.total_seconds() // 60), "visit": site.visit_min},
         )
     slots = ", ".join(s.strftime("%H:%M") for s in site.slots)
-    return f"{day}: no excursion slot ({slots}) fits the opening hours"
+    return Reason("closed_slots", {"date": date, "slots": slots})

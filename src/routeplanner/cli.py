@@ -235,7 +235,7 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
 
         itinerary = plan(request, catalog, network, on_progress=on_progress)
     names = {p.id: p.name(lang) for p in catalog}
-    written = write_plan_outputs(itinerary, out, lang=lang, names=names)
+    written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
     console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
     return itinerary
@@ -250,7 +250,11 @@ def plan_cmd(
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Plan the itinerary of a scenario; write itinerary.json and the schedule CSV."""
+    """Plan a scenario; write the map, the printed programme and the exports.
+
+    Files in --out: map.html, programme.html, itinerary.csv/.xlsx/.geojson/.gpx/.ics/.json,
+    programme.txt.
+    """
     _check_lang(lang)
     from .scenario import load_scenario
 
@@ -303,6 +307,53 @@ def check(
         raise typer.Exit(1)
     status = "feasible" if it.feasible else "marked infeasible (no days to check)"
     console.print(f"OK: {itinerary} — {status}, {len(it.stops)} stops, no violations")
+
+
+@app.command("map")
+def map_cmd(
+    itinerary: Annotated[
+        Path | None, typer.Argument(help="itinerary.json of a saved plan to draw.")
+    ] = None,
+    catalog_only: Annotated[
+        bool, typer.Option("--catalog", help="Draw every catalog site by category instead.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="HTML file (default: map.html beside ITINERARY, or "
+                     "catalog_map.html)."),
+    ] = None,
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Draw a saved plan (or, with --catalog, the whole catalog) as an interactive HTML map."""
+    _check_lang(lang)
+    if (itinerary is None) != catalog_only:
+        err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
+        raise typer.Exit(2)
+    from .catalog import load_catalog
+    from .exceptions import Issue, ItineraryError
+    from .maps import catalog_map, itinerary_map, save_map
+    from .result import Itinerary
+
+    try:
+        catalog = load_catalog(data)
+        if itinerary is None:
+            m = catalog_map(catalog, lang=lang)
+            target = out or Path("catalog_map.html")
+        else:
+            try:
+                text = itinerary.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise ItineraryError(
+                    [Issue(str(itinerary), None, None, f"cannot read: {err}")]
+                ) from err
+            it = Itinerary.from_json(text, source=str(itinerary))
+            names = {p.id: p.name(lang) for p in catalog}
+            m = itinerary_map(it, catalog, lang=lang, names=names)
+            target = out or itinerary.with_name("map.html")
+    except RouteplannerError as err:
+        _fail(err)
+    console.print(f"written: {save_map(m, target)}", highlight=False)
 
 
 @app.command()

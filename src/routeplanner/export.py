@@ -207,7 +207,7 @@ def xlsx_bytes(
             {
                 "site_id": d.site_id,
                 "name": places[d.site_id].name if d.site_id in places else d.name,
-                "reason": d.reason,
+                "reason": d.text(lang),
             }
             for d in itinerary.dropped
         ],
@@ -220,7 +220,7 @@ def xlsx_bytes(
         ("days", req.days),
         ("group_size", req.group_size),
         ("feasible", itinerary.feasible),
-        ("problems", "; ".join(itinerary.problems)),
+        ("problems", "; ".join(itinerary.problem_texts(lang))),
     ]
     for key, value in itinerary.kpis.items():
         if isinstance(value, dict | list):

@@ -491,7 +491,7 @@ def itinerary_map(
                 popup=folium.Popup(
                     f'<div class="rp-popup"><h4>{esc(name)}</h4>'
                     f'<div class="rp-sub">{esc(t(site.category.value, lang))}</div>'
-                    f"<div>{esc(d.reason)}</div></div>",
+                    f"<div>{esc(d.text(lang))}</div></div>",
                     max_width=320,
                 ),
                 tooltip=folium.Tooltip(esc(name)),
@@ -504,7 +504,7 @@ def itinerary_map(
     ]
     if not itinerary.feasible:
         items.append(f"<div><b>{esc(t('infeasible', lang))}</b></div>")
-        items += [f"<div>— {esc(p)}</div>" for p in itinerary.problems]
+        items += [f"<div>— {esc(p)}</div>" for p in itinerary.problem_texts(lang)]
     for di, day in enumerate(itinerary.days):
         items.append(
             f'<div><span class="rp-sw" style="background:{day_colour(di)}"></span>'
@@ -655,4 +655,6 @@ def save_map(m: folium.Map, path: Path | str) -> Path:
     Path
         The file written.
     """
-    return atomic_write_text(Path(path), m.get_root().render())
+    written = atomic_write_text(Path(path), m.get_root().render())
+    written.chmod(0o644)  # a page to share, not a secret (the temporary file was 0600)
+    return written

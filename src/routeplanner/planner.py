@@ -19,8 +19,8 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -36,7 +36,8 @@ from .model import (
     Visit,
     _QuotaRule,
 )
-from .network import LINK_MODES, Network, TravelMatrix, travel_time_text
+from .network import LINK_MODES, Network, TravelMatrix
+from .reasons import Reason
 from .result import Itinerary, build_itinerary
 from .settings import logger
 from .solve import Solution, solve
@@ -61,7 +62,7 @@ class PlanContext:
     network: Network
     dates: list[dt.date]
     candidates: list[Site]
-    dropped: dict[str, str]
+    dropped: dict[str, Reason]
     nights: list[str]
     places: list[str]
     matrices: list[TravelMatrix]
@@ -85,10 +86,6 @@ def _to_minutes(m: np.ndarray) -> np.ndarray:
     out = np.where(m < 0, -1, -(-m // 60) * 60).astype(np.int64)
     out.setflags(write=False)
     return out
-
-
-def _human_days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def _site_prize(req: TripRequest, site: Site) -> int:
@@ -141,7 +138,7 @@ def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
 
 def _prechecks(
     req: TripRequest, catalog: Catalog, network: Network, dates: list[dt.date]
-) -> tuple[list[Site], dict[str, str], dict[str, list[int]]]:
+) -> tuple[list[Site], dict[str, Reason], dict[str, list[int]]]:
     """Sites kept, sites dropped with a reason, and the trip days each kept site may use."""
     ids = list(req.candidates) if req.candidates is not None else list(catalog.sites)
     for sid in req.must_visit:
@@ -150,40 +147,30 @@ def _prechecks(
     excluded = set(req.exclude)
     booked_on = req.booked_on or dt.date.today()
     kept: list[Site] = []
-    dropped: dict[str, str] = {}
+    dropped: dict[str, Reason] = {}
     days_ok: dict[str, list[int]] = {}
     for sid in ids:
         site = catalog.sites[sid]
         if sid in excluded:
-            dropped[sid] = "excluded by the request"
+            dropped[sid] = Reason("excluded")
             continue
         if site.max_group is not None and req.group_size > site.max_group:
-            dropped[sid] = (
-                f"group of {req.group_size} exceeds the site's maximum of {site.max_group}"
-            )
+            dropped[sid] = Reason("group", {"group": req.group_size, "max": site.max_group})
             continue
         if req.youngest_age < site.min_age:
-            dropped[sid] = (
-                f"youngest visitor is {req.youngest_age}; the site admits visitors "
-                f"from {site.min_age} years"
-            )
+            dropped[sid] = Reason("age", {"age": req.youngest_age, "min": site.min_age})
             continue
         # a walk-in site (no booking) is open to the trip whenever the request is made
         first_ok = (
             booked_on + dt.timedelta(days=site.booking_days) if site.booking_days else dates[0]
         )
         if first_ok > dates[-1]:
-            dropped[sid] = (
-                f"needs booking {_human_days(site.booking_days)} ahead: bookings made on "
-                f"{booked_on.isoformat()} allow visits from {first_ok.isoformat()}, "
-                f"after the trip ends"
+            dropped[sid] = Reason(
+                "booking", {"days": site.booking_days, "booked": booked_on, "first": first_ok}
             )
             continue
         if req.budget_rub is not None and site.price_rub > req.budget_rub:
-            dropped[sid] = (
-                f"its price of {site.price_rub} RUB per person exceeds the budget of "
-                f"{req.budget_rub} RUB"
-            )
+            dropped[sid] = Reason("price", {"price": site.price_rub, "budget": req.budget_rub})
             continue
         usable = []
         closed = []
@@ -195,8 +182,8 @@ def _prechecks(
             else:
                 closed.append(closed_reason(site, d))
         if not usable:
-            why = "; ".join(closed) if closed else "no trip date after the booking lead time"
-            dropped[sid] = f"closed on every usable trip date: {why}"
+            details: list[Reason] = closed or [Reason("closed_booking")]
+            dropped[sid] = Reason("closed", {"details": details})
             continue
         days_ok[sid] = usable
         kept.append(site)
@@ -223,15 +210,10 @@ def _prechecks(
         kept.remove(site)
         open_days = days_ok.pop(site.id)
         if any(k in reach_any[site.id] for k in open_days):
-            allowed_txt = ", ".join(sorted(req.modes)) or "none"
-            dropped[site.id] = (
-                f"cannot be reached with the allowed modes ({allowed_txt}) on the trip dates"
-            )
+            allowed_txt = ", ".join(sorted(req.modes)) or "—"
+            dropped[site.id] = Reason("unreachable_modes", {"modes": allowed_txt})
         else:
-            dropped[site.id] = (
-                "cannot be reached on the trip dates: no ferry, ice road or other link to "
-                "it runs then (seasonal)"
-            )
+            dropped[site.id] = Reason("unreachable_season")
     return kept, dropped, days_ok
 
 
@@ -357,11 +339,16 @@ def build_problem(
     _resolve_endpoints(request, catalog)
     dates = request.dates
     kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
-    broken = [f"must-visit '{sid}': {dropped[sid]}" for sid in request.must_visit if sid in dropped]
+    broken = [
+        Reason("must_visit", {"site": sid, "why": dropped[sid]})
+        for sid in request.must_visit
+        if sid in dropped
+    ]
     if broken:
         raise InfeasibleError(broken)
-    ctx = PlanContext(request, catalog, network, dates, kept, dropped, [], [], [], [],
-                      days_ok=days_ok)
+    ctx = PlanContext(
+        request, catalog, network, dates, kept, dropped, [], [], [], [], days_ok=days_ok
+    )
     nights = _night_lodgings(request, catalog)
     problem, _ = _build(ctx, days_ok, nights)
     ctx.problem = problem
@@ -505,8 +492,14 @@ def plan(
         return Itinerary.infeasible(
             request,
             [
-                f"the nights alone cost {ctx.lodging_cost} RUB per person "
-                f"({', '.join(ctx.nights)}), more than the budget of {request.budget_rub} RUB"
+                Reason(
+                    "nights_over_budget",
+                    {
+                        "cost": ctx.lodging_cost,
+                        "nights": ", ".join(ctx.nights),
+                        "budget": request.budget_rub,
+                    },
+                )
             ],
         )
     solution = solve(problem, settings, on_progress=on_progress, stop=stop)
@@ -514,15 +507,14 @@ def plan(
         missing = [
             v.key for i, v in enumerate(problem.visits) if v.required and i not in solution.visited
         ]
-        reasons = [
-            f"must-visit '{m}' cannot be fitted into the days, windows and limits" for m in missing
-        ] or list(solution.problems)
         if missing:
-            return Itinerary.infeasible(request, reasons)
+            return Itinerary.infeasible(
+                request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
+            )
     return build_itinerary(ctx, problem, solution, explain_drops(ctx, problem, solution))
 
 
-def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dict[str, str]:
+def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dict[str, Reason]:
     """Reasons for every candidate left out: pre-checks, then the cheapest insertion."""
     from ._schedule import simulate
 
@@ -532,7 +524,7 @@ def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dic
         if i in visited:
             continue
         best_over: int | None = None
-        best_where = ""
+        best_where = Reason("no_day")
         for d, day in enumerate(problem.days):
             if v.days is not None and d not in v.days:
                 continue
@@ -553,22 +545,21 @@ def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dic
                             problem.visits[route[pos - 1]].location if pos else day.start_location
                         ]
                     )
-                    best_where = f"day {d + 1} after {prev.name('en')}"
+                    best_where = Reason(
+                        "where", {"day": d + 1, "after": (prev.name("ru"), prev.name("en"))}
+                    )
         if best_over is None:
-            reasons[v.key] = (
-                "no time left: it cannot be reached within any day of the trip when it is open"
-            )
+            reasons[v.key] = Reason("no_day")
         elif best_over > 0:
-            reasons[v.key] = (
-                f"no time left: adding it ({best_where}) costs "
-                f"{travel_time_text(best_over)} more than the day allows"
-            )
+            reasons[v.key] = Reason("no_time", {"where": best_where, "over_s": best_over})
         else:
             reasons[v.key] = _diagnose(ctx, problem, solution, i, best_where)
     return reasons
 
 
-def _diagnose(ctx: PlanContext, problem: Problem, solution: Solution, i: int, where: str) -> str:
+def _diagnose(
+    ctx: PlanContext, problem: Problem, solution: Solution, i: int, where: Reason
+) -> Reason:
     """Which rule blocks a visit whose travel time alone would fit: try each relaxation."""
     from ._schedule import simulate
 
@@ -589,19 +580,13 @@ def _diagnose(ctx: PlanContext, problem: Problem, solution: Solution, i: int, wh
     if fits({}):
         spent = sum(problem.visits[k].price_rub for k in solution.visited)
         if problem.budget_rub is not None and spent + v.price_rub > problem.budget_rub:
-            return (
-                f"over budget: its {v.price_rub} RUB per person would take the trip past the "
-                f"budget of {req.budget_rub} RUB"
-            )
-        return "it fits, but a quota on its category is already full"
+            return Reason("budget", {"price": v.price_rub, "budget": req.budget_rub})
+        return Reason("quota")
     if fits({"max_drive_s": None}):
-        return f"it would exceed the daily driving limit of {req.max_drive_h:g} h ({where})"
+        return Reason("drive", {"hours": f"{req.max_drive_h:g}", "where": where})
     if fits({"lunch_window_s": None, "lunch_s": 0}):
-        return f"it leaves no room for the lunch break ({where})"
-    return (
-        f"no time left: its opening hours or excursion slots do not fit the gaps of the plan "
-        f"(closest: {where})"
-    )
+        return Reason("lunch", {"where": where})
+    return Reason("no_gap", {"where": where})
 
 
 def _relaxed_finish(problem: Problem, day: DaySpec, route: Sequence[int]) -> int | None:

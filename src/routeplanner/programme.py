@@ -227,7 +227,7 @@ def programme_html(
     )
     if not itinerary.feasible:
         out.append(f"<div class='problems'><b>{_e(t('infeasible', lang))}</b><ul>")
-        out += [f"<li>{_e(p)}</li>" for p in itinerary.problems]
+        out += [f"<li>{_e(p)}</li>" for p in itinerary.problem_texts(lang)]
         out.append("</ul></div>")
     if itinerary.days:
         kpis = [
@@ -325,7 +325,7 @@ def programme_html(
         )
         for d in itinerary.dropped:
             nm = (names or {}).get(d.site_id) or ((d.name_en or d.name) if lang == "en" else d.name)
-            out.append(f"<tr><td>{_e(nm)}</td><td class='rules'>{_e(d.reason)}</td></tr>")
+            out.append(f"<tr><td>{_e(nm)}</td><td class='rules'>{_e(d.text(lang))}</td></tr>")
         out.append("</tbody></table>")
 
     status = itinerary.solver.get("status", "")

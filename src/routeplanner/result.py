@@ -13,12 +13,14 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .exceptions import Issue, ItineraryError
 from .model import TripRequest
+from .reasons import Reason
 
 if TYPE_CHECKING:
     from .model import Problem
@@ -102,6 +104,15 @@ class Dropped:
     name: str
     reason: str
     name_en: str = ""
+    reason_ru: str = ""
+
+    def text(self, lang: str = "ru") -> str:
+        """The reason in ``lang`` (English where no Russian text was stored)."""
+        return self.reason_ru if lang != "en" and self.reason_ru else self.reason
+
+    def label(self, lang: str = "ru") -> str:
+        """The site's name in ``lang``."""
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 @dataclass
@@ -127,15 +138,25 @@ class Itinerary:
     scenario: TripRequest
     feasible: bool
     problems: list[str] = field(default_factory=list)
+    problems_ru: list[str] = field(default_factory=list)
     days: list[Day] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     kpis: dict[str, Any] = field(default_factory=dict)
     solver: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def infeasible(cls, request: TripRequest, reasons: list[str]) -> Itinerary:
-        """An itinerary that says why the request cannot be met."""
-        return cls(scenario=request, feasible=False, problems=list(reasons))
+    def infeasible(cls, request: TripRequest, reasons: Sequence[Reason | str]) -> Itinerary:
+        """An itinerary that says why the request cannot be met (in both languages)."""
+        return cls(
+            scenario=request,
+            feasible=False,
+            problems=[r.text("en") if isinstance(r, Reason) else r for r in reasons],
+            problems_ru=[r.text("ru") if isinstance(r, Reason) else r for r in reasons],
+        )
+
+    def problem_texts(self, lang: str = "ru") -> list[str]:
+        """Why the plan is infeasible, in ``lang``."""
+        return self.problems_ru if lang != "en" and self.problems_ru else self.problems
 
     # ------------------------------------------------------------------ views
 
@@ -208,7 +229,7 @@ class Itinerary:
         out = [f"{t('trip', lang)}: {self.scenario.name}"]
         if not self.feasible:
             out.append(t("infeasible", lang))
-            out += [f"  - {p}" for p in self.problems]
+            out += [f"  - {p}" for p in self.problem_texts(lang)]
             return "\n".join(out)
         for di, day in enumerate(self.days, 1):
             out.append(f"\n{t('day', lang)} {di} — {day.date.isoformat()}")
@@ -236,10 +257,7 @@ class Itinerary:
         )
         if self.dropped:
             out.append(f"\n{t('dropped', lang)}:")
-            out += [
-                f"  - {(d.name_en or d.name) if lang == 'en' else d.name}: {d.reason}"
-                for d in self.dropped
-            ]
+            out += [f"  - {d.label(lang)}: {d.text(lang)}" for d in self.dropped]
         return "\n".join(out)
 
     # ------------------------------------------------------------------ JSON
@@ -288,6 +306,7 @@ class Itinerary:
             "scenario": self.scenario.model_dump(mode="json"),
             "feasible": self.feasible,
             "problems": list(self.problems),
+            "problems_ru": list(self.problems_ru),
             "days": days,
             "dropped": [asdict(x) for x in self.dropped],
             "kpis": self.kpis,
@@ -387,7 +406,11 @@ class Itinerary:
             raise fail(f"{where}", f"bad value: {err}") from err
         dropped = [
             Dropped(
-                x["site_id"], x.get("name", x["site_id"]), x.get("reason", ""), x.get("name_en", "")
+                x["site_id"],
+                x.get("name", x["site_id"]),
+                x.get("reason", ""),
+                x.get("name_en", ""),
+                x.get("reason_ru", ""),
             )
             for x in raw.get("dropped", [])
         ]
@@ -395,6 +418,7 @@ class Itinerary:
             scenario=scenario,
             feasible=bool(raw["feasible"]),
             problems=list(raw.get("problems", [])),
+            problems_ru=list(raw.get("problems_ru", [])),
             days=days,
             dropped=dropped,
             kpis=dict(raw.get("kpis", {})),
@@ -432,7 +456,7 @@ def compute_kpis(it: Itinerary, lodging_prices: dict[str, int]) -> dict[str, Any
 
 
 def build_itinerary(
-    ctx: PlanContext, problem: Problem, solution: Solution, reasons: dict[str, str]
+    ctx: PlanContext, problem: Problem, solution: Solution, reasons: dict[str, Reason]
 ) -> Itinerary:
     """Decode a solution into an :class:`Itinerary` with legs along network paths."""
     req = ctx.request
@@ -520,7 +544,13 @@ def build_itinerary(
             )
         )
     dropped = [
-        Dropped(sid, catalog.sites[sid].name_ru, reason, catalog.sites[sid].name_en)
+        Dropped(
+            sid,
+            catalog.sites[sid].name_ru,
+            reason.text("en"),
+            catalog.sites[sid].name_en,
+            reason.text("ru"),
+        )
         for sid, reason in sorted(reasons.items())
     ]
     it = Itinerary(

@@ -8,12 +8,15 @@ reported as feasible.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._ortools import run_ortools
+import numpy as np
+
+from ._ortools import OrToolsModel, run_ortools
 from ._schedule import DaySchedule, simulate
 from .model import Problem, SolverSettings
 
@@ -136,6 +139,263 @@ def insert_greedily(problem: Problem, routes: list[list[int]]) -> list[list[int]
     return routes
 
 
+# --------------------------------------------------------------------------- iterated local search
+#
+# A ruin-and-recreate search around OR-Tools' routes (Vansteenwegen et al.'s ILS for the
+# TOPTW, vectorised): shake = remove a segment of consecutive visits from every day; recreate =
+# insert unvisited visits by best prize^2 / time-shift ratio while they fit. Feasibility of an
+# insertion is checked in O(1) per (visit, position) from each route's arrival times and slack
+# ("wait + max shift"); problems with lunch breaks, driving limits, budgets or quotas confirm
+# every insertion with the exact simulation before it is made.
+
+_INF = np.int64(1) << 60
+
+
+class _Fast:
+    """Arrays the ILS reads: windows padded to the same count, locations, prizes, matrices."""
+
+    def __init__(self, problem: Problem) -> None:
+        nv = len(problem.visits)
+        w = max((len(v.windows) for v in problem.visits), default=1) or 1
+        self.A = np.full((nv, w), _INF, dtype=np.int64)
+        self.B = np.full((nv, w), -1, dtype=np.int64)
+        for i, v in enumerate(problem.visits):
+            for k, (a, b) in enumerate(v.windows):
+                self.A[i, k] = a
+                self.B[i, k] = b
+        self.service = np.array([v.service_s for v in problem.visits], dtype=np.int64)
+        self.loc = np.array([v.location for v in problem.visits], dtype=np.int64)
+        self.prize = np.array([v.prize for v in problem.visits], dtype=np.float64)
+        self.required = np.array([v.required for v in problem.visits], dtype=bool)
+        self.dur = [np.where(m < 0, _INF >> 4, m).astype(np.int64) for m in problem.durations_s]
+        self.allowed = np.ones((len(problem.days), nv), dtype=bool)
+        for i, v in enumerate(problem.visits):
+            if v.days is not None:
+                self.allowed[:, i] = False
+                for d in v.days:
+                    if 0 <= d < len(problem.days):
+                        self.allowed[d, i] = True
+        self.allowed &= (self.prize > 0)[None, :] | self.required[None, :]
+        self.exact = not (
+            problem.budget_rub is not None
+            or problem.quotas
+            or any(d.lunch_window_s is not None and d.lunch_s for d in problem.days)
+            or any(d.max_drive_s is not None for d in problem.days)
+        )
+
+    def timing(self, problem: Problem, d: int, route: Sequence[int]):
+        """Arrival, departure and slack of the extended route [start, visits..., end].
+
+        Returns ``None`` when the route breaks a window or the day's end (fast check only).
+        """
+        day = problem.days[d]
+        dur = self.dur[day.matrix]
+        k = len(route)
+        locs = np.empty(k + 2, dtype=np.int64)
+        locs[0] = day.start_location
+        locs[k + 1] = day.end_location
+        if k:
+            locs[1 : k + 1] = self.loc[list(route)]
+        arr = [0] * (k + 2)
+        dep = [0] * (k + 1)
+        start = [0] * (k + 2)
+        bcur = [0] * (k + 2)
+        t = day.earliest_start_s
+        dep[0] = t
+        for n, vi in enumerate(route, start=1):
+            t += int(dur[locs[n - 1], locs[n]])
+            arr[n] = t
+            st = None
+            for a, b in problem.visits[vi].windows:
+                if t <= b:
+                    st = max(a, t)
+                    bcur[n] = b
+                    break
+            if st is None:
+                return None
+            start[n] = st
+            t = st + int(self.service[vi])
+            dep[n] = t
+        t += int(dur[locs[k], locs[k + 1]])
+        arr[k + 1] = t
+        if t > day.latest_end_s:
+            return None
+        slack = [0] * (k + 2)
+        slack[k + 1] = day.latest_end_s - t
+        for n in range(k, 0, -1):
+            slack[n] = (start[n] - arr[n]) + min(bcur[n] - start[n], slack[n + 1])
+        return (
+            locs,
+            np.array(arr, dtype=np.int64),
+            np.array(dep, dtype=np.int64),
+            np.array(slack, dtype=np.int64),
+        )
+
+    def table(self, problem: Problem, d: int, route: Sequence[int], cand: np.ndarray):
+        """Best insertion of each candidate into ``route``: (cost, position), cost = time shift
+        (``_INF`` where it does not fit)."""
+        tm = self.timing(problem, d, route)
+        if tm is None or cand.size == 0:
+            return np.full(cand.size, _INF, dtype=np.int64), np.zeros(cand.size, dtype=np.int64)
+        locs, arr, dep, slack = tm
+        dur = self.dur[problem.days[d].matrix]
+        cl = self.loc[cand]
+        frm, to = locs[:-1], locs[1:]
+        a = dep[:, None] + dur[np.ix_(frm, cl)]  # (P, C) arrival at the candidate
+        A, B = self.A[cand][None], self.B[cand][None]
+        st = np.where(a[..., None] <= B, np.maximum(a[..., None], A), _INF).min(-1)
+        new_next = st + self.service[cand][None, :] + dur[np.ix_(cl, to)].T
+        delta = new_next - arr[1:, None]
+        ok = (st < _INF) & (delta <= slack[1:, None])
+        cost = np.where(ok, delta, _INF)
+        pos = cost.argmin(axis=0)
+        return cost[pos, np.arange(cand.size)], pos
+
+
+def _route_ok(problem: Problem, fast: _Fast, d: int, route: Sequence[int]) -> bool:
+    if fast.exact:
+        return fast.timing(problem, d, route) is not None
+    return simulate(problem, problem.days[d], route) is not None
+
+
+def _recreate(
+    problem: Problem,
+    fast: _Fast,
+    routes: list[list[int]],
+    deadline: float,
+    noise: np.ndarray | None = None,
+) -> None:
+    """Insert unvisited visits by best prize^2 / shift while any fits (in place).
+
+    ``noise`` (one factor per visit) perturbs the ratios, for diversification."""
+    nd = len(routes)
+    nv = len(problem.visits)
+    free = np.ones(nv, dtype=bool)
+    for r in routes:
+        free[r] = False
+    cost = np.full((nd, nv), _INF, dtype=np.int64)
+    pos = np.zeros((nd, nv), dtype=np.int64)
+    dirty = set(range(nd))
+    banned: set[tuple[int, int]] = set()
+    while True:
+        for d in dirty:
+            cand = np.flatnonzero(free & fast.allowed[d])
+            cost[d, :] = _INF
+            if cand.size:
+                c, p = fast.table(problem, d, routes[d], cand)
+                cost[d, cand] = c
+                pos[d, cand] = p
+        dirty = set()
+        for d, i in banned:
+            cost[d, i] = _INF
+        masked = np.where(free[None, :] & (cost < _INF), cost, _INF)
+        if not (masked < _INF).any():
+            return
+        weight = fast.prize**2 if noise is None else fast.prize**2 * noise
+        ratio = np.where(masked < _INF, weight[None, :] / np.maximum(masked, 1).astype(float), -1.0)
+        d, i = np.unravel_index(int(ratio.argmax()), ratio.shape)
+        d, i = int(d), int(i)
+        p = int(pos[d, i])
+        cand_route = [*routes[d][:p], i, *routes[d][p:]]
+        if not fast.exact:
+            trial = list(routes)
+            trial[d] = cand_route
+            if simulate(problem, problem.days[d], cand_route) is None or _side_ok(problem, trial):
+                banned.add((d, i))
+                continue
+        routes[d] = cand_route
+        free[i] = False
+        dirty.add(d)
+        if time.perf_counter() > deadline:
+            return
+
+
+def _value(problem: Problem, routes: Sequence[Sequence[int]], fast: _Fast) -> tuple[int, int]:
+    """(prize, -travel) to maximise."""
+    prize = sum(problem.visits[i].prize for r in routes for i in r)
+    travel = 0
+    for d, r in enumerate(routes):
+        day = problem.days[d]
+        dur = fast.dur[day.matrix]
+        locs = [day.start_location, *(int(fast.loc[i]) for i in r), day.end_location]
+        travel += sum(int(dur[a, b]) for a, b in zip(locs, locs[1:], strict=False))
+    return prize, -travel
+
+
+def iterated_local_search(
+    problem: Problem,
+    routes: list[list[int]],
+    *,
+    deadline: float,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    on_improve: Callable[[int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    accept_worse: float = 0.1,
+    reset_after: int = 50,
+    noise: float = 0.0,
+    size_div: int = 3,
+    polish: Callable[[list[list[int]]], list[list[int]] | None] | None = None,
+    polish_every: int = 10,
+) -> list[list[int]]:
+    """Ruin-and-recreate improvement of feasible ``routes``; returns the best routes found.
+
+    Deterministic for a given seed when bounded by ``max_iterations`` rather than the deadline.
+    """
+    fast = _Fast(problem)
+    rng = random.Random(seed)
+    best = [list(r) for r in routes]
+    _recreate(problem, fast, best, deadline)
+    best_val = _value(problem, best, fast)
+    cur = [list(r) for r in best]
+    cur_val = best_val
+    size = 1
+    it = 0
+    since_best = 0
+    nv = len(problem.visits)
+    max_size = max(1, nv // (size_div * max(1, len(routes))))
+    nrng = np.random.default_rng(seed)
+    while time.perf_counter() < deadline:
+        if max_iterations is not None and it >= max_iterations:
+            break
+        if stop is not None and stop():
+            break
+        it += 1
+        trial = [list(r) for r in cur]
+        for d, r in enumerate(trial):
+            if not r:
+                continue
+            startp = rng.randrange(len(r))
+            keep = [
+                v for k, v in enumerate(r) if not (startp <= k < startp + size) or fast.required[v]
+            ]
+            if len(keep) != len(r) and _route_ok(problem, fast, d, keep):
+                trial[d] = keep
+        level = noise if noise >= 0 else -noise * rng.random()
+        factors = None if level <= 0 else 1.0 + level * nrng.random(nv)
+        _recreate(problem, fast, trial, deadline, factors)
+        if polish is not None and polish_every and it % polish_every == 0:
+            polished = polish(trial)
+            if polished is not None:
+                trial = polished
+                _recreate(problem, fast, trial, deadline, factors)
+        val = _value(problem, trial, fast)
+        if val >= cur_val or rng.random() < accept_worse:
+            cur, cur_val = trial, val
+        if val > best_val:
+            if on_improve is not None and val[0] > best_val[0]:
+                on_improve(val[0])
+            best, best_val = [list(r) for r in trial], val
+            size = 1
+            since_best = 0
+        else:
+            size = size + 1 if size < max_size else 1
+            since_best += 1
+            if reset_after and since_best % reset_after == 0:
+                cur, cur_val = [list(r) for r in best], best_val
+    return best
+
+
 def evaluate(
     problem: Problem, routes: Sequence[Sequence[int]]
 ) -> tuple[tuple[DaySchedule | None, ...], list[str]]:
@@ -171,6 +431,11 @@ def solve(
     stop: Callable[[], bool] | None = None,
     first_solution_only: bool = False,
     search_params: Mapping[str, Any] | None = None,
+    ils: bool | None = None,
+    ortools_share: float = 0.2,
+    ils_options: Mapping[str, Any] | None = None,
+    use_polish: bool = False,
+    polish_cap_s: float = 1.0,
 ) -> Solution:
     """Solve the routing problem: maximise prize, then minimise travel time.
 
@@ -197,9 +462,18 @@ def solve(
     t0 = time.perf_counter()
     if not problem.days:
         return Solution((), (), 0, 0, False, ("the problem has no days",))
+    deadline = t0 + settings.time_limit_s
+    use_ils = ils if ils is not None else True
+    use_ils = use_ils and not first_solution_only and bool(problem.visits)
+    or_settings = settings
+    if use_ils:
+        share = max(0.05, min(1.0, ortools_share))
+        or_settings = settings.model_copy(
+            update={"time_limit_s": max(0.01, settings.time_limit_s * share)}
+        )
     run = run_ortools(
         problem,
-        settings,
+        or_settings,
         initial_routes=initial_routes,
         first_solution_only=first_solution_only,
         on_solution=on_progress,
@@ -207,14 +481,55 @@ def solve(
         search_params=search_params,
     )
     routes = [list(r) for r in run.routes]
-    if run.found:
+    if run.found and not use_ils:
         routes = insert_greedily(problem, routes)
+    history = list(run.history)
+    if run.found and use_ils and not (stop is not None and stop()):
+
+        def improved(prize: int) -> None:
+            elapsed = time.perf_counter() - t0
+            history.append((elapsed, prize))
+            if on_progress is not None:
+                on_progress(elapsed, prize)
+
+        base_ok = not evaluate(problem, routes)[1]
+        polish = None
+        if use_polish:
+            model = OrToolsModel(problem)
+            ls_settings = settings.model_copy(
+                update={"metaheuristic": "GREEDY_DESCENT", "max_solutions": None}
+            )
+
+            def polish(rs: list[list[int]]) -> list[list[int]] | None:
+                left = deadline - time.perf_counter() - 0.05
+                if left < 0.02:
+                    return None
+                st = ls_settings.model_copy(update={"time_limit_s": min(left, polish_cap_s)})
+                out = model.search(st, initial_routes=rs, search_params=search_params)
+                if not out.found:
+                    return None
+                return [list(r) for r in out.routes]
+
+        if base_ok:
+            max_it = None if settings.max_solutions is None else 20 * settings.max_solutions
+            better = iterated_local_search(
+                problem,
+                routes,
+                deadline=deadline - 0.02,
+                seed=settings.seed,
+                max_iterations=max_it,
+                on_improve=improved,
+                stop=stop,
+                polish=polish,
+                **dict(ils_options or {}),
+            )
+            if not evaluate(problem, better)[1]:
+                routes = better
     schedules, problems = evaluate(problem, routes)
     if not run.found:
         problems.insert(0, f"no solution found ({run.status})")
     prize = sum(problem.visits[i].prize for r in routes for i in r)
     travel = sum(s.travel_s for s in schedules if s is not None)
-    history = list(run.history)
     if run.found and (not history or history[-1][1] != prize):
         history.append((time.perf_counter() - t0, prize))
     return Solution(
