@@ -296,6 +296,13 @@ class OrToolsModel:
                 if q.min is not None:
                     solver.Add(total >= q.min)
 
+        # precedences: visit i before visit j on the same day (a tour's own stops keep their
+        # order when embedding)
+        for i, j in problem.precedences:
+            a, b = manager.NodeToIndex(i), manager.NodeToIndex(j)
+            solver.Add(routing.VehicleVar(a) == routing.VehicleVar(b))
+            solver.Add(time_dim.CumulVar(a) + int(service[i]) <= time_dim.CumulVar(b))
+
         required_penalty = max(1, sum(v.prize for v in problem.visits)) * w * 10
         for i, v in enumerate(problem.visits):
             idx = manager.NodeToIndex(i)

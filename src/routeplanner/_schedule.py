@@ -1,8 +1,8 @@
 """Earliest-time schedules of a day's route in the integer problem, lunch included.
 
 Given the order of visits, times follow: leave as early as the day allows, wait where a window
-has not opened yet, and take lunch in the first gap where it keeps the rest of the day
-feasible. This is exact for feasibility (waiting is free and windows are start windows).
+has not opened yet, and take lunch in the gap that ends the day earliest. This is exact for
+feasibility (waiting is free and windows are start windows).
 """
 
 from __future__ import annotations
@@ -131,11 +131,18 @@ def simulate(problem: Problem, day: DaySpec, route: Sequence[int]) -> DaySchedul
         return _forward(problem, day, route, None)
     # Lunch is needed only when the day reaches the lunch window at all.
     no_lunch = _forward(problem, day, route, None)
+    if no_lunch is None:  # a lunch only adds time: nothing can fit then
+        return None
     lo, _hi = day.lunch_window_s
-    if no_lunch is not None and no_lunch.finish <= lo:
+    if no_lunch.finish <= lo:
         return no_lunch
+    # Take lunch in the gap that ends the day earliest (a lunch inside a wait costs nothing,
+    # so the lunch-free finish is a lower bound that stops the scan).
+    best: DaySchedule | None = None
     for gap in range(-1, len(route)):
         sched = _forward(problem, day, route, gap)
-        if sched is not None:
-            return sched
-    return None
+        if sched is not None and (best is None or sched.finish < best.finish):
+            best = sched
+            if best.finish <= no_lunch.finish:
+                break
+    return best

@@ -126,18 +126,21 @@ def open_intervals(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt.date
     return list(_site_intervals(site.opening_hours, site.public_holidays, date))
 
 
-def visit_start_windows(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+def visit_start_windows(
+    site: Site, date: dt.date, visit_min: int | None = None
+) -> list[tuple[dt.datetime, dt.datetime]]:
     """Return when a visit of ``site.visit_min`` may *start* on ``date``.
 
     A visit must end before the site closes; where the site runs excursions only at fixed
-    ``slots``, each allowed start is a zero-length window at the slot.
+    ``slots``, each allowed start is a zero-length window at the slot. ``visit_min`` overrides
+    the site's visit length.
 
     Returns
     -------
     list of (datetime, datetime)
         Sorted, disjoint intervals of allowed start times.
     """
-    visit = dt.timedelta(minutes=site.visit_min)
+    visit = dt.timedelta(minutes=visit_min or site.visit_min)
     out: list[tuple[dt.datetime, dt.datetime]] = []
     for a, b in open_intervals(site, date):
         if b - a < visit:

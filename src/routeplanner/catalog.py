@@ -33,6 +33,7 @@ from .model import (
     Hub,
     Lodging,
     Site,
+    TripRequest,
 )
 from .settings import default_data_dir
 
@@ -341,6 +342,22 @@ class Catalog:
         merged = dict(self.sites)
         merged.update({s.id: s for s in sites})
         return dataclasses.replace(self, sites=MappingProxyType(merged))
+
+    def for_request(self, request: TripRequest) -> Catalog:
+        """The catalog as a request sees it: its extra places added, its visit lengths applied.
+
+        Returns ``self`` when the request changes nothing. Unknown ids in
+        ``visit_minutes`` are left for the planner to report.
+        """
+        if not request.extra_places and not request.visit_minutes:
+            return self
+        sites = dict(self.sites)
+        for extra in request.extra_places:
+            sites[extra.id] = extra.site()
+        for sid, minutes in request.visit_minutes.items():
+            if sid in sites:
+                sites[sid] = dataclasses.replace(sites[sid], visit_min=minutes)
+        return dataclasses.replace(self, sites=MappingProxyType(sites))
 
     def to_frame(self, *, lang: str = "ru") -> pd.DataFrame:
         """Return the sites as a table, one row per site.

@@ -61,6 +61,8 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
     """
     req = it.scenario
     out: list[Violation] = []
+    catalog = catalog.for_request(req)  # the request's own stops and visit lengths
+    network = network.with_catalog(catalog)
 
     def bad(day: int | None, place: str | None, rule: str, msg: str) -> None:
         out.append(Violation(day, place, rule, msg))
@@ -99,6 +101,8 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
             and day.end_place != req.lodging
         ):
             bad(di, day.end_place, "lodging", f"the base lodging is {req.lodging}")
+        if req.nights is not None and di < len(it.days) and day.end_place != req.nights[di - 1]:
+            bad(di, day.end_place, "lodging", f"night {di} must be at {req.nights[di - 1]}")
         if day.lodging is not None:
             lodge = catalog.lodgings.get(day.lodging)
             spent += lodge.price_rub if lodge else 0

@@ -319,8 +319,9 @@ def map_cmd(
     ] = False,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="HTML file (default: map.html beside ITINERARY, or "
-                     "catalog_map.html)."),
+        typer.Option(
+            "--out", help="HTML file (default: map.html beside ITINERARY, or catalog_map.html)."
+        ),
     ] = None,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -354,6 +355,132 @@ def map_cmd(
     except RouteplannerError as err:
         _fail(err)
     console.print(f"written: {save_map(m, target)}", highlight=False)
+
+
+def _minutes(text: str) -> int:
+    """'2h', '90min', '1h30m' or a number of minutes."""
+    import re
+
+    t = text.strip().lower().replace(" ", "")
+    m = re.fullmatch(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)(?:m|min)?)?", t)
+    if not t or m is None or (m.group(1) is None and m.group(2) is None):
+        raise typer.BadParameter(f"'{text}' is not a duration like 2h, 90min or 1h30m")
+    return round(float(m.group(1) or 0) * 60) + int(m.group(2) or 0)
+
+
+@app.command("embed")
+def embed_cmd(
+    tour: Annotated[Path, typer.Argument(help="Existing tour: YAML, or CSV (+ YAML of keys).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/embed"),
+    candidates: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated site ids, or a category (industrial, energy, food, "
+            "…); default: every industrial, energy and food site."
+        ),
+    ] = None,
+    max_extra_per_day: Annotated[
+        str, typer.Option("--max-extra-per-day", help="How much longer a day may get: 2h, 90min.")
+    ] = "2h",
+    allow_reorder: Annotated[
+        bool, typer.Option("--allow-reorder", help="Let the tour's flexible stops change order.")
+    ] = False,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Rank industrial stops to add to an existing tour, insert the best, write the new plan."""
+    _check_lang(lang)
+    extra_min = _minutes(max_extra_per_day)
+    from ._io import atomic_write_bytes, atomic_write_text
+    from .embed import embed, insertion_report, load_tour
+    from .export import write_plan_outputs
+    from .model import Category
+
+    try:
+        catalog, network = _load(data)
+        chosen: list[str] | None = None
+        if candidates:
+            parts = [c.strip() for c in candidates.split(",") if c.strip()]
+            cats = {c.value for c in Category}
+            chosen = [s.id for s in catalog.sites.values() if s.category.value in parts]
+            chosen += [p for p in parts if p not in cats]
+        t = load_tour(tour, catalog, network)
+        report = insertion_report(
+            t, catalog, network, candidates=chosen, max_extra_per_day_min=extra_min
+        )
+        itinerary = embed(
+            t,
+            catalog,
+            network,
+            candidates=chosen,
+            max_extra_per_day_min=extra_min,
+            allow_reorder=allow_reorder,
+            time_limit_s=time_limit,
+        )
+    except RouteplannerError as err:
+        _fail(err)
+    names = {p.id: p.name(lang) for p in catalog.for_request(t.request)}
+    written = write_plan_outputs(
+        itinerary, out, lang=lang, names=names, catalog=catalog.for_request(t.request)
+    )
+    import io
+
+    import pandas as pd
+
+    buf = io.BytesIO()
+    report.to_excel(buf, index=False, sheet_name="insertion_report")
+    from .maps import add_insertion_layer, itinerary_map, save_map
+
+    view = catalog.for_request(t.request)
+    m = add_insertion_layer(
+        itinerary_map(itinerary, view, lang=lang, names=names), report, view, lang=lang
+    )
+    written += [
+        atomic_write_text(out / "insertion_report.csv", report.to_csv(index=False)),
+        atomic_write_bytes(out / "insertion_report.xlsx", buf.getvalue()),
+        save_map(m, out / "insertion_map.html"),
+    ]
+    table = Table(title=f"{t.name}: insertion report (+{extra_min} min a day at most)")
+    for col in (
+        "rank",
+        "site",
+        "fits",
+        "day",
+        "start",
+        "+travel",
+        "+day",
+        "+km",
+        "+RUB",
+        "effect / reason",
+    ):
+        table.add_column(col, overflow="fold")
+    for r in report.head(15).itertuples():
+        name = r.name_en if lang == "en" else r.name
+        why = r.effect if r.fits else (r.reason if lang == "en" else r.reason_ru)
+        table.add_row(
+            str(r.rank),
+            name,
+            "yes" if r.fits else "no",
+            *(
+                "—" if pd.isna(x) else str(x)
+                for x in (
+                    r.day,
+                    r.start,
+                    r.added_travel_min,
+                    r.added_day_min,
+                    r.added_km,
+                    r.added_cost_rub,
+                )
+            ),
+            escape(str(why)),
+        )
+    console.print(table)
+    added = itinerary.kpis.get("added_sites", [])
+    console.print(f"added: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False)
+    console.print(f"written: {', '.join(str(p) for p in written)}", highlight=False)
+    if not itinerary.feasible:
+        raise typer.Exit(5)
 
 
 @app.command()

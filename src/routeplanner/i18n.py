@@ -38,6 +38,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "distance": ("расстояние", "distance"),
     "modes": ("виды транспорта", "modes"),
     "via": ("через", "via"),
+    "start": ("начало", "start"),
+    "candidates_fit": ("Можно добавить", "Candidates that fit"),
+    "candidates_no": ("Не помещаются", "Candidates that do not fit"),
+    "added_travel": ("доп. в пути", "added travel"),
+    "added_day": ("день длиннее на", "day longer by"),
+    "added_cost": ("доп. стоимость на чел.", "added cost per person"),
+    "effect": ("влияние", "effect"),
     "unreachable": ("недостижимо в эту дату", "unreachable on this date"),
     # maps, programme and exports
     "programme": ("Программа тура", "Tour programme"),

@@ -15,6 +15,7 @@ import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import folium
 
@@ -638,6 +639,57 @@ def catalog_map(catalog: Catalog, *, lang: str = "ru", include_places: bool = Tr
     )
     folium.LayerControl(collapsed=False).add_to(m)
     _fit(m, points)
+    return m
+
+
+def add_insertion_layer(
+    m: folium.Map, report: Any, catalog: Catalog, *, lang: str = "ru"
+) -> folium.Map:
+    """Add the ranked candidates of an insertion report to a map (green: fits, grey: not).
+
+    Parameters
+    ----------
+    m : folium.Map
+        Usually the map of the tour or of the new plan.
+    report : pandas.DataFrame
+        :func:`routeplanner.embed.insertion_report`.
+    catalog : Catalog
+    lang : {"ru", "en"}
+    """
+    fits = folium.FeatureGroup(name=t("candidates_fit", lang), show=True)
+    nope = folium.FeatureGroup(name=t("candidates_no", lang), show=False)
+    for r in report.itertuples():
+        if r.site_id not in catalog.sites:
+            continue
+        site = catalog.sites[r.site_id]
+        ok = bool(r.fits)
+        if ok:
+            pairs = [
+                (t("day", lang), str(r.day)),
+                (t("start", lang), str(r.start)),
+                (t("added_travel", lang), f"{r.added_travel_min} {t('min', lang)}"),
+                (t("added_day", lang), f"{r.added_day_min} {t('min', lang)}"),
+                (t("added_cost", lang), f"{r.added_cost_rub} ₽"),
+                (t("effect", lang), str(r.effect)),
+            ]
+        else:
+            pairs = [(t("reason", lang), str(r.reason if lang == "en" else r.reason_ru))]
+        body = (
+            f'<div class="rp-popup"><h4>#{r.rank} {esc(site.name(lang))}</h4>'
+            f"<table>{_rows(pairs)}</table></div>"
+        )
+        folium.CircleMarker(
+            (site.lat, site.lon),
+            radius=9 if ok else 6,
+            weight=2,
+            color="#1a7f37" if ok else "#888",
+            fill=True,
+            fill_opacity=0.7,
+            popup=folium.Popup(body, max_width=360),
+            tooltip=folium.Tooltip(esc(f"#{r.rank} {site.name(lang)}")),
+        ).add_to(fits if ok else nope)
+    fits.add_to(m)
+    nope.add_to(m)
     return m
 
 

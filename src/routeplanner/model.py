@@ -26,6 +26,7 @@ __all__ = [
     "Category",
     "CoordPrecision",
     "DaySpec",
+    "ExtraPlace",
     "HolidayPolicy",
     "Hub",
     "Lodging",
@@ -197,6 +198,26 @@ class Quota(_Strict):
         return self
 
 
+class ExtraPlace(_Strict):
+    """A stop that is not in the catalog (e.g. a tour's café or viewpoint), by coordinates."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str = Field(min_length=1, max_length=200)
+    lat: float = Field(ge=50.0, le=62.5)
+    lon: float = Field(ge=95.0, le=120.0)
+    visit_min: int = Field(60, ge=1, le=24 * 60)
+
+    def site(self) -> Site:
+        """The place as a catalog site open at all hours, with no score."""
+        return Site(
+            id=self.id, name_ru=self.name, name_en=self.name, town="", lat=self.lat,
+            lon=self.lon, coord_precision=CoordPrecision.POINT, network_node=None,
+            source_url="trip request", notes="a stop given by coordinates",
+            category=Category.CITY, visit_min=self.visit_min, opening_hours="24/7",
+            public_holidays=HolidayPolicy.OPEN, base_score=0.0, score=0.0,
+        )
+
+
 class SolverSettings(_Strict):
     """Search settings; the same settings and seed give the same plan under a work limit.
 
@@ -248,10 +269,19 @@ class TripRequest(_Strict):
     candidates: tuple[str, ...] | None = Field(
         None, description="restrict the candidate sites to these ids (default: whole catalog)"
     )
+    visit_minutes: dict[str, int] = Field(
+        default_factory=dict, description="visit length per site id, overriding the catalog"
+    )
+    extra_places: tuple[ExtraPlace, ...] = Field(
+        (), description="stops that are not in the catalog, given by coordinates"
+    )
     category_weights: dict[Category, float] = Field(default_factory=dict)
     quotas: tuple[Quota, ...] = ()
-    overnight: Literal["base", "choose"] = "base"
+    overnight: Literal["base", "choose", "fixed"] = "base"
     lodging: str | None = Field(None, description="the fixed base lodging (overnight: base)")
+    nights: tuple[str, ...] | None = Field(
+        None, description="lodging id of each night, in order (overnight: fixed)"
+    )
     lodging_towns: tuple[str, ...] | None = None
     budget_rub: int | None = Field(None, ge=0, description="per person, whole trip")
     booked_on: dt.date | None = Field(
@@ -262,6 +292,14 @@ class TripRequest(_Strict):
     @field_serializer("modes")
     def _modes_sorted(self, modes: frozenset[str]) -> list[str]:
         return sorted(modes)
+
+    @field_validator("visit_minutes")
+    @classmethod
+    def _visits(cls, v: dict[str, int]) -> dict[str, int]:
+        for k, m in v.items():
+            if not 1 <= m <= 24 * 60:
+                raise ValueError(f"visit length of '{k}' must be 1..1440 minutes")
+        return v
 
     @field_validator("category_weights")
     @classmethod
@@ -280,6 +318,14 @@ class TripRequest(_Strict):
             raise ValueError(f"sites both required and excluded: {', '.join(sorted(clash))}")
         if len(set(self.must_visit)) != len(self.must_visit):
             raise ValueError("must_visit lists a site twice")
+        if self.overnight == "fixed":
+            if self.nights is None or len(self.nights) != self.days - 1:
+                raise ValueError(
+                    f"overnight 'fixed' needs 'nights': one lodging id for each of the "
+                    f"{self.days - 1} nights"
+                )
+        elif self.nights is not None:
+            raise ValueError("'nights' is only used with overnight: fixed")
         return self
 
     @property
@@ -391,6 +437,8 @@ class Problem:
     quotas: tuple[_QuotaRule, ...] = ()
     prize_scale: int = 1
     location_keys: tuple[str, ...] = ()
+    #: ``(i, j)``: visit ``i`` comes before visit ``j`` on the same day (both required).
+    precedences: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         n = self.durations_s[0].shape[0] if self.durations_s else 0
@@ -407,6 +455,11 @@ class Problem:
                 if a > b or (prev is not None and a <= prev):
                     raise ValueError(f"visit {v.key}: windows must be sorted, disjoint, a <= b")
                 prev = b
+        for i, j in self.precedences:
+            if not (0 <= i < len(self.visits) and 0 <= j < len(self.visits)) or i == j:
+                raise ValueError(f"precedence ({i}, {j}) names no pair of visits")
+            if not (self.visits[i].required and self.visits[j].required):
+                raise ValueError("precedences are only supported between required visits")
         if self.budget_rub is not None and self.budget_rub < 0:
             raise ValueError("the budget must not be negative")
         for d in self.days:

@@ -21,6 +21,7 @@ the profile's local speed. Two places on the same node travel directly by such a
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -421,6 +422,19 @@ class Network:
         a = self.graph.nodes[node]
         length = geodesic((lat, lon), (a["lat"], a["lon"])).m * self.detour_factor
         return node, length, lat, lon
+
+    def with_catalog(self, catalog: Catalog) -> Network:
+        """A network with the same graph and caches that also attaches ``catalog``'s places
+        (e.g. a tour's own stops given by coordinates); ``self`` if nothing is new."""
+        if catalog is self.catalog:
+            return self
+        new = copy.copy(self)
+        new.catalog = catalog
+        new._anchors = dict(self._anchors)
+        for place in catalog:
+            if place.id not in new._anchors:
+                new._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
+        return new
 
     def _direct_m(self, a: tuple[float, float], b: tuple[float, float]) -> float:
         """Local road distance between two points: WGS84 geodesic x detour factor (cached).

@@ -95,6 +95,7 @@ def _site_prize(req: TripRequest, site: Site) -> int:
 
 def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
     problems = []
+    site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
     for key in ("start", "end", "lodging"):
         pid = getattr(req, key)
         if pid is None:
@@ -107,13 +108,22 @@ def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
             )
     for key in ("must_visit", "exclude"):
         for sid in getattr(req, key):
-            if sid not in catalog.sites:
+            if sid not in site_ids:
                 problems.append(
                     f"{key}: '{sid}' is not a site id (closest: {', '.join(catalog.suggest(sid))})"
                 )
     for sid in req.candidates or ():
-        if sid not in catalog.sites:
+        if sid not in site_ids:
             problems.append(f"candidates: '{sid}' is not a site id")
+    for sid in req.visit_minutes:
+        if sid not in site_ids:
+            problems.append(f"visit_minutes: '{sid}' is not a site id")
+    clash = [e.id for e in req.extra_places if e.id in catalog.sites or e.id in catalog.lodgings
+             or e.id in catalog.hubs]
+    problems += [f"extra_places: id '{x}' is already a catalog id" for x in clash]
+    for k, night in enumerate(req.nights or ()):
+        if night not in catalog.lodgings:
+            problems.append(f"nights[{k}]: '{night}' is not a lodging id")
     if req.overnight == "base" and req.days > 1:
         base = req.lodging or req.start
         if base not in catalog.lodgings:
@@ -125,6 +135,8 @@ def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
 
 
 def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
+    if req.nights is not None:
+        return list(req.nights)
     base = req.lodging or req.start
     if base not in catalog.lodgings:
         # choose mode with a hub start: begin from the lodging nearest the start hub
@@ -337,6 +349,8 @@ def build_problem(
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
     _resolve_endpoints(request, catalog)
+    catalog = catalog.for_request(request)
+    network = network.with_catalog(catalog)
     dates = request.dates
     kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
     broken = [

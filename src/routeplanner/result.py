@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -47,6 +47,7 @@ class Stop:
     end: dt.datetime
     score: float
     price_rub: int
+    added: bool = False
 
     @property
     def wait_min(self) -> int:
@@ -367,6 +368,7 @@ class Itinerary:
                         end=dt.datetime.fromisoformat(s["end"]),
                         score=float(s.get("score", 0)),
                         price_rub=int(s.get("price_rub", 0)),
+                        added=bool(s.get("added", False)),
                     )
                     for s in d["stops"]
                 )

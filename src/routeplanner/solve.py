@@ -176,6 +176,10 @@ class _Fast:
                     if 0 <= d < len(problem.days):
                         self.allowed[d, i] = True
         self.allowed &= (self.prize > 0)[None, :] | self.required[None, :]
+        self.durl = [m.tolist() for m in self.dur]
+        self.locl = [int(x) for x in self.loc]
+        self.servl = [int(x) for x in self.service]
+        self.windows = [tuple(v.windows) for v in problem.visits]
         self.exact = not (
             problem.budget_rub is not None
             or problem.quotas
@@ -189,43 +193,42 @@ class _Fast:
         Returns ``None`` when the route breaks a window or the day's end (fast check only).
         """
         day = problem.days[d]
-        dur = self.dur[day.matrix]
+        dur = self.durl[day.matrix]
         k = len(route)
-        locs = np.empty(k + 2, dtype=np.int64)
-        locs[0] = day.start_location
-        locs[k + 1] = day.end_location
-        if k:
-            locs[1 : k + 1] = self.loc[list(route)]
+        locs = [day.start_location, *(self.locl[i] for i in route), day.end_location]
         arr = [0] * (k + 2)
         dep = [0] * (k + 1)
         start = [0] * (k + 2)
         bcur = [0] * (k + 2)
         t = day.earliest_start_s
         dep[0] = t
+        windows, service = self.windows, self.servl
         for n, vi in enumerate(route, start=1):
-            t += int(dur[locs[n - 1], locs[n]])
+            t += dur[locs[n - 1]][locs[n]]
             arr[n] = t
-            st = None
-            for a, b in problem.visits[vi].windows:
+            for a, b in windows[vi]:
                 if t <= b:
-                    st = max(a, t)
+                    if a > t:
+                        t = a
                     bcur[n] = b
                     break
-            if st is None:
+            else:
                 return None
-            start[n] = st
-            t = st + int(self.service[vi])
+            start[n] = t
+            t += service[vi]
             dep[n] = t
-        t += int(dur[locs[k], locs[k + 1]])
+        t += dur[locs[k]][locs[k + 1]]
         arr[k + 1] = t
         if t > day.latest_end_s:
             return None
         slack = [0] * (k + 2)
-        slack[k + 1] = day.latest_end_s - t
+        last = slack[k + 1] = day.latest_end_s - t
         for n in range(k, 0, -1):
-            slack[n] = (start[n] - arr[n]) + min(bcur[n] - start[n], slack[n + 1])
+            st = start[n]
+            room = bcur[n] - st
+            last = slack[n] = (st - arr[n]) + (room if room < last else last)
         return (
-            locs,
+            np.array(locs, dtype=np.int64),
             np.array(arr, dtype=np.int64),
             np.array(dep, dtype=np.int64),
             np.array(slack, dtype=np.int64),
@@ -241,10 +244,10 @@ class _Fast:
         dur = self.dur[problem.days[d].matrix]
         cl = self.loc[cand]
         frm, to = locs[:-1], locs[1:]
-        a = dep[:, None] + dur[np.ix_(frm, cl)]  # (P, C) arrival at the candidate
+        a = dep[:, None] + dur[frm[:, None], cl[None, :]]  # (P, C) arrival at the candidate
         A, B = self.A[cand][None], self.B[cand][None]
         st = np.where(a[..., None] <= B, np.maximum(a[..., None], A), _INF).min(-1)
-        new_next = st + self.service[cand][None, :] + dur[np.ix_(cl, to)].T
+        new_next = st + self.service[cand][None, :] + dur[cl[None, :], to[:, None]]
         delta = new_next - arr[1:, None]
         ok = (st < _INF) & (delta <= slack[1:, None])
         cost = np.where(ok, delta, _INF)
@@ -337,6 +340,7 @@ def iterated_local_search(
     size_div: int = 3,
     polish: Callable[[list[list[int]]], list[list[int]] | None] | None = None,
     polish_every: int = 10,
+    cluster: float = 0.0,
 ) -> list[list[int]]:
     """Ruin-and-recreate improvement of feasible ``routes``; returns the best routes found.
 
@@ -362,15 +366,31 @@ def iterated_local_search(
             break
         it += 1
         trial = [list(r) for r in cur]
-        for d, r in enumerate(trial):
-            if not r:
-                continue
-            startp = rng.randrange(len(r))
-            keep = [
-                v for k, v in enumerate(r) if not (startp <= k < startp + size) or fast.required[v]
-            ]
-            if len(keep) != len(r) and _route_ok(problem, fast, d, keep):
-                trial[d] = keep
+        visited = [v for r in trial for v in r if not fast.required[v]]
+        if cluster > 0 and visited and rng.random() < cluster:
+            # remove the visits closest to a random visited one (spatial ruin)
+            seed_v = visited[rng.randrange(len(visited))]
+            dm = fast.dur[0]
+            near = sorted(visited, key=lambda v: dm[fast.locl[seed_v], fast.locl[v]])
+            gone = set(near[: max(1, size * len(trial))])
+            for d, r in enumerate(trial):
+                keep = [v for v in r if v not in gone]
+                if len(keep) != len(r) and _route_ok(problem, fast, d, keep):
+                    trial[d] = keep
+        else:
+            for d, r in enumerate(trial):
+                if not r:
+                    continue
+                startp = rng.randrange(len(r))
+                keep = [
+                    v
+                    for k, v in enumerate(r)
+                    if not (startp <= k < startp + size) or fast.required[v]
+                ]
+                if len(keep) != len(r) and _route_ok(problem, fast, d, keep):
+                    trial[d] = keep
+        if not fast.exact and _side_ok(problem, trial):
+            trial = [list(r) for r in cur]
         level = noise if noise >= 0 else -noise * rng.random()
         factors = None if level <= 0 else 1.0 + level * nrng.random(nv)
         _recreate(problem, fast, trial, deadline, factors)
@@ -418,6 +438,12 @@ def evaluate(
     for i, v in enumerate(problem.visits):
         if v.required and i not in seen:
             problems.append(f"required visit {v.key} is not made")
+    where = {i: (d, k) for d, r in enumerate(routes) for k, i in enumerate(r)}
+    for i, j in problem.precedences:
+        if i in where and j in where and (where[i][0] != where[j][0] or where[i][1] > where[j][1]):
+            problems.append(
+                f"visit {problem.visits[i].key} must come before {problem.visits[j].key}"
+            )
     problems += _side_ok(problem, routes)
     return schedules, problems
 

@@ -1,0 +1,723 @@
+"""Embedding industrial stops into tours that already exist; the ranked insertion report.
+
+A tour company's route is read from YAML or CSV (:func:`load_tour`): ordered stops per day, each
+a catalog id, a name matched to the catalog (Russian or English, tolerant of spelling) or a name
+with coordinates attached to the network; fixed times where the tour has them; the lodging of
+each night. The tour becomes the planner's own problem with its stops required, fixed stops
+pinned to their times, the order of the stops kept (unless reordering is allowed) and each day
+allowed to grow by at most ``max_extra_per_day_min``. Then
+
+- :func:`insertion_report` tries every candidate in every gap of the tour and ranks them;
+- :func:`embed` inserts the best set of candidates with the same OR-Tools model as the planner,
+  starting from the tour itself (its routes are the initial solution), and marks what is new.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+from rapidfuzz import fuzz, utils
+
+from ._schedule import DaySchedule, simulate
+from .catalog import Catalog
+from .exceptions import Issue, ScenarioError
+from .model import (
+    CHECKLIST_CATEGORIES,
+    Category,
+    CoordPrecision,
+    HolidayPolicy,
+    Problem,
+    Site,
+    TripRequest,
+)
+from .network import Network
+from .planner import PlanContext, build_problem, explain_drops
+from .reasons import Reason
+from .result import Itinerary, build_itinerary
+from .scenario import load_yaml
+from .solve import Solution, evaluate, solve
+
+__all__ = ["Tour", "TourStop", "embed", "insertion_report", "load_tour"]
+
+_DAY = 86_400
+#: Fuzzy-match score (0–100) above which a stop name is taken for a catalog site.
+MATCH_CUTOFF = 86
+
+
+@dataclass(frozen=True)
+class TourStop:
+    """A stop of an existing tour.
+
+    Attributes
+    ----------
+    place_id : str
+        Catalog site id, or the id given to a place attached by coordinates.
+    fixed : datetime.time or None
+        The start time the tour sells; ``None`` for a flexible stop.
+    visit_min : int or None
+        Length of the stop in the tour (default: the site's visit length).
+    given : str
+        What the file said (id or name), for the report.
+    how : str
+        ``id``, ``name`` (fuzzy match, with ``score``) or ``coordinates``.
+    """
+
+    place_id: str
+    fixed: dt.time | None
+    visit_min: int | None
+    given: str
+    how: str
+    score: float = 100.0
+
+
+@dataclass(frozen=True)
+class Tour:
+    """An existing tour: its request (dates, group, limits), stops per day and nights."""
+
+    name: str
+    request: TripRequest
+    days: tuple[tuple[TourStop, ...], ...]
+    nights: tuple[str, ...]
+    extra_sites: tuple[Site, ...] = ()
+    source: str = ""
+
+    @property
+    def stop_ids(self) -> list[str]:
+        """Every stop of the tour, in order."""
+        return [s.place_id for day in self.days for s in day]
+
+
+class TourError(ScenarioError):
+    """A tour file cannot be read or names places that cannot be matched."""
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _match(catalog: Catalog, text: str) -> tuple[str | None, float]:
+    """Best catalog site for a stop name: an exact id, or a fuzzy match on the Russian or
+    English name that is good enough and clearly better than the runner-up (a name that
+    fits two sites equally is not guessed)."""
+    if text in catalog.sites:
+        return text, 100.0
+    query = utils.default_process(text)
+    best: dict[str, float] = {}
+    for s in catalog.sites.values():
+        for name in (s.name_ru, s.name_en):
+            cand = utils.default_process(name)
+            score = max(fuzz.WRatio(query, cand), 0.95 * fuzz.token_set_ratio(query, cand))
+            best[s.id] = max(best.get(s.id, 0.0), score)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < MATCH_CUTOFF:
+        return None, 0.0
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 3:
+        return None, 0.0
+    return ranked[0][0], round(ranked[0][1], 1)
+
+
+def _slug(text: str, k: int) -> str:
+    keep = "".join(c if c.isascii() and c.isalnum() else "_" for c in text.lower()).strip("_")
+    return f"tour_stop_{k}_{keep[:24]}".rstrip("_")
+
+
+def _time(text: Any, where: str, issues: list[Issue], src: str) -> dt.time | None:
+    if text in (None, ""):
+        return None
+    if isinstance(text, int):  # YAML reads 10:30 as sexagesimal minutes
+        return dt.time(text // 60, text % 60) if 0 <= text < 24 * 60 else None
+    try:
+        return dt.time.fromisoformat(str(text).strip())
+    except ValueError:
+        issues.append(Issue(src, None, where, f"'{text}' is not a time HH:MM"))
+        return None
+
+
+def _rows_from_csv(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    need = {"day", "stop"}
+    if not reader.fieldnames or not need <= set(reader.fieldnames):
+        issues.append(
+            Issue(
+                str(path),
+                1,
+                None,
+                "columns 'day' and 'stop' are required "
+                "(optional: lat, lon, start, fixed, visit_min, lodging)",
+            )
+        )
+        return {}, []
+    rows = []
+    for k, r in enumerate(reader, start=2):
+        r = {key: (v or "").strip() for key, v in r.items() if key}
+        r["_row"] = k
+        rows.append(r)
+    return {}, rows
+
+
+def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
+    """Read an existing tour from YAML or CSV and match its stops to the catalog.
+
+    YAML: the request's keys (``start_date``, ``start``, ``end``, ``profile``, ``group_size``, …)
+    plus ``days:``, a list with, for each day, ``stops:`` (each ``{site: id}``, ``{name: …}``
+    or ``{name: …, lat: …, lon: …}``, optional ``start: HH:MM`` for a fixed time and
+    ``visit_min``) and ``lodging:`` (the night after that day). CSV: one row per stop with
+    columns ``day``, ``stop`` (id or name), optional ``lat``, ``lon``, ``start``,
+    ``visit_min``, ``lodging``; the request's keys then come from a YAML file of the same name
+    (``tour.csv`` + ``tour.yaml``) or default to the first lodging as start.
+
+    Raises
+    ------
+    TourError
+        Unreadable file, invalid keys, or stops that match nothing (all of them listed).
+    """
+    p = Path(path)
+    src = str(p)
+    issues: list[Issue] = []
+    if p.suffix.lower() in (".yaml", ".yml"):
+        raw = load_yaml(p)
+        if not isinstance(raw, dict) or not isinstance(raw.get("days"), list):
+            raise TourError(
+                [Issue(src, None, "days", "a list 'days:' of the tour's days is required")]
+            )
+        head = {k: v for k, v in raw.items() if k != "days"}
+        rows = []
+        for d, day in enumerate(raw["days"], start=1):
+            if not isinstance(day, dict) or not isinstance(day.get("stops", []), list):
+                issues.append(Issue(src, None, f"days[{d - 1}]", "each day needs 'stops:'"))
+                continue
+            for k, stop in enumerate(day.get("stops", [])):
+                if not isinstance(stop, dict):
+                    issues.append(Issue(src, None, f"days[{d - 1}].stops[{k}]", "a mapping"))
+                    continue
+                rows.append(
+                    {
+                        "day": d,
+                        "stop": stop.get("site") or stop.get("name") or "",
+                        "lat": stop.get("lat"),
+                        "lon": stop.get("lon"),
+                        "start": stop.get("start"),
+                        "visit_min": stop.get("visit_min"),
+                        "lodging": day.get("lodging"),
+                        "_row": f"days[{d - 1}].stops[{k}]",
+                    }
+                )
+            if not day.get("stops"):
+                rows.append({"day": d, "stop": "", "lodging": day.get("lodging"), "_row": None})
+    elif p.suffix.lower() == ".csv":
+        try:
+            head, rows = _rows_from_csv(p, issues)
+        except (OSError, UnicodeDecodeError) as err:
+            raise TourError([Issue(src, None, None, f"cannot read: {err}")]) from err
+        side = p.with_suffix(".yaml")
+        if side.exists():
+            extra = load_yaml(side)
+            head = dict(extra) if isinstance(extra, dict) else {}
+    else:
+        raise TourError([Issue(src, None, None, "a tour file must be .yaml, .yml or .csv")])
+
+    ndays = max((int(r["day"]) for r in rows if str(r.get("day", "")).isdigit()), default=0)
+    if ndays == 0:
+        issues.append(Issue(src, None, "day", "the tour has no days"))
+    days: list[list[TourStop]] = [[] for _ in range(ndays)]
+    nights: list[str | None] = [None] * max(ndays - 1, 0)
+    extra: list[Site] = []
+    for k, r in enumerate(rows):
+        where = r.get("_row")
+        line = where if isinstance(where, int) else None
+        field_prefix = "" if isinstance(where, int) else f"{where}."
+        try:
+            d = int(r["day"])
+        except (TypeError, ValueError):
+            issues.append(Issue(src, line, "day", f"'{r.get('day')}' is not a day number"))
+            continue
+        if d < 1:
+            issues.append(Issue(src, line, "day", "days count from 1"))
+            continue
+        lodging = r.get("lodging")
+        if lodging and d < ndays:
+            if lodging not in catalog.lodgings:
+                issues.append(
+                    Issue(
+                        src,
+                        line,
+                        f"{field_prefix}lodging",
+                        f"'{lodging}' is not a lodging id (closest: "
+                        f"{', '.join(catalog.suggest(str(lodging)))})",
+                    )
+                )
+            else:
+                nights[d - 1] = str(lodging)
+        text = str(r.get("stop") or "").strip()
+        if not text:
+            continue
+        fixed = _time(r.get("start"), f"{field_prefix}start", issues, src)
+        visit = r.get("visit_min")
+        try:
+            visit_min = int(visit) if visit not in (None, "") else None
+            if visit_min is not None and not 1 <= visit_min <= 24 * 60:
+                raise ValueError
+        except (TypeError, ValueError):
+            issues.append(
+                Issue(
+                    src,
+                    line,
+                    f"{field_prefix}visit_min",
+                    f"'{visit}' is not a number of minutes (1..1440)",
+                )
+            )
+            visit_min = None
+        sid, score = _match(catalog, text)
+        lat, lon = r.get("lat"), r.get("lon")
+        if sid is not None:
+            how = "id" if sid == text else "name"
+            days[d - 1].append(TourStop(sid, fixed, visit_min, text, how, score))
+        elif lat not in (None, "") and lon not in (None, ""):
+            try:
+                la, lo = float(lat), float(lon)
+                if not (50.0 <= la <= 62.5 and 95.0 <= lo <= 120.0):
+                    raise ValueError
+            except (TypeError, ValueError):
+                issues.append(
+                    Issue(
+                        src,
+                        line,
+                        f"{field_prefix}lat",
+                        f"'{lat}, {lon}' are not coordinates in Irkutsk oblast or its neighbours",
+                    )
+                )
+                continue
+            pid = _slug(text, k)
+            extra.append(
+                Site(
+                    id=pid,
+                    name_ru=text,
+                    name_en=text,
+                    town="",
+                    lat=la,
+                    lon=lo,
+                    coord_precision=CoordPrecision.POINT,
+                    network_node=None,
+                    source_url=f"tour file {p.name}",
+                    notes="a stop of an existing tour",
+                    category=Category.CITY,
+                    visit_min=visit_min or 60,
+                    opening_hours="24/7",
+                    public_holidays=HolidayPolicy.OPEN,
+                    base_score=0.0,
+                    score=0.0,
+                )
+            )
+            days[d - 1].append(TourStop(pid, fixed, visit_min, text, "coordinates"))
+        else:
+            hint = ", ".join(catalog.suggest(text))
+            issues.append(
+                Issue(
+                    src,
+                    line,
+                    f"{field_prefix}stop",
+                    f"'{text}' matches no catalog "
+                    f"site (closest: {hint}); give its id, or lat and lon",
+                )
+            )
+    for n, night in enumerate(nights):
+        if night is None:
+            issues.append(
+                Issue(
+                    src, None, f"days[{n}].lodging", f"day {n + 1} needs the lodging of its night"
+                )
+            )
+    if issues:
+        raise TourError(issues, title=f"{src}: the tour cannot be read ({len(issues)}):")
+
+    ids = [s.place_id for day in days for s in day]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise TourError(
+            [Issue(src, None, "stops", f"'{i}' appears twice in the tour") for i in dupes]
+        )
+    head.setdefault("name", str(head.get("name", p.stem)))
+    head.setdefault("start", nights[0] if nights else next(iter(catalog.lodgings)))
+    head["days"] = ndays
+    head["extra_places"] = [
+        {"id": x.id, "name": x.name_ru, "lat": x.lat, "lon": x.lon, "visit_min": x.visit_min}
+        for x in extra
+    ]
+    head["visit_minutes"] = {
+        s.place_id: s.visit_min for day in days for s in day if s.visit_min is not None
+    }
+    head["overnight"] = "fixed" if ndays > 1 else "base"
+    head["nights"] = list(nights) if ndays > 1 else None
+    head.pop("lodging", None)
+    try:
+        request = TripRequest.model_validate(head)
+    except ValidationError as err:
+        raise TourError(
+            [
+                Issue(
+                    src,
+                    None,
+                    ".".join(str(x) for x in e["loc"]),
+                    e["msg"].removeprefix("Value error, "),
+                )
+                for e in err.errors()
+            ],
+            title=f"{src}: invalid tour keys:",
+        ) from err
+    return Tour(
+        str(head["name"]),
+        request,
+        tuple(tuple(d) for d in days),
+        tuple(n for n in nights if n),
+        tuple(extra),
+        src,
+    )
+
+
+# ----------------------------------------------------------------------------- the model
+
+
+@dataclass
+class _Setup:
+    catalog: Catalog
+    network: Network
+    ctx: PlanContext
+    problem: Problem
+    original_routes: list[list[int]]
+    original: list[DaySchedule]
+    candidates: list[str]
+    messages: list[str] = field(default_factory=list)
+
+
+def _default_candidates(catalog: Catalog) -> list[str]:
+    return [s.id for s in catalog.sites.values() if s.category in CHECKLIST_CATEGORIES]
+
+
+def _setup(
+    tour: Tour,
+    catalog: Catalog,
+    network: Network,
+    candidates: Iterable[str] | None,
+    max_extra_per_day_min: int,
+    allow_reorder: bool,
+    time_limit_s: float | None,
+) -> _Setup:
+    originals = tour.stop_ids
+    cands = [
+        c
+        for c in (list(candidates) if candidates is not None else _default_candidates(catalog))
+        if c not in originals
+    ]
+    unknown = [c for c in cands if c not in catalog.sites]
+    if unknown:
+        raise ScenarioError([Issue("candidates", None, c, "not a site id") for c in unknown])
+    solver = tour.request.solver
+    if time_limit_s is not None:
+        solver = solver.model_copy(update={"time_limit_s": time_limit_s})
+    req = tour.request.model_copy(
+        update={
+            "candidates": tuple(originals + cands),
+            "must_visit": tuple(originals),
+            "solver": solver,
+        }
+    )
+    problem, ctx = build_problem(req, catalog, network)
+    cat, net = ctx.catalog, ctx.network
+    index = {v.key: i for i, v in enumerate(problem.visits)}
+    visits = list(problem.visits)
+    routes: list[list[int]] = []
+    for d, day in enumerate(tour.days):
+        route = []
+        for stop in day:
+            i = index[stop.place_id]
+            v = visits[i]
+            service = v.service_s  # the tour's own visit length (visit_minutes) applies
+            if stop.fixed is not None:
+                t = d * _DAY + stop.fixed.hour * 3600 + stop.fixed.minute * 60
+                windows: tuple[tuple[int, int], ...] = ((t, t),)
+            else:
+                windows = tuple((a, b) for a, b in v.windows if d * _DAY <= a < (d + 1) * _DAY)
+                if not windows:  # the tour visits it anyway: keep it inside its day
+                    windows = ((d * _DAY, (d + 1) * _DAY - 1),)
+            visits[i] = dataclasses.replace(
+                v, windows=windows, days=frozenset({d}), service_s=service
+            )
+            route.append(i)
+        routes.append(route)
+    precedences = (
+        () if allow_reorder else tuple((r[k], r[k + 1]) for r in routes for k in range(len(r) - 1))
+    )
+    problem = dataclasses.replace(problem, visits=tuple(visits), precedences=precedences)
+    schedules, problems = evaluate(problem, routes)
+    broken = [p for p in problems if "required visit" not in p and "cannot be scheduled" not in p]
+    for d, sched in enumerate(schedules):
+        if sched is None:
+            broken.append(_why_day_fails(problem, d, routes[d], cat))
+    if broken:
+        raise TourError(
+            [Issue(tour.source, None, None, f"the tour as given does not fit: {b}") for b in broken]
+        )
+    # each day may grow by at most the allowance, never start earlier than it did
+    days = []
+    for d, (spec, sched) in enumerate(zip(problem.days, schedules, strict=True)):
+        assert sched is not None
+        # the allowance never goes past the request's own day window
+        latest = min(sched.finish + max_extra_per_day_min * 60, spec.latest_end_s)
+        days.append(dataclasses.replace(spec, latest_end_s=max(latest, sched.finish)))
+    problem = dataclasses.replace(problem, days=tuple(days))
+    ctx.problem = problem
+    return _Setup(cat, net, ctx, problem, routes, list(schedules), cands)  # type: ignore[arg-type]
+
+
+def _why_day_fails(problem: Problem, d: int, route: list[int], catalog: Catalog) -> str:
+    """Name the first stop of a day that cannot be made, with the rules relaxed one by one."""
+    day = problem.days[d]
+    open_day = dataclasses.replace(
+        day, latest_end_s=(d + 1) * _DAY - 1, max_drive_s=None, lunch_window_s=None, lunch_s=0
+    )
+    for k in range(1, len(route) + 1):
+        if simulate(problem, open_day, route[:k]) is None:
+            v = problem.visits[route[k - 1]]
+            name = catalog.place(v.key).name("en")
+            when = ", ".join(f"{_fmt(a)}" + (f"–{_fmt(b)}" if b > a else "") for a, b in v.windows)
+            return (
+                f"day {d + 1}: '{name}' cannot be reached in time (allowed start {when}; the "
+                f"day starts {_fmt(day.earliest_start_s)})"
+            )
+    if (
+        simulate(problem, open_day, route) is not None
+        and simulate(
+            problem,
+            dataclasses.replace(day, max_drive_s=None, lunch_window_s=None, lunch_s=0),
+            route,
+        )
+        is None
+    ):
+        return f"day {d + 1}: it ends after the day's end at {_fmt(day.latest_end_s)}"
+    if simulate(problem, dataclasses.replace(day, max_drive_s=None), route) is None:
+        return f"day {d + 1}: there is no room for the lunch break in its window"
+    return f"day {d + 1}: it exceeds the daily driving limit"
+
+
+def _fmt(t: int) -> str:
+    return f"{(t % _DAY) // 3600:02d}:{(t % 3600) // 60:02d}"
+
+
+def insertion_report(
+    tour: Tour,
+    catalog: Catalog,
+    network: Network,
+    *,
+    candidates: Iterable[str] | None = None,
+    max_extra_per_day_min: int = 120,
+    allow_reorder: bool = False,
+) -> pd.DataFrame:
+    """Rank every candidate by where it fits best into the tour, and say why others do not.
+
+    For each candidate, every gap of every day is tried with the tour's own order and times
+    (fixed stops stay put); the best gap is the one that adds the least travel time.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per candidate, best first. Columns: ``rank``, ``site_id``, ``name``,
+        ``name_en``, ``category``, ``score``, ``fits``, ``day`` (1-based), ``after``,
+        ``before`` (neighbouring stop ids), ``start`` (HH:MM of the inserted visit),
+        ``added_travel_min``, ``added_day_min`` (later return), ``added_km``,
+        ``added_cost_rub`` (ticket + fares, per person), ``next_stop_shift_min`` (how much
+        later the following stop starts), ``effect`` (in words), ``reason`` and ``reason_ru``
+        (why it does not fit).
+    """
+    del allow_reorder  # the report keeps the tour's order; embed() may reorder
+    st = _setup(tour, catalog, network, candidates, max_extra_per_day_min, False, None)
+    p = st.problem
+    index = {v.key: i for i, v in enumerate(p.visits)}
+    as_is = Solution(
+        routes=tuple(tuple(r) for r in st.original_routes),
+        schedules=tuple(st.original),
+        prize=0,
+        travel_s=sum(s.travel_s for s in st.original),
+        feasible=True,
+    )
+    # the same reasons the planner gives, against the tour as it is
+    explained = explain_drops(st.ctx, p, as_is)
+    rows = []
+    for sid in st.candidates:
+        site = st.catalog.sites[sid]
+        base = {
+            "site_id": sid,
+            "name": site.name_ru,
+            "name_en": site.name_en,
+            "category": site.category.value,
+            "score": site.score,
+        }
+        if sid not in index:
+            why = explained.get(sid, Reason("no_day"))
+            rows.append(
+                {**base, "fits": False, "reason": why.text("en"), "reason_ru": why.text("ru")}
+            )
+            continue
+        i = index[sid]
+        best: tuple[int, int, int, DaySchedule] | None = None
+        for d, day in enumerate(p.days):
+            route = st.original_routes[d]
+            for pos in range(len(route) + 1):
+                cand = [*route[:pos], i, *route[pos:]]
+                sched = simulate(p, day, cand)
+                if sched is None:
+                    continue
+                _s, probs = evaluate(
+                    p, [cand if k == d else list(rr) for k, rr in enumerate(st.original_routes)]
+                )
+                if any("before" in x or "budget" in x or "quota" in x for x in probs):
+                    continue
+                added = sched.travel_s - st.original[d].travel_s
+                if best is None or added < best[0]:
+                    best = (added, d, pos, sched)
+        if best is None:
+            why = explained[sid]
+            rows.append(
+                {**base, "fits": False, "reason": why.text("en"), "reason_ru": why.text("ru")}
+            )
+            continue
+        added, d, pos, sched = best
+        route = st.original_routes[d]
+        orig = st.original[d]
+        prev_id = p.location_keys[p.visits[route[pos - 1]].location] if pos else None
+        next_id = p.location_keys[p.visits[route[pos]].location] if pos < len(route) else None
+        shift = (sched.start[pos + 1] - orig.start[pos]) // 60 if pos < len(route) else 0
+        m = st.ctx.matrices[p.days[d].matrix]
+        idx = {k: n for n, k in enumerate(st.ctx.places)}
+        a = prev_id or st.ctx.day_places[d][0]
+        b = next_id or st.ctx.day_places[d][1]
+        added_m = (
+            int(m.distance_m[idx[a], idx[sid]])
+            + int(m.distance_m[idx[sid], idx[b]])
+            - int(m.distance_m[idx[a], idx[b]])
+        )
+        added_fare = (
+            int(m.price_rub[idx[a], idx[sid]])
+            + int(m.price_rub[idx[sid], idx[b]])
+            - int(m.price_rub[idx[a], idx[b]])
+        )
+        effect = (
+            f"{st.catalog.place(next_id).name('en')} starts {shift} min later"
+            if next_id and shift > 0
+            else "the following stops keep their times"
+            if next_id
+            else f"the day ends {max(0, (sched.finish - orig.finish) // 60)} min later"
+        )
+        rows.append(
+            {
+                **base,
+                "fits": True,
+                "day": d + 1,
+                "after": prev_id or st.ctx.day_places[d][0],
+                "before": next_id or st.ctx.day_places[d][1],
+                "start": _fmt(sched.start[pos]),
+                "added_travel_min": round(added / 60),
+                "added_day_min": round((sched.finish - orig.finish) / 60),
+                "added_km": round(added_m / 1000, 1),
+                "added_cost_rub": site.price_rub + max(0, added_fare),
+                "next_stop_shift_min": shift,
+                "effect": effect,
+                "reason": "",
+                "reason_ru": "",
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "site_id",
+            "name",
+            "name_en",
+            "category",
+            "score",
+            "fits",
+            "day",
+            "after",
+            "before",
+            "start",
+            "added_travel_min",
+            "added_day_min",
+            "added_km",
+            "added_cost_rub",
+            "next_stop_shift_min",
+            "effect",
+            "reason",
+            "reason_ru",
+        ],
+    )
+    frame = frame.sort_values(
+        ["fits", "score", "added_travel_min", "site_id"],
+        ascending=[False, False, True, True],
+        kind="stable",
+    ).reset_index(drop=True)
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    for col in (
+        "day",
+        "added_travel_min",
+        "added_day_min",
+        "added_cost_rub",
+        "next_stop_shift_min",
+    ):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def embed(
+    tour: Tour,
+    catalog: Catalog,
+    network: Network,
+    *,
+    candidates: Iterable[str] | None = None,
+    max_extra_per_day_min: int = 120,
+    allow_reorder: bool = False,
+    time_limit_s: float | None = None,
+) -> Itinerary:
+    """Insert the best set of candidates into the tour under its own rules.
+
+    Fixed stops keep their times, the tour's stops keep their day and (unless
+    ``allow_reorder``) their order, each day grows by at most ``max_extra_per_day_min``. The
+    OR-Tools search starts from the tour itself.
+
+    Returns
+    -------
+    Itinerary
+        The new plan; its inserted stops have ``added=True``; candidates left out are in
+        ``dropped`` with reasons.
+    """
+    st = _setup(
+        tour, catalog, network, candidates, max_extra_per_day_min, allow_reorder, time_limit_s
+    )
+    solution = solve(st.problem, st.ctx.request.solver, initial_routes=st.original_routes)
+    if not solution.feasible:
+        return Itinerary.infeasible(st.ctx.request, list(solution.problems))
+    reasons = explain_drops(st.ctx, st.problem, solution)
+    it = build_itinerary(st.ctx, st.problem, solution, reasons)
+    originals = set(tour.stop_ids)
+    it.days = [
+        dataclasses.replace(
+            day,
+            stops=tuple(
+                dataclasses.replace(s, added=s.site_id not in originals) for s in day.stops
+            ),
+        )
+        for day in it.days
+    ]
+    it.kpis["added_sites"] = [s.site_id for s in it.stops if s.added]
+    return it
+
+
+def tour_itinerary_sites(tour: Tour) -> Sequence[Site]:
+    """The places attached by coordinates (to pass to maps and checks with the catalog)."""
+    return tour.extra_sites
