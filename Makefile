@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/routeplanner demo --out out/demo
+	$(BIN)/routeplanner demo --out out/demo --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -94,3 +94,9 @@ VARIANTS.update(
         "noise1_pol": {"ils_options": {"noise": 1.0}, "use_polish": True},
     }
 )
+VARIANTS.update(
+    {
+        "noise1_cap8": {"ils_options": {"noise": 1.0, "size_cap": 8}},
+        "noise1_cap8_cl": {"ils_options": {"noise": 1.0, "size_cap": 8, "cluster": 0.3}},
+    }
+)

@@ -35,8 +35,14 @@ from routeplanner.planner import plan
 
 ROOT = Path(__file__).resolve().parents[1]
 CITY = [
-    "irkutsk_hpp", "icebreaker_angara", "irkutsk_regional_museum", "znamensky_monastery",
-    "volkonsky_house", "baikalkvartssamotsvety", "kolchak_monument", "spasskaya_church_irkutsk",
+    "irkutsk_hpp",
+    "icebreaker_angara",
+    "irkutsk_regional_museum",
+    "znamensky_monastery",
+    "volkonsky_house",
+    "baikalkvartssamotsvety",
+    "kolchak_monument",
+    "spasskaya_church_irkutsk",
 ]
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -68,8 +74,13 @@ def spec(**extra: Any) -> dict[str, Any]:
             EVIL: {"day_end": "17:00"},
             "unknown_site": {"must_visit": ["irkutsk_hp"]},  # fails inside the planner
         },
-        "sweeps": [{"name": "start_{start_date:%a}", "field": "start_date",
-                    "values": [dt.date(2027, 6, 14)]}],
+        "sweeps": [
+            {
+                "name": "start_{start_date:%a}",
+                "field": "start_date",
+                "values": [dt.date(2027, 6, 14)],
+            }
+        ],
         **extra,
     }
 
@@ -96,7 +107,13 @@ def test_deep_merge_keeps_sibling_keys() -> None:
 
 def test_overrides_apply_on_top_of_the_base(variants: Any) -> None:
     assert variants.names == [
-        "base", "coach", "two_days", "no_dam", EVIL, "unknown_site", "start_Mon",
+        "base",
+        "coach",
+        "two_days",
+        "no_dam",
+        EVIL,
+        "unknown_site",
+        "start_Mon",
     ]
     base, coach = variants["base"].request, variants["coach"].request
     assert coach.profile == "coach" and coach.group_size == 10
@@ -107,9 +124,7 @@ def test_overrides_apply_on_top_of_the_base(variants: Any) -> None:
 
 
 def test_solver_override_is_merged_not_replaced() -> None:
-    vs = variants_from_dict(
-        {"base": BASE, "variants": {"quick": {"solver": {"time_limit_s": 3}}}}
-    )
+    vs = variants_from_dict({"base": BASE, "variants": {"quick": {"solver": {"time_limit_s": 3}}}})
     solver = vs["quick"].request.solver
     assert solver.time_limit_s == 3 and solver.max_solutions == 5 and solver.seed == 1
 
@@ -133,10 +148,17 @@ def test_sweeps_range_dates_and_on_a_variant() -> None:
             "variants": {"coach": {"profile": "coach"}},
             "sweeps": [
                 {"field": "days", "range": [2, 4]},
-                {"field": "start_date", "name": "d{value:%d}",
-                 "dates": {"from": "2027-06-01", "to": "2027-06-30", "weekdays": ["sat", "Вс"]}},
-                {"field": "solver.seed", "values": [7], "on": "coach",
-                 "overrides": {"group_size": 6}},
+                {
+                    "field": "start_date",
+                    "name": "d{value:%d}",
+                    "dates": {"from": "2027-06-01", "to": "2027-06-30", "weekdays": ["sat", "Вс"]},
+                },
+                {
+                    "field": "solver.seed",
+                    "values": [7],
+                    "on": "coach",
+                    "overrides": {"group_size": 6},
+                },
             ],
         }
     )
@@ -149,8 +171,10 @@ def test_sweeps_range_dates_and_on_a_variant() -> None:
 
 
 def test_invalid_override_names_file_variant_and_key() -> None:
-    bad = {"base": BASE, "variants": {"ok": {"days": 2}, "typo": {"profle": "car"},
-                                      "neg": {"days": 0}}}
+    bad = {
+        "base": BASE,
+        "variants": {"ok": {"days": 2}, "typo": {"profle": "car"}, "neg": {"days": 0}},
+    }
     with pytest.raises(ScenarioError) as info:
         variants_from_dict(bad, source="opts.yaml")
     text = str(info.value)
@@ -167,9 +191,17 @@ def test_invalid_override_names_file_variant_and_key() -> None:
     [
         ({"sweeps": [{"field": "days", "range": [5, 2]}]}, "sweeps[0]"),
         ({"sweeps": [{"field": "days", "values": [2], "name": "coach"}]}, "used twice"),
-        ({"sweeps": [{"field": "start_date", "dates": {"from": "2027-06-01",
-                                                       "to": "2027-06-02",
-                                                       "weekdays": ["xyz"]}}]}, "weekday"),
+        (
+            {
+                "sweeps": [
+                    {
+                        "field": "start_date",
+                        "dates": {"from": "2027-06-01", "to": "2027-06-02", "weekdays": ["xyz"]},
+                    }
+                ]
+            },
+            "weekday",
+        ),
         ({"sweeps": [{"field": "days", "values": [2], "on": "nope"}]}, "no variant named"),
         ({"variant": {}}, "unknown key"),
         ({"variants": {"a/b": {}}}, "must not contain"),
@@ -203,8 +235,17 @@ def test_kpi_table_equals_the_individual_plans(
         assert check_itinerary(it, catalog, network) == []
         k, row = it.kpis, rows.loc[name]
         assert bool(row["feasible"]) and row["status"] == "ok"
-        for col in ("score", "sites", "industrial_share", "travel_h", "idle_h", "distance_km",
-                    "cost_per_person_rub", "tickets_rub", "lodging_rub"):
+        for col in (
+            "score",
+            "sites",
+            "industrial_share",
+            "travel_h",
+            "idle_h",
+            "distance_km",
+            "cost_per_person_rub",
+            "tickets_rub",
+            "lodging_rub",
+        ):
             assert row[col] == k[col], (name, col)
         for cat, n in k["sites_by_category"].items():
             assert row[f"sites_{cat}"] == n
@@ -254,8 +295,10 @@ def test_exceptions_in_a_task_or_an_executor_are_kept_per_variant(variants: Any)
     assert out[1].error == "RuntimeError: worker exploded"
     seen: list[str] = []
     out = run_variants(
-        chosen, executor=OneBrokenExecutor(), progress=False, on_result=lambda r: seen.append(
-            r.name)
+        chosen,
+        executor=OneBrokenExecutor(),
+        progress=False,
+        on_result=lambda r: seen.append(r.name),
     )
     assert [r.status for r in out] == ["ok", "ok", "error"]
     assert "connection to the worker lost" in (out[2].error or "")
@@ -292,8 +335,14 @@ def test_same_results_with_one_and_two_workers(variants: Any, results: Any) -> N
 
 
 def test_pareto_front() -> None:
-    pts = {"a": (5.0, 10.0), "b": (6.0, 12.0), "c": (6.0, 11.0), "d": (4.0, 9.0),
-           "e": (7.0, 12.0), "f": (4.0, 9.0)}
+    pts = {
+        "a": (5.0, 10.0),
+        "b": (6.0, 12.0),
+        "c": (6.0, 11.0),
+        "d": (4.0, 9.0),
+        "e": (7.0, 12.0),
+        "f": (4.0, 9.0),
+    }
     assert pareto_front(pts) == ["d", "f", "a", "b"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import holidays as _holidays
@@ -75,6 +76,13 @@ def hours_error(expr: str) -> str | None:
             "do not use PH/SH in opening_hours; set the 'public_holidays' column "
             "(closed, open or sunday) instead"
         )
+    for a, b in re.findall(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", expr):
+        start, end = (int(x.split(":")[0]) * 60 + int(x.split(":")[1]) for x in (a, b))
+        if end <= start:
+            return (
+                f"'{a}-{b}' closes before it opens; hours past midnight are not supported "
+                "(write e.g. 10:00-18:00)"
+            )
     try:
         parse_hours(expr)
     except Exception as err:  # the parser raises its own SyntaxError subclass

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -215,13 +219,54 @@ def travel(
         raise typer.Exit(2)
 
 
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overwrite the files of an existing output folder.")
+]
+
+
+def _check_out(out: Path, force: bool) -> None:
+    """Refuse to write into a folder that already holds files, unless --force."""
+    if out.exists() and not out.is_dir():
+        err_console.print(f"[bold red]error:[/] --out {escape(str(out))} is a file, not a folder")
+        raise typer.Exit(2)
+    if out.is_dir() and any(out.iterdir()) and not force:
+        err_console.print(
+            f"[bold red]error:[/] the output folder {escape(str(out))} is not empty; pass "
+            "--force to overwrite its files, or choose another --out"
+        )
+        raise typer.Exit(2)
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[threading.Event]:
+    """First Ctrl-C: stop the search and keep the best plan so far; second: abort."""
+    flag = threading.Event()
+
+    def handler(signum: int, frame: object) -> None:
+        if flag.is_set():
+            raise KeyboardInterrupt
+        flag.set()
+        err_console.print("interrupted: finishing with the best plan found so far "
+                          "(Ctrl-C again to abort)")
+
+    try:
+        old = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not in the main thread (e.g. under a test runner): no handler
+        yield flag
+        return
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .export import write_plan_outputs
     from .planner import plan
 
-    with Progress(
+    with _interruptible() as stop, Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
@@ -233,7 +278,9 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
         def on_progress(elapsed: float, prize: int) -> None:
             progress.update(task, description=f"planning… best score {prize / 100:.1f}")
 
-        itinerary = plan(request, catalog, network, on_progress=on_progress)
+        itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
+        if stop.is_set():
+            itinerary.solver["interrupted"] = True
     names = {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
@@ -247,6 +294,7 @@ def plan_cmd(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/plan"),
     time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
     seed: Annotated[int | None, typer.Option(help="Search seed.")] = None,
+    force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
@@ -256,6 +304,7 @@ def plan_cmd(
     programme.txt.
     """
     _check_lang(lang)
+    _check_out(out, force)
     from .scenario import load_scenario
 
     try:
@@ -386,11 +435,13 @@ def embed_cmd(
         bool, typer.Option("--allow-reorder", help="Let the tour's flexible stops change order.")
     ] = False,
     time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
+    force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
     """Rank industrial stops to add to an existing tour, insert the best, write the new plan."""
     _check_lang(lang)
+    _check_out(out, force)
     extra_min = _minutes(max_extra_per_day)
     from ._io import atomic_write_bytes, atomic_write_text
     from .embed import embed, insertion_report, load_tour
@@ -486,11 +537,13 @@ def embed_cmd(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/demo"),
+    force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
     """Plan the built-in 3-day industrial tour from Irkutsk and write its outputs."""
     _check_lang(lang)
+    _check_out(out, force)
     from .scenario import load_scenario
     from .settings import default_data_dir
 

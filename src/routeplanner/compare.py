@@ -49,6 +49,7 @@ import html
 import io
 import math
 import multiprocessing
+import numbers
 import os
 import re
 import time
@@ -58,6 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from ._io import atomic_write_bytes, atomic_write_text
@@ -102,6 +104,18 @@ _WEEKDAYS = {
 }
 _MAX_VARIANTS = 500
 _CATEGORIES = [c.value for c in Category]
+_INT_COLUMNS = [
+    "days",
+    "sites",
+    *(f"sites_{c}" for c in _CATEGORIES),
+    "cost_per_person_rub",
+    "tickets_rub",
+    "fares_rub",
+    "lodging_rub",
+    "nights",
+    "nights_away",
+    "only_here",
+]
 
 #: Report labels (Russian, English).
 _L: dict[str, tuple[str, str]] = {
@@ -134,7 +148,7 @@ _L: dict[str, tuple[str, str]] = {
     "budget": ("Бюджет времени по дням", "Time budget per day"),
     "visit": ("посещения", "visits"),
     "travel": ("в пути", "travel"),
-    "wait": ("ожидание", "waiting"),
+    "wait": ("ожидание (без обеда)", "waiting (lunch apart)"),
     "lunch": ("обед", "lunch"),
     "free": ("свободно", "free"),
     "unique": ("Что посещает только этот вариант", "What each variant visits that no other does"),
@@ -419,8 +433,12 @@ def variants_from_dict(
     if extra:
         raise ScenarioError(
             [
-                Issue(source, None, str(k), "unknown key (expected: " + ", ".join(
-                    sorted(_TOP_KEYS)) + ")")
+                Issue(
+                    source,
+                    None,
+                    str(k),
+                    "unknown key (expected: " + ", ".join(sorted(_TOP_KEYS)) + ")",
+                )
                 for k in sorted(map(str, extra))
             ]
         )
@@ -470,8 +488,12 @@ def variants_from_dict(
         bad = set(sweep) - _SWEEP_KEYS
         if bad:
             issues.append(
-                Issue(source, None, f"{where}.{sorted(map(str, bad))[0]}",
-                      "unknown key (expected: " + ", ".join(sorted(_SWEEP_KEYS)) + ")")
+                Issue(
+                    source,
+                    None,
+                    f"{where}.{sorted(map(str, bad))[0]}",
+                    "unknown key (expected: " + ", ".join(sorted(_SWEEP_KEYS)) + ")",
+                )
             )
             continue
         fld = sweep.get("field")
@@ -540,9 +562,7 @@ def variants_from_dict(
         except ScenarioError as err:
             found_issues = _issues_for(err, source, where)
             bad_issues += found_issues
-            out.append(
-                Variant(name, None, over, origin, "; ".join(str(i) for i in found_issues))
-            )
+            out.append(Variant(name, None, over, origin, "; ".join(str(i) for i in found_issues)))
             continue
         out.append(Variant(name, req, over, origin))
     if bad_issues and strict:
@@ -1004,36 +1024,54 @@ def _kpi_row(r: VariantResult, catalog: Catalog | None, lang: str) -> dict[str, 
 
 
 def _day_rows(r: VariantResult) -> list[dict[str, Any]]:
+    """Each day's window split minute by minute into lunch, visits, travel, waiting and free
+    time (in that priority, so a lunch taken while waiting counts once, as lunch)."""
     it = r.itinerary
     if it is None or not r.feasible:
         return []
     req = it.scenario
-    window = (
-        dt.datetime.combine(dt.date.min, req.day_end) - dt.datetime.combine(dt.date.min,
-                                                                           req.day_start)
-    ).total_seconds() / 3600
     rows = []
     for di, day in enumerate(it.days, 1):
-        visit = sum((s.end - s.start).total_seconds() for s in day.stops) / 3600
-        travel = sum(leg.duration_min for leg in day.legs) / 60
-        wait = sum(s.wait_min for s in day.stops) / 60
-        lunch = (
-            (day.lunch_end - day.lunch_start).total_seconds() / 3600
-            if day.lunch_start is not None and day.lunch_end is not None
-            else 0.0
-        )
+        w0 = dt.datetime.combine(day.date, req.day_start)
+        n = int((dt.datetime.combine(day.date, req.day_end) - w0).total_seconds() // 60)
+        use = [""] * n
+
+        def mark(
+            a: dt.datetime,
+            b: dt.datetime,
+            what: str,
+            *,
+            n: int = n,
+            use: list[str] = use,
+            w0: dt.datetime = w0,
+        ) -> None:
+            lo = max(0, int((a - w0).total_seconds() // 60))
+            hi = min(n, int((b - w0).total_seconds() // 60))
+            for i in range(lo, hi):
+                if not use[i]:
+                    use[i] = what
+
+        if day.lunch_start is not None and day.lunch_end is not None:
+            mark(day.lunch_start, day.lunch_end, "lunch")
+        for st in day.stops:
+            mark(st.start, st.end, "visit")
+        for leg in day.legs:
+            mark(leg.depart, leg.arrive, "travel")
+        for st in day.stops:
+            mark(st.arrive, st.start, "wait")
+        count = {k: use.count(k) / 60 for k in ("visit", "travel", "wait", "lunch", "")}
         rows.append(
             {
                 "variant": r.name,
                 "day": di,
                 "date": day.date.isoformat(),
                 "sites": len(day.stops),
-                "visit_h": round(visit, 2),
-                "travel_h": round(travel, 2),
-                "wait_h": round(wait, 2),
-                "lunch_h": round(lunch, 2),
-                "free_h": round(max(0.0, window - visit - travel - wait - lunch), 2),
-                "window_h": round(window, 2),
+                "visit_h": round(count["visit"], 2),
+                "travel_h": round(count["travel"], 2),
+                "wait_h": round(count["wait"], 2),
+                "lunch_h": round(count["lunch"], 2),
+                "free_h": round(count[""], 2),
+                "window_h": round(n / 60, 2),
                 "lodging": day.lodging or "",
             }
         )
@@ -1124,16 +1162,30 @@ def compare(
         if row["feasible"]
     }
     front = pareto_front(points)
-    kpis.insert(kpis.columns.get_loc("problem"), "only_here",
-                [len(only.get(r.name, [])) if r.feasible else 0 for r in results])
-    kpis.insert(kpis.columns.get_loc("problem"), "pareto",
-                [r.name in front for r in results])
+    kpis.insert(
+        kpis.columns.get_loc("problem"),
+        "only_here",
+        [len(only.get(r.name, [])) if r.feasible else None for r in results],
+    )
+    kpis.insert(kpis.columns.get_loc("problem"), "pareto", [r.name in front for r in results])
+    for col in _INT_COLUMNS:
+        if col in kpis.columns:
+            kpis[col] = kpis[col].astype("Int64")  # integers, empty where no plan
     day_rows = [row for r in results for row in _day_rows(r)]
     days = pd.DataFrame(
         day_rows,
         columns=[
-            "variant", "day", "date", "sites", "visit_h", "travel_h", "wait_h", "lunch_h",
-            "free_h", "window_h", "lodging",
+            "variant",
+            "day",
+            "date",
+            "sites",
+            "visit_h",
+            "travel_h",
+            "wait_h",
+            "lunch_h",
+            "free_h",
+            "window_h",
+            "lodging",
         ],
     )
     all_ids: dict[str, tuple[str, str]] = {}
@@ -1141,8 +1193,10 @@ def compare(
         assert r.itinerary is not None
         for s in r.itinerary.stops:
             all_ids.setdefault(s.site_id, (s.name_en if lang == "en" else s.name, s.category))
-    order = sorted(all_ids, key=lambda i: (_CATEGORIES.index(all_ids[i][1])
-                                           if all_ids[i][1] in _CATEGORIES else 99, i))
+    order = sorted(
+        all_ids,
+        key=lambda i: (_CATEGORIES.index(all_ids[i][1]) if all_ids[i][1] in _CATEGORIES else 99, i),
+    )
     site_rows = []
     for sid in order:
         name, cat = all_ids[sid]
@@ -1152,8 +1206,9 @@ def compare(
             {"site_id": sid, "name": name, "category": cat}
             | {r.name: sid in visited.get(r.name, set()) for r in results}
         )
-    sites = pd.DataFrame(site_rows, columns=["site_id", "name", "category",
-                                             *(r.name for r in results)])
+    sites = pd.DataFrame(
+        site_rows, columns=["site_id", "name", "category", *(r.name for r in results)]
+    )
     return Comparison(title, list(results), kpis, days, sites, only, front)
 
 
@@ -1225,13 +1280,42 @@ def pareto_svg(comp: Comparison, *, lang: str = "ru", width: int = 760, height: 
     if len(front) > 1:
         path = " ".join(f"{sx(pts[n][0]):.1f},{sy(pts[n][1]):.1f}" for n in front)
         out.append(f'<polyline points="{path}" class="front"/>')
+    # labels: the front's first, then the others where they overlap no label already placed
+    # (a point without room keeps its name in the tooltip)
+    placed: list[tuple[float, float, float, float]] = [
+        (sx(x) - 6, sy(y) - 6, sx(x) + 6, sy(y) + 6) for x, y in pts.values()
+    ]
+    order = front + [n for n in pts if n not in front]
+    labels: dict[str, str] = {}
+    for name in order:
+        cx, cy = sx(pts[name][0]), sy(pts[name][1])
+        w, h = 6.5 * len(name) + 4, 13
+        for dx, dy, anchor in (
+            (9, -6, "start"),
+            (9, 14, "start"),
+            (-9, -6, "end"),
+            (-9, 14, "end"),
+        ):
+            x0b = cx + dx if anchor == "start" else cx + dx - w
+            box = (x0b, cy + dy - 11, x0b + w, cy + dy - 11 + h)
+            inside = box[0] >= ml and box[2] <= ml + pw and box[1] >= 0 and box[3] <= mt + ph
+            free = all(
+                box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed
+            )
+            if inside and free:
+                placed.append(box)
+                labels[name] = (
+                    f'<text x="{cx + dx:.1f}" y="{cy + dy:.1f}" text-anchor="{anchor}">'
+                    f"{html.escape(name)}</text>"
+                )
+                break
     for name, (x, y) in pts.items():
         on = name in front
         out.append(
             f'<g class="{"pt on" if on else "pt"}"><title>{html.escape(name)}: '
             f"{_fmt(y)} / {_fmt(x)} h</title>"
             f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="{7 if on else 5}"/>'
-            f'<text x="{sx(x) + 9:.1f}" y="{sy(y) - 7:.1f}">{html.escape(name)}</text></g>'
+            f"{labels.get(name, '')}</g>"
         )
     out.append("</svg>")
     return "".join(out)
@@ -1342,7 +1426,9 @@ def comparison_map(
 
     ok = [r for r in results if r.feasible and r.itinerary is not None]
     points = [
-        (s.lat, s.lon) for r in ok for s in r.itinerary.stops  # type: ignore[union-attr]
+        (s.lat, s.lon)
+        for r in ok
+        for s in r.itinerary.stops  # type: ignore[union-attr]
     ]
     centre = (
         (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
@@ -1408,9 +1494,10 @@ _REPORT_CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:24px;color:#222}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 .sub{color:#666;margin-bottom:16px}
-table{border-collapse:collapse;font-size:13px}
-th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;vertical-align:top}
-th{background:#f3f3f3;font-weight:600}
+table{border-collapse:collapse;font-size:12px}
+th,td{border:1px solid #ddd;padding:2px 5px;text-align:right;vertical-align:top}
+th{background:#f3f3f3;font-weight:600;min-width:48px}
+td.nw{white-space:nowrap}
 td.l,th.l{text-align:left}
 tr.error td{background:#fdecea}tr.infeasible td{background:#fff6e0}
 td.best{font-weight:700;background:#e8f5e9}
@@ -1443,15 +1530,19 @@ _SHOWN = [
 
 
 def _cell(v: Any) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if v is None or (not isinstance(v, str) and bool(pd.isna(v))):
         return "–"
-    if isinstance(v, bool):
+    if isinstance(v, bool | np.bool_):
         return "✓" if v else ""
-    if isinstance(v, float):
-        return f"{v:,.2f}".replace(",", " ").rstrip("0").rstrip(".") if v % 1 else f"{v:,.0f}"\
-            .replace(",", " ")
-    if isinstance(v, int):
-        return f"{v:,}".replace(",", " ")
+    if isinstance(v, numbers.Integral):
+        return f"{int(v):,}".replace(",", " ")
+    if isinstance(v, numbers.Real):
+        v = float(v)
+        return (
+            f"{v:,.2f}".replace(",", " ").rstrip("0").rstrip(".")
+            if v % 1
+            else f"{v:,.0f}".replace(",", " ")
+        )
     return html.escape(str(v))
 
 
@@ -1500,10 +1591,12 @@ def comparison_html(
     # KPI table, best value per column in bold
     parts.append(f"<h2>{e(_t('kpis', lang))}</h2><div class='scroll'><table><thead><tr>")
     head = ["variant", "status", "days", "start_date", "profile"] + [c for c, _ in _SHOWN]
-    parts.append("".join(
-        f"<th class='l'>{e(_t(c, lang))}</th>" if i < 5 else f"<th>{e(_t(c, lang))}</th>"
-        for i, c in enumerate(head)
-    ))
+    parts.append(
+        "".join(
+            f"<th class='l'>{e(_t(c, lang))}</th>" if i < 5 else f"<th>{e(_t(c, lang))}</th>"
+            for i, c in enumerate(head)
+        )
+    )
     parts.append("</tr></thead><tbody>")
     feas = k[k["feasible"]] if not k.empty else k
     best: dict[str, float] = {}
@@ -1511,17 +1604,20 @@ def comparison_html(
         if how and not feas.empty and feas[col].notna().any():
             best[col] = float(feas[col].max() if how == "max" else feas[col].min())
     for _, row in k.iterrows():
+        prof = row["profile"]
         cells = [
             f"<td class='l'>{e(str(row['variant']))}</td>",
             f"<td class='l'>{e(_t(str(row['status']), lang))}</td>",
             f"<td class='l'>{_cell(row['days'])}</td>",
-            f"<td class='l'>{_cell(row['start_date'])}</td>",
-            f"<td class='l'>{e(_t(str(row['profile']), lang)) if row['profile'] else '–'}</td>",
+            f"<td class='l nw'>{_cell(row['start_date'])}</td>",
+            f"<td class='l'>{e(_t(prof, lang)) if isinstance(prof, str) else '–'}</td>",
         ]
         for col, _how in _SHOWN:
             v = row[col]
             is_best = (
-                bool(row["feasible"]) and col in best and pd.notna(v)
+                bool(row["feasible"])
+                and col in best
+                and pd.notna(v)
                 and math.isclose(float(v), best[col])
             )
             cells.append(f"<td{' class=best' if is_best else ''}>{_cell(v)}</td>")
@@ -1601,11 +1697,7 @@ def _slug(name: str, taken: set[str]) -> str:
 def _xlsx(comp: Comparison, lang: str) -> bytes:
     buf = io.BytesIO()
     only = pd.DataFrame(
-        [
-            {"variant": n, "site_id": sid}
-            for n, ids in comp.only_here.items()
-            for sid in ids
-        ],
+        [{"variant": n, "site_id": sid} for n, ids in comp.only_here.items() for sid in ids],
         columns=["variant", "site_id"],
     )
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:

@@ -249,8 +249,8 @@ class TripRequest(_Strict):
     The same object is read from a scenario YAML file (:func:`routeplanner.load_scenario`).
     """
 
-    name: str = "trip"
-    start_date: dt.date
+    name: str = Field("trip", max_length=200)
+    start_date: dt.date = Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
     days: int = Field(ge=1, le=21)
     start: str = Field(description="lodging or hub id where the trip starts")
     end: str | None = Field(None, description="lodging or hub id where it ends (default: start)")

@@ -34,8 +34,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import yaml
-from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
+from pyproj import Geod
 from rapidfuzz import fuzz, process
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
@@ -62,7 +62,7 @@ LINK_MODES = ("ferry", "ice_road", "flight", "rail", "boat")
 MODES = ("road", "connector", *LINK_MODES)
 _DRIVING = frozenset({"road", "connector", "ice_road"})
 _NODE_KINDS = ("town", "settlement", "junction", "hub")
-_WGS84 = Geodesic.WGS84
+_GEOD = Geod(ellps="WGS84")
 _WEEKDAYS = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -401,7 +401,6 @@ class Network:
         self._road_lon = np.array([graph.nodes[n]["lon"] for n in self._road_nodes])
         self._anchors: dict[str, tuple[str, float, float, float]] = {}
         self._states: dict[tuple[Any, ...], _State] = {}
-        self._direct: dict[tuple[tuple[float, float], tuple[float, float]], float] = {}
         if catalog is not None:
             for place in catalog:
                 if place.id in graph:  # a hub is a graph node of its own
@@ -435,19 +434,6 @@ class Network:
             if place.id not in new._anchors:
                 new._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
         return new
-
-    def _direct_m(self, a: tuple[float, float], b: tuple[float, float]) -> float:
-        """Local road distance between two points: WGS84 geodesic x detour factor (cached).
-
-        Uses geographiclib, the engine behind :func:`geopy.distance.geodesic`, with the
-        distance-only mask: the same metric as the connectors, several times faster.
-        """
-        key = (a, b) if a <= b else (b, a)
-        d = self._direct.get(key)
-        if d is None:
-            d = _WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"] * self.detour_factor
-            self._direct[key] = d
-        return d
 
     def anchor(self, place_id: str) -> str:
         """Return the graph node a place attaches to."""
@@ -622,12 +608,16 @@ class Network:
         # Places on the same node travel straight between each other.
         same = a_idx[:, None] == a_idx[None, :]
         ii, jj = np.nonzero(np.triu(same, 1))
-        for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
-            d = self._direct_m(anchors[i][2:], anchors[j][2:])
-            s = d / (prof.connector_kph / 3.6)
-            length[i, j] = length[j, i] = d
-            t[i, j] = t[j, i] = drive[i, j] = drive[j, i] = s
-            price[i, j] = price[j, i] = 0
+        if len(ii):
+            lat = np.array([a[2] for a in anchors])
+            lon = np.array([a[3] for a in anchors])
+            # WGS84 geodesics, vectorised (pyproj), the same metric as the connectors
+            _az1, _az2, d = _GEOD.inv(lon[ii], lat[ii], lon[jj], lat[jj])
+            d = np.asarray(d) * self.detour_factor
+            sec = d / (prof.connector_kph / 3.6)
+            for arr, val in ((length, d), (t, sec), (drive, sec), (price, 0.0)):
+                arr[ii, jj] = val
+                arr[jj, ii] = val
         reach = np.isfinite(t)
         np.fill_diagonal(t, 0.0)
         np.fill_diagonal(length, 0.0)

@@ -412,6 +412,8 @@ def _choose_lodgings(
     days_ok: dict[str, list[int]],
     probe: Callable[[Problem], int],
     deadline: float,
+    *,
+    stop: Callable[[], bool] | None = None,
 ) -> list[str]:
     """Hill-climb over lodging sequences: move a block of consecutive nights to another town,
     keep a change when the probe (a fast first solution) collects more; stop at ``deadline``.
@@ -430,12 +432,12 @@ def _choose_lodgings(
 
     best_val = value(nights)
     improved = True
-    while improved and time.perf_counter() < deadline:
+    while improved and time.perf_counter() < deadline and not (stop is not None and stop()):
         improved = False
         for i in range(len(nights)):
             for j in range(i, len(nights)):
                 for opt in options:
-                    if time.perf_counter() >= deadline:
+                    if time.perf_counter() >= deadline or (stop is not None and stop()):
                         break
                     if all(n == opt for n in nights[i : j + 1]):
                         continue
@@ -494,7 +496,9 @@ def plan(
             s = solve(p, probe_settings, first_solution_only=True)
             return s.prize if s.feasible else -1
 
-        nights = _choose_lodgings(ctx, days_ok, probe_value, t0 + settings.time_limit_s / 2)
+        nights = _choose_lodgings(
+            ctx, days_ok, probe_value, t0 + settings.time_limit_s / 2, stop=stop
+        )
         problem, _ = _build(ctx, days_ok, nights)
         ctx.problem = problem
     # The time limit bounds the whole call: preparation so far, the search, and a reserve
@@ -525,49 +529,71 @@ def plan(
             return Itinerary.infeasible(
                 request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
             )
-    return build_itinerary(ctx, problem, solution, explain_drops(ctx, problem, solution))
+    # what is left of the time limit goes to explaining drops (the itinerary takes ~0.1 s)
+    budget = max(0.1, t0 + request.solver.time_limit_s - time.perf_counter() - 0.3)
+    reasons = explain_drops(ctx, problem, solution, budget_s=budget)
+    return build_itinerary(ctx, problem, solution, reasons)
 
 
-def explain_drops(ctx: PlanContext, problem: Problem, solution: Solution) -> dict[str, Reason]:
-    """Reasons for every candidate left out: pre-checks, then the cheapest insertion."""
-    from ._schedule import simulate
+def explain_drops(
+    ctx: PlanContext, problem: Problem, solution: Solution, *, budget_s: float = 1.0
+) -> dict[str, Reason]:
+    """Reasons for every candidate left out: pre-checks, then the cheapest insertion.
 
+    The cheapest insertion of every left-out site into every gap of the final plan is bounded
+    from below, all at once (numpy): the detour plus the visit, on a day when the site is open.
+    Where even that bound overruns the day, the reason says by how much. Where it fits, the
+    exact schedule decides which rule blocks it (driving limit, lunch, opening hours or slots,
+    budget, quota), within ``budget_s`` seconds; past that the reason says the site was not
+    analysed further.
+    """
+    t0 = time.perf_counter()
     reasons = dict(ctx.dropped)
     visited = solution.visited
-    for i, v in enumerate(problem.visits):
-        if i in visited:
+    todo = [i for i in range(len(problem.visits)) if i not in visited]
+    if not todo:
+        return reasons
+    loc = np.array([problem.visits[i].location for i in todo])
+    service = np.array([problem.visits[i].service_s for i in todo])
+    best_over = np.full(len(todo), np.iinfo(np.int64).max, dtype=np.int64)
+    best_where: list[Reason | None] = [None] * len(todo)
+    for d, (day, sched) in enumerate(zip(problem.days, solution.schedules, strict=True)):
+        if sched is None:
             continue
-        best_over: int | None = None
-        best_where = Reason("no_day")
-        for d, day in enumerate(problem.days):
-            if v.days is not None and d not in v.days:
-                continue
-            route = list(solution.routes[d])
-            base = simulate(problem, day, route)
-            if base is None:
-                continue
-            for pos in range(len(route) + 1):
-                cand = [*route[:pos], i, *route[pos:]]
-                relaxed = _relaxed_finish(problem, day, cand)
-                if relaxed is None:
-                    continue
-                over = relaxed - day.latest_end_s
-                if best_over is None or over < best_over:
-                    best_over = over
-                    prev = ctx.catalog.place(
-                        problem.location_keys[
-                            problem.visits[route[pos - 1]].location if pos else day.start_location
-                        ]
-                    )
-                    best_where = Reason(
-                        "where", {"day": d + 1, "after": (prev.name("ru"), prev.name("en"))}
-                    )
-        if best_over is None:
-            reasons[v.key] = Reason("no_day")
-        elif best_over > 0:
-            reasons[v.key] = Reason("no_time", {"where": best_where, "over_s": best_over})
+        dur = problem.durations_s[day.matrix]
+        lo, hi = day.earliest_start_s, day.latest_end_s
+        open_today = np.array([
+            (v.days is None or d in v.days) and any(a <= hi and b >= lo for a, b in v.windows)
+            for v in (problem.visits[i] for i in todo)
+        ])
+        route = list(solution.routes[d])
+        stops = [day.start_location, *(problem.visits[k].location for k in route),
+                 day.end_location]
+        for pos in range(len(stops) - 1):
+            a, b = stops[pos], stops[pos + 1]
+            da, db, dab = dur[a, loc], dur[loc, b], int(dur[a, b])
+            ok = open_today & (da >= 0) & (db >= 0)
+            over = sched.finish + da + service + db - dab - hi
+            better = ok & (over < best_over)
+            if better.any():
+                prev = problem.location_keys[a]
+                name = ctx.catalog.place(prev)
+                where = Reason("where", {"day": d + 1,
+                                         "after": (name.name("ru"), name.name("en"))})
+                best_over = np.where(better, over, best_over)
+                for k in np.nonzero(better)[0]:
+                    best_where[k] = where
+    for k, i in enumerate(todo):
+        key = problem.visits[i].key
+        where = best_where[k]
+        if where is None:
+            reasons[key] = Reason("no_day")
+        elif best_over[k] > 0:
+            reasons[key] = Reason("no_time", {"where": where, "over_s": int(best_over[k])})
+        elif time.perf_counter() - t0 < budget_s:
+            reasons[key] = _diagnose(ctx, problem, solution, i, where)
         else:
-            reasons[v.key] = _diagnose(ctx, problem, solution, i, best_where)
+            reasons[key] = Reason("not_analysed", {"where": where})
     return reasons
 
 
@@ -601,26 +627,3 @@ def _diagnose(
     if fits({"lunch_window_s": None, "lunch_s": 0}):
         return Reason("lunch", {"where": where})
     return Reason("no_gap", {"where": where})
-
-
-def _relaxed_finish(problem: Problem, day: DaySpec, route: Sequence[int]) -> int | None:
-    """Finish time of ``route`` when windows may be overrun (but not started early) and the
-    day's end, driving limit and lunch are ignored; None when a visit has no window that day.
-    """
-    dur = problem.durations_s[day.matrix]
-    t = day.earliest_start_s
-    loc = day.start_location
-    for i in route:
-        v = problem.visits[i]
-        leg = int(dur[loc, v.location])
-        if leg < 0:
-            return None
-        t += leg
-        opens = [a for a, b in v.windows if b >= day.earliest_start_s and a <= day.latest_end_s]
-        if not opens:
-            return None
-        later = [a for a in opens if a >= t]
-        t = (later[0] if later and t < opens[0] else max(t, opens[0])) + v.service_s
-        loc = v.location
-    leg = int(dur[loc, day.end_location])
-    return None if leg < 0 else t + leg + (day.lunch_s if day.lunch_window_s else 0)

@@ -98,6 +98,12 @@ _T: dict[str, tuple[str, str]] = {
         "не оставляет времени на обед ({where})",
         "it leaves no room for the lunch break ({where})",
     ),
+    "not_analysed": (
+        "не вошёл: время заняли объекты с более высокой оценкой (по времени — помещался бы: "
+        "{where}; точная причина не анализировалась в пределах лимита времени)",
+        "left out: higher-scoring sites used the time (its detour alone would fit: {where}; "
+        "the exact blocking rule was not analysed within the time limit)",
+    ),
     "where": ("день {day}, после «{after}»", "day {day} after {after}"),
     "must_visit": ("обязательный объект «{site}»: {why}", "must-visit '{site}': {why}"),
     "must_visit_unfit": (

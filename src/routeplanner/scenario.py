@@ -17,7 +17,20 @@ _MAX_BYTES = 1024 * 1024
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """Safe loader that refuses duplicated keys (a silent override hides mistakes)."""
+    """Safe loader that refuses duplicated keys (a silent override hides mistakes) and caps
+    aliases (a "billion laughs" file expands a few lines into billions of nodes)."""
+
+    max_aliases = 50
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.events.AliasEvent):
+            self._aliases = getattr(self, "_aliases", 0) + 1
+            if self._aliases > self.max_aliases:
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {self.max_aliases} aliases (&/*): refused",
+                    self.peek_event().start_mark,
+                )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:

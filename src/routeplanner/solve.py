@@ -245,8 +245,13 @@ class _Fast:
         cl = self.loc[cand]
         frm, to = locs[:-1], locs[1:]
         a = dep[:, None] + dur[frm[:, None], cl[None, :]]  # (P, C) arrival at the candidate
-        A, B = self.A[cand][None], self.B[cand][None]
-        st = np.where(a[..., None] <= B, np.maximum(a[..., None], A), _INF).min(-1)
+        if self.A.shape[1] == 1:
+            A, B = self.A[cand, 0], self.B[cand, 0]
+            st = np.maximum(a, A)
+            st[a > B] = _INF
+        else:
+            A, B = self.A[cand][None], self.B[cand][None]
+            st = np.where(a[..., None] <= B, np.maximum(a[..., None], A), _INF).min(-1)
         new_next = st + self.service[cand][None, :] + dur[cl[None, :], to[:, None]]
         delta = new_next - arr[1:, None]
         ok = (st < _INF) & (delta <= slack[1:, None])
@@ -313,6 +318,38 @@ def _recreate(
             return
 
 
+def _reinsert(problem: Problem, fast: _Fast, routes: list[list[int]], rng: random.Random) -> bool:
+    """Move each visit to the place where it costs the least time (any day); True if moved.
+
+    Shortening days makes room for the next recreate. Exact problems only."""
+    moved = False
+    order = [(d, v) for d, r in enumerate(routes) for v in r]
+    rng.shuffle(order)
+    one = np.zeros(1, dtype=np.int64)
+    for _d, v in order:
+        d0 = next(d for d, r in enumerate(routes) if v in r)
+        k0 = routes[d0].index(v)
+        without = routes[d0][:k0] + routes[d0][k0 + 1 :]
+        one[0] = v
+        c0, p0 = fast.table(problem, d0, without, one)
+        base = int(c0[0])
+        best = (base, d0, int(p0[0]))
+        for d in range(len(routes)):
+            if d == d0 or not fast.allowed[d, v]:
+                continue
+            c, p = fast.table(problem, d, routes[d], one)
+            if int(c[0]) < best[0]:
+                best = (int(c[0]), d, int(p[0]))
+        cost, d, p = best
+        if cost >= _INF:
+            continue
+        if (d, p) != (d0, k0) and cost < base:
+            routes[d0] = without
+            routes[d].insert(p, v)
+            moved = True
+    return moved
+
+
 def _value(problem: Problem, routes: Sequence[Sequence[int]], fast: _Fast) -> tuple[int, int]:
     """(prize, -travel) to maximise."""
     prize = sum(problem.visits[i].prize for r in routes for i in r)
@@ -341,6 +378,8 @@ def iterated_local_search(
     polish: Callable[[list[list[int]]], list[list[int]] | None] | None = None,
     polish_every: int = 10,
     cluster: float = 0.0,
+    size_cap: int = 10**9,
+    reinsert: float = 0.0,
 ) -> list[list[int]]:
     """Ruin-and-recreate improvement of feasible ``routes``; returns the best routes found.
 
@@ -357,7 +396,7 @@ def iterated_local_search(
     it = 0
     since_best = 0
     nv = len(problem.visits)
-    max_size = max(1, nv // (size_div * max(1, len(routes))))
+    max_size = max(1, min(size_cap, nv // (size_div * max(1, len(routes)))))
     nrng = np.random.default_rng(seed)
     while time.perf_counter() < deadline:
         if max_iterations is not None and it >= max_iterations:
@@ -394,6 +433,9 @@ def iterated_local_search(
         level = noise if noise >= 0 else -noise * rng.random()
         factors = None if level <= 0 else 1.0 + level * nrng.random(nv)
         _recreate(problem, fast, trial, deadline, factors)
+        if reinsert and fast.exact and rng.random() < reinsert:
+            if _reinsert(problem, fast, trial, rng):
+                _recreate(problem, fast, trial, deadline, factors)
         if polish is not None and polish_every and it % polish_every == 0:
             polished = polish(trial)
             if polished is not None:

@@ -1,0 +1,106 @@
+"""OPHS (orienteering with hotel selection) through ``routeplanner.solve``.
+
+The project's planner models days as tours whose start and end lodgings are fixed, and picks
+the lodgings by an outer search. The same split is used here, and the outer part lives in this
+benchmark adapter (it is *not* part of ``solve()``):
+
+1. every hotel sequence ``start = h0, h1, ..., h(D-1), h(D) = end`` whose consecutive hotels are
+   within reach of each trip's length is ranked by a cheap bound: the total score of the
+   vertices that some trip of the sequence could reach at all (``d(h, v) + d(v, h') <= T``);
+2. the best-ranked sequences are probed with a short run of the solver's own improvement
+   search (:func:`routeplanner.solve.iterated_local_search`, a few iterations from empty days);
+3. the best probed sequences are solved with ``solve()`` (OR-Tools + ILS) in the time left,
+   and the best plan is returned.
+
+Step 1-2 take at most 30 % of the time limit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import time
+
+import numpy as np
+
+from instances import Instance
+from routeplanner.model import DaySpec, Problem, SolverSettings
+from routeplanner.solve import iterated_local_search, solve
+
+
+def _problem_for(inst: Instance, seq: tuple[int, ...]) -> Problem:
+    assert inst.ophs is not None
+    days = tuple(
+        DaySpec(seq[d], seq[d + 1], 0, lim) for d, lim in enumerate(inst.ophs.trip_limits)
+    )
+    return dataclasses.replace(inst.problem, days=days)
+
+
+def hotel_sequences(inst: Instance, max_count: int = 100_000) -> list[tuple[float, tuple]]:
+    """Feasible hotel sequences with their reach bound, best first."""
+    assert inst.ophs is not None
+    h = inst.ophs.n_hotels
+    lims = inst.ophs.trip_limits
+    dur = inst.problem.durations_s[0]
+    locs = np.array([v.location for v in inst.problem.visits])
+    prize = np.array([v.prize for v in inst.problem.visits], dtype=float)
+    d_num = len(lims)
+    # reach[d][a][b] = mask of vertices a trip d from hotel a to hotel b can visit alone
+    reach = {}
+    for d, lim in enumerate(lims):
+        for a in range(h):
+            for b in range(h):
+                if dur[a, b] <= lim:
+                    reach[(d, a, b)] = dur[a, locs] + dur[locs, b] <= lim
+    out = []
+    middle = range(h)
+    for mid in itertools.product(middle, repeat=d_num - 1):
+        seq = (0, *mid, 1)
+        masks = [reach.get((d, seq[d], seq[d + 1])) for d in range(d_num)]
+        if any(m is None for m in masks):
+            continue
+        union = np.logical_or.reduce(masks)
+        out.append((float(prize[union].sum()), seq))
+        if len(out) >= max_count:
+            break
+    out.sort(key=lambda t: (-t[0], t[1]))
+    return out
+
+
+def run_ophs(inst: Instance, limit_s: float, seed: int) -> tuple[list, float]:
+    """Solve an OPHS instance; returns ``([(h_from, visits, h_to), ...], seconds)``."""
+    t0 = time.perf_counter()
+    deadline = t0 + limit_s
+    seqs = hotel_sequences(inst)
+    if not seqs:
+        return [], time.perf_counter() - t0
+    probe_end = t0 + 0.3 * limit_s
+    probed: list[tuple[int, tuple]] = []
+    for _bound, seq in seqs:
+        if probed and time.perf_counter() > probe_end:
+            break
+        p = _problem_for(inst, seq)
+        routes = iterated_local_search(
+            p, [[] for _ in p.days], deadline=probe_end, seed=seed, max_iterations=3
+        )
+        probed.append((sum(p.visits[i].prize for r in routes for i in r), seq))
+    probed.sort(key=lambda t: (-t[0], t[1]))
+    finals = [seq for _v, seq in probed[:2]]
+    best: tuple[int, tuple, tuple] | None = None
+    for k, seq in enumerate(finals):
+        left = deadline - time.perf_counter() - 0.05
+        if left <= 0.05:
+            break
+        share = left / (len(finals) - k)
+        p = _problem_for(inst, seq)
+        sol = solve(p, SolverSettings(time_limit_s=share, seed=seed))
+        if sol.feasible and (best is None or sol.prize > best[0]):
+            best = (sol.prize, seq, sol.routes)
+    if best is None:
+        return [], time.perf_counter() - t0
+    _prize, seq, routes = best
+    tours = [(seq[d], list(r), seq[d + 1]) for d, r in enumerate(routes)]
+    return tours, time.perf_counter() - t0
+
+
+OPHS_SOLVERS = {"routeplanner": run_ophs}
