@@ -73,13 +73,13 @@ QUICK_OPHS = (
     ("SET_1-2", "102-60-1-2"),
     ("SET_2-3", "100-45-2-3"),
     ("SET_2-3", "66-60-2-3"),
-    ("SET_3-4", "100-50-3-4"),
-    ("SET_3-4", "102-70-3-4"),
-    ("SET_3-4", "66-80-3-4"),
+    ("SET_3-4", "100-40-3-4"),
+    ("SET_3-4", "102-60-3-4"),
+    ("SET_3-4", "T3-90-3-4"),
     ("SET_5-3", "64-55-5-3"),
     ("SET_5-3", "100-40-5-3"),
     ("SET_6-4", "64-60-6-4"),
-    ("SET_6-4", "102-80-6-4"),
+    ("SET_6-4", "T1-80-6-4"),
 )
 
 
@@ -243,7 +243,11 @@ def _ophs_parse(path: Path):
     n, h, d = (int(x) for x in rows[0][:3])
     tmax = float(rows[1][0])
     trip = [float(x) for x in rows[2]]
-    pts = [(float(r[0]), float(r[1]), float(r[2])) for r in rows[3:]]
+    pts = []
+    for r in rows[3:]:
+        if set(r[0]) == {"-"}:  # a closing line of dashes ends the point list
+            break
+        pts.append((float(r[0]), float(r[1]), float(r[2])))
     n_hotels = h + 2
     if len(trip) != d or len(pts) != n_hotels + n - 2:
         raise ValueError(f"{path}: expected {d} trips and {n_hotels + n - 2} points")

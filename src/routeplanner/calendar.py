@@ -77,8 +77,10 @@ def hours_error(expr: str) -> str | None:
             "(closed, open or sunday) instead"
         )
     for a, b in re.findall(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", expr):
-        start, end = (int(x.split(":")[0]) * 60 + int(x.split(":")[1]) for x in (a, b))
-        if end <= start:
+        (h1, m1), (h2, m2) = ((int(p) for p in x.split(":")) for x in (a, b))
+        if max(h1, h2) > 24 or max(m1, m2) > 59:
+            continue  # not a time: the parser below says so
+        if h2 * 60 + m2 <= h1 * 60 + m1:
             return (
                 f"'{a}-{b}' closes before it opens; hours past midnight are not supported "
                 "(write e.g. 10:00-18:00)"

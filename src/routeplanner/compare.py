@@ -871,6 +871,16 @@ def _run_pool(
     return broken
 
 
+def _stderr_console() -> Console:
+    """Standard error; in Jupyter without ipywidgets, plain text (no widget, no warning)."""
+    import importlib.util
+
+    from rich.console import Console
+
+    widgets = importlib.util.find_spec("ipywidgets") is not None
+    return Console(stderr=True, force_jupyter=None if widgets else False)
+
+
 class _Bar:
     """A rich progress bar that tolerates being switched off."""
 
@@ -879,7 +889,6 @@ class _Bar:
         self.ok = self.failed = 0
         if not enabled:
             return
-        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -893,7 +902,7 @@ class _Bar:
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=console or Console(stderr=True),
+            console=console or _stderr_console(),
         )
         self.progress.start()
         self.task = self.progress.add_task("variants", total=total)

@@ -42,10 +42,10 @@ def _compare() -> None:
 
 #: url path -> (label key, icon, page body)
 PAGES: dict[str, tuple[str, str, Callable[[], None]]] = {
-    "catalog": ("page_catalog", "🏭", _catalog),
-    "plan": ("page_plan", "🗺️", _plan),
-    "embed": ("page_embed", "➕", _embed),
-    "compare": ("page_compare", "⚖️", _compare),
+    "catalog": ("page_catalog", ":material/factory:", _catalog),
+    "plan": ("page_plan", ":material/route:", _plan),
+    "embed": ("page_embed", ":material/add_location_alt:", _embed),
+    "compare": ("page_compare", ":material/compare_arrows:", _compare),
 }
 
 
@@ -63,7 +63,7 @@ def _language_switch() -> None:
 
 
 def _frame() -> None:
-    st.set_page_config(page_title=tr("app_title"), page_icon="🏭", layout="wide")
+    st.set_page_config(page_title=tr("app_title"), page_icon=":material/factory:", layout="wide")
     _language_switch()
     upload = st.session_state.get("catalog_upload")
     st.sidebar.caption(

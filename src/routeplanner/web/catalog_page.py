@@ -93,7 +93,7 @@ def _upload_section(language: str) -> None:
     with st.expander(tr("upload_catalog"), expanded=bool(upload)):
         st.caption(tr("upload_catalog_help"))
         if upload:
-            st.info(tr("catalog_active", name=upload["name"]), icon="📄")
+            st.info(tr("catalog_active", name=upload["name"]), icon=":material/description:")
             if st.button(tr("back_builtin"), key="catalog-builtin"):
                 st.session_state.pop("catalog_upload", None)
                 st.session_state.pop("plan_result", None)
@@ -107,7 +107,10 @@ def _upload_section(language: str) -> None:
         )
         modes = {"extra": tr("mode_extra"), "replace": tr("mode_replace")}
         mode = st.radio(
-            tr("upload_mode"), list(modes), format_func=modes.__getitem__, key="catalog-mode",
+            tr("upload_mode"),
+            list(modes),
+            format_func=modes.__getitem__,
+            key="catalog-mode",
             horizontal=True,
         )
         if st.button(tr("use_file"), key="catalog-use", disabled=file is None, type="primary"):
@@ -119,7 +122,10 @@ def _upload_section(language: str) -> None:
             else:
                 st.session_state["catalog_upload"] = {"name": file.name, "data": data, "mode": mode}
                 st.session_state.pop("plan_result", None)
-                st.success(tr("catalog_ok", name=file.name, n=len(catalog.sites)), icon="✅")
+                st.success(
+                    tr("catalog_ok", name=file.name, n=len(catalog.sites)),
+                    icon=":material/check_circle:",
+                )
 
 
 def render() -> None:
@@ -135,21 +141,39 @@ def render() -> None:
     with st.sidebar:
         st.subheader(tr("filters"))
         chosen_cats = st.multiselect(
-            tr("categories"), cats, format_func=lambda c: i18n.t(c, language), key="cat-cats"
+            tr("categories"),
+            cats,
+            format_func=lambda c: i18n.t(c, language),
+            key="cat-cats",
+            placeholder=tr("all"),
         )
-        chosen_towns = st.multiselect(tr("towns"), towns, key="cat-towns")
+        chosen_towns = st.multiselect(tr("towns"), towns, key="cat-towns", placeholder=tr("all"))
         min_score = st.slider(tr("min_score"), 0.0, 10.0, 0.0, 0.5, key="cat-score")
         st.markdown(f"**{tr('rules')}**")
         group = st.number_input(
-            tr("group_fits"), min_value=0, max_value=500, value=0, step=1, key="cat-group",
+            tr("group_fits"),
+            min_value=0,
+            max_value=500,
+            value=0,
+            step=1,
+            key="cat-group",
             help=tr("group_fits_help"),
         )
         age = st.number_input(
-            tr("age_fits"), min_value=0, max_value=120, value=None, step=1, key="cat-age",
+            tr("age_fits"),
+            min_value=0,
+            max_value=120,
+            value=None,
+            step=1,
+            key="cat-age",
             help=tr("age_fits_help"),
         )
         booking = st.number_input(
-            tr("booking_within"), min_value=0, max_value=365, value=None, step=1,
+            tr("booking_within"),
+            min_value=0,
+            max_value=365,
+            value=None,
+            step=1,
             key="cat-booking",
         )
         no_id = st.checkbox(tr("no_id"), key="cat-noid")

@@ -195,9 +195,7 @@ def read_upload(uploaded: Any, suffixes: Sequence[str]) -> bytes:
         raise UploadError(tr("bad_type", name=name, types=", ".join(suffixes)))
     data = uploaded.getvalue()
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(
-            tr("too_large", name=name, size=len(data) / 2**20, limit=MAX_UPLOAD_MB)
-        )
+        raise UploadError(tr("too_large", name=name, size=len(data) / 2**20, limit=MAX_UPLOAD_MB))
     if not data.strip():
         raise UploadError(tr("empty_file", name=name))
     return bytes(data)
@@ -233,9 +231,9 @@ def show_error(err: BaseException) -> None:
     if len(issues) > 1 or (issues and getattr(err, "title", None)):
         title = getattr(err, "title", None) or tr("input_problems")
         lines = [clean_message(str(title))] + [f"- {clean_message(str(i))}" for i in issues]
-        st.error("\n".join(lines), icon="⚠️")
+        st.error("\n".join(lines), icon=":material/warning:")
     else:
-        st.error(clean_message(str(err)), icon="⚠️")
+        st.error(clean_message(str(err)), icon=":material/warning:")
 
 
 @contextmanager
@@ -251,7 +249,7 @@ def page_guard() -> Iterator[None]:
         show_error(err)
     except Exception:
         log.exception("the web page failed")
-        st.error(tr("unexpected"), icon="🛠️")
+        st.error(tr("unexpected"), icon=":material/build:")
 
 
 # --------------------------------------------------------------------------- maps and files
@@ -283,12 +281,13 @@ def download_buttons(files: Mapping[str, bytes], *, key: str, columns: int = 3) 
     for k, (name, data) in enumerate(files.items()):
         with cols[k % columns]:
             st.download_button(
-                f"⬇ {name}",
+                name,
                 data=data,
                 file_name=name,
                 mime=_MIME.get(Path(name).suffix, "application/octet-stream"),
                 key=f"{key}-{name}",
                 on_click="ignore",
+                icon=":material/download:",
                 width="stretch",
             )
 

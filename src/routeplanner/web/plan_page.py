@@ -59,7 +59,10 @@ def _base_request(language: str) -> tuple[str, TripRequest] | None:
     """The scenario the form starts from, with a key that changes when it changes."""
     sources = {"ready": tr("source_ready"), "upload": tr("source_upload")}
     source = st.radio(
-        tr("source"), list(sources), format_func=sources.__getitem__, key="plan-source",
+        tr("source"),
+        list(sources),
+        format_func=sources.__getitem__,
+        key="plan-source",
         horizontal=True,
     )
     if source == "ready":
@@ -74,7 +77,9 @@ def _base_request(language: str) -> tuple[str, TripRequest] | None:
         )
         return f"ready:{chosen}", load_scenario(files[chosen])
     file = st.file_uploader(
-        tr("scenario_file"), type=["yaml", "yml"], key="plan-file",
+        tr("scenario_file"),
+        type=["yaml", "yml"],
+        key="plan-file",
         max_upload_size=MAX_UPLOAD_MB,
     )
     if file is None:
@@ -82,7 +87,7 @@ def _base_request(language: str) -> tuple[str, TripRequest] | None:
     data = read_upload(file, (".yaml", ".yml"))
     with staged_files({file.name: data}) as folder:
         request = load_scenario(next(folder.iterdir()))
-    st.success(tr("scenario_loaded", name=request.name), icon="📄")
+    st.success(tr("scenario_loaded", name=request.name), icon=":material/description:")
     return f"upload:{digest(file.name, data)}", request
 
 
@@ -135,9 +140,7 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
         values["start_date"] = st.date_input(
             tr("start_date"), base.start_date, key=k + "date", format="DD.MM.YYYY"
         ).isoformat()
-        values["days"] = int(
-            st.number_input(tr("days"), 1, 21, base.days, 1, key=k + "days")
-        )
+        values["days"] = int(st.number_input(tr("days"), 1, 21, base.days, 1, key=k + "days"))
         values["start"] = st.selectbox(
             tr("start"), ends, index=ends.index(base.start), format_func=label, key=k + "start"
         )
@@ -171,9 +174,7 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
                     tr("lunch_to"), lunch.latest, key=k + "lto", step=900
                 ).strftime("%H:%M"),
                 "duration_min": int(
-                    l3.number_input(
-                        tr("lunch_min"), 0, 240, lunch.duration_min, 5, key=k + "lmin"
-                    )
+                    l3.number_input(tr("lunch_min"), 0, 240, lunch.duration_min, 5, key=k + "lmin")
                 ),
             }
         else:
@@ -189,22 +190,39 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
         )
         profiles = ["coach", "car"]
         values["profile"] = st.radio(
-            tr("profile"), profiles, index=profiles.index(base.profile),
-            format_func=lambda p: i18n.t(p, language), key=k + "profile", horizontal=True,
+            tr("profile"),
+            profiles,
+            index=profiles.index(base.profile),
+            format_func=lambda p: i18n.t(p, language),
+            key=k + "profile",
+            horizontal=True,
         )
         values["modes"] = st.multiselect(
-            tr("modes"), list(_MODES), default=[m for m in _MODES if m in base.modes],
-            format_func=lambda m: i18n.t(m, language), key=k + "modes",
+            tr("modes"),
+            list(_MODES),
+            default=[m for m in _MODES if m in base.modes],
+            format_func=lambda m: i18n.t(m, language),
+            key=k + "modes",
+            placeholder=tr("none_chosen"),
         )
 
     st.markdown(f"**{tr('sites_choice')}**")
     s1, s2 = st.columns(2)
     values["must_visit"] = s1.multiselect(
-        tr("must_visit"), site_ids, default=list(base.must_visit), format_func=label,
+        tr("must_visit"),
+        site_ids,
+        default=list(base.must_visit),
+        format_func=label,
         key=k + "must",
+        placeholder=tr("none_chosen"),
     )
     values["exclude"] = s2.multiselect(
-        tr("exclude"), site_ids, default=list(base.exclude), format_func=label, key=k + "excl"
+        tr("exclude"),
+        site_ids,
+        default=list(base.exclude),
+        format_func=label,
+        key=k + "excl",
+        placeholder=tr("none_chosen"),
     )
     with st.expander(tr("weights")):
         st.caption(tr("weights_help"))
@@ -212,8 +230,12 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
         weights = {}
         for col, cat in zip(cols, Category, strict=True):
             w = col.number_input(
-                i18n.t(cat.value, language), 0.0, 10.0,
-                float(base.category_weights.get(cat, 1.0)), 0.5, key=k + f"w-{cat.value}",
+                i18n.t(cat.value, language),
+                0.0,
+                10.0,
+                float(base.category_weights.get(cat, 1.0)),
+                0.5,
+                key=k + f"w-{cat.value}",
             )
             if w != 1.0:
                 weights[cat.value] = float(w)
@@ -226,8 +248,12 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
         "fixed": tr("overnight_fixed"),
     }
     overnight = st.radio(
-        tr("lodging_policy"), list(policies), index=list(policies).index(base.overnight),
-        format_func=policies.__getitem__, key=k + "overnight", horizontal=True,
+        tr("lodging_policy"),
+        list(policies),
+        index=list(policies).index(base.overnight),
+        format_func=policies.__getitem__,
+        key=k + "overnight",
+        horizontal=True,
         label_visibility="collapsed",
     )
     values["overnight"] = overnight
@@ -238,15 +264,20 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
     if overnight == "base":
         default = base.lodging or (base.start if base.start in lodgings else lodgings[0])
         values["lodging"] = st.selectbox(
-            tr("base_lodging"), lodgings,
+            tr("base_lodging"),
+            lodgings,
             index=lodgings.index(default) if default in lodgings else 0,
-            format_func=label, key=k + "lodging",
+            format_func=label,
+            key=k + "lodging",
         )
     elif overnight == "choose":
         towns = sorted({lodge.town for lodge in catalog.lodgings.values()})
         chosen = st.multiselect(
-            tr("lodging_towns"), towns,
-            default=[x for x in (base.lodging_towns or ()) if x in towns], key=k + "towns",
+            tr("lodging_towns"),
+            towns,
+            default=[x for x in (base.lodging_towns or ()) if x in towns],
+            key=k + "towns",
+            placeholder=tr("all"),
         )
         values["lodging_towns"] = chosen or None
     else:
@@ -257,9 +288,11 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
             default = nights[n] if n < len(nights) else (base.lodging or lodgings[0])
             picked.append(
                 cols[n % len(cols)].selectbox(
-                    tr("night_n", n=n + 1), lodgings,
+                    tr("night_n", n=n + 1),
+                    lodgings,
                     index=lodgings.index(default) if default in lodgings else 0,
-                    format_func=label, key=k + f"night-{n}",
+                    format_func=label,
+                    key=k + f"night-{n}",
                 )
             )
         values["nights"] = picked
@@ -267,14 +300,18 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
     b1, b2, b3 = st.columns(3)
     budget_on = b1.checkbox(tr("budget_on"), base.budget_rub is not None, key=k + "budget-on")
     values["budget_rub"] = (
-        int(b1.number_input(
-            tr("budget"), 0, 10_000_000, base.budget_rub or 20_000, 500, key=k + "budget"
-        ))
+        int(
+            b1.number_input(
+                tr("budget"), 0, 10_000_000, base.budget_rub or 20_000, 500, key=k + "budget"
+            )
+        )
         if budget_on
         else None
     )
     values["booked_on"] = b2.date_input(
-        tr("booked_on"), base.booked_on or dt.date.today(), key=k + "booked",
+        tr("booked_on"),
+        base.booked_on or dt.date.today(),
+        key=k + "booked",
         format="DD.MM.YYYY",
     ).isoformat()
     solver = dict(values.get("solver") or {})
@@ -314,7 +351,8 @@ def run_plan(request: TripRequest, catalog: Catalog, network: Any) -> Any:
             raise
         bar.progress(1.0, text=tr("planned", s=time.perf_counter() - t0))
         status.update(
-            label=tr("planned", s=time.perf_counter() - t0) if itinerary.feasible
+            label=tr("planned", s=time.perf_counter() - t0)
+            if itinerary.feasible
             else tr("plan_failed"),
             state="complete" if itinerary.feasible else "error",
             expanded=False,

@@ -92,8 +92,12 @@ def schedule_frames(
                     0,
                     f"{_hm(leg.depart)}–{_hm(leg.arrive)}",
                     f"{origin} → {dest}",
-                    tr("travel_to", mode=t(leg.mode, language), min=leg.duration_min,
-                       km=leg.distance_km),
+                    tr(
+                        "travel_to",
+                        mode=t(leg.mode, language),
+                        min=leg.duration_min,
+                        km=leg.distance_km,
+                    ),
                 )
             )
             if k < len(day.stops):
@@ -166,10 +170,10 @@ def show_itinerary(
     if not itinerary.feasible:
         st.error(
             "\n".join([tr("infeasible")] + [f"- {p}" for p in itinerary.problem_texts(language)]),
-            icon="⛔",
+            icon=":material/block:",
         )
         return
-    st.success(tr("feasible"), icon="✅")
+    st.success(tr("feasible"), icon=":material/check_circle:")
     st.subheader(tr("kpis"))
     show_kpis(itinerary)
     st.subheader(tr("map"))

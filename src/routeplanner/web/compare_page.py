@@ -1,0 +1,341 @@
+"""Compare page: pick variants (from a variants file), plan them, see the KPI table, the Pareto
+chart and the variants on maps side by side.
+
+Variants come from ``data/variants/*.yaml`` or an uploaded variants file (with, optionally,
+the scenario files its ``base: {file: …}`` names). An uploaded file is staged as if it lay in
+``data/variants/``: ``file: ../scenarios/industrial_3day.yaml`` names a built-in scenario, and
+``file: my_trip.yaml`` a scenario uploaded with it; no other file can be referred to.
+
+The variants are planned in the server process, one after another, with the catalog and network
+the other pages use (an uploaded site file included), through
+:func:`routeplanner.compare.run_variants`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ..catalog import Catalog
+from ..compare import (
+    VariantResult,
+    VariantSet,
+    compare,
+    comparison_map,
+    load_variants,
+    pareto_svg,
+    run_variants,
+    write_comparison,
+)
+from ..exceptions import Issue, RouteplannerError, ScenarioError
+from ..maps import itinerary_map
+from ..planner import plan
+from ..scenario import load_yaml, request_from_dict
+from . import MAX_UPLOAD_MB
+from .common import (
+    active_resources,
+    data_dir,
+    digest,
+    download_buttons,
+    lang,
+    read_upload,
+    safe_name,
+    show_error,
+    show_map,
+    staged_files,
+    tr,
+)
+
+__all__ = ["kpi_view", "load_uploaded_variants", "ready_variant_files", "render", "run_selected"]
+
+#: Variants planned by default when a file is chosen (the named ones first).
+DEFAULT_PICK = 4
+
+_KPI_COLUMNS: dict[str, tuple[str, str]] = {
+    "variant": ("Вариант", "Variant"),
+    "status": ("Статус", "Status"),
+    "score": ("Оценка", "Score"),
+    "weighted_score": ("Оценка с весами", "Weighted score"),
+    "sites": ("Объектов", "Sites"),
+    "industrial_share": ("Доля промышл.", "Industrial share"),
+    "travel_h": ("В пути, ч", "Travel, h"),
+    "drive_h_max_day": ("Макс. за рулём в день, ч", "Max driving a day, h"),
+    "idle_h": ("Ожидание, ч", "Idle, h"),
+    "distance_km": ("Расстояние, км", "Distance, km"),
+    "cost_per_person_rub": ("На чел., ₽", "Per person, RUB"),
+    "nights_away": ("Ночей вне базы", "Nights away"),
+    "pareto": ("Фронт Парето", "Pareto front"),
+    "problem": ("Причина", "Reason"),
+}
+
+_STATUS = {
+    "ok": ("выполним", "feasible"),
+    "infeasible": ("невыполним", "infeasible"),
+    "error": ("ошибка", "error"),
+}
+
+
+def ready_variant_files() -> dict[str, Path]:
+    """The built-in variants files (``data/variants/*.yaml``) by file name."""
+    folder = data_dir() / "variants"
+    if not folder.is_dir():
+        return {}
+    return {p.name: p for p in sorted(folder.glob("*.y*ml"))}
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(r.resolve()) for r in roots)
+
+
+def load_uploaded_variants(files: Mapping[str, bytes]) -> VariantSet:
+    """Read an uploaded variants file (and the scenario files uploaded with it).
+
+    The files are staged in a ``variants/`` folder beside a link to the built-in
+    ``scenarios/``, so that ``base: {file: ../scenarios/…}`` resolves as for a built-in
+    variants file. The variants file is the uploaded YAML with ``variants:`` or ``sweeps:``.
+
+    Raises
+    ------
+    ScenarioError
+        No (or more than one) variants file, a ``file:`` outside the uploaded files and the
+        built-in scenarios, or any problem :func:`~routeplanner.compare.load_variants` finds.
+    """
+    with staged_files({}) as root:
+        folder = root / "variants"
+        folder.mkdir()
+        builtin = data_dir() / "scenarios"
+        (root / "scenarios").symlink_to(builtin, target_is_directory=True)
+        mains = []
+        for name, data in files.items():
+            path = folder / safe_name(name)
+            path.write_bytes(data)
+            raw = load_yaml(path)
+            if isinstance(raw, dict) and ("variants" in raw or "sweeps" in raw):
+                mains.append((name, path, raw))
+        if len(mains) != 1:
+            raise ScenarioError(
+                "upload one variants file (a YAML with 'variants:' or 'sweeps:'), optionally "
+                "with the scenario files its 'base: {file: …}' names; found "
+                f"{len(mains)} among {', '.join(files)}"
+            )
+        name, path, raw = mains[0]
+        base = raw.get("base")
+        ref = base.get("file") if isinstance(base, dict) else None
+        if isinstance(ref, str) and (
+            Path(ref).is_absolute() or not _inside(folder / ref, [folder, builtin])
+        ):
+            raise ScenarioError(
+                [
+                    Issue(
+                        name,
+                        None,
+                        "base.file",
+                        f"'{ref}' is neither an uploaded file nor a built-in scenario "
+                        "(../scenarios/NAME.yaml)",
+                    )
+                ]
+            )
+        return load_variants(path, strict=False)
+
+
+def _task(catalog: Catalog, network: Any) -> Any:
+    """The task of :func:`run_variants`: plan in this process with the page's catalog."""
+
+    def task(payload: Mapping[str, Any]) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        name = str(payload.get("name", "?"))
+        try:
+            request = request_from_dict(payload["request"], source=f"variant {name}")
+            itinerary = plan(request, catalog, network)
+        except RouteplannerError as err:
+            return {
+                "name": name,
+                "itinerary": None,
+                "error": str(err),
+                "wall_s": time.perf_counter() - t0,
+            }
+        return {
+            "name": name,
+            "itinerary": itinerary.to_json(indent=None),
+            "error": None,
+            "wall_s": time.perf_counter() - t0,
+        }
+
+    return task
+
+
+def run_selected(
+    variants: VariantSet, names: list[str], time_limit_s: float, catalog: Catalog, network: Any
+) -> list[VariantResult]:
+    """Plan the chosen variants with a time limit each, showing progress on the page."""
+    chosen = []
+    for v in variants:
+        if v.name not in names:
+            continue
+        if v.request is not None:
+            solver = v.request.solver.model_copy(update={"time_limit_s": time_limit_s})
+            v = type(v)(
+                v.name,
+                v.request.model_copy(update={"solver": solver}),
+                v.overrides,
+                v.origin,
+                v.error,
+            )
+        chosen.append(v)
+    done: list[VariantResult] = []
+    t0 = time.perf_counter()
+    with st.status(tr("comparing"), expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def on_result(r: VariantResult) -> None:
+            done.append(r)
+            bar.progress(len(done) / max(1, len(chosen)), text=f"{len(done)}/{len(chosen)}")
+            st.write(tr("variant_done", name=r.name, status=r.status))
+
+        results = run_variants(
+            chosen, workers=1, progress=False, on_result=on_result, task=_task(catalog, network)
+        )
+        status.update(
+            label=tr("compared", s=time.perf_counter() - t0), state="complete", expanded=False
+        )
+    return results
+
+
+def kpi_view(kpis: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The KPI table for the page: the main columns, headed in ``language``."""
+    k = 1 if language == "en" else 0
+    cols = [c for c in _KPI_COLUMNS if c in kpis.columns]
+    out = kpis[cols].copy()
+    if "status" in out.columns:
+        out["status"] = [_STATUS.get(s, (s, s))[k] for s in out["status"]]
+    return out.rename(columns={c: _KPI_COLUMNS[c][k] for c in cols})
+
+
+def _source(catalog: Catalog) -> tuple[str, VariantSet] | None:
+    sources = {"ready": tr("variants_ready"), "upload": tr("variants_upload")}
+    source = st.radio(
+        tr("variants_source"),
+        list(sources),
+        format_func=sources.__getitem__,
+        key="cmp-source",
+        horizontal=True,
+    )
+    if source == "ready":
+        files = ready_variant_files()
+        if not files:
+            return None
+        chosen = st.selectbox(tr("variants_file"), list(files), key="cmp-file")
+        return f"ready:{chosen}", load_variants(files[chosen], strict=False)
+    uploads = st.file_uploader(
+        tr("variants_file"),
+        type=["yaml", "yml"],
+        accept_multiple_files=True,
+        key="cmp-upload",
+        max_upload_size=MAX_UPLOAD_MB,
+    )
+    if not uploads:
+        return None
+    data = {f.name: read_upload(f, (".yaml", ".yml")) for f in uploads}
+    key = "upload:" + digest(*[n.encode() + b for n, b in sorted(data.items())])
+    return key, load_uploaded_variants(data)
+
+
+def _pair_maps(results: list[VariantResult], catalog: Catalog, language: str) -> None:
+    ok = [r.name for r in results if r.feasible]
+    if not ok:
+        return
+    cols = st.columns(2)
+    names = {p.id: p.name(language) for p in catalog}
+    for i, col in enumerate(cols):
+        with col:
+            pick = st.selectbox(
+                tr("variant_n", n=i + 1),
+                ok,
+                index=min(i, len(ok) - 1),
+                key=f"cmp-side-{i}",
+            )
+            r = next(x for x in results if x.name == pick)
+            assert r.itinerary is not None
+            view = catalog.for_request(r.itinerary.scenario)
+            m = itinerary_map(r.itinerary, view, lang=language, names=names)
+            show_map(m, key=f"cmp-side-map-{i}-{pick}-{language}", height=440)
+
+
+def render() -> None:
+    """Draw the Compare page."""
+    language = lang()
+    st.header(tr("compare_title"))
+    catalog, network = active_resources()
+    try:
+        loaded = _source(catalog)
+    except RouteplannerError as err:
+        show_error(err)
+        return
+    if loaded is None:
+        st.info(tr("pick_variants"))
+        return
+    key, variants = loaded
+    st.caption(tr("variants_loaded", name=variants.title, n=len(variants)))
+    bad = [v for v in variants if v.request is None]
+    if bad:
+        st.warning("\n".join(f"- {v.name}: {v.error}" for v in bad), icon=":material/warning:")
+    names = [v.name for v in variants]
+    named = [v.name for v in variants if v.origin != "sweep" and v.request is not None]
+    k = f"cmp-{digest(key)}-"
+    picked = st.multiselect(
+        tr("variants_pick"),
+        names,
+        default=(named or names)[:DEFAULT_PICK],
+        key=k + "pick",
+        placeholder=tr("choose"),
+    )
+    limit = float(
+        st.number_input(
+            tr("variants_time"),
+            0.5,
+            60.0,
+            min(3.0, float(variants.base.solver.time_limit_s)),
+            0.5,
+            key=k + "limit",
+        )
+    )
+    if st.button(tr("run_compare"), type="primary", key="cmp-run", disabled=not picked):
+        st.session_state.pop("compare_result", None)
+        results = run_selected(variants, picked, limit, catalog, network)
+        st.session_state["compare_result"] = {
+            "key": key,
+            "results": results,
+            "title": variants.title,
+        }
+    if not picked:
+        st.info(tr("pick_variants"))
+    result = st.session_state.get("compare_result")
+    if not result or result["key"] != key:
+        return
+    results: list[VariantResult] = result["results"]
+    comp = compare(results, catalog, lang=language, title=result["title"])
+    st.divider()
+    st.subheader(tr("kpi_table"))
+    st.dataframe(kpi_view(comp.kpis, language), hide_index=True, width="stretch")
+    st.subheader(tr("pareto"))
+    st.image(pareto_svg(comp, lang=language), width="stretch")
+    st.subheader(tr("side_map"))
+    show_map(comparison_map(results, catalog, lang=language), key=f"cmp-map-{language}")
+    _pair_maps(results, catalog, language)
+    st.subheader(tr("downloads"))
+    cache = st.session_state.setdefault("_compare_files", {})
+    if cache.get("results") is not results or cache.get("lang") != language:
+        with tempfile.TemporaryDirectory(prefix="rp-compare-") as tmp:
+            written = write_comparison(comp, Path(tmp), catalog=catalog, lang=language, plans=False)
+            cache.clear()
+            cache.update(
+                results=results, lang=language, files={p.name: p.read_bytes() for p in written}
+            )
+    download_buttons(cache["files"], key=f"cmp-dl-{language}", columns=4)

@@ -1,0 +1,340 @@
+"""Bad input everywhere gets a clear error (never a traceback), outputs are never half-written
+or silently overwritten, and an interrupted search keeps its best plan."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from routeplanner.catalog import load_catalog
+from routeplanner.cli import app
+from routeplanner.exceptions import CatalogError, ItineraryError, ScenarioError
+from routeplanner.result import Itinerary
+from routeplanner.scenario import load_scenario, load_yaml, request_from_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = {"start_date": "2027-06-15", "days": 2, "start": "lodging_irkutsk_irkut"}
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "a: &a [1,1,1,1,1,1,1,1,1]\n"
+            + "".join(
+                f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n"
+                for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
+            "aliases",
+        ),
+        ("start_date: 2027-06-15\nstart_date: 2027-06-16\n", "duplicated key"),
+        ("!!python/object/apply:os.system ['echo hi']\n", "invalid YAML"),
+        ("days: [unclosed\n", "invalid YAML"),
+        ("", "empty"),
+    ],
+    ids=["yaml-bomb", "duplicate-key", "object-tag", "syntax", "empty"],
+)
+def test_bad_yaml_files(tmp_path: Path, text: str, expect: str) -> None:
+    p = tmp_path / "s.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError, match=expect) as info:
+        load_scenario(p)
+    assert "s.yaml" in str(info.value)
+
+
+def test_non_utf8_yaml(tmp_path: Path) -> None:
+    p = tmp_path / "s.yaml"
+    p.write_bytes("name: Иркутск\n".encode("cp1251"))
+    with pytest.raises(ScenarioError, match="not UTF-8"):
+        load_scenario(p)
+
+
+@pytest.mark.parametrize(
+    ("override", "key"),
+    [
+        ({"days": "three"}, "days"),
+        ({"days": 10**20}, "days"),
+        ({"max_drive_h": float("nan")}, "max_drive_h"),
+        ({"max_drive_h": float("inf")}, "max_drive_h"),
+        ({"start_date": "1900-01-01"}, "start_date"),
+        ({"start_date": "2027-02-30"}, "start_date"),
+        ({"group_size": -3}, "group_size"),
+        ({"day_start": "25:00"}, "day_start"),
+        ({"lunch": {"earliest": "14:00", "latest": "12:00"}}, "lunch"),
+        ({"colour": "red"}, "colour"),
+        ({"must_visit": ["x"], "exclude": ["x"]}, "both required and excluded"),
+        ({"category_weights": {"industrial": float("nan")}}, "category_weights"),
+    ],
+)
+def test_bad_scenario_values_name_the_key(override: dict[str, object], key: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        request_from_dict({**GOOD, **override}, source="s.yaml")
+    assert key in str(info.value) and "s.yaml" in str(info.value)
+
+
+def test_hours_that_close_before_they_open(data_copy: Path) -> None:
+    path = data_copy / "sites.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[0]["opening_hours"] = "Mo-Fr 17:00-10:00"
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(CatalogError, match="row 2, field 'opening_hours': '17:00-10:00' closes"):
+        load_catalog(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('{"scenario": {}, "feasible": true, "days": []}', "scenario"),
+        ('{"feasible": true, "days": []}', "scenario"),
+        ("[1, 2]", "top level"),
+        (
+            '{"scenario": ' + json.dumps(GOOD) + ', "feasible": true, "days": [{"date": "x"}]}',
+            "days[0]",
+        ),
+    ],
+)
+def test_bad_itinerary_json(text: str, key: str) -> None:
+    with pytest.raises(ItineraryError) as info:
+        Itinerary.from_json(text, source="it.json")
+    assert key in str(info.value) and "it.json" in str(info.value)
+
+
+def test_output_folder_is_not_silently_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    code, text = _cli(
+        "plan", "data/scenarios/irkutsk_city_1day.yaml", "--out", str(out), "--time-limit", "1"
+    )
+    assert code == 2 and "--force" in text
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    code, text = _cli(
+        "plan",
+        "data/scenarios/irkutsk_city_1day.yaml",
+        "--out",
+        str(out),
+        "--time-limit",
+        "1",
+        "--force",
+    )
+    assert code == 0, text
+    assert (out / "itinerary.json").exists() and (out / "keep.txt").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_keeps_the_best_plan(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    exe = Path(sys.executable).with_name("routeplanner")
+    proc = subprocess.Popen(
+        [
+            str(exe),
+            "plan",
+            "data/scenarios/bratsk_5day.yaml",
+            "--out",
+            str(out),
+            "--time-limit",
+            "120",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    try:
+        # wait until the search is running (the progress line appears), then interrupt
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.5)
+            if time.monotonic() > deadline - 54:  # at least 6 s in
+                break
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, stderr
+    assert "interrupted" in stderr
+    data = json.loads((out / "itinerary.json").read_text(encoding="utf-8"))
+    assert data["feasible"] and data["solver"]["interrupted"] is True
+    assert "Traceback" not in stderr
+
+
+# ----------------------------------------------------------------------------- fuzzing
+
+_cells = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "",
+            "nan",
+            "inf",
+            "-1",
+            "1e999",
+            "10:00",
+            "Mo-Fr 10:00-17:00",
+            "true",
+            "energy",
+            "52.3",
+            "104.3",
+            "0",
+            "99999999999",
+            "\x00",
+            "Mo-Fr 17:00-10:00",
+            "24/7",
+        ]
+    ),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    field=st.sampled_from(
+        [
+            "lat",
+            "lon",
+            "category",
+            "visit_min",
+            "opening_hours",
+            "public_holidays",
+            "booking_days",
+            "max_group",
+            "min_age",
+            "slots",
+            "price_rub",
+            "base_score",
+            "id",
+            "id_required",
+        ]
+    ),
+    value=_cells,
+    row=st.integers(0, 5),
+)
+def test_fuzz_catalog_cells(data_copy: Path, field: str, value: str, row: int) -> None:
+    """A random cell either loads or is rejected with CatalogError naming file, row, field."""
+    path = data_copy / "sites.csv"
+    original = path.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(original)))
+    rows[row][field] = value
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    try:
+        load_catalog(data_copy)
+    except CatalogError as err:
+        assert all(
+            i.file.endswith("sites.csv") or i.file.endswith("checklist.csv") for i in err.issues
+        )
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "scenario",
+                    "feasible",
+                    "days",
+                    "stops",
+                    "legs",
+                    "date",
+                    "dropped",
+                    "start_date",
+                    "start",
+                    "arrive",
+                    "site_id",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(doc=_json)
+def test_fuzz_itinerary_json(doc: object) -> None:
+    try:
+        Itinerary.from_dict(doc, source="fuzz.json")
+    except ItineraryError:
+        pass
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    doc=st.dictionaries(
+        st.sampled_from(
+            [
+                "start_date",
+                "days",
+                "start",
+                "end",
+                "day_start",
+                "group_size",
+                "max_drive_h",
+                "lunch",
+                "modes",
+                "quotas",
+                "solver",
+                "budget_rub",
+                "overnight",
+                "nights",
+                "extra_places",
+                "visit_minutes",
+            ]
+        ),
+        _json,
+        max_size=8,
+    )
+)
+def test_fuzz_scenario_dict(doc: dict[str, object]) -> None:
+    try:
+        request_from_dict({**GOOD, **doc})
+    except ScenarioError:
+        pass
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=200))
+def test_fuzz_yaml_text(tmp_path: Path, text: str) -> None:
+    p = tmp_path / "f.yaml"
+    p.write_text(text, encoding="utf-8")
+    try:
+        load_yaml(p)
+    except ScenarioError:
+        pass
