@@ -99,20 +99,27 @@ def main() -> None:
     # Limits (issue 9): 1,000 candidate sites over 14 days with a 20 s limit.
     huge = catalog.with_sites(synthetic_sites(1000, seed=11))
     huge_net = load_network(data, huge)
-    req = demo.model_copy(update={
-        "days": 14, "must_visit": (), "quotas": (), "candidates": None,
-        "solver": demo.solver.model_copy(update={"time_limit_s": 20.0}),
-        "start_date": dt.date(2027, 7, 5),
-    })
+    req = demo.model_copy(
+        update={
+            "days": 14,
+            "must_visit": (),
+            "quotas": (),
+            "candidates": None,
+            "solver": demo.solver.model_copy(update={"time_limit_s": 20.0}),
+            "start_date": dt.date(2027, 7, 5),
+        }
+    )
     t = time.perf_counter()
     it = plan(req, huge, huge_net)
     wall = time.perf_counter() - t
     hist = it.solver["history"]
     first = it.solver["first_solution_s"]
-    print(f"| synthetic 14 days (limit 20 s) | 1,059 | "
-          f"{first if first is None else f'{first:.2f}'} | {hist[-1][0]:.2f} | {wall:.2f} | "
-          f"{it.kpis['score']:.1f} | {it.kpis['sites']} | "
-          f"{len(check_itinerary(it, huge, huge_net))} violations |")
+    print(
+        f"| synthetic 14 days (limit 20 s) | 1,059 | "
+        f"{first if first is None else f'{first:.2f}'} | {hist[-1][0]:.2f} | {wall:.2f} | "
+        f"{it.kpis['score']:.1f} | {it.kpis['sites']} | "
+        f"{len(check_itinerary(it, huge, huge_net))} violations |"
+    )
 
 
 if __name__ == "__main__":

@@ -100,3 +100,8 @@ VARIANTS.update(
         "noise1_cap8_cl": {"ils_options": {"noise": 1.0, "size_cap": 8, "cluster": 0.3}},
     }
 )
+VARIANTS.update(
+    {
+        "cap8_share05": {"ils_options": {"noise": 1.0, "size_cap": 8}, "ortools_share": 0.05},
+    }
+)

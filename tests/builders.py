@@ -142,5 +142,3 @@ def hand_itinerary(catalog: Catalog) -> Itinerary:
     )
     it.kpis = compute_kpis(it, {lodging.id: lodging.price_rub})
     return it
-
-

@@ -148,7 +148,7 @@ def test_non_utf8_file(data_copy: Path) -> None:
 
 def test_empty_file(data_copy: Path) -> None:
     (data_copy / "lodgings.csv").write_text("", encoding="utf-8")
-    with pytest.raises(CatalogError, match="lodgings.csv: the file is empty"):
+    with pytest.raises(CatalogError, match=r"lodgings\.csv: the file is empty"):
         load_catalog(data_copy)
 
 

@@ -19,19 +19,36 @@ from routeplanner.planner import plan
 from routeplanner.result import Itinerary
 
 CITY = [
-    "irkutsk_hpp", "icebreaker_angara", "irkutsk_regional_museum", "znamensky_monastery",
-    "volkonsky_house", "baikalkvartssamotsvety", "kolchak_monument", "taltsy_museum",
+    "irkutsk_hpp",
+    "icebreaker_angara",
+    "irkutsk_regional_museum",
+    "znamensky_monastery",
+    "volkonsky_house",
+    "baikalkvartssamotsvety",
+    "kolchak_monument",
+    "taltsy_museum",
 ]
 
 
 @pytest.fixture(scope="module")
 def good(catalog: Catalog, network: Network) -> Itinerary:
-    req = TripRequest.model_validate(dict(
-        name="t", start_date=dt.date(2027, 6, 15), days=2, start="lodging_irkutsk_irkut",
-        lodging="lodging_irkutsk_irkut", candidates=CITY, must_visit=["irkutsk_hpp"],
-        group_size=10, youngest_age=20, profile="car", booked_on=dt.date(2027, 5, 1),
-        max_drive_h=3, solver={"time_limit_s": 3, "max_solutions": 60},
-    ))
+    req = TripRequest.model_validate(
+        dict(
+            name="t",
+            start_date=dt.date(2027, 6, 15),
+            days=2,
+            start="lodging_irkutsk_irkut",
+            lodging="lodging_irkutsk_irkut",
+            candidates=CITY,
+            must_visit=["irkutsk_hpp"],
+            group_size=10,
+            youngest_age=20,
+            profile="car",
+            booked_on=dt.date(2027, 5, 1),
+            max_drive_h=3,
+            solver={"time_limit_s": 3, "max_solutions": 60},
+        )
+    )
     it = plan(req, catalog, network)
     assert it.feasible and check_itinerary(it, catalog, network) == []
     assert len(it.days[0].stops) >= 2
@@ -69,8 +86,9 @@ def test_leg_faster_than_network(good: Itinerary, catalog: Catalog, network: Net
     k = max(range(len(legs)), key=lambda i: legs[i].duration_min)
     assert legs[k].duration_min >= 5
     legs[k] = dataclasses.replace(legs[k], arrive=legs[k].depart + dt.timedelta(seconds=1))
-    bad = dataclasses.replace(good, days=[dataclasses.replace(day, legs=tuple(legs)),
-                                          *good.days[1:]])
+    bad = dataclasses.replace(
+        good, days=[dataclasses.replace(day, legs=tuple(legs)), *good.days[1:]]
+    )
     assert "travel" in _rules(bad, catalog, network)
 
 
@@ -84,8 +102,9 @@ def test_site_twice(good: Itinerary, catalog: Catalog, network: Network) -> None
 
 
 def test_group_and_age_and_booking(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    req = good.scenario.model_copy(update={"group_size": 40, "youngest_age": 5,
-                                           "booked_on": dt.date(2027, 6, 14)})
+    req = good.scenario.model_copy(
+        update={"group_size": 40, "youngest_age": 5, "booked_on": dt.date(2027, 6, 14)}
+    )
     rules = _rules(dataclasses.replace(good, scenario=req), catalog, network)
     assert {"group", "age", "booking"} <= rules
 
@@ -123,21 +142,37 @@ def test_broken_sequence(good: Itinerary, catalog: Catalog, network: Network) ->
     assert "legs" in rules or "sequence" in rules
 
 
-def test_infeasible_marker_must_be_empty(good: Itinerary, catalog: Catalog,
-                                         network: Network) -> None:
+def test_infeasible_marker_must_be_empty(
+    good: Itinerary, catalog: Catalog, network: Network
+) -> None:
     assert "status" in _rules(dataclasses.replace(good, feasible=False), catalog, network)
 
 
 POOL = [
-    "irkutsk_hpp", "icebreaker_angara", "irkutsk_regional_museum", "znamensky_monastery",
-    "volkonsky_house", "baikalkvartssamotsvety", "kolchak_monument", "taltsy_museum",
-    "listvyanka_chersky_stone", "baikal_museum", "angaria_ice_cream", "angarsk_clock_museum",
-    "kbzhd_museum_port_baikal", "olkhon_shaman_rock", "slyudyanka_marble_station",
-    "irkutsk_aviation_plant_museum", "usolye_varnichny", "shaman_stone_angara_source",
+    "irkutsk_hpp",
+    "icebreaker_angara",
+    "irkutsk_regional_museum",
+    "znamensky_monastery",
+    "volkonsky_house",
+    "baikalkvartssamotsvety",
+    "kolchak_monument",
+    "taltsy_museum",
+    "listvyanka_chersky_stone",
+    "baikal_museum",
+    "angaria_ice_cream",
+    "angarsk_clock_museum",
+    "kbzhd_museum_port_baikal",
+    "olkhon_shaman_rock",
+    "slyudyanka_marble_station",
+    "irkutsk_aviation_plant_museum",
+    "usolye_varnichny",
+    "shaman_stone_angara_source",
 ]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     start=st.dates(dt.date(2027, 1, 1), dt.date(2027, 12, 20)),
     days=st.integers(1, 3),
@@ -150,15 +185,36 @@ POOL = [
     budget=st.one_of(st.none(), st.integers(0, 5000)),
 )
 def test_random_requests_pass_the_checker(
-    catalog: Catalog, network: Network, start: dt.date, days: int, cands: list[str],
-    group: int, age: int, profile: str, drive: float, lunch: bool, budget: int | None,
+    catalog: Catalog,
+    network: Network,
+    start: dt.date,
+    days: int,
+    cands: list[str],
+    group: int,
+    age: int,
+    profile: str,
+    drive: float,
+    lunch: bool,
+    budget: int | None,
 ) -> None:
-    req = TripRequest.model_validate(dict(
-        name="prop", start_date=start, days=days, start="lodging_irkutsk_irkut",
-        lodging="lodging_irkutsk_irkut", candidates=cands, group_size=group, youngest_age=age,
-        profile=profile, max_drive_h=drive, lunch={} if lunch else None, budget_rub=budget,
-        booked_on=start - dt.timedelta(days=10), solver={"time_limit_s": 2, "max_solutions": 30},
-    ))
+    req = TripRequest.model_validate(
+        dict(
+            name="prop",
+            start_date=start,
+            days=days,
+            start="lodging_irkutsk_irkut",
+            lodging="lodging_irkutsk_irkut",
+            candidates=cands,
+            group_size=group,
+            youngest_age=age,
+            profile=profile,
+            max_drive_h=drive,
+            lunch={} if lunch else None,
+            budget_rub=budget,
+            booked_on=start - dt.timedelta(days=10),
+            solver={"time_limit_s": 2, "max_solutions": 30},
+        )
+    )
     it = plan(req, catalog, network)
     assert check_itinerary(it, catalog, network) == []
     if not it.feasible:  # nothing is required: only the nights can break the budget

@@ -45,8 +45,9 @@ def test_sites_bad_format() -> None:
 def test_travel_text_and_json() -> None:
     code, out = invoke("travel", "irkutsk", "bratsk", "--date", "2027-07-14", "--lang", "en")
     assert code == 0 and "Bratsk" in out and "km" in out
-    code, out = invoke("travel", "irkutsk_hpp", "olkhon_shaman_rock", "--date", "2027-07-14",
-                       "--format", "json")
+    code, out = invoke(
+        "travel", "irkutsk_hpp", "olkhon_shaman_rock", "--date", "2027-07-14", "--format", "json"
+    )
     data = json.loads(out)
     assert code == 0 and data["reachable"] and "ferry" in data["modes"]
     assert data["duration_s"] > 4 * 3600 and data["path"][0] == "irkutsk_hpp"
@@ -64,8 +65,16 @@ def test_travel_unknown_id_suggests() -> None:
 
 def test_plan_check_round_trip(tmp_path: Path) -> None:
     out = tmp_path / "plan"
-    code, text = invoke("plan", "data/scenarios/irkutsk_city_1day.yaml", "--out", str(out),
-                        "--time-limit", "1", "--lang", "en")
+    code, text = invoke(
+        "plan",
+        "data/scenarios/irkutsk_city_1day.yaml",
+        "--out",
+        str(out),
+        "--time-limit",
+        "1",
+        "--lang",
+        "en",
+    )
     assert code == 0, text
     it = json.loads((out / "itinerary.json").read_text(encoding="utf-8"))
     assert it["feasible"] and it["days"][0]["stops"]

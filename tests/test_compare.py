@@ -267,6 +267,7 @@ def test_failing_variant_does_not_stop_the_others(results: Any) -> None:
     comp = compare(results)
     row = comp.kpis.set_index("variant").loc["unknown_site"]
     assert not row["feasible"] and math.isnan(row["score"]) and "irkutsk_hp" in row["problem"]
+    assert row["days"] == 1 and row["profile"] == "car"  # from the variant's request
 
 
 def flaky_task(payload: Mapping[str, Any]) -> dict[str, Any]:

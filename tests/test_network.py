@@ -30,8 +30,9 @@ def _refs() -> list[dict[str, str]]:
 @pytest.mark.parametrize("ref", _refs(), ids=lambda r: f"{r['from']}-{r['to']}-{r['mode']}")
 def test_published_travel_times(network: Network, ref: dict[str, str]) -> None:
     """Road time and distance between main towns fall within the cited published ranges."""
-    m = network.matrix([ref["from"], ref["to"]], SUMMER, profile=ref["mode"],
-                       modes=("ferry", "ice_road"))  # by road: no flight, no train
+    m = network.matrix(
+        [ref["from"], ref["to"]], SUMMER, profile=ref["mode"], modes=("ferry", "ice_road")
+    )  # by road: no flight, no train
     assert m.reachable[0, 1]
     km = m.distance_m[0, 1] / 1000
     assert float(ref["min_km"]) * 0.95 <= km <= float(ref["max_km"]) * 1.05, km
@@ -63,8 +64,9 @@ def test_olkhon_ferry_season(network: Network) -> None:
 
 
 def test_forbidding_ferries_cuts_the_island(network: Network) -> None:
-    m = network.matrix(["irkutsk_hpp", "olkhon_shaman_rock"], SUMMER, profile="car",
-                       modes=("flight", "rail"))
+    m = network.matrix(
+        ["irkutsk_hpp", "olkhon_shaman_rock"], SUMMER, profile="car", modes=("flight", "rail")
+    )
     assert not m.reachable[0, 1]
 
 
@@ -131,8 +133,18 @@ def test_contract_violations_reported_together() -> None:
     g.add_node("a", kind="town", lat=52.0, lon=104.0, name_ru="А", name_en="A")
     g.add_node("b", kind="castle", lat=91.0, lon=104.0, name_ru="Б", name_en="")
     g.add_edge("a", "b", mode="road", length_m=-5.0, road_class="motorway")
-    g.add_edge("b", "a", mode="ferry", length_m=100.0, duration_s=0, overhead_s=0,
-               season=(), weekdays=frozenset({9}), price_rub=0, link_id="x")
+    g.add_edge(
+        "b",
+        "a",
+        mode="ferry",
+        length_m=100.0,
+        duration_s=0,
+        overhead_s=0,
+        season=(),
+        weekdays=frozenset({9}),
+        price_rub=0,
+        link_id="x",
+    )
     with pytest.raises(NetworkError) as info:
         validate_graph(g)
     fields = {(i.file, i.field) for i in info.value.issues}

@@ -17,17 +17,30 @@ from routeplanner.planner import plan
 from routeplanner.result import Itinerary
 
 CITY = [
-    "irkutsk_hpp", "icebreaker_angara", "irkutsk_regional_museum", "znamensky_monastery",
-    "volkonsky_house", "baikalkvartssamotsvety", "kolchak_monument", "spasskaya_church_irkutsk",
+    "irkutsk_hpp",
+    "icebreaker_angara",
+    "irkutsk_regional_museum",
+    "znamensky_monastery",
+    "volkonsky_house",
+    "baikalkvartssamotsvety",
+    "kolchak_monument",
+    "spasskaya_church_irkutsk",
 ]
 TUESDAY = dt.date(2027, 6, 15)
 
 
 def request(**kw: Any) -> TripRequest:
     base: dict[str, Any] = dict(
-        name="test", start_date=TUESDAY, days=1, start="lodging_irkutsk_irkut",
-        lodging="lodging_irkutsk_irkut", candidates=CITY, group_size=10, youngest_age=20,
-        profile="car", booked_on=dt.date(2027, 5, 1),
+        name="test",
+        start_date=TUESDAY,
+        days=1,
+        start="lodging_irkutsk_irkut",
+        lodging="lodging_irkutsk_irkut",
+        candidates=CITY,
+        group_size=10,
+        youngest_age=20,
+        profile="car",
+        booked_on=dt.date(2027, 5, 1),
         solver={"time_limit_s": 3, "max_solutions": 60},
     )
     base.update(kw)
@@ -116,8 +129,13 @@ def test_lunch_is_scheduled_in_its_window(catalog: Catalog, network: Network) ->
 
 
 def test_seasonal_link_binds(catalog: Catalog, network: Network) -> None:
-    it = run(catalog, network, start_date=dt.date(2027, 4, 20), booked_on=dt.date(2027, 3, 1),
-             candidates=["olkhon_shaman_rock", "icebreaker_angara"])
+    it = run(
+        catalog,
+        network,
+        start_date=dt.date(2027, 4, 20),
+        booked_on=dt.date(2027, 3, 1),
+        candidates=["olkhon_shaman_rock", "icebreaker_angara"],
+    )
     assert "cannot be reached on the trip dates" in reason(it, "olkhon_shaman_rock")
 
 
@@ -143,8 +161,9 @@ def test_excluded_site(catalog: Catalog, network: Network) -> None:
 
 def test_category_weights_change_the_plan(catalog: Catalog, network: Network) -> None:
     tilt = run(catalog, network, category_weights={"museum": 0.0, "heritage": 0.0})
-    assert all(s.category not in ("museum", "heritage") for s in tilt.stops) or tilt.kpis[
-        "score"] >= 0
+    assert (
+        all(s.category not in ("museum", "heritage") for s in tilt.stops) or tilt.kpis["score"] >= 0
+    )
 
 
 def test_must_visit_closed_is_explained(catalog: Catalog, network: Network) -> None:
@@ -161,10 +180,20 @@ def test_must_visit_too_far_is_explained(catalog: Catalog, network: Network) -> 
 
 def test_multi_day_far_stay(catalog: Catalog, network: Network) -> None:
     """A must-visit 600 km away, by road only: the planner sleeps there."""
-    it = run(catalog, network, days=3, overnight="choose", lodging=None,
-             must_visit=["bratsk_hpp"], modes=["ferry"], max_drive_h=9, day_start="08:00",
-             day_end="21:00", candidates=["bratsk_hpp", "angara_village_museum", *CITY],
-             solver={"time_limit_s": 6, "lodging_search_s": 0.3})
+    it = run(
+        catalog,
+        network,
+        days=3,
+        overnight="choose",
+        lodging=None,
+        must_visit=["bratsk_hpp"],
+        modes=["ferry"],
+        max_drive_h=9,
+        day_start="08:00",
+        day_end="21:00",
+        candidates=["bratsk_hpp", "angara_village_museum", *CITY],
+        solver={"time_limit_s": 6, "lodging_search_s": 0.3},
+    )
     assert it.feasible
     assert "bratsk_hpp" in visited(it)
     assert any(n and "bratsk" in n for n in it.kpis["nights"])

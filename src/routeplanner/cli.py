@@ -246,8 +246,9 @@ def _interruptible() -> Iterator[threading.Event]:
         if flag.is_set():
             raise KeyboardInterrupt
         flag.set()
-        err_console.print("interrupted: finishing with the best plan found so far "
-                          "(Ctrl-C again to abort)")
+        err_console.print(
+            "interrupted: finishing with the best plan found so far (Ctrl-C again to abort)"
+        )
 
     try:
         old = signal.signal(signal.SIGINT, handler)
@@ -260,13 +261,12 @@ def _interruptible() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, old)
 
 
-def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) -> Any:
+def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .export import write_plan_outputs
     from .planner import plan
 
-    with _interruptible() as stop, Progress(
+    with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
@@ -279,8 +279,17 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
             progress.update(task, description=f"planning… best score {prize / 100:.1f}")
 
         itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
-        if stop.is_set():
-            itinerary.solver["interrupted"] = True
+    if stop.is_set():
+        itinerary.solver["interrupted"] = True
+    return itinerary
+
+
+def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) -> Any:
+    from .export import write_plan_outputs
+
+    with _interruptible() as stop:
+        err_console.print("planning… (Ctrl-C stops the search and keeps the best plan so far)")
+        itinerary = _search(request, catalog, network, stop)
     names = {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)

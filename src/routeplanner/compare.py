@@ -610,12 +610,15 @@ class VariantResult:
         The failure's text.
     wall_s : float
         Seconds the worker spent on it.
+    request : TripRequest or None
+        The variant's request (``None`` when it was invalid).
     """
 
     name: str
     itinerary: Itinerary | None
     error: str | None = None
     wall_s: float = 0.0
+    request: TripRequest | None = None
 
     @property
     def feasible(self) -> bool:
@@ -778,7 +781,11 @@ def run_variants(
         if on_result is not None:
             on_result(r)
 
+    requests = {v.name: v.request for v in items}
+
     def finish(r: VariantResult) -> None:
+        if r.request is None:
+            r.request = requests.get(r.name)
         results[r.name] = r
         bar.advance(r)
         if on_result is not None:
@@ -970,7 +977,7 @@ def _night_town(night: str, catalog: Catalog | None) -> str:
 
 def _kpi_row(r: VariantResult, catalog: Catalog | None, lang: str) -> dict[str, Any]:
     it = r.itinerary
-    req = it.scenario if it is not None else None
+    req = it.scenario if it is not None else r.request
     row: dict[str, Any] = {
         "variant": r.name,
         "status": r.status,

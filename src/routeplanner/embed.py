@@ -468,7 +468,7 @@ def _setup(
         )
     # each day may grow by at most the allowance, never start earlier than it did
     days = []
-    for d, (spec, sched) in enumerate(zip(problem.days, schedules, strict=True)):
+    for spec, sched in zip(problem.days, schedules, strict=True):
         assert sched is not None
         # the allowance never goes past the request's own day window
         latest = min(sched.finish + max_extra_per_day_min * 60, spec.latest_end_s)

@@ -210,11 +210,22 @@ class ExtraPlace(_Strict):
     def site(self) -> Site:
         """The place as a catalog site open at all hours, with no score."""
         return Site(
-            id=self.id, name_ru=self.name, name_en=self.name, town="", lat=self.lat,
-            lon=self.lon, coord_precision=CoordPrecision.POINT, network_node=None,
-            source_url="trip request", notes="a stop given by coordinates",
-            category=Category.CITY, visit_min=self.visit_min, opening_hours="24/7",
-            public_holidays=HolidayPolicy.OPEN, base_score=0.0, score=0.0,
+            id=self.id,
+            name_ru=self.name,
+            name_en=self.name,
+            town="",
+            lat=self.lat,
+            lon=self.lon,
+            coord_precision=CoordPrecision.POINT,
+            network_node=None,
+            source_url="trip request",
+            notes="a stop given by coordinates",
+            category=Category.CITY,
+            visit_min=self.visit_min,
+            opening_hours="24/7",
+            public_holidays=HolidayPolicy.OPEN,
+            base_score=0.0,
+            score=0.0,
         )
 
 

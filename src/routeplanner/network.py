@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -242,7 +243,7 @@ def _load_profiles(path: Path, issues: list[Issue]) -> tuple[dict[str, Profile],
             profiles[str(pname)] = Profile(
                 str(pname),
                 {rc: float(speeds[rc]) for rc in ROAD_CLASSES},
-                int(round(boarding * 60)),
+                round(boarding * 60),
                 float(cs),
             )
     return profiles, float(detour)
@@ -478,9 +479,12 @@ class Network:
         allowed = set(modes)
         out = set()
         for _u, _v, a in self.graph.edges(data=True):
-            if a["mode"] in allowed and _in_season(a["season"], date):
-                if not a["weekdays"] or date.weekday() in a["weekdays"]:
-                    out.add(a["link_id"])
+            if (
+                a["mode"] in allowed
+                and _in_season(a["season"], date)
+                and (not a["weekdays"] or date.weekday() in a["weekdays"])
+            ):
+                out.add(a["link_id"])
         return frozenset(out)
 
     def _state(self, profile: str, links: frozenset[str]) -> _State:
@@ -674,7 +678,7 @@ class Network:
             chain.reverse()
             if origin != a0:
                 modes_out.append("connector")
-            for p, q in zip(chain, chain[1:], strict=False):
+            for p, q in itertools.pairwise(chain):
                 mode, attrs = st.edge[(p, q)]
                 modes_out.append(mode)
                 if attrs.get("link_id"):
@@ -841,6 +845,6 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
 
 def travel_time_text(seconds: float) -> str:
     """Format seconds as ``'7 h 35 min'``."""
-    minutes = int(round(seconds / 60))
+    minutes = round(seconds / 60)
     h, m = divmod(minutes, 60)
     return f"{h} h {m:02d} min" if h else f"{m} min"

@@ -118,8 +118,11 @@ def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
     for sid in req.visit_minutes:
         if sid not in site_ids:
             problems.append(f"visit_minutes: '{sid}' is not a site id")
-    clash = [e.id for e in req.extra_places if e.id in catalog.sites or e.id in catalog.lodgings
-             or e.id in catalog.hubs]
+    clash = [
+        e.id
+        for e in req.extra_places
+        if e.id in catalog.sites or e.id in catalog.lodgings or e.id in catalog.hubs
+    ]
     problems += [f"extra_places: id '{x}' is already a catalog id" for x in clash]
     for k, night in enumerate(req.nights or ()):
         if night not in catalog.lodgings:
@@ -562,13 +565,14 @@ def explain_drops(
             continue
         dur = problem.durations_s[day.matrix]
         lo, hi = day.earliest_start_s, day.latest_end_s
-        open_today = np.array([
-            (v.days is None or d in v.days) and any(a <= hi and b >= lo for a, b in v.windows)
-            for v in (problem.visits[i] for i in todo)
-        ])
+        open_today = np.array(
+            [
+                (v.days is None or d in v.days) and any(a <= hi and b >= lo for a, b in v.windows)
+                for v in (problem.visits[i] for i in todo)
+            ]
+        )
         route = list(solution.routes[d])
-        stops = [day.start_location, *(problem.visits[k].location for k in route),
-                 day.end_location]
+        stops = [day.start_location, *(problem.visits[k].location for k in route), day.end_location]
         for pos in range(len(stops) - 1):
             a, b = stops[pos], stops[pos + 1]
             da, db, dab = dur[a, loc], dur[loc, b], int(dur[a, b])
@@ -578,8 +582,7 @@ def explain_drops(
             if better.any():
                 prev = problem.location_keys[a]
                 name = ctx.catalog.place(prev)
-                where = Reason("where", {"day": d + 1,
-                                         "after": (name.name("ru"), name.name("en"))})
+                where = Reason("where", {"day": d + 1, "after": (name.name("ru"), name.name("en"))})
                 best_over = np.where(better, over, best_over)
                 for k in np.nonzero(better)[0]:
                     best_where[k] = where

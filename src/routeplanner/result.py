@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -498,11 +499,8 @@ def build_itinerary(
         t_dep = sched.depart
         matrix = ctx.matrices[spec.matrix]
         index = {p: i for i, p in enumerate(ctx.places)}
-        for j, (a, b) in enumerate(zip(seq, seq[1:], strict=False)):
-            if j < len(stops):
-                t_arr = sched.arrive[j]
-            else:
-                t_arr = sched.finish
+        for j, (a, b) in enumerate(itertools.pairwise(seq)):
+            t_arr = sched.arrive[j] if j < len(stops) else sched.finish
             if j > 0:
                 t_dep = sched.end[j - 1]
             # a lunch taken on arrival keeps the leg's arrival; one en route lengthens it

@@ -27,7 +27,9 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             self._aliases = getattr(self, "_aliases", 0) + 1
             if self._aliases > self.max_aliases:
                 raise yaml.composer.ComposerError(
-                    None, None, f"more than {self.max_aliases} aliases (&/*): refused",
+                    None,
+                    None,
+                    f"more than {self.max_aliases} aliases (&/*): refused",
                     self.peek_event().start_mark,
                 )
         return super().compose_node(parent, index)

@@ -1,9 +1,17 @@
 """Solver settings and ``solve(problem) -> Solution`` for the integer routing problem.
 
-The search is OR-Tools routing (see :mod:`routeplanner._ortools`), followed by a greedy
-insertion pass that adds any visit that still fits (cheap, and it closes small gaps the local
-search leaves). Every route returned is re-simulated; a route that does not simulate is never
-reported as feasible.
+The search has two phases within the one time limit:
+
+1. OR-Tools routing (see :mod:`routeplanner._ortools`) builds a first plan and improves it with
+   its local search for a share of the time (20 % by default; all of it when the work limit
+   ``max_solutions`` is set, which stops it instead);
+2. an iterated local search (:func:`iterated_local_search`, ruin and recreate in the style of
+   Vansteenwegen et al.'s ILS for the team orienteering problem with time windows) improves
+   that plan until the deadline, the work limit or ``stop()``.
+
+``first_solution_only`` skips both improvements and fills the first plan greedily
+(:func:`insert_greedily`). Every route returned is re-simulated; a route that does not simulate
+is never reported as feasible, and the improvement phase is kept only if its plan passes.
 """
 
 from __future__ import annotations
@@ -318,41 +326,16 @@ def _recreate(
             return
 
 
-def _reinsert(problem: Problem, fast: _Fast, routes: list[list[int]], rng: random.Random) -> bool:
-    """Move each visit to the place where it costs the least time (any day); True if moved.
-
-    Shortening days makes room for the next recreate. Exact problems only."""
-    moved = False
-    order = [(d, v) for d, r in enumerate(routes) for v in r]
-    rng.shuffle(order)
-    one = np.zeros(1, dtype=np.int64)
-    for _d, v in order:
-        d0 = next(d for d, r in enumerate(routes) if v in r)
-        k0 = routes[d0].index(v)
-        without = routes[d0][:k0] + routes[d0][k0 + 1 :]
-        one[0] = v
-        c0, p0 = fast.table(problem, d0, without, one)
-        base = int(c0[0])
-        best = (base, d0, int(p0[0]))
-        for d in range(len(routes)):
-            if d == d0 or not fast.allowed[d, v]:
-                continue
-            c, p = fast.table(problem, d, routes[d], one)
-            if int(c[0]) < best[0]:
-                best = (int(c[0]), d, int(p[0]))
-        cost, d, p = best
-        if cost >= _INF:
-            continue
-        if (d, p) != (d0, k0) and cost < base:
-            routes[d0] = without
-            routes[d].insert(p, v)
-            moved = True
-    return moved
-
-
 def _value(problem: Problem, routes: Sequence[Sequence[int]], fast: _Fast) -> tuple[int, int]:
-    """(prize, -travel) to maximise."""
+    """(prize, -travel) to maximise; a per-day quota minimum that is missed costs twice the
+    largest prize per missing visit (as in the OR-Tools model, where it is a soft bound)."""
     prize = sum(problem.visits[i].prize for r in routes for i in r)
+    for q in problem.quotas:
+        if q.per == "day" and q.min:
+            top = 2 * max((v.prize for v in problem.visits), default=1)
+            for r in routes:
+                have = sum(q.tag in problem.visits[i].tags for i in r)
+                prize -= top * max(0, q.min - have)
     travel = 0
     for d, r in enumerate(routes):
         day = problem.days[d]
@@ -373,17 +356,24 @@ def iterated_local_search(
     stop: Callable[[], bool] | None = None,
     accept_worse: float = 0.1,
     reset_after: int = 50,
-    noise: float = 0.0,
+    noise: float = 1.0,
     size_div: int = 3,
     polish: Callable[[list[list[int]]], list[list[int]] | None] | None = None,
     polish_every: int = 10,
     cluster: float = 0.0,
-    size_cap: int = 10**9,
-    reinsert: float = 0.0,
+    size_cap: int = 8,
 ) -> list[list[int]]:
     """Ruin-and-recreate improvement of feasible ``routes``; returns the best routes found.
 
-    Deterministic for a given seed when bounded by ``max_iterations`` rather than the deadline.
+    Each iteration removes, from every day, a segment of ``size`` consecutive visits starting
+    at a random position (or, with probability ``cluster``, the visits nearest to a random
+    one), then re-inserts unvisited visits by best prize² / time-shift ratio, each visit's ratio
+    multiplied by a random factor in ``[1, 1 + noise]``. A trial at least as good as the current
+    one is accepted (a worse one with probability ``accept_worse``); ``size`` grows by one after
+    each non-improving trial up to ``min(size_cap, visits / (size_div * days))`` and falls back
+    to 1; every ``reset_after`` trials without a new best the search returns to the best.
+    Required visits are never removed. Randomness comes from ``seed`` only, so the search is
+    deterministic when bounded by ``max_iterations`` rather than by the deadline.
     """
     fast = _Fast(problem)
     rng = random.Random(seed)
@@ -433,9 +423,6 @@ def iterated_local_search(
         level = noise if noise >= 0 else -noise * rng.random()
         factors = None if level <= 0 else 1.0 + level * nrng.random(nv)
         _recreate(problem, fast, trial, deadline, factors)
-        if reinsert and fast.exact and rng.random() < reinsert:
-            if _reinsert(problem, fast, trial, rng):
-                _recreate(problem, fast, trial, deadline, factors)
         if polish is not None and polish_every and it % polish_every == 0:
             polished = polish(trial)
             if polished is not None:
@@ -446,7 +433,7 @@ def iterated_local_search(
             cur, cur_val = trial, val
         if val > best_val:
             if on_improve is not None and val[0] > best_val[0]:
-                on_improve(val[0])
+                on_improve(sum(problem.visits[i].prize for r in trial for i in r))
             best, best_val = [list(r) for r in trial], val
             size = 1
             since_best = 0
@@ -520,6 +507,18 @@ def solve(
         Polled during the search; True stops it and keeps the best plan so far.
     first_solution_only : bool
         Return the first solution found (fast probe).
+    search_params : mapping, optional
+        OR-Tools search-parameter overrides by dotted name (see
+        :func:`routeplanner._ortools.apply_search_params`), for tuning and benchmarks.
+    ils : bool, optional
+        Run the iterated local search after OR-Tools (default: yes).
+    ortools_share : float
+        Share of the time limit given to the OR-Tools phase when the ILS follows.
+    ils_options : mapping, optional
+        Keyword options of :func:`iterated_local_search` (benchmarks).
+    use_polish, polish_cap_s
+        Let the ILS call OR-Tools' local search (greedy descent, at most ``polish_cap_s``)
+        on every ``polish_every``-th trial (measured: no gain on the TOPTW quick set).
 
     Returns
     -------
@@ -534,7 +533,7 @@ def solve(
     use_ils = ils if ils is not None else True
     use_ils = use_ils and not first_solution_only and bool(problem.visits)
     or_settings = settings
-    if use_ils:
+    if use_ils and settings.max_solutions is None:
         share = max(0.05, min(1.0, ortools_share))
         or_settings = settings.model_copy(
             update={"time_limit_s": max(0.01, settings.time_limit_s * share)}
@@ -548,11 +547,29 @@ def solve(
         stop=stop,
         search_params=search_params,
     )
+    stopped = stop is not None and stop()
+    left = deadline - time.perf_counter()
+    if not run.found and use_ils and not stopped and left > 0.05:
+        # the OR-Tools share ran out before a first plan: give it the rest for one plan
+        run = run_ortools(
+            problem,
+            settings.model_copy(update={"time_limit_s": left * 0.9, "max_solutions": None}),
+            initial_routes=initial_routes,
+            first_solution_only=True,
+            on_solution=on_progress,
+            stop=stop,
+            search_params=search_params,
+        )
+    found = run.found
     routes = [list(r) for r in run.routes]
-    if run.found and not use_ils:
+    if not found and use_ils and not stopped and not any(v.required for v in problem.visits):
+        empty: list[list[int]] = [[] for _ in problem.days]
+        if not evaluate(problem, empty)[1]:
+            routes, found = empty, True  # start the improvement from empty days
+    if found and not use_ils:
         routes = insert_greedily(problem, routes)
     history = list(run.history)
-    if run.found and use_ils and not (stop is not None and stop()):
+    if found and use_ils and not stopped:
 
         def improved(prize: int) -> None:
             elapsed = time.perf_counter() - t0
@@ -594,18 +611,18 @@ def solve(
             if not evaluate(problem, better)[1]:
                 routes = better
     schedules, problems = evaluate(problem, routes)
-    if not run.found:
+    if not found:
         problems.insert(0, f"no solution found ({run.status})")
     prize = sum(problem.visits[i].prize for r in routes for i in r)
     travel = sum(s.travel_s for s in schedules if s is not None)
-    if run.found and (not history or history[-1][1] != prize):
+    if found and (not history or history[-1][1] != prize):
         history.append((time.perf_counter() - t0, prize))
     return Solution(
         routes=tuple(tuple(r) for r in routes),
         schedules=schedules,
         prize=prize,
         travel_s=travel,
-        feasible=run.found and not problems,
+        feasible=found and not problems,
         problems=tuple(problems),
         status=run.status,
         runtime_s=time.perf_counter() - t0,

@@ -88,15 +88,25 @@ def filter_sites(
     return out
 
 
+def _forget_results() -> None:
+    """Results planned with another catalog no longer apply."""
+    for key in ("plan_result", "embed_result", "compare_result"):
+        st.session_state.pop(key, None)
+
+
 def _upload_section(language: str) -> None:
     upload = st.session_state.get("catalog_upload")
     with st.expander(tr("upload_catalog"), expanded=bool(upload)):
         st.caption(tr("upload_catalog_help"))
+        flash = st.session_state.pop("catalog_flash", None)
+        if flash:
+            st.success(flash, icon=":material/check_circle:")
         if upload:
-            st.info(tr("catalog_active", name=upload["name"]), icon=":material/description:")
+            if not flash:
+                st.info(tr("catalog_active", name=upload["name"]), icon=":material/description:")
             if st.button(tr("back_builtin"), key="catalog-builtin"):
                 st.session_state.pop("catalog_upload", None)
-                st.session_state.pop("plan_result", None)
+                _forget_results()
                 st.rerun()
         file = st.file_uploader(
             tr("upload_catalog"),
@@ -121,11 +131,11 @@ def _upload_section(language: str) -> None:
                 show_error(err)
             else:
                 st.session_state["catalog_upload"] = {"name": file.name, "data": data, "mode": mode}
-                st.session_state.pop("plan_result", None)
-                st.success(
-                    tr("catalog_ok", name=file.name, n=len(catalog.sites)),
-                    icon=":material/check_circle:",
+                _forget_results()
+                st.session_state["catalog_flash"] = tr(
+                    "catalog_ok", name=file.name, n=len(catalog.sites)
                 )
+                st.rerun()  # every part of the page (and the sidebar) now uses the new catalog
 
 
 def render() -> None:

@@ -58,6 +58,11 @@ def show_kpis(itinerary: Itinerary) -> None:
         col.metric(label, value)
 
 
+def _table_height(rows: int, limit: int = 40) -> int:
+    """Pixel height that shows ``rows`` rows of a table without scrolling (up to ``limit``)."""
+    return 38 + 35 * min(max(rows, 1), limit)
+
+
 def _hm(x: dt.datetime | None) -> str:
     return "" if x is None else x.strftime("%H:%M")
 
@@ -184,10 +189,16 @@ def show_itinerary(
     st.subheader(tr("schedule"))
     for title, frame in schedule_frames(itinerary, names, language):
         st.markdown(f"**{title}**")
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", height=_table_height(len(frame)))
     st.subheader(tr("dropped"))
     if itinerary.dropped:
-        st.dataframe(dropped_frame(itinerary, language), hide_index=True, width="stretch")
+        with st.container(height=min(420, 40 + 32 * len(itinerary.dropped))):
+            st.markdown(
+                "\n".join(
+                    f"- **{d.label(language)}** (`{d.site_id}`): {d.text(language)}"
+                    for d in itinerary.dropped
+                )
+            )
     else:
         st.caption(tr("no_dropped"))
     st.subheader(tr("downloads"))
