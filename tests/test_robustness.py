@@ -152,7 +152,7 @@ def test_ctrl_c_keeps_the_best_plan(tmp_path: Path) -> None:
         [
             str(exe),
             "plan",
-            "data/scenarios/bratsk_5day.yaml",
+            "data/scenarios/industrial_3day.yaml",
             "--out",
             str(out),
             "--time-limit",
