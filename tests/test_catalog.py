@@ -85,7 +85,7 @@ def _rewrite(path: Path, row: int, field: str, value: str) -> None:
 
 
 BAD_SITE_CELLS = [
-    ("lat", "95.0", "outside Irkutsk oblast"),
+    ("lat", "95.0", "must be between 50 and 62.5 (Irkutsk oblast and its neighbours)"),
     ("lon", "nan", "not a finite number"),
     ("lat", "abc", "not a number"),
     ("category", "factory", "is not one of"),

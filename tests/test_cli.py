@@ -117,3 +117,24 @@ def test_demo_writes_outputs(tmp_path: Path) -> None:
     assert code == 0, out
     assert (tmp_path / "demo" / "itinerary.json").exists()
     assert "Иркутская ГЭС" in out
+
+
+def test_compare_writes_kpis(tmp_path: Path) -> None:
+    variants = tmp_path / "v.yaml"
+    variants.write_text(
+        "base:\n  file: " + str(Path("data/scenarios/irkutsk_city_1day.yaml").resolve()) + "\n"
+        "  solver: {max_solutions: 3}\n"
+        "variants:\n  by_coach: {profile: coach}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "cmp"
+    code, text = invoke("compare", str(variants), "--out", str(out), "--workers", "1",
+                        "--no-plans")
+    assert code == 0, text
+    for name in ("kpis.csv", "kpis.xlsx", "comparison.html", "comparison_map.html"):
+        assert (out / name).exists(), name
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(variants.read_text(encoding="utf-8").replace("profile:", "profle:"),
+                   encoding="utf-8")
+    code, text = invoke("compare", str(bad), "--out", str(tmp_path / "x"), "--workers", "1")
+    assert code == 3 and "profle" in text

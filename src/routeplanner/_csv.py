@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,9 @@ from .exceptions import Issue
 __all__ = [
     "Column",
     "Table",
+    "bounded_float",
+    "bounded_int",
+    "choice",
     "parse_bool",
     "parse_float",
     "parse_hhmm",
@@ -73,6 +76,41 @@ def parse_hhmm(text: str) -> dt.time:
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
         raise ValueError(f"'{text}' is not a time HH:MM")
     return dt.time(int(m.group(1)), int(m.group(2)))
+
+
+def choice(values: Sequence[str]) -> Callable[[str], str]:
+    """A parser accepting exactly one of ``values``."""
+
+    def parse(text: str) -> str:
+        if text not in values:
+            raise ValueError(f"'{text}' is not one of: {', '.join(values)}")
+        return text
+
+    return parse
+
+
+def bounded_int(lo: int, hi: int, what: str) -> Callable[[str], int]:
+    """A parser for a whole number in ``[lo, hi]``; ``what`` names it in messages."""
+
+    def parse(text: str) -> int:
+        v = parse_int(text)
+        if not lo <= v <= hi:
+            raise ValueError(f"{what} {v} must be between {lo} and {hi}")
+        return v
+
+    return parse
+
+
+def bounded_float(lo: float, hi: float, what: str, hint: str = "") -> Callable[[str], float]:
+    """A parser for a finite number in ``[lo, hi]``; ``hint`` is added to the message."""
+
+    def parse(text: str) -> float:
+        v = parse_float(text)
+        if not lo <= v <= hi:
+            raise ValueError(f"{what} {v} must be between {lo:g} and {hi:g}{hint}")
+        return v
+
+    return parse
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from rapidfuzz import fuzz, process
 
 from ._csv import (
     Column,
+    bounded_float,
+    bounded_int,
+    choice,
     parse_bool,
-    parse_float,
     parse_hhmm,
-    parse_int,
     parse_slug,
     read_table,
 )
@@ -77,43 +78,9 @@ def _enum(kind: type) -> Any:
     return parse
 
 
-def _choice(values: tuple[str, ...]) -> Any:
-    def parse(text: str) -> str:
-        if text not in values:
-            raise ValueError(f"'{text}' is not one of: {', '.join(values)}")
-        return text
-
-    return parse
-
-
-def _lat(text: str) -> float:
-    v = parse_float(text)
-    if not LAT_RANGE[0] <= v <= LAT_RANGE[1]:
-        raise ValueError(
-            f"latitude {v} is outside Irkutsk oblast and its neighbours "
-            f"({LAT_RANGE[0]}..{LAT_RANGE[1]}); are lat and lon swapped?"
-        )
-    return v
-
-
-def _lon(text: str) -> float:
-    v = parse_float(text)
-    if not LON_RANGE[0] <= v <= LON_RANGE[1]:
-        raise ValueError(
-            f"longitude {v} is outside Irkutsk oblast and its neighbours "
-            f"({LON_RANGE[0]}..{LON_RANGE[1]}); are lat and lon swapped?"
-        )
-    return v
-
-
-def _bounded_int(lo: int, hi: int, what: str) -> Any:
-    def parse(text: str) -> int:
-        v = parse_int(text)
-        if not lo <= v <= hi:
-            raise ValueError(f"{what} {v} must be between {lo} and {hi}")
-        return v
-
-    return parse
+_REGION = " (Irkutsk oblast and its neighbours); are lat and lon swapped?"
+_lat = bounded_float(*LAT_RANGE, "latitude", _REGION)
+_lon = bounded_float(*LON_RANGE, "longitude", _REGION)
 
 
 def _hours(text: str) -> str:
@@ -128,13 +95,6 @@ def _slots(text: str) -> tuple[dt.time, ...]:
     if len(set(times)) != len(times):
         raise ValueError("a slot time is listed twice")
     return times
-
-
-def _score10(text: str) -> float:
-    v = parse_float(text)
-    if not 0 <= v <= 10:
-        raise ValueError(f"score {v} must be between 0 and 10")
-    return v
 
 
 def _defaults(text: str) -> frozenset[str]:
@@ -157,16 +117,16 @@ _PLACE_COLUMNS = [
 _SITE_COLUMNS = [
     *_PLACE_COLUMNS,
     Column("category", _enum(Category)),
-    Column("visit_min", _bounded_int(1, 24 * 60, "visit length (minutes)")),
+    Column("visit_min", bounded_int(1, 24 * 60, "visit length (minutes)")),
     Column("opening_hours", _hours),
     Column("public_holidays", _enum(HolidayPolicy)),
-    Column("booking_days", _bounded_int(0, 365, "booking lead time (days)")),
-    Column("max_group", _bounded_int(1, 10_000, "maximum group size"), required=False),
-    Column("min_age", _bounded_int(0, 100, "minimum age"), required=False, default=0),
+    Column("booking_days", bounded_int(0, 365, "booking lead time (days)")),
+    Column("max_group", bounded_int(1, 10_000, "maximum group size"), required=False),
+    Column("min_age", bounded_int(0, 100, "minimum age"), required=False, default=0),
     Column("id_required", parse_bool, required=False, default=False),
     Column("slots", _slots, required=False, default=()),
-    Column("price_rub", _bounded_int(0, 1_000_000, "price (RUB)"), required=False, default=0),
-    Column("base_score", _score10),
+    Column("price_rub", bounded_int(0, 1_000_000, "price (RUB)"), required=False, default=0),
+    Column("base_score", bounded_float(0, 10, "score")),
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),
@@ -174,13 +134,13 @@ _SITE_COLUMNS = [
 
 _LODGING_COLUMNS = [
     *_PLACE_COLUMNS,
-    Column("price_rub", _bounded_int(0, 1_000_000, "price per night (RUB)")),
+    Column("price_rub", bounded_int(0, 1_000_000, "price per night (RUB)")),
     Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
     Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
     Column("defaults", _defaults, required=False, default=frozenset()),
 ]
 
-_HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", _choice(_HUB_KINDS))]
+_HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", choice(_HUB_KINDS))]
 
 
 @dataclass(frozen=True)
@@ -401,9 +361,9 @@ def _read_checklist(
 ) -> list[tuple[int, ChecklistItem]]:
     cols = [
         Column("site_id", parse_slug),
-        Column("criterion", _choice(tuple(criteria))),
-        Column("score", _bounded_int(0, 5, "checklist score"), required=False),
-        Column("evidence", _choice(("sourced", "assumed", "visited"))),
+        Column("criterion", choice(tuple(criteria))),
+        Column("score", bounded_int(0, 5, "checklist score"), required=False),
+        Column("evidence", choice(("sourced", "assumed", "visited"))),
         Column("source_url", required=False, default=""),
         Column("note", required=False, default=""),
     ]

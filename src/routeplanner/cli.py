@@ -336,6 +336,72 @@ def plan_cmd(
         raise typer.Exit(5)
 
 
+@app.command("compare")
+def compare_cmd(
+    variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/compare"),
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+    ] = None,
+    no_plans: Annotated[
+        bool, typer.Option("--no-plans", help="Do not write each variant's plan.")
+    ] = False,
+    force: ForceOpt = False,
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Plan every variant of a variants file in parallel and compare them.
+
+    Files in --out: kpis.csv, kpis.xlsx, comparison.html, comparison_map.html and
+    plans/<variant>/ (each variant's plan files).
+    """
+    _check_lang(lang)
+    _check_out(out, force)
+    from .compare import COMPARISON_FILES, compare_file
+
+    try:
+        comp = compare_file(
+            variants,
+            out,
+            data=data,
+            workers=workers,
+            lang=lang,
+            console=err_console,
+            plans=not no_plans,
+        )
+    except RouteplannerError as err:
+        _fail(err)
+    table = Table(title=escape(comp.title))
+    table.add_column("variant", overflow="fold", min_width=12)
+    for col in ("status", "score", "sites", "travel h", "cost/person", "nights away"):
+        table.add_column(col, overflow="fold")
+    for _, row in comp.kpis.iterrows():
+        ok = bool(row["feasible"])
+        table.add_row(
+            escape(str(row["variant"])),
+            row["status"] + (" ★" if row["pareto"] else ""),
+            f"{row['score']:.2f}" if ok else "—",
+            str(row["sites"]) if ok else "—",
+            f"{row['travel_h']:.1f}" if ok else "—",
+            str(row["cost_per_person_rub"]) if ok else "—",
+            str(row["nights_away"]) if ok else "—",
+        )
+    console.print(table)
+    console.print("★ Pareto front: no other variant has more score for less travel time.")
+    for _, row in comp.kpis[~comp.kpis["feasible"]].iterrows():
+        err_console.print(
+            f"[bold yellow]{escape(str(row['variant']))}[/] ({row['status']}): "
+            f"{escape(str(row['problem']))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    written = [out / name for name in COMPARISON_FILES] + ([] if no_plans else [out / "plans"])
+    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    if not comp.kpis["feasible"].any():
+        raise typer.Exit(5)
+
+
 @app.command()
 def check(
     itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],

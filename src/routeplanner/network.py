@@ -41,7 +41,15 @@ from rapidfuzz import fuzz, process
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from ._csv import Column, parse_bool, parse_float, parse_int, parse_slug, read_table
+from ._csv import (
+    Column,
+    bounded_float,
+    bounded_int,
+    choice,
+    parse_bool,
+    parse_slug,
+    read_table,
+)
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
 from .exceptions import Issue, NetworkError, UnknownPlaceError
 from .settings import default_data_dir
@@ -115,69 +123,32 @@ def _in_season(season: tuple[tuple[int, int], ...], date: dt.date) -> bool:
     return any((a <= md <= b) if a <= b else (md >= a or md <= b) for a, b in season)
 
 
-def _positive(text: str) -> float:
-    v = parse_float(text)
-    if v <= 0:
-        raise ValueError(f"{v} must be greater than zero")
-    if v > 1e5:
-        raise ValueError(f"{v} is implausibly large")
-    return v
-
-
-def _nonneg_int(text: str) -> int:
-    v = parse_int(text)
-    if v < 0:
-        raise ValueError(f"{v} must not be negative")
-    return v
-
-
-def _pos_int(text: str) -> int:
-    v = parse_int(text)
-    if v <= 0:
-        raise ValueError(f"{v} must be greater than zero")
-    return v
-
-
-def _one_of(values: Sequence[str]) -> Any:
-    def parse(text: str) -> str:
-        if text not in values:
-            raise ValueError(f"'{text}' is not one of: {', '.join(values)}")
-        return text
-
-    return parse
-
-
-def _coord(lo: float, hi: float, what: str) -> Any:
-    def parse(text: str) -> float:
-        v = parse_float(text)
-        if not lo <= v <= hi:
-            raise ValueError(f"{what} {v} is outside {lo}..{hi}")
-        return v
-
-    return parse
+_positive = bounded_float(1e-9, 1e5, "value")
+_nonneg_int = bounded_int(0, 10**6, "value")
+_pos_int = bounded_int(1, 10**6, "value")
 
 
 _NODE_COLUMNS = [
     Column("id", parse_slug),
     Column("name_ru"),
     Column("name_en"),
-    Column("kind", _one_of(_NODE_KINDS[:-1])),
-    Column("lat", _coord(*LAT_RANGE, "latitude")),
-    Column("lon", _coord(*LON_RANGE, "longitude")),
+    Column("kind", choice(_NODE_KINDS[:-1])),
+    Column("lat", bounded_float(*LAT_RANGE, "latitude")),
+    Column("lon", bounded_float(*LON_RANGE, "longitude")),
     Column("source_url", required=False, default=""),
 ]
 _ROAD_COLUMNS = [
     Column("from", parse_slug),
     Column("to", parse_slug),
     Column("road", required=False, default=""),
-    Column("road_class", _one_of(ROAD_CLASSES)),
+    Column("road_class", choice(ROAD_CLASSES)),
     Column("distance_km", _positive),
-    Column("distance_kind", _one_of(("sourced", "derived", "estimated"))),
+    Column("distance_kind", choice(("sourced", "derived", "estimated"))),
     Column("source_url", required=False, default=""),
 ]
 _LINK_COLUMNS = [
     Column("id", parse_slug),
-    Column("mode", _one_of(LINK_MODES)),
+    Column("mode", choice(LINK_MODES)),
     Column("from", parse_slug),
     Column("to", parse_slug),
     Column("bidirectional", parse_bool),
