@@ -334,3 +334,20 @@ def test_fuzz_yaml_text(tmp_path: Path, text: str) -> None:
     p.write_text(text, encoding="utf-8")
     with contextlib.suppress(ScenarioError):
         load_yaml(p)
+
+
+def test_variant_names_cannot_escape_the_output_folder(tmp_path: Path) -> None:
+    from routeplanner.compare import compare_file
+
+    variants = tmp_path / "v.yaml"
+    scenario = (ROOT / "data" / "scenarios" / "irkutsk_city_1day.yaml").resolve()
+    variants.write_text(
+        f"base:\n  file: {scenario}\n  solver: {{max_solutions: 2}}\n"
+        'variants:\n  "../../escape": {profile: coach}\n  "/etc/x": {profile: car}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    with pytest.raises(ScenarioError, match="must not contain '/'") as info:
+        compare_file(variants, out, workers=1)
+    assert "variants.../../escape" in str(info.value) and "variants./etc/x" in str(info.value)
+    assert not out.exists() and not (tmp_path / "escape").exists()

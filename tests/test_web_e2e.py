@@ -5,10 +5,11 @@ Starts ``streamlit run`` on a free localhost port, opens the Plan page, plans th
 appear. Skipped, saying why, where Chromium or Playwright's Python package is missing (Debian's
 ``chromium`` is used through ``executable_path``; ``playwright install`` is never run).
 
-The machine has no internet: requests leaving localhost are answered by the test. Leaflet
-(which the map component loads from a CDN) comes from Debian's ``libjs-leaflet`` when it is
-installed, and then the test also counts the stop markers drawn on the map; other scripts get
-an empty body, so that the component does not wait for them.
+The machine has no internet: requests leaving localhost are answered by the test. Leaflet and
+jQuery (which the map component loads from CDNs) come from Debian's ``libjs-leaflet`` and
+``libjs-jquery`` when they are installed, and then the test also counts the markers drawn on the
+map; otherwise it checks that the map component is on the page. Other scripts get an empty
+body, so that the component does not wait for them.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ from routeplanner.web import streamlit_command  # noqa: E402
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM = next((p for p in map(shutil.which, BROWSERS) if p), None)
-LEAFLET = Path("/usr/share/javascript/leaflet")
+LEAFLET = Path("/usr/share/javascript/leaflet")  # Debian's libjs-leaflet
+JQUERY = Path("/usr/share/javascript/jquery/jquery.min.js")  # Debian's libjs-jquery
+#: The map can be drawn offline: Leaflet and jQuery (which the map component uses) are here.
+OFFLINE_MAP = (LEAFLET / "leaflet.js").is_file() and JQUERY.is_file()
 CHROME_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,6 +111,10 @@ def _offline(route: Any) -> None:
     if m and (LEAFLET / m.group(1)).is_file():
         kind = "text/css" if m.group(2) == "css" else "application/javascript"
         route.fulfill(path=str(LEAFLET / m.group(1)), content_type=kind)
+    elif (
+        re.match(r"https://code\.jquery\.com/jquery-[\d.]+(\.min)?\.js$", url) and JQUERY.is_file()
+    ):
+        route.fulfill(path=str(JQUERY), content_type="application/javascript")
     elif url.split("?")[0].endswith(".js"):
         route.fulfill(body="", content_type="application/javascript")
     elif url.split("?")[0].endswith(".css"):
@@ -144,7 +152,7 @@ def test_plan_the_demo_in_a_browser(server: str, tmp_path: Path) -> None:
             frame = page.locator('iframe[title="streamlit_folium.st_folium"]')
             frame.wait_for(state="attached", timeout=20_000)
             assert frame.count() == 1
-            if (LEAFLET / "leaflet.js").is_file():
+            if OFFLINE_MAP:
                 markers = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
                     ".leaflet-marker-icon"
                 )

@@ -3,7 +3,7 @@
 The search has two phases within the one time limit:
 
 1. OR-Tools routing (see :mod:`routeplanner._ortools`) builds a first plan and improves it with
-   its local search for a share of the time (20 % by default; all of it when the work limit
+   its local search for a share of the time (5 % by default; all of it when the work limit
    ``max_solutions`` is set, which stops it instead);
 2. an iterated local search (:func:`iterated_local_search`, ruin and recreate in the style of
    Vansteenwegen et al.'s ILS for the team orienteering problem with time windows) improves
@@ -487,7 +487,7 @@ def solve(
     first_solution_only: bool = False,
     search_params: Mapping[str, Any] | None = None,
     ils: bool | None = None,
-    ortools_share: float = 0.2,
+    ortools_share: float = 0.05,
     ils_options: Mapping[str, Any] | None = None,
     use_polish: bool = False,
     polish_cap_s: float = 1.0,
