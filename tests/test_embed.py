@@ -156,3 +156,15 @@ def test_cli_embed_writes_report_and_plan(tmp_path: Path) -> None:
 def test_cli_bad_duration(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["embed", str(STOPOVER), "--max-extra-per-day", "soon"])
     assert result.exit_code == 2
+
+
+def test_new_stops_are_marked_in_the_programme(
+    tmp_path: Path, catalog: Catalog, network: Network
+) -> None:
+    from routeplanner.programme import programme_html
+
+    tour = load_tour(STOPOVER, catalog, network)
+    it = embed(tour, catalog, network, time_limit_s=1)
+    view = catalog.for_request(tour.request)
+    html = programme_html(it, view, lang="ru", names={p.id: p.name("ru") for p in view})
+    assert html.count("class='cat new'") == len([s for s in it.stops if s.added]) > 0

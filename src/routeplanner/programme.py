@@ -53,6 +53,7 @@ tr.lunch td, tr.night td { background: #fafafa; }
 .rules { font-size: 9pt; color: #444; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
+.cat.new { background: #1a7f37; }
 .problems { border: 2px solid #b00; padding: 3mm; color: #800; }
 footer { margin-top: 8mm; color: #777; font-size: 8.5pt; border-top: 1px solid #ccc;
   padding-top: 2mm; }
@@ -144,6 +145,7 @@ def _day_rows(
                 f"<tr class='stop'><td class='time'>{_hm(s.start)}–{_hm(s.end)}</td>"
                 f"<td class='what'><b>{k + 1}. {_e(name(s.site_id))}</b>"
                 f"<span class='cat' style='background:{colour}'>{_e(t(s.category, lang))}</span>"
+                + (f"<span class='cat new'>{_e(t('added_stop', lang))}</span>" if s.added else "")
                 + (f"<div class='rules'>{_e(rules)}</div>" if rules else "")
                 + f"</td><td>{'<br>'.join(_e(x) for x in details)}</td></tr>",
             )
