@@ -231,3 +231,12 @@ def test_infeasible_in_both_languages(catalog: Catalog, network: Network) -> Non
     assert "must-visit 'irkutsk_hpp'" in it.problem_texts("en")[0]
     assert "обязательный объект «irkutsk_hpp»" in it.problem_texts("ru")[0]
     assert "суббота, 19 июня 2027" in it.problem_texts("ru")[0]
+
+
+def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> None:
+    # Saturday: enterprises are closed, so "one industrial site a day" cannot be met
+    it = run(catalog, network, start_date=dt.date(2027, 6, 19),
+             quotas=[{"category": "industrial", "per": "day", "min": 1}])
+    assert it.feasible
+    assert it.kpis["quota_misses"] == ["day 1: 0 industrial visit(s), target 1"]
+    assert "quota target missed" in it.summary(lang="en")

@@ -39,6 +39,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "modes": ("виды транспорта", "modes"),
     "via": ("через", "via"),
     "start": ("начало", "start"),
+    "quota_missed": ("квота не выполнена", "quota target missed"),
     "added_stop": ("новое", "new"),
     "candidates_fit": ("Можно добавить", "Candidates that fit"),
     "candidates_no": ("Не помещаются", "Candidates that do not fit"),

@@ -257,6 +257,8 @@ class Itinerary:
             f"{k.get('distance_km', 0):.0f} km; {t('cost', lang)}: "
             f"{k.get('cost_per_person_rub', 0)} RUB"
         )
+        for miss in k.get("quota_misses", []):
+            out.append(f"{t('quota_missed', lang)}: {miss}")
         if self.dropped:
             out.append(f"\n{t('dropped', lang)}:")
             out += [f"  - {d.label(lang)}: {d.text(lang)}" for d in self.dropped]
@@ -571,4 +573,13 @@ def build_itinerary(
         },
     )
     it.kpis = compute_kpis(it, {lid: lo.price_rub for lid, lo in catalog.lodgings.items()})
+    # a per-day minimum is a soft target: say where it was missed
+    misses = []
+    for q in req.quotas:
+        if q.per == "day" and q.min:
+            for di, day in enumerate(it.days, 1):
+                n = sum(1 for s in day.stops if s.category == q.category.value)
+                if n < q.min:
+                    misses.append(f"day {di}: {n} {q.category.value} visit(s), target {q.min}")
+    it.kpis["quota_misses"] = misses
     return it

@@ -40,6 +40,7 @@ __all__ = [
     "custom_resources",
     "data_dir",
     "lang",
+    "layer_control_last",
     "page_guard",
     "place_names",
     "read_upload",
@@ -259,8 +260,28 @@ def show_map(m: Any, *, key: str, height: int = 560) -> None:
     """Show a folium map (from :mod:`routeplanner.maps`) without reruns on map clicks."""
     from streamlit_folium import st_folium
 
+    layer_control_last(m)
     st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[])
     st.caption(tr("map_note"))
+
+
+def layer_control_last(m: Any) -> Any:
+    """Move the map's layer control after every layer (in place; returns ``m``).
+
+    A layer control lists the layers that exist when the page is drawn, so its script must come
+    after theirs; layers added to a map after its control (as
+    :func:`~routeplanner.maps.add_insertion_layer` does) otherwise break the map's script.
+    """
+    import folium
+
+    children = getattr(m, "_children", None)
+    if children is None:
+        return m
+    for key, child in list(children.items()):
+        if isinstance(child, folium.LayerControl):
+            del children[key]
+            children[key] = child
+    return m
 
 
 _MIME = {

@@ -15,7 +15,8 @@ from ..catalog import Catalog
 from ..embed import Tour, embed, insertion_report, load_tour
 from ..exceptions import RouteplannerError, ScenarioError
 from ..maps import add_insertion_layer
-from ..model import CHECKLIST_CATEGORIES
+from ..model import CHECKLIST_CATEGORIES, Category
+from ..scenario import load_yaml
 from . import MAX_UPLOAD_MB
 from .common import (
     active_resources,
@@ -44,6 +45,21 @@ def ready_tours() -> dict[str, Path]:
     return {p.name: p for p in files if p.suffix.lower() == ".csv" or p.stem not in csv_stems}
 
 
+@st.cache_data(show_spinner=False)
+def _tour_title(path: str) -> str:
+    """The ``name`` of a tour file (for a CSV, from its YAML of keys), else the file's stem."""
+    p = Path(path)
+    for candidate in (p, p.with_suffix(".yaml")):
+        if candidate.suffix.lower() in (".yaml", ".yml") and candidate.is_file():
+            try:
+                raw = load_yaml(candidate)
+            except RouteplannerError:
+                break
+            if isinstance(raw, dict) and isinstance(raw.get("name"), str):
+                return raw["name"]
+    return p.stem
+
+
 def _main_file(names: list[str]) -> str:
     """The tour among uploaded files: the CSV if there is one, else the only YAML."""
     csvs = [n for n in names if n.lower().endswith(".csv")]
@@ -70,7 +86,12 @@ def _load(catalog: Catalog, network: Any) -> tuple[str, Tour] | None:
     if source == "ready":
         tours = ready_tours()
         names = list(tours)
-        chosen = st.selectbox(tr("tour_ready"), names, key="embed-tour")
+        chosen = st.selectbox(
+            tr("tour_ready"),
+            names,
+            format_func=lambda n: f"{_tour_title(str(tours[n]))} ({n})",
+            key="embed-tour",
+        )
         if chosen is None:
             return None
         return f"ready:{chosen}", load_tour(tours[chosen], catalog, network)
@@ -134,7 +155,7 @@ def report_view(report: pd.DataFrame, language: str) -> pd.DataFrame:
             ],
         }
     )
-    return out
+    return out.astype(object).where(out.notna(), "—")
 
 
 def render() -> None:
@@ -162,16 +183,26 @@ def render() -> None:
     k = f"em-{digest(key)}-"
     label = {s.id: f"{s.name(language)} ({s.id})" for s in view.sites.values()}
     options = sorted((s for s in view.sites if s not in tour.stop_ids), key=label.__getitem__)
-    default = [s for s in options if view.sites[s].category in CHECKLIST_CATEGORIES]
-    chosen = st.multiselect(
-        tr("candidates"),
-        options,
-        default=default,
-        format_func=label.__getitem__,
-        key=k + "cands",
-        placeholder=tr("choose"),
+    st.markdown(f"**{tr('candidates')}**")
+    cc1, cc2 = st.columns(2)
+    cats = cc1.multiselect(
+        tr("candidate_categories"),
+        [c.value for c in Category],
+        default=[c.value for c in Category if c in CHECKLIST_CATEGORIES],
+        format_func=lambda c: i18n.t(c, language),
+        key=k + "cats",
+        placeholder=tr("none_chosen"),
         help=tr("candidates_help"),
     )
+    extra_sites = cc2.multiselect(
+        tr("candidate_sites"),
+        [s for s in options if view.sites[s].category.value not in cats],
+        format_func=label.__getitem__,
+        key=k + "sites",
+        placeholder=tr("none_chosen"),
+    )
+    chosen = [s for s in options if view.sites[s].category.value in cats] + extra_sites
+    st.caption(tr("candidates_n", n=len(chosen)))
     c1, c2, c3 = st.columns(3)
     extra = int(c1.number_input(tr("max_extra"), 0, 720, 120, 15, key=k + "extra"))
     limit = float(

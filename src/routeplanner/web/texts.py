@@ -194,9 +194,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "tour_stops": ("Остановки тура", "The tour's stops"),
     "candidates": ("Кандидаты", "Candidates"),
     "candidates_help": (
-        "По умолчанию — все промышленные, энергетические и пищевые объекты.",
-        "By default every industrial, energy and food site.",
+        "Все объекты выбранных категорий (по умолчанию — промышленность, энергетика и пищевое "
+        "производство), кроме уже входящих в тур.",
+        "Every site of the chosen categories (by default industry, energy and food production) "
+        "that the tour does not visit yet.",
     ),
+    "candidate_categories": ("Категории", "Categories"),
+    "candidate_sites": ("и отдельные объекты", "and single sites"),
+    "candidates_n": ("Кандидатов: {n}", "Candidates: {n}"),
     "max_extra": ("День может удлиниться на, мин", "A day may get longer by, min"),
     "allow_reorder": ("Можно менять порядок остановок", "Stops may change order"),
     "run_embed": ("Подобрать и встроить", "Rank and embed"),
