@@ -24,7 +24,7 @@ def main(specs: list[str]) -> None:
     print("instance m " + " | ".join(cols))
     sums = [0.0] * len(specs)
     n = [0] * len(specs)
-    for (s, i, m), row in table.items():
+    for (_s, i, m), row in table.items():
         vals = [row.get(k, "-") for k in range(len(specs))]
         for k, v in enumerate(vals):
             if v != "-":

@@ -107,6 +107,7 @@ class OphsData:
 
     n_hotels: int  # start hotel = 0, end hotel = 1, extra hotels 2 .. n_hotels - 1
     trip_limits: tuple[int, ...]  # scaled integer limits of trips 1..D
+    distances: str = "real"  # the convention the checker replays
 
 
 def _tokens(path: Path) -> list[list[str]]:
@@ -237,6 +238,20 @@ def score_of(inst: Instance, routes: list[list[int]] | tuple[tuple[int, ...], ..
 #: are rounded *up* to 1e-4 so that every integer-feasible tour is feasible in real numbers.
 OPHS_SCALE = 10_000
 
+#: OPHS distance conventions: ``trunc1`` (Euclidean truncated to one decimal, as for the
+#: Solomon-based TOPTW files: the recorded BKS are reached exactly with it, see RESULTS.md),
+#: ``real`` (the format note says Euclidean), ``round1`` (rounded to one decimal).
+OPHS_DISTANCES = ("trunc1", "real", "round1")
+
+
+def _ophs_dist(a: tuple[float, ...], b: tuple[float, ...], convention: str) -> float:
+    d = math.hypot(a[0] - b[0], a[1] - b[1])
+    if convention == "round1":
+        return round(d * 10) / 10
+    if convention == "trunc1":
+        return math.floor(d * 10 + 1e-9) / 10
+    return d
+
 
 def _ophs_parse(path: Path):
     rows = _tokens(path)
@@ -254,12 +269,22 @@ def _ophs_parse(path: Path):
     return n_hotels, d, tmax, trip, pts
 
 
-def read_ophs(path: Path, *, bks: float | None = None, set_name: str = "") -> Instance:
-    """Read an OPHS file: visits are the vertices, hotels are locations 0 .. H+1."""
+def read_ophs(
+    path: Path, *, bks: float | None = None, set_name: str = "", distances: str = "trunc1"
+) -> Instance:
+    """Read an OPHS file: visits are the vertices, hotels are locations 0 .. H+1.
+
+    ``distances`` is one of :data:`OPHS_DISTANCES`; the checker must be given the same."""
     n_hotels, d, _tmax, trip, pts = _ophs_parse(path)
     xy = np.array([[x, y] for x, y, _s in pts])
     diff = xy[:, None, :] - xy[None, :, :]
     dist = np.sqrt((diff**2).sum(axis=2))
+    if distances == "round1":
+        dist = np.round(dist * 10) / 10
+    elif distances == "trunc1":
+        dist = np.floor(dist * 10 + 1e-9) / 10
+    elif distances != "real":
+        raise ValueError(f"unknown OPHS distance convention {distances!r}")
     dur = np.ceil(dist * OPHS_SCALE - 1e-6).astype(np.int64)
     np.fill_diagonal(dur, 0)
     visits = tuple(
@@ -278,7 +303,7 @@ def read_ophs(path: Path, *, bks: float | None = None, set_name: str = "") -> In
         OPHS_SCALE,
         bks,
         path,
-        OphsData(n_hotels, limits),
+        OphsData(n_hotels, limits, distances),
     )
 
 
@@ -306,6 +331,7 @@ def check_ophs(inst: Instance, tours: list[tuple[int, list[int], int]]) -> list[
     each trip within its length (real Euclidean distances re-read from the file)."""
     assert inst.path is not None
     n_hotels, d, tmax, trip, pts = _ophs_parse(inst.path)
+    conv = inst.ophs.distances if inst.ophs is not None else "real"
     eps = 1e-6
     problems = []
     if len(tours) != d:
@@ -330,9 +356,9 @@ def check_ophs(inst: Instance, tours: list[tuple[int, list[int], int]]) -> list[
             if node in seen:
                 problems.append(f"vertex {node} visited twice")
             seen.add(node)
-            length += math.hypot(pos[0] - pts[node][0], pos[1] - pts[node][1])
+            length += _ophs_dist(pos, pts[node], conv)
             pos = pts[node]
-        length += math.hypot(pos[0] - pts[h1][0], pos[1] - pts[h1][1])
+        length += _ophs_dist(pos, pts[h1], conv)
         total += length
         if length > trip[k] + eps:
             problems.append(f"trip {k + 1} is {length:.4f} long > {trip[k]}")

@@ -30,9 +30,7 @@ from routeplanner.solve import iterated_local_search, solve
 
 def _problem_for(inst: Instance, seq: tuple[int, ...]) -> Problem:
     assert inst.ophs is not None
-    days = tuple(
-        DaySpec(seq[d], seq[d + 1], 0, lim) for d, lim in enumerate(inst.ophs.trip_limits)
-    )
+    days = tuple(DaySpec(seq[d], seq[d + 1], 0, lim) for d, lim in enumerate(inst.ophs.trip_limits))
     return dataclasses.replace(inst.problem, days=days)
 
 
@@ -67,7 +65,15 @@ def hotel_sequences(inst: Instance, max_count: int = 100_000) -> list[tuple[floa
     return out
 
 
-def run_ophs(inst: Instance, limit_s: float, seed: int) -> tuple[list, float]:
+def run_ophs(
+    inst: Instance,
+    limit_s: float,
+    seed: int,
+    solve_kw: dict | None = None,
+    *,
+    probe_iterations: int = 3,
+    finals: int = 2,
+) -> tuple[list, float]:
     """Solve an OPHS instance; returns ``([(h_from, visits, h_to), ...], seconds)``."""
     t0 = time.perf_counter()
     deadline = t0 + limit_s
@@ -81,19 +87,19 @@ def run_ophs(inst: Instance, limit_s: float, seed: int) -> tuple[list, float]:
             break
         p = _problem_for(inst, seq)
         routes = iterated_local_search(
-            p, [[] for _ in p.days], deadline=probe_end, seed=seed, max_iterations=3
+            p, [[] for _ in p.days], deadline=probe_end, seed=seed, max_iterations=probe_iterations
         )
         probed.append((sum(p.visits[i].prize for r in routes for i in r), seq))
     probed.sort(key=lambda t: (-t[0], t[1]))
-    finals = [seq for _v, seq in probed[:2]]
+    chosen = [seq for _v, seq in probed[:finals]]
     best: tuple[int, tuple, tuple] | None = None
-    for k, seq in enumerate(finals):
+    for k, seq in enumerate(chosen):
         left = deadline - time.perf_counter() - 0.05
         if left <= 0.05:
             break
-        share = left / (len(finals) - k)
+        share = left / (len(chosen) - k)
         p = _problem_for(inst, seq)
-        sol = solve(p, SolverSettings(time_limit_s=share, seed=seed))
+        sol = solve(p, SolverSettings(time_limit_s=share, seed=seed), **(solve_kw or {}))
         if sol.feasible and (best is None or sol.prize > best[0]):
             best = (sol.prize, seq, sol.routes)
     if best is None:

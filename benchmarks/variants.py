@@ -1,21 +1,39 @@
 """Named search variants measured with ``solver_bench.py --variant NAME`` (see RESULTS.md).
 
-Each maps to keyword arguments of :func:`routeplanner.solve.solve`; ``search_params`` are
-OR-Tools search-parameter overrides by dotted name.
+Each maps to keyword arguments of :func:`routeplanner.solve.solve`: ``search_params`` are
+OR-Tools search-parameter overrides by dotted name, ``ils`` switches the iterated local search,
+``ortools_share`` is the OR-Tools share of the time, ``ils_options`` are options of
+:func:`routeplanner.solve.iterated_local_search`. The names of the steps in RESULTS.md are
+spelled out in full here so that a step can be re-run against the current code.
 """
 
 from __future__ import annotations
 
 _OPS = "local_search_operators."
+_OR_ONLY = {"ils": False}  # the OR-Tools screen ran before the ILS existed
+
+
+def _step1(**opts) -> dict:
+    """ILS as first introduced (step 1): no ratio noise, segment up to n / (3 m), 20 % of the
+    time to OR-Tools; ``opts`` change ILS options."""
+    return {"ortools_share": 0.2, "ils_options": {"noise": 0.0, "size_cap": 10**9, **opts}}
+
 
 VARIANTS: dict[str, dict] = {
+    # the current defaults (final)
     "default": {},
-    "gls_l0.01": {"search_params": {"guided_local_search_lambda_coefficient": 0.01}},
-    "gls_l0.001": {"search_params": {"guided_local_search_lambda_coefficient": 0.001}},
-    "tabu": {"search_params": {"local_search_metaheuristic": "TABU_SEARCH"}},
-    "gtabu": {"search_params": {"local_search_metaheuristic": "GENERIC_TABU_SEARCH"}},
-    "sa": {"search_params": {"local_search_metaheuristic": "SIMULATED_ANNEALING"}},
-    "ils": {
+    "noils": _OR_ONLY,
+    # OR-Tools screen (OR-Tools only, 1 s)
+    "gls_l0.01": {**_OR_ONLY, "search_params": {"guided_local_search_lambda_coefficient": 0.01}},
+    "gls_l0.001": {
+        **_OR_ONLY,
+        "search_params": {"guided_local_search_lambda_coefficient": 0.001},
+    },
+    "tabu": {**_OR_ONLY, "search_params": {"local_search_metaheuristic": "TABU_SEARCH"}},
+    "gtabu": {**_OR_ONLY, "search_params": {"local_search_metaheuristic": "GENERIC_TABU_SEARCH"}},
+    "sa": {**_OR_ONLY, "search_params": {"local_search_metaheuristic": "SIMULATED_ANNEALING"}},
+    "ortools_ils": {
+        **_OR_ONLY,
         "search_params": {
             "use_iterated_local_search": True,
             "local_search_metaheuristic": "GREEDY_DESCENT",
@@ -23,9 +41,10 @@ VARIANTS: dict[str, dict] = {
                 "ruin_strategies": [{"random_walk": {"num_removed_visits": 10}}],
                 "recreate_strategy": {"heuristic": "LOCAL_CHEAPEST_INSERTION"},
             },
-        }
+        },
     },
-    "ils_sisr": {
+    "ortools_ils_sisr": {
+        **_OR_ONLY,
         "search_params": {
             "use_iterated_local_search": True,
             "local_search_metaheuristic": "GREEDY_DESCENT",
@@ -41,67 +60,52 @@ VARIANTS: dict[str, dict] = {
                 ],
                 "recreate_strategy": {"heuristic": "LOCAL_CHEAPEST_INSERTION"},
             },
-        }
+        },
     },
     "tabu_lci": {
+        **_OR_ONLY,
         "search_params": {
             "local_search_metaheuristic": "TABU_SEARCH",
             "first_solution_strategy": "LOCAL_CHEAPEST_INSERTION",
-        }
+        },
     },
     "tabu_seq": {
+        **_OR_ONLY,
         "search_params": {
             "local_search_metaheuristic": "TABU_SEARCH",
             "first_solution_strategy": "SEQUENTIAL_CHEAPEST_INSERTION",
-        }
+        },
+    },
+    "gls_ops": {
+        **_OR_ONLY,
+        "search_params": {
+            _OPS + "use_extended_swap_active": True,
+            _OPS + "use_relocate_and_make_active": True,
+            _OPS + "use_exchange_and_make_active": True,
+        },
     },
     "tabu_ops": {
+        **_OR_ONLY,
         "search_params": {
             "local_search_metaheuristic": "TABU_SEARCH",
             _OPS + "use_extended_swap_active": True,
             _OPS + "use_relocate_and_make_active": True,
             _OPS + "use_exchange_and_make_active": True,
-        }
+        },
     },
-    "gls_ops": {
-        "search_params": {
-            _OPS + "use_extended_swap_active": True,
-            _OPS + "use_relocate_and_make_active": True,
-            _OPS + "use_exchange_and_make_active": True,
-        }
-    },
+    # the ILS steps
+    "step1_ils": _step1(),
+    "step1_acc0": _step1(accept_worse=0.0),
+    "step1_acc1": _step1(accept_worse=1.0, reset_after=0),
+    "step1_noise0.3": _step1(noise=0.3),
+    "step1_share05": {**_step1(), "ortools_share": 0.05},
+    "step1_share40": {**_step1(), "ortools_share": 0.4},
+    "step2_noise1": _step1(noise=1.0),
+    "step2_noise2": _step1(noise=2.0),
+    "step2_noise_random2": _step1(noise=-2.0),
+    "step3_cap8": {"ortools_share": 0.2, "ils_options": {"noise": 1.0, "size_cap": 8}},
+    "step4_share05": {"ortools_share": 0.05},
+    # options tried and left off
+    "cluster0.3": {"ils_options": {"cluster": 0.3}},
+    "polish": {"use_polish": True},
 }
-VARIANTS.update(
-    {
-        "noils": {"ils": False},
-        "ils20": {"ils": True, "ortools_share": 0.2},
-    }
-)
-VARIANTS.update(
-    {
-        "ils_acc0": {"ils_options": {"accept_worse": 0.0}},
-        "ils_acc1": {"ils_options": {"accept_worse": 1.0, "reset_after": 0}},
-        "ils_noise": {"ils_options": {"noise": 0.3}},
-        "ils_share05": {"ortools_share": 0.05},
-        "ils_share40": {"ortools_share": 0.4},
-    }
-)
-VARIANTS.update(
-    {
-        "noise1": {"ils_options": {"noise": 1.0}},
-        "noise2": {"ils_options": {"noise": 2.0}},
-        "noiseR2": {"ils_options": {"noise": -2.0}},
-        "noise1_pol": {"ils_options": {"noise": 1.0}, "use_polish": True},
-    }
-)
-VARIANTS.update(
-    {
-        "noise1_cap8": {"ils_options": {"noise": 1.0, "size_cap": 8}},
-        "noise1_cap8_cl": {"ils_options": {"noise": 1.0, "size_cap": 8, "cluster": 0.3}},
-    }
-)
-VARIANTS.update(
-    {
-        "cap8_share05": {"ils_options": {"noise": 1.0, "size_cap": 8}, "ortools_share": 0.05},
-    }
-)

@@ -177,3 +177,14 @@ def test_inputs_never_modified(data_copy: Path) -> None:
     before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
     load_catalog(data_copy)
     assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+
+
+def test_replacement_site_file(data_copy: Path, tmp_path: Path) -> None:
+    """A site file that replaces the built-in one may leave sites out (their checklists too)."""
+    lines = (data_copy / "sites.csv").read_text(encoding="utf-8").splitlines()
+    mine = tmp_path / "mine.csv"
+    keep = [ln for ln in lines if ln.startswith(("id,", "irkutsk_hpp,", "icebreaker_angara,"))]
+    mine.write_text("\n".join(keep) + "\n", encoding="utf-8")
+    cat = load_catalog(data_copy, sites_file=mine)
+    assert set(cat.sites) == {"irkutsk_hpp", "icebreaker_angara"}
+    assert cat.sites["irkutsk_hpp"].checklist_coverage is not None

@@ -156,3 +156,17 @@ def test_toptw_file_solution_passes_the_independent_checker(tmp_path: Path, m: i
     assert sol.feasible
     assert check_toptw(inst, sol.routes) == []
     assert score_of(inst, sol.routes) == sol.prize
+
+
+def test_pure_orienteering_hotel_to_hotel_stays_feasible():
+    # no binding windows, symmetric travel, different start and end places (hotel to hotel)
+    rng = random.Random(3)
+    pts = np.array([(rng.uniform(0, 50), rng.uniform(0, 50)) for _ in range(42)])
+    dur = np.ceil(np.sqrt(((pts[:, None] - pts[None]) ** 2).sum(-1))).astype(np.int64)
+    visits = tuple(Visit(str(k), k, rng.randint(1, 9), 0, ((0, 10**9),)) for k in range(2, 42))
+    days = (DaySpec(0, 1, 0, 90), DaySpec(1, 0, 0, 80))
+    p = Problem(visits=visits, days=days, durations_s=(dur,))
+    a = solve(p, _settings())
+    assert a.feasible
+    assert not evaluate(p, a.routes)[1]
+    assert a.prize > 0

@@ -1,7 +1,7 @@
 """The web app's pages through Streamlit's own testing API (``streamlit.testing``).
 
-Each page runs in-process (``AppTest``) with the app's frame; solver time limits are set to
-1 s so that the module stays well under a minute. The browser test is ``test_web_e2e.py``.
+Each page runs in-process (``AppTest``) with the app's frame; solver time limits are 1.5–2 s
+so that the module stays well under a minute. The browser test is ``test_web_e2e.py``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 pytest.importorskip("streamlit", reason="the web extra is not installed: pip install -e '.[web]'")
-pytest.importorskip("streamlit_folium", reason="the web extra is not installed")
 
 from streamlit.testing.v1 import AppTest
 
@@ -148,6 +147,33 @@ def test_catalog_upload_extends_the_catalog_for_every_page() -> None:
     assert any("загруженный «my_sites.csv»" in c for c in texts(at.sidebar.caption))
 
 
+def test_catalog_replacement_file_and_the_other_pages_use_it() -> None:
+    import csv
+    import io
+
+    with open(DATA / "sites.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    keep = [r for r in rows if r["town"] == "Иркутск"][:6]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(keep)
+    at = page("catalog")
+    at.file_uploader(key="catalog-file").set_value(("irk.csv", buf.getvalue().encode(), "text/csv"))
+    at.radio(key="catalog-mode").set_value("replace")
+    at.run()
+    at.button(key="catalog-use").click().run()
+    assert_clean(at)
+    assert not at.error
+    assert "Показано объектов: 6 из 6" in texts(at.caption)
+    # the Plan page offers the uploaded sites only
+    plan = page("plan", catalog_upload=at.session_state["catalog_upload"])
+    assert_clean(plan)
+    must = next(w for w in plan.multiselect if w.key and w.key.endswith("-must"))
+    offered = {o.rsplit("(", 1)[-1].rstrip(")") for o in must.options}
+    assert offered - {"irkutsk_hpp"} <= {r["id"] for r in keep}
+
+
 def test_catalog_upload_errors_name_the_file_row_and_field() -> None:
     at = page("catalog")
     bad = site_row("irkutsk_hpp", id="bad_dam", lat="95.0")
@@ -157,6 +183,7 @@ def test_catalog_upload_errors_name_the_file_row_and_field() -> None:
     assert_clean(at)
     errors = texts(at.error)
     assert len(errors) == 1
+    assert errors[0].startswith("В файле «my_sites.csv» есть ошибки:")
     assert "my_sites.csv, row 2, field 'lat'" in errors[0]
     assert "rp-upload-" not in errors[0] and "/tmp" not in errors[0]
     assert "catalog_upload" not in at.session_state
@@ -181,7 +208,7 @@ def test_plan_form_solves_the_demo_and_offers_every_export() -> None:
     at = page("plan")
     assert_clean(at)
     assert at.selectbox(key="plan-scenario").value == "industrial_3day.yaml"
-    number_input(at, "Время поиска").set_value(1.0)
+    number_input(at, "Время поиска").set_value(2.0)
     at.button(key="plan-run").click().run()
     assert_clean(at)
     assert "Маршрут построен и проверен." in texts(at.success)
@@ -272,7 +299,7 @@ def test_embed_ranks_candidates_and_shows_the_new_plan() -> None:
     assert_clean(at)
     at.selectbox(key="embed-tour").set_value("transsib_stopover_2day.csv").run()
     assert any("Транссиб" in s for s in texts(at.success))
-    number_input(at, "Время поиска").set_value(1.0)
+    number_input(at, "Время поиска").set_value(2.0)
     at.button(key="embed-run").click().run()
     assert_clean(at)
     report = next(d.value for d in at.dataframe if "Подходит" in d.value.columns)
@@ -319,7 +346,7 @@ def test_compare_plans_variants_and_shows_kpis_chart_and_maps() -> None:
     pick = next(w for w in at.multiselect if w.key and w.key.endswith("-pick"))
     assert "base" in pick.options
     pick.set_value(["base", "car_small_group"])
-    number_input(at, "Время поиска").set_value(1.0)
+    number_input(at, "Время поиска").set_value(1.5)
     at.button(key="cmp-run").click().run()
     assert_clean(at)
     kpis = at.dataframe[0].value

@@ -9,6 +9,7 @@ penalty is the prize times a weight large enough that prize dominates travel tim
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -222,7 +223,7 @@ class OrToolsModel:
             cumul = time_dim.CumulVar(idx)
             lo, hi = windows[0][0], min(windows[-1][1], horizon)
             cumul.SetRange(lo, hi)
-            for (_a, b), (a2, _b2) in zip(windows, windows[1:], strict=False):
+            for (_a, b), (a2, _b2) in itertools.pairwise(windows):
                 if a2 - 1 >= b + 1:
                     cumul.RemoveInterval(b + 1, a2 - 1)
 

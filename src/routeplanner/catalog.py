@@ -445,7 +445,9 @@ def load_catalog(
     check_path = str(root / "checklist.csv")
     for line, item in checklist_rows:
         if item.site_id not in sites:
-            if item.site_id in rejected_ids:
+            # rows already reported need no follow-on error; a replacement site file may
+            # leave out built-in sites whose checklists then simply do not apply
+            if item.site_id in rejected_ids or sites_file is not None:
                 continue
             issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
             continue

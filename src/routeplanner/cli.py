@@ -633,6 +633,25 @@ def demo(
         raise typer.Exit(5)
 
 
+@app.command()
+def web(
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to serve on (localhost only).")
+    ] = 8501,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open a browser window.")
+    ] = False,
+) -> None:
+    """Start the web app in the browser: catalog, planning, embedding, comparison."""
+    from .web import launch
+
+    try:
+        code = launch(port, headless=no_browser)
+    except RouteplannerError as err:
+        _fail(err)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

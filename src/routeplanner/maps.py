@@ -690,6 +690,11 @@ def add_insertion_layer(
         ).add_to(fits if ok else nope)
     fits.add_to(m)
     nope.add_to(m)
+    # the layer control must come after every layer, or Leaflet fails on the new ones
+    for key, child in list(m._children.items()):
+        if isinstance(child, folium.LayerControl):
+            del m._children[key]
+            folium.LayerControl(collapsed=False).add_to(m)
     return m
 
 

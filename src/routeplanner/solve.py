@@ -16,6 +16,7 @@ is never reported as feasible, and the improvement phase is kept only if its pla
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -80,7 +81,7 @@ def _route_price(problem: Problem, day_idx: int, route: Sequence[int]) -> int:
     if problem.costs_rub is not None:
         fares = problem.costs_rub[day.matrix]
         locs = [day.start_location, *(problem.visits[i].location for i in route), day.end_location]
-        total += sum(max(0, int(fares[a, b])) for a, b in zip(locs, locs[1:], strict=False))
+        total += sum(max(0, int(fares[a, b])) for a, b in itertools.pairwise(locs))
     return total
 
 
@@ -341,7 +342,7 @@ def _value(problem: Problem, routes: Sequence[Sequence[int]], fast: _Fast) -> tu
         day = problem.days[d]
         dur = fast.dur[day.matrix]
         locs = [day.start_location, *(int(fast.loc[i]) for i in r), day.end_location]
-        travel += sum(int(dur[a, b]) for a, b in zip(locs, locs[1:], strict=False))
+        travel += sum(int(dur[a, b]) for a, b in itertools.pairwise(locs))
     return prize, -travel
 
 
@@ -566,10 +567,11 @@ def solve(
         empty: list[list[int]] = [[] for _ in problem.days]
         if not evaluate(problem, empty)[1]:
             routes, found = empty, True  # start the improvement from empty days
-    if found and not use_ils:
-        routes = insert_greedily(problem, routes)
     history = list(run.history)
-    if found and use_ils and not stopped:
+    base_ok = found and not evaluate(problem, routes)[1]
+    if found and (not use_ils or stopped or not base_ok):
+        routes = insert_greedily(problem, routes)
+    if base_ok and use_ils and not stopped:
 
         def improved(prize: int) -> None:
             elapsed = time.perf_counter() - t0
@@ -577,7 +579,6 @@ def solve(
             if on_progress is not None:
                 on_progress(elapsed, prize)
 
-        base_ok = not evaluate(problem, routes)[1]
         polish = None
         if use_polish:
             model = OrToolsModel(problem)
@@ -595,21 +596,20 @@ def solve(
                     return None
                 return [list(r) for r in out.routes]
 
-        if base_ok:
-            max_it = None if settings.max_solutions is None else 20 * settings.max_solutions
-            better = iterated_local_search(
-                problem,
-                routes,
-                deadline=deadline - 0.02,
-                seed=settings.seed,
-                max_iterations=max_it,
-                on_improve=improved,
-                stop=stop,
-                polish=polish,
-                **dict(ils_options or {}),
-            )
-            if not evaluate(problem, better)[1]:
-                routes = better
+        max_it = None if settings.max_solutions is None else 20 * settings.max_solutions
+        better = iterated_local_search(
+            problem,
+            routes,
+            deadline=deadline - 0.02,
+            seed=settings.seed,
+            max_iterations=max_it,
+            on_improve=improved,
+            stop=stop,
+            polish=polish,
+            **dict(ils_options or {}),
+        )
+        if not evaluate(problem, better)[1]:
+            routes = better
     schedules, problems = evaluate(problem, routes)
     if not found:
         problems.insert(0, f"no solution found ({run.status})")

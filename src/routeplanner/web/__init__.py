@@ -1,8 +1,8 @@
 """The web app for the agency's staff: catalog, planning, embedding and comparison in a browser.
 
-The app is a Streamlit script (:data:`APP_PATH`) with one module per page. Streamlit and
-streamlit-folium are an optional extra (``pip install 'routeplanner[web]'``); this module
-imports neither, so the rest of the package, and the CLI, work without them.
+The app is a Streamlit script (:data:`APP_PATH`) with one module per page. Streamlit is an
+optional extra (``pip install 'routeplanner[web]'``); this module does not import it, so the
+rest of the package, and the CLI, work without it.
 
 Start it with ``routeplanner web [--port P]`` (which calls :func:`launch`) or, equivalently::
 
@@ -19,7 +19,14 @@ from pathlib import Path
 
 from ..exceptions import RouteplannerError
 
-__all__ = ["APP_PATH", "MAX_UPLOAD_MB", "WebExtraMissingError", "launch", "streamlit_command"]
+__all__ = [
+    "APP_PATH",
+    "MAX_UPLOAD_MB",
+    "WebExtraMissingError",
+    "launch",
+    "missing_packages",
+    "streamlit_command",
+]
 
 #: The Streamlit entry script.
 APP_PATH = Path(__file__).with_name("app.py")
@@ -29,9 +36,9 @@ MAX_UPLOAD_MB = 2
 
 
 class WebExtraMissingError(RouteplannerError):
-    """Streamlit or streamlit-folium is not installed."""
+    """Streamlit is not installed."""
 
-    exit_code = 2
+    exit_code = 1
 
     def __init__(self, missing: Sequence[str]) -> None:
         super().__init__(
@@ -42,7 +49,7 @@ class WebExtraMissingError(RouteplannerError):
 
 def missing_packages() -> list[str]:
     """The web extra's packages that cannot be imported (empty when the app can run)."""
-    wanted = {"streamlit": "streamlit", "streamlit_folium": "streamlit-folium"}
+    wanted = {"streamlit": "streamlit"}
     return [dist for mod, dist in wanted.items() if importlib.util.find_spec(mod) is None]
 
 
@@ -99,7 +106,7 @@ def launch(port: int = 8501, *, address: str = "localhost", headless: bool = Fal
     Raises
     ------
     WebExtraMissingError
-        Streamlit or streamlit-folium is missing; the message names the ``web`` extra.
+        Streamlit is missing; the message names the ``web`` extra.
     """
     missing = missing_packages()
     if missing:

@@ -1,7 +1,7 @@
 """The Streamlit entry script: page set-up, the language switch and the navigation.
 
 Run with ``routeplanner web`` (or ``streamlit run`` on this file). Pages: Catalog
-(``/catalog``), Plan (``/plan``), Embed (``/embed``) and Compare (``/compare``). The language
+(``/``), Plan (``/plan``), Embed (``/embed``) and Compare (``/compare``). The language
 is Russian unless English is chosen in the sidebar (or ``?lang=en`` is in the address).
 """
 

@@ -128,7 +128,7 @@ def _upload_section(language: str) -> None:
                 data = read_upload(file, (".csv",))
                 catalog, _network = custom_resources(file.name, data, mode)
             except RouteplannerError as err:  # shown here; the rest of the page goes on
-                show_error(err)
+                show_error(err, title=tr("file_problems", name=file.name))
             else:
                 st.session_state["catalog_upload"] = {"name": file.name, "data": data, "mode": mode}
                 _forget_results()
@@ -205,7 +205,7 @@ def render() -> None:
     frame = sites_frame(shown, language)
     tab_map, tab_table = st.tabs([tr("map"), tr("table")])
     with tab_map:
-        show_map(catalog_map(shown, lang=language), key=f"catalog-map-{language}")
+        show_map(catalog_map(shown, lang=language))
     with tab_table:
         st.dataframe(frame, hide_index=True, width="stretch", key="catalog-table")
         c1, c2 = st.columns(2)

@@ -125,10 +125,35 @@ def custom_resources(name: str, data: bytes, mode: str) -> tuple[Catalog, Networ
     with staged_files({name: data}) as folder:
         path = folder / safe_name(name)
         if mode == "replace":
-            catalog = load_catalog(sites_file=path)
+            catalog = load_catalog(_data_for(folder / "data", data), sites_file=path)
         else:
             catalog = load_catalog(extra_sites=[path])
     return catalog, load_network(None, catalog)
+
+
+def _data_for(root: Path, sites: bytes) -> Path:
+    """A data folder for a replacement site file: the built-in scoring, lodgings and hubs, and
+    the built-in checklist restricted to the sites the file keeps (the checklist of a site that
+    is not in the file would otherwise be reported as an error)."""
+    import csv
+    import io
+
+    builtin = data_dir()
+    root.mkdir()
+    for name in ("scoring.yaml", "lodgings.csv", "hubs.csv"):
+        shutil.copyfile(builtin / name, root / name)
+    try:
+        rows = csv.DictReader(io.StringIO(sites.decode("utf-8-sig")))
+        keep = {(r.get("id") or "").strip() for r in rows}
+    except (UnicodeDecodeError, csv.Error):
+        keep = set()  # the site file's own errors are reported by the loader
+    with open(builtin / "checklist.csv", encoding="utf-8", newline="") as src:
+        reader = csv.DictReader(src)
+        with open(root / "checklist.csv", "w", encoding="utf-8", newline="") as dst:
+            writer = csv.DictWriter(dst, fieldnames=list(reader.fieldnames or []))
+            writer.writeheader()
+            writer.writerows(r for r in reader if (r.get("site_id") or "").strip() in keep)
+    return root
 
 
 def active_resources() -> tuple[Catalog, Network]:
@@ -226,11 +251,20 @@ def clean_message(text: str) -> str:
 # --------------------------------------------------------------------------- errors
 
 
-def show_error(err: BaseException) -> None:
-    """Show a library error on the page: its title and each problem on a line of its own."""
+def show_error(err: BaseException, *, title: str | None = None) -> None:
+    """Show a library error on the page: its title and each problem on a line of its own.
+
+    Parameters
+    ----------
+    err : Exception
+        Usually a :class:`~routeplanner.exceptions.RouteplannerError`; its ``issues`` (file, row,
+        field, message) are listed one per line.
+    title : str, optional
+        Replaces the error's own title (e.g. to name the uploaded file).
+    """
     issues: list[Issue] = list(getattr(err, "issues", []) or [])
-    if len(issues) > 1 or (issues and getattr(err, "title", None)):
-        title = getattr(err, "title", None) or tr("input_problems")
+    if len(issues) > 1 or (issues and (title or getattr(err, "title", None))):
+        title = title or getattr(err, "title", None) or tr("input_problems")
         lines = [clean_message(str(title))] + [f"- {clean_message(str(i))}" for i in issues]
         st.error("\n".join(lines), icon=":material/warning:")
     else:
@@ -256,12 +290,22 @@ def page_guard() -> Iterator[None]:
 # --------------------------------------------------------------------------- maps and files
 
 
-def show_map(m: Any, *, key: str, height: int = 560) -> None:
-    """Show a folium map (from :mod:`routeplanner.maps`) without reruns on map clicks."""
-    from streamlit_folium import st_folium
+def show_map(m: Any, *, height: int = 560) -> None:
+    """Show a folium map (from :mod:`routeplanner.maps`) as the exported ``map.html`` shows it.
 
+    The whole page of the map (its legend, styles and layer control included) is rendered in a
+    frame of fixed height. Streamlit-folium's interactive ``st_folium`` is not used: with several
+    maps on a page its frames intermittently keep a height of 0 (the map is drawn but never
+    shown), and no page here needs clicks on the map sent back.
+
+    Parameters
+    ----------
+    m : folium.Map
+    height : int
+        Height of the frame, pixels.
+    """
     layer_control_last(m)
-    st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[])
+    st.iframe(m.get_root().render(), height=height)
     st.caption(tr("map_note"))
 
 

@@ -13,6 +13,8 @@ the other pages use (an uploaded site file included), through
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import tempfile
 import time
 from collections.abc import Mapping
@@ -52,7 +54,14 @@ from .common import (
     tr,
 )
 
-__all__ = ["kpi_view", "load_uploaded_variants", "ready_variant_files", "render", "run_selected"]
+__all__ = [
+    "kpi_view",
+    "load_uploaded_variants",
+    "ready_variant_files",
+    "render",
+    "run_selected",
+    "styled_svg",
+]
 
 #: Variants planned by default when a file is chosen (the named ones first).
 DEFAULT_PICK = 4
@@ -181,13 +190,7 @@ def run_selected(
             continue
         if v.request is not None:
             solver = v.request.solver.model_copy(update={"time_limit_s": time_limit_s})
-            v = type(v)(
-                v.name,
-                v.request.model_copy(update={"solver": solver}),
-                v.overrides,
-                v.origin,
-                v.error,
-            )
+            v = dataclasses.replace(v, request=v.request.model_copy(update={"solver": solver}))
         chosen.append(v)
     done: list[VariantResult] = []
     t0 = time.perf_counter()
@@ -197,7 +200,7 @@ def run_selected(
         def on_result(r: VariantResult) -> None:
             done.append(r)
             bar.progress(len(done) / max(1, len(chosen)), text=f"{len(done)}/{len(chosen)}")
-            st.write(tr("variant_done", name=r.name, status=r.status))
+            st.write(tr("variant_done", name=r.name, status=_STATUS[r.status][lang() == "en"]))
 
         results = run_variants(
             chosen, workers=1, progress=False, on_result=on_result, task=_task(catalog, network)
@@ -206,6 +209,23 @@ def run_selected(
             label=tr("compared", s=time.perf_counter() - t0), state="complete", expanded=False
         )
     return results
+
+
+_CHART_CSS = (
+    "text{font:12px 'DejaVu Sans',Arial,sans-serif;fill:#333}.axis{font-size:13px;fill:#555}"
+    ".grid{stroke:#e6e6e6}.pt circle{fill:#9e9e9e;stroke:#fff}"
+    ".pt.on circle{fill:#ff7f0e;stroke:#222}.pt.on text{font-weight:700}"
+    ".front{fill:none;stroke:#ff7f0e;stroke-width:2;stroke-dasharray:5 4}"
+)
+
+
+def styled_svg(svg: str) -> str:
+    """An SVG chart of :mod:`routeplanner.compare` with its styles inside (it is shown as an
+    image, which does not see the report's stylesheet)."""
+    head, sep, rest = svg.partition(">")
+    if not sep or not head.lstrip().startswith("<svg"):
+        return svg
+    return f"{head}><style>{_CHART_CSS}</style>{rest}"
 
 
 def kpi_view(kpis: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -218,7 +238,7 @@ def kpi_view(kpis: pd.DataFrame, language: str) -> pd.DataFrame:
     return out.rename(columns={c: _KPI_COLUMNS[c][k] for c in cols})
 
 
-def _source(catalog: Catalog) -> tuple[str, VariantSet] | None:
+def _source() -> tuple[str, VariantSet] | None:
     sources = {"ready": tr("variants_ready"), "upload": tr("variants_upload")}
     source = st.radio(
         tr("variants_source"),
@@ -265,7 +285,7 @@ def _pair_maps(results: list[VariantResult], catalog: Catalog, language: str) ->
             assert r.itinerary is not None
             view = catalog.for_request(r.itinerary.scenario)
             m = itinerary_map(r.itinerary, view, lang=language, names=names)
-            show_map(m, key=f"cmp-side-map-{i}-{pick}-{language}", height=440)
+            show_map(m, height=560)
 
 
 def render() -> None:
@@ -274,7 +294,7 @@ def render() -> None:
     st.header(tr("compare_title"))
     catalog, network = active_resources()
     try:
-        loaded = _source(catalog)
+        loaded = _source()
     except RouteplannerError as err:
         show_error(err)
         return
@@ -325,9 +345,13 @@ def render() -> None:
     st.subheader(tr("kpi_table"))
     st.dataframe(kpi_view(comp.kpis, language), hide_index=True, width="stretch")
     st.subheader(tr("pareto"))
-    st.image(pareto_svg(comp, lang=language), width="stretch")
+    chart = pareto_svg(comp, lang=language)
+    if chart.lstrip().startswith("<svg"):
+        st.image(styled_svg(chart), width="stretch")
+    else:  # no feasible variant: the chart is a sentence
+        st.info(re.sub(r"<[^>]+>", "", chart))
     st.subheader(tr("side_map"))
-    show_map(comparison_map(results, catalog, lang=language), key=f"cmp-map-{language}")
+    show_map(comparison_map(results, catalog, lang=language))
     _pair_maps(results, catalog, language)
     st.subheader(tr("downloads"))
     cache = st.session_state.setdefault("_compare_files", {})

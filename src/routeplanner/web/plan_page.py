@@ -323,8 +323,12 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
     values["solver"] = solver
     if base.quotas:
         q = "; ".join(
-            f"{i18n.t(x.category.value, language)} / {x.per}: "
-            + ", ".join(f"{n} {v}" for n, v in (("min", x.min), ("max", x.max)) if v is not None)
+            f"{i18n.t(x.category.value, language)}: "
+            + ", ".join(
+                tr(f"quota_{bound}", n=v, per=tr(f"quota_per_{x.per}"))
+                for bound, v in (("min", x.min), ("max", x.max))
+                if v is not None
+            )
             for x in base.quotas
         )
         st.caption(tr("quotas_kept", q=q))

@@ -139,6 +139,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "booked_on": ("Дата бронирования", "Bookings made on"),
     "time_limit": ("Время поиска, с", "Search time, s"),
     "quotas_kept": ("Квоты сценария сохраняются: {q}", "The scenario's quotas are kept: {q}"),
+    "quota_min": ("не менее {n} {per}", "at least {n} {per}"),
+    "quota_max": ("не более {n} {per}", "at most {n} {per}"),
+    "quota_per_day": ("в день", "a day"),
+    "quota_per_trip": ("за поездку", "per trip"),
     "run_plan": ("Построить маршрут", "Plan the trip"),
     "planning": ("Строю маршрут…", "Planning…"),
     "planning_progress": (

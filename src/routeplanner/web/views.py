@@ -185,7 +185,7 @@ def show_itinerary(
     m = itinerary_map(itinerary, catalog, lang=language, names=names)
     if map_layer is not None:
         map_layer(m)
-    show_map(m, key=f"{key}-map-{language}")
+    show_map(m)
     st.subheader(tr("schedule"))
     for title, frame in schedule_frames(itinerary, names, language):
         st.markdown(f"**{title}**")
