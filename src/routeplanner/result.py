@@ -240,7 +240,7 @@ class Itinerary:
                 dest = names.get(leg.destination, leg.destination)
                 out.append(
                     f"  {leg.depart:%H:%M}–{leg.arrive:%H:%M}  {t(leg.mode, lang)}: {label} → "
-                    f"{dest} ({leg.duration_min} {t('min', lang)}, {leg.distance_km:.0f} km)"
+                    f"{dest} ({leg.duration_min} {t('min', lang)}, {leg.distance_km:.0f} {t('unit_km', lang)})"
                 )
                 if k < len(day.stops):
                     s = day.stops[k]
@@ -253,9 +253,9 @@ class Itinerary:
         k = self.kpis
         out.append(
             f"\n{t('score', lang)}: {k.get('score', 0):.1f}; {t('sites', lang)}: "
-            f"{k.get('sites', 0)}; {t('travel', lang)}: {k.get('travel_h', 0):.1f} h; "
-            f"{k.get('distance_km', 0):.0f} km; {t('cost', lang)}: "
-            f"{k.get('cost_per_person_rub', 0)} RUB"
+            f"{k.get('sites', 0)}; {t('travel', lang)}: {k.get('travel_h', 0):.1f} {t('unit_h', lang)}; "
+            f"{k.get('distance_km', 0):.0f} {t('unit_km', lang)}; {t('cost', lang)}: "
+            f"{k.get('cost_per_person_rub', 0)} {t('unit_rub', lang)}"
         )
         for miss in k.get("quota_misses", []):
             out.append(f"{t('quota_missed', lang)}: {miss}")
