@@ -409,17 +409,10 @@ def check(
 ) -> None:
     """Check an itinerary against the catalog and network; exit 1 listing violations."""
     from .check import check_itinerary
-    from .exceptions import Issue, ItineraryError
     from .result import Itinerary
 
     try:
-        try:
-            text = itinerary.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise ItineraryError(
-                [Issue(str(itinerary), None, None, f"cannot read: {err}")]
-            ) from err
-        it = Itinerary.from_json(text, source=str(itinerary))
+        it = Itinerary.read(itinerary)
         catalog, network = _load(data)
         violations = check_itinerary(it, catalog, network)
     except RouteplannerError as err:
@@ -456,7 +449,6 @@ def map_cmd(
         err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
         raise typer.Exit(2)
     from .catalog import load_catalog
-    from .exceptions import Issue, ItineraryError
     from .maps import catalog_map, itinerary_map, save_map
     from .result import Itinerary
 
@@ -466,13 +458,7 @@ def map_cmd(
             m = catalog_map(catalog, lang=lang)
             target = out or Path("catalog_map.html")
         else:
-            try:
-                text = itinerary.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as err:
-                raise ItineraryError(
-                    [Issue(str(itinerary), None, None, f"cannot read: {err}")]
-                ) from err
-            it = Itinerary.from_json(text, source=str(itinerary))
+            it = Itinerary.read(itinerary)
             names = {p.id: p.name(lang) for p in catalog}
             m = itinerary_map(it, catalog, lang=lang, names=names)
             target = out or itinerary.with_name("map.html")

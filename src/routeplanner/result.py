@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -240,7 +242,8 @@ class Itinerary:
                 dest = names.get(leg.destination, leg.destination)
                 out.append(
                     f"  {leg.depart:%H:%M}–{leg.arrive:%H:%M}  {t(leg.mode, lang)}: {label} → "
-                    f"{dest} ({leg.duration_min} {t('min', lang)}, {leg.distance_km:.0f} {t('unit_km', lang)})"
+                    f"{dest} ({leg.duration_min} {t('min', lang)}, "
+                    f"{leg.distance_km:.0f} {t('unit_km', lang)})"
                 )
                 if k < len(day.stops):
                     s = day.stops[k]
@@ -253,7 +256,8 @@ class Itinerary:
         k = self.kpis
         out.append(
             f"\n{t('score', lang)}: {k.get('score', 0):.1f}; {t('sites', lang)}: "
-            f"{k.get('sites', 0)}; {t('travel', lang)}: {k.get('travel_h', 0):.1f} {t('unit_h', lang)}; "
+            f"{k.get('sites', 0)}; {t('travel', lang)}: "
+            f"{k.get('travel_h', 0):.1f} {t('unit_h', lang)}; "
             f"{k.get('distance_km', 0):.0f} {t('unit_km', lang)}; {t('cost', lang)}: "
             f"{k.get('cost_per_person_rub', 0)} {t('unit_rub', lang)}"
         )
@@ -335,6 +339,21 @@ class Itinerary:
         except json.JSONDecodeError as err:
             raise ItineraryError([Issue(source, err.lineno, None, f"not JSON: {err.msg}")]) from err
         return cls.from_dict(raw, source=source)
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> Itinerary:
+        """Read an ``itinerary.json`` file.
+
+        Raises
+        ------
+        ItineraryError
+            The file cannot be read, is not UTF-8 or not such an itinerary (names the key).
+        """
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ItineraryError([Issue(str(path), None, None, f"cannot read: {err}")]) from err
+        return cls.from_json(text, source=str(path))
 
     @classmethod
     def from_dict(cls, raw: Any, *, source: str = "itinerary.json") -> Itinerary:
