@@ -28,6 +28,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,web,bench]'
 	$(BIN)/python benchmarks/network_bench.py
+	$(BIN)/python benchmarks/planner_bench.py
+	$(BIN)/python benchmarks/solver_bench.py --quick --limits 1,10
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -241,9 +241,10 @@ class SolverSettings(_Strict):
     seed : int
         Seed for the randomised parts of the search (restarts, lodging search order).
     first_solution : str
-        OR-Tools first-solution strategy name.
+        OR-Tools first-solution strategy name (the OR-Tools phase of the search).
     metaheuristic : str
-        OR-Tools local-search metaheuristic name.
+        OR-Tools local-search metaheuristic name (the OR-Tools phase: 5 % of the time limit;
+        an iterated local search in :func:`routeplanner.solve` uses the rest).
     """
 
     time_limit_s: float = Field(5.0, gt=0, le=3600)
