@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from ..catalog import Catalog
+from ..compare import _L as _REPORT_LABELS
 from ..compare import (
     VariantResult,
     VariantSet,
@@ -66,21 +67,29 @@ __all__ = [
 #: Variants planned by default when a file is chosen (the named ones first).
 DEFAULT_PICK = 4
 
+#: Table headings: the report's labels, with short ones where the page is narrower.
 _KPI_COLUMNS: dict[str, tuple[str, str]] = {
-    "variant": ("Вариант", "Variant"),
-    "status": ("Статус", "Status"),
-    "score": ("Оценка", "Score"),
-    "weighted_score": ("Оценка с весами", "Weighted score"),
-    "sites": ("Объектов", "Sites"),
-    "industrial_share": ("Доля промышл.", "Industrial share"),
-    "travel_h": ("В пути, ч", "Travel, h"),
-    "drive_h_max_day": ("Макс. за рулём в день, ч", "Max driving a day, h"),
-    "idle_h": ("Ожидание, ч", "Idle, h"),
-    "distance_km": ("Расстояние, км", "Distance, km"),
+    key: _REPORT_LABELS[key]
+    for key in (
+        "variant",
+        "status",
+        "score",
+        "weighted_score",
+        "sites",
+        "industrial_share",
+        "travel_h",
+        "drive_h_max_day",
+        "idle_h",
+        "distance_km",
+        "cost_per_person_rub",
+        "nights_away",
+        "pareto",
+        "problem",
+    )
+} | {
     "cost_per_person_rub": ("На чел., ₽", "Per person, RUB"),
     "nights_away": ("Ночей вне базы", "Nights away"),
-    "pareto": ("Фронт Парето", "Pareto front"),
-    "problem": ("Причина", "Reason"),
+    "pareto": ("Фронт Парето", "Pareto front"),  # the report's label is a chart caption
 }
 
 _STATUS = {
