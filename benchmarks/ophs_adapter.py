@@ -8,7 +8,8 @@ benchmark adapter (it is *not* part of ``solve()``):
    within reach of each trip's length is ranked by a cheap bound: the total score of the
    vertices that some trip of the sequence could reach at all (``d(h, v) + d(v, h') <= T``);
 2. the best-ranked sequences are probed with a short run of the solver's own improvement
-   search (:func:`routeplanner.solve.iterated_local_search`, a few iterations from empty days);
+   search (the compiled iterated local search of ``solve()``, ``probe_iterations`` iterations
+   from empty days);
 3. the best probed sequences are solved with ``solve()`` (OR-Tools + ILS) in the time left,
    and the best plan is returned.
 
@@ -24,8 +25,9 @@ import time
 import numpy as np
 
 from instances import Instance
+from routeplanner._ils import CompiledILS
 from routeplanner.model import DaySpec, Problem, SolverSettings
-from routeplanner.solve import iterated_local_search, solve
+from routeplanner.solve import solve
 
 
 def _problem_for(inst: Instance, seq: tuple[int, ...]) -> Problem:
@@ -71,7 +73,7 @@ def run_ophs(
     seed: int,
     solve_kw: dict | None = None,
     *,
-    probe_iterations: int = 3,
+    probe_iterations: int = 40,
     finals: int = 2,
 ) -> tuple[list, float]:
     """Solve an OPHS instance; returns ``([(h_from, visits, h_to), ...], seconds)``."""
@@ -86,8 +88,12 @@ def run_ophs(
         if probed and time.perf_counter() > probe_end:
             break
         p = _problem_for(inst, seq)
-        routes = iterated_local_search(
-            p, [[] for _ in p.days], deadline=probe_end, seed=seed, max_iterations=probe_iterations
+        routes, _its = CompiledILS(p).run(
+            [[] for _ in p.days],
+            deadline=probe_end,
+            seed=seed,
+            max_iterations=probe_iterations,
+            starts=1,
         )
         probed.append((sum(p.visits[i].prize for r in routes for i in r), seq))
     probed.sort(key=lambda t: (-t[0], t[1]))

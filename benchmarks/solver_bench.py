@@ -77,6 +77,12 @@ def run(args: argparse.Namespace) -> Path:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     done = _done_keys(out) if args.resume else set()
+    if done:
+        labels = {k[-1] for k in done}
+        if not args.label and len(labels) == 1:
+            # resuming a labelled run without --label: keep its label, else nothing matches
+            args.label = next(iter(labels))
+        print(f"resume: {len(done)} rows already in {out} (label {args.label!r})", flush=True)
     new = not out.exists() or not args.resume
     fh = open(out, "w" if new else "a", newline="")  # noqa: SIM115 (closed below)
     writer = csv.DictWriter(fh, fieldnames=FIELDS)
@@ -103,6 +109,15 @@ def run(args: argparse.Namespace) -> Path:
         jobs = [(s, f, None, b) for s, f, b in items3]
     if args.limit_instances:
         jobs = jobs[: args.limit_instances]
+    if args.shard:
+        k, n = (int(x) for x in args.shard.split("/"))
+        jobs = jobs[k - 1 :: n]
+    if "routeplanner" in solvers:
+        # compile (or load) the numba kernels before any clock starts: a one-off cost per
+        # machine that would otherwise land in the first instance's time limit
+        from routeplanner._ils import warm_up
+
+        print(f"warm-up of the compiled search: {warm_up():.2f} s", flush=True)
 
     for s, f, m, bks in jobs:
         inst = (
@@ -225,6 +240,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", default="", help="CSV path (default benchmarks/results/<auto>.csv)")
     ap.add_argument("--resume", action="store_true", help="append, skipping rows already done")
     ap.add_argument("--limit-instances", type=int, default=0, help="run only the first N")
+    ap.add_argument(
+        "--shard", default="", help="K/N: run every N-th job from the K-th (parallel runs)"
+    )
     ap.add_argument("--silent", action="store_true")
     ap.add_argument("--summarize", nargs="*", help="only summarise these CSV files")
     args = ap.parse_args(argv)

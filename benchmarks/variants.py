@@ -2,8 +2,10 @@
 
 Each maps to keyword arguments of :func:`routeplanner.solve.solve`: ``search_params`` are
 OR-Tools search-parameter overrides by dotted name, ``ils`` switches the iterated local search,
-``ortools_share`` is the OR-Tools share of the time, ``ils_options`` are options of
-:func:`routeplanner.solve.iterated_local_search`. The names of the steps in RESULTS.md are
+``ortools_share`` is the OR-Tools share of the time, ``ils_options`` are options of the
+iterated local search: the compiled one (:meth:`routeplanner._ils.CompiledILS.run`, the default
+since step 5) or, with ``"compiled": False``, the Python one of steps 1-4
+(:func:`routeplanner.solve.iterated_local_search`). The names of the steps in RESULTS.md are
 spelled out in full here so that a step can be re-run against the current code.
 """
 
@@ -14,9 +16,17 @@ _OR_ONLY = {"ils": False}  # the OR-Tools screen ran before the ILS existed
 
 
 def _step1(**opts) -> dict:
-    """ILS as first introduced (step 1): no ratio noise, segment up to n / (3 m), 20 % of the
-    time to OR-Tools; ``opts`` change ILS options."""
-    return {"ortools_share": 0.2, "ils_options": {"noise": 0.0, "size_cap": 10**9, **opts}}
+    """ILS as first introduced (step 1, Python): no ratio noise, segment up to n / (3 m), 20 %
+    of the time to OR-Tools; ``opts`` change ILS options."""
+    return {
+        "ortools_share": 0.2,
+        "ils_options": {"compiled": False, "noise": 0.0, "size_cap": 10**9, **opts},
+    }
+
+
+def _compiled(**opts) -> dict:
+    """The compiled ILS (step 5 on) with ``opts`` changed."""
+    return {"ils_options": opts}
 
 
 VARIANTS: dict[str, dict] = {
@@ -103,9 +113,15 @@ VARIANTS: dict[str, dict] = {
     "step2_noise1": _step1(noise=1.0),
     "step2_noise2": _step1(noise=2.0),
     "step2_noise_random2": _step1(noise=-2.0),
-    "step3_cap8": {"ortools_share": 0.2, "ils_options": {"noise": 1.0, "size_cap": 8}},
-    "step4_share05": {"ortools_share": 0.05},
+    "step3_cap8": {
+        "ortools_share": 0.2,
+        "ils_options": {"compiled": False, "noise": 1.0, "size_cap": 8},
+    },
+    "step4_share05": {"ils_options": {"compiled": False}},
+    # the compiled ILS
+    "step5_compiled_1start": _compiled(starts=1),
+    "step5_compiled": _compiled(),
     # options tried and left off
-    "cluster0.3": {"ils_options": {"cluster": 0.3}},
+    "cluster0.3": {"ils_options": {"compiled": False, "cluster": 0.3}},
     "polish": {"use_polish": True},
 }

@@ -128,13 +128,13 @@ def test_compare_writes_kpis(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "cmp"
-    code, text = invoke("compare", str(variants), "--out", str(out), "--workers", "1",
-                        "--no-plans")
+    code, text = invoke("compare", str(variants), "--out", str(out), "--workers", "1", "--no-plans")
     assert code == 0, text
     for name in ("kpis.csv", "kpis.xlsx", "comparison.html", "comparison_map.html"):
         assert (out / name).exists(), name
     bad = tmp_path / "bad.yaml"
-    bad.write_text(variants.read_text(encoding="utf-8").replace("profile:", "profle:"),
-                   encoding="utf-8")
+    bad.write_text(
+        variants.read_text(encoding="utf-8").replace("profile:", "profle:"), encoding="utf-8"
+    )
     code, text = invoke("compare", str(bad), "--out", str(tmp_path / "x"), "--workers", "1")
     assert code == 3 and "profle" in text

@@ -235,8 +235,12 @@ def test_infeasible_in_both_languages(catalog: Catalog, network: Network) -> Non
 
 def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> None:
     # Saturday: enterprises are closed, so "one industrial site a day" cannot be met
-    it = run(catalog, network, start_date=dt.date(2027, 6, 19),
-             quotas=[{"category": "industrial", "per": "day", "min": 1}])
+    it = run(
+        catalog,
+        network,
+        start_date=dt.date(2027, 6, 19),
+        quotas=[{"category": "industrial", "per": "day", "min": 1}],
+    )
     assert it.feasible
     assert it.kpis["quota_misses"] == ["day 1: 0 industrial visit(s), target 1"]
     assert "quota target missed" in it.summary(lang="en")
