@@ -189,8 +189,13 @@ def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: ig
 
 
 @njit(cache=True)
-def _day_table(prob, d, n, locs, arr, dep, slack, drive, free, cost, pos):  # type: ignore[no-untyped-def]
-    """Cheapest feasible insertion (time shift, position) of every free visit into day ``d``."""
+def _day_table(prob, d, n, locs, arr, dep, slack, drive, free, cost, pos, dead):  # type: ignore[no-untyped-def]
+    """Cheapest feasible insertion (time shift, position) of every free visit into day ``d``.
+
+    ``dead[i]`` marks visits that did not fit earlier in the same recreate: the route has only
+    grown since, so they are skipped (with the triangle inequality they cannot fit now; without
+    it this only forgoes a rare insertion, never feasibility). Newly failing visits are marked.
+    """
     a_w, b_w, serv, vloc, _prize, _req, allowed, dur, drv, day = prob
     m = day[d, _MAT]
     maxd = day[d, _MAXDRV]
@@ -198,7 +203,7 @@ def _day_table(prob, d, n, locs, arr, dep, slack, drive, free, cost, pos):  # ty
     nv = vloc.shape[0]
     for i in range(nv):
         cost[i] = _INF
-        if not free[i] or not allowed[d, i]:
+        if not free[i] or not allowed[d, i] or dead[i]:
             continue
         ci = vloc[i]
         best = _INF
@@ -229,6 +234,8 @@ def _day_table(prob, d, n, locs, arr, dep, slack, drive, free, cost, pos):  # ty
             bp = p
         cost[i] = best
         pos[i] = bp
+        if best == _INF:
+            dead[i] = True
 
 
 @njit(cache=True)
@@ -241,6 +248,7 @@ def _recreate(
     day = prob[9]
     dirty = np.ones(nd, dtype=np.bool_)
     banned[:, :] = False
+    dead = np.zeros((nd, nv), dtype=np.bool_)
     while True:
         for d in range(nd):
             if dirty[d]:
@@ -250,7 +258,18 @@ def _recreate(
                 )
                 if ok:
                     _day_table(
-                        prob, d, n, locs[d], arr[d], dep[d], slack[d], drive, free, cost[d], pos[d]
+                        prob,
+                        d,
+                        n,
+                        locs[d],
+                        arr[d],
+                        dep[d],
+                        slack[d],
+                        drive,
+                        free,
+                        cost[d],
+                        pos[d],
+                        dead[d],
                     )
                 else:
                     cost[d, :] = _INF
@@ -403,6 +422,7 @@ def _ils_chunk(prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter
     temp = params[6]
     spatial = params[7]
     alpha_mix = params[8]
+    one_day = params[9]
     nd, cap = cur.shape
     nv = prize.shape[0]
     trial = np.empty_like(cur)
@@ -471,9 +491,10 @@ def _ils_chunk(prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter
                 ):
                     trial[d, :kn] = keep[:kn]
                     tlen[d] = kn
+        only = _randint(rs, nd) if one_day > 0 and _rand(rs) < one_day else -1
         for d in range(nd):
             n = tlen[d]
-            if n == 0 or spatial_ruin:
+            if n == 0 or spatial_ruin or (only >= 0 and d != only):
                 continue
             kn = 0
             if _rand(rs) < scatter:
@@ -681,19 +702,22 @@ def warm_up() -> float:
         return 0.0
     t0 = time.perf_counter()
     visits = tuple(
-        Visit(str(k), k, 1 + k % 3, 1, ((0, 50),) if k % 2 else ((0, 10), (20, 60)))
+        Visit(
+            str(k), k, 1 + k % 3, 1, ((0, 50),) if k % 2 else ((0, 10), (20, 60)), required=k == 1
+        )
         for k in range(1, 5)
     )
     dur = np.abs(np.subtract.outer(np.arange(5), np.arange(5))).astype(np.int64) * 3
     day = DaySpec(0, 0, 0, 80, max_drive_s=70, lunch_window_s=(10, 30), lunch_s=5)
     tiny = Problem(visits=visits, days=(day, day), durations_s=(dur,), drive_s=(dur,))
     CompiledILS(tiny).run(
-        [[], []],
+        [[0, 1], []],
         deadline=float("inf"),
         max_iterations=4,
-        starts=1,
+        starts=2,
         tighten=1.0,
         temperature=(1, 0.1),
+        spatial=0.5,
     )
     _WARM = True
     return time.perf_counter() - t0
@@ -736,6 +760,20 @@ class CompiledILS:
     def _unpack(arr: np.ndarray, lens: np.ndarray) -> list[list[int]]:
         return [[int(x) for x in arr[d, : lens[d]]] for d in range(arr.shape[0])]
 
+    def _required_only(self, routes: Sequence[Sequence[int]]) -> list[list[int]]:
+        """``routes`` without their optional visits, day by day where that day stays feasible."""
+        out = []
+        for r in routes:
+            keep = [i for i in r if self.problem.visits[i].required]
+            out.append(keep if len(keep) == len(r) or self._feasible(len(out), keep) else list(r))
+        return out
+
+    def _feasible(self, d: int, route: Sequence[int]) -> bool:
+        n = len(route)
+        buf = [np.zeros(n + 2, dtype=np.int64) for _ in range(6)]
+        arr = np.array(route, dtype=np.int64).reshape(n)
+        return bool(_route_ok(self.prob, d, arr, n, *buf))
+
     def fill(self, routes: Sequence[Sequence[int]]) -> list[list[int]]:
         """Greedy insertion of unvisited visits into feasible ``routes``."""
         arr, lens = self._pack(routes)
@@ -764,6 +802,8 @@ class CompiledILS:
         temperature: tuple[float, float] | None = None,
         spatial: float = 0.0,
         alpha_mix: float = 0.0,
+        clone_every: float = 0.0,
+        one_day: float = 0.0,
         chunk_s: float = 0.02,
     ) -> tuple[list[list[int]], int]:
         """Improve feasible ``routes`` until ``deadline``; returns (best routes, iterations).
@@ -777,8 +817,8 @@ class CompiledILS:
         for k in range(max(1, starts)):
             rs = np.array([_seed_state(seed * 7919 + k)], dtype=np.uint64)
             # the first trajectory starts from the given routes, the others from a randomised
-            # greedy fill of them (different basins for the race below)
-            start, start_len = self._pack(routes)
+            # greedy fill of their required visits only (other basins for the race below)
+            start, start_len = self._pack(routes if k == 0 else self._required_only(routes))
             cp, ct = _fill(self.prob, start, start_len, 0.0 if k == 0 else start_noise, rs)
             best_val = max(best_val, (int(cp), -int(ct)))
             runs.append(
@@ -792,7 +832,18 @@ class CompiledILS:
                 )
             )
         params = np.array(
-            [accept_worse, reset_after, noise, 0.0, scatter, tighten, 0.0, spatial, alpha_mix],
+            [
+                accept_worse,
+                reset_after,
+                noise,
+                0.0,
+                scatter,
+                tighten,
+                0.0,
+                spatial,
+                alpha_mix,
+                one_day,
+            ],
             dtype=np.float64,
         )
         near = self.near() if spatial > 0 else np.zeros((len(self.problem.visits), 1), np.int64)
@@ -803,6 +854,7 @@ class CompiledILS:
         prizes = [v.prize for v in self.problem.visits if v.prize > 0]
         mean_prize = float(np.mean(prizes)) if prizes else 1.0
         alive = list(range(len(runs)))
+        cloned = 0
         turn = 0
         while True:
             if max_iterations is not None:
@@ -816,10 +868,33 @@ class CompiledILS:
                 progress = (time.perf_counter() - t_start) / span
             if time.perf_counter() >= deadline or (stop is not None and stop()):
                 break
-            target = max(1, len(runs) >> int(progress * 4))
-            if len(alive) > target:
-                alive.sort(key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True)
-                alive = alive[:target]
+            if clone_every > 0:
+                # go with the winners: at each checkpoint the worse half restarts from the
+                # better half's best routes (own random stream, fresh counters)
+                stage = int(progress / clone_every)
+                if stage > cloned:
+                    cloned = stage
+                    order = sorted(
+                        alive, key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True
+                    )
+                    half = len(order) // 2
+                    for src, dst in zip(order[:half], order[len(order) - half :], strict=True):
+                        _c, _cl, b_src, bl_src, st_src, _rs = runs[src]
+                        c_dst, cl_dst, b_dst, bl_dst, st_dst, _rs2 = runs[dst]
+                        c_dst[:, :] = b_src
+                        cl_dst[:] = bl_src
+                        b_dst[:, :] = b_src
+                        bl_dst[:] = bl_src
+                        st_dst[:] = st_src
+                        st_dst[_CP] = st_src[_BP]
+                        st_dst[_CT] = st_src[_BT]
+                        st_dst[_SIZE] = 1
+                        st_dst[_SINCE] = 0
+            else:
+                target = max(1, len(runs) >> int(progress * 4))
+                if len(alive) > target:
+                    alive.sort(key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True)
+                    alive = alive[:target]
             # racing: the worse half of the trajectories stops at 1/4, 1/2, ... of the run
             r = alive[turn % len(alive)]
             turn += 1

@@ -5,9 +5,12 @@ The search has two phases within the one time limit:
 1. OR-Tools routing (see :mod:`routeplanner._ortools`) builds a first plan and improves it with
    its local search for a share of the time (5 % by default; all of it when the work limit
    ``max_solutions`` is set, which stops it instead);
-2. an iterated local search (:func:`iterated_local_search`, ruin and recreate in the style of
-   Vansteenwegen et al.'s ILS for the team orienteering problem with time windows) improves
-   that plan until the deadline, the work limit or ``stop()``.
+2. an iterated local search (ruin and recreate in the style of Vansteenwegen et al.'s ILS for
+   the team orienteering problem with time windows) improves that plan until the deadline, the
+   work limit or ``stop()``. It is compiled with numba (:mod:`routeplanner._ils`: eight
+   trajectories from randomised starts race, the worse half stopping at each quarter of the
+   time) for every problem without a budget, quotas or precedences; those use the Python
+   version, :func:`iterated_local_search`, which checks them.
 
 ``first_solution_only`` skips both improvements and fills the first plan greedily
 (:func:`insert_greedily`). Every route returned is re-simulated; a route that does not simulate
