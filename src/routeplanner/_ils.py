@@ -410,6 +410,22 @@ def _value(prob, routes, rlen):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _workspace(nd, nv, cap):  # type: ignore[no-untyped-def]
+    """Scratch arrays of a recreate: insertion costs, positions, bans and per-day timings."""
+    return (
+        np.empty((nd, nv), dtype=np.int64),
+        np.empty((nd, nv), dtype=np.int64),
+        np.empty((nd, nv), dtype=np.bool_),
+        np.empty((nd, cap + 2), dtype=np.int64),
+        np.empty((nd, cap + 2), dtype=np.int64),
+        np.empty((nd, cap + 2), dtype=np.int64),
+        np.empty((nd, cap + 2), dtype=np.int64),
+        np.empty(cap + 2, dtype=np.int64),
+        np.empty(cap + 2, dtype=np.int64),
+    )
+
+
+@njit(cache=True)
 def _ils_chunk(prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter):  # type: ignore[no-untyped-def]
     """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved."""
     _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, _day = prob
@@ -431,15 +447,7 @@ def _ils_chunk(prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter
     cand = np.empty(cap, dtype=np.int64)
     free = np.empty(nv, dtype=np.bool_)
     weight = np.empty(nv, dtype=np.float64)
-    cost = np.empty((nd, nv), dtype=np.int64)
-    pos = np.empty((nd, nv), dtype=np.int64)
-    banned = np.empty((nd, nv), dtype=np.bool_)
-    locs = np.empty((nd, cap + 2), dtype=np.int64)
-    arr = np.empty((nd, cap + 2), dtype=np.int64)
-    dep = np.empty((nd, cap + 2), dtype=np.int64)
-    slack = np.empty((nd, cap + 2), dtype=np.int64)
-    sbuf = np.empty(cap + 2, dtype=np.int64)
-    bbuf = np.empty(cap + 2, dtype=np.int64)
+    cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf = _workspace(nd, nv, cap)
     p1 = prize.astype(np.float64)
     p2 = p1**2
     gone = np.zeros(nv, dtype=np.bool_)
@@ -615,15 +623,7 @@ def _fill(prob, routes, rlen, noise, rs):  # type: ignore[no-untyped-def]
     if noise > 0:
         for i in range(nv):
             weight[i] *= 1.0 + noise * _rand(rs)
-    cost = np.empty((nd, nv), dtype=np.int64)
-    pos = np.empty((nd, nv), dtype=np.int64)
-    banned = np.empty((nd, nv), dtype=np.bool_)
-    locs = np.empty((nd, cap + 2), dtype=np.int64)
-    arr = np.empty((nd, cap + 2), dtype=np.int64)
-    dep = np.empty((nd, cap + 2), dtype=np.int64)
-    slack = np.empty((nd, cap + 2), dtype=np.int64)
-    sbuf = np.empty(cap + 2, dtype=np.int64)
-    bbuf = np.empty(cap + 2, dtype=np.int64)
+    cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf = _workspace(nd, nv, cap)
     _recreate(
         prob, routes, rlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
     )

@@ -609,33 +609,23 @@ def solve(
         opts = dict(ils_options or {})
         compiled = bool(opts.pop("compiled", True)) and polish is None and supports(problem)
         compiled = compiled and not (_PYTHON_ONLY & opts.keys())
+        # the compiled search makes ~100x the iterations of the Python one per second
+        per_solution = 100 if compiled else 20
+        common: dict[str, Any] = {
+            "deadline": deadline - 0.02,
+            "seed": settings.seed,
+            "max_iterations": None
+            if settings.max_solutions is None
+            else per_solution * settings.max_solutions,
+            "on_improve": improved,
+            "stop": stop,
+        }
         if compiled:
-            # the compiled search: ~100x the iterations of the Python one per second
-            max_it = None if settings.max_solutions is None else 100 * settings.max_solutions
-            better, _iterations = CompiledILS(problem).run(
-                routes,
-                deadline=deadline - 0.02,
-                seed=settings.seed,
-                max_iterations=max_it,
-                on_improve=improved,
-                stop=stop,
-                **opts,
-            )
+            better, _iterations = CompiledILS(problem).run(routes, **common, **opts)
         else:
             for key in _COMPILED_ONLY & opts.keys():
                 opts.pop(key)
-            max_it = None if settings.max_solutions is None else 20 * settings.max_solutions
-            better = iterated_local_search(
-                problem,
-                routes,
-                deadline=deadline - 0.02,
-                seed=settings.seed,
-                max_iterations=max_it,
-                on_improve=improved,
-                stop=stop,
-                polish=polish,
-                **opts,
-            )
+            better = iterated_local_search(problem, routes, polish=polish, **common, **opts)
         if not evaluate(problem, better)[1]:
             routes = better
     schedules, problems = evaluate(problem, routes)
