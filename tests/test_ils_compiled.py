@@ -138,3 +138,65 @@ def test_budgets_and_quotas_are_left_to_the_python_search():
     quota = _QuotaRule(tag="x", per="day", min=None, max=1)
     with_quota = Problem(visits=p.visits, days=p.days, durations_s=p.durations_s, quotas=(quota,))
     assert not supports(with_quota)
+
+
+@pytest.mark.parametrize("lunch", [False, True])
+def test_insertion_table_agrees_with_the_simulation(lunch: bool):
+    # The O(1) slack test is exact for windows, day ends and driving limits; it ignores lunch
+    # (a lunch-day insertion is confirmed by the exact check afterwards). So: an insertion is
+    # found iff it simulates without lunch, at a position where it does, and whatever
+    # simulates with lunch is found.
+    import dataclasses
+
+    from routeplanner._ils import _INF, _day_table, _timing, _workspace
+
+    p = _problem(n=20, m=1, seed=21, lunch=lunch, drive=240)
+    plain = dataclasses.replace(
+        p, days=tuple(dataclasses.replace(d, lunch_window_s=None, lunch_s=0) for d in p.days)
+    )
+    ils = CompiledILS(p)
+    rng = random.Random(5)
+    nv = len(p.visits)
+    checked = found = 0
+    for _ in range(150):
+        route = ils.fill([[]])[0] if rng.random() < 0.5 else rng.sample(range(nv), 3)
+        route = route[: rng.randint(0, len(route))]
+        if simulate(p, p.days[0], route) is None:
+            continue
+        n = len(route)
+        cost, pos, _b, locs, arr, dep, slack, sbuf, bbuf = _workspace(1, nv, nv)
+        route_arr = np.array([*route, 0], dtype=np.int64)
+        ok, drive = _timing(
+            ils.prob, 0, route_arr, n, locs[0], arr[0], dep[0], slack[0], sbuf, bbuf
+        )
+        assert ok
+        free = np.ones(nv, dtype=np.bool_)
+        free[route] = False
+        dead = np.zeros(nv, dtype=np.bool_)
+        _day_table(
+            ils.prob,
+            0,
+            route_arr,
+            n,
+            locs[0],
+            arr[0],
+            dep[0],
+            slack[0],
+            drive,
+            free,
+            cost[0],
+            pos[0],
+            dead,
+        )
+        for i in np.flatnonzero(free):
+            cands = [[*route[:k], int(i), *route[k:]] for k in range(n + 1)]
+            fits_plain = [simulate(plain, plain.days[0], c) is not None for c in cands]
+            fits = [simulate(p, p.days[0], c) is not None for c in cands]
+            if cost[0, i] < _INF:
+                assert fits_plain[int(pos[0, i])], (route, i)
+                found += 1
+            else:
+                assert not any(fits_plain) and not any(fits), (route, i)
+            checked += 1
+    assert checked > 200
+    assert found > 20

@@ -189,7 +189,28 @@ def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: ig
 
 
 @njit(cache=True)
-def _day_table(prob, d, n, locs, arr, dep, slack, drive, free, cost, pos, dead):  # type: ignore[no-untyped-def]
+def _tail_fits(prob, d, route, n, p, t, loc):  # type: ignore[no-untyped-def]
+    """Whether route[p:] still fits after leaving ``loc`` at ``t`` (earliest starts)."""
+    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, _drv, day = prob
+    m = day[d, _MAT]
+    nw = a_w.shape[1]
+    for k in range(p, n):
+        vi = route[k]
+        t += dur[m, loc, vloc[vi]]
+        s = -1
+        for w in range(nw):
+            if t <= b_w[vi, w]:
+                s = t if t > a_w[vi, w] else a_w[vi, w]
+                break
+        if s < 0:
+            return False
+        t = s + serv[vi]
+        loc = vloc[vi]
+    return t + dur[m, loc, day[d, _END]] <= day[d, _LATE]
+
+
+@njit(cache=True)
+def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos, dead):  # type: ignore[no-untyped-def]
     """Cheapest feasible insertion (time shift, position) of every free visit into day ``d``.
 
     ``dead[i]`` marks visits that did not fit earlier in the same recreate: the route has only
@@ -226,9 +247,15 @@ def _day_table(prob, d, n, locs, arr, dep, slack, drive, free, cost, pos, dead):
             if st < 0:
                 continue
             delta = st + serv[i] + dur[m, ci, to] - arr[p + 1]
-            if delta > slack[p + 1] or delta >= best:
+            if delta >= best:
                 continue
             if maxd >= 0 and drive + drv[m, frm, ci] + drv[m, ci, to] - drv[m, frm, to] > maxd:
+                continue
+            # Past the slack, a later visit misses its current window; with several windows
+            # per visit it may still make a later one: replay the rest of the day (O(n)).
+            if delta > slack[p + 1] and (
+                nw == 1 or not _tail_fits(prob, d, route, n, p, st + serv[i], ci)
+            ):
                 continue
             best = delta
             bp = p
@@ -260,6 +287,7 @@ def _recreate(
                     _day_table(
                         prob,
                         d,
+                        routes[d],
                         n,
                         locs[d],
                         arr[d],
