@@ -36,8 +36,14 @@ def _problem_for(inst: Instance, seq: tuple[int, ...]) -> Problem:
     return dataclasses.replace(inst.problem, days=days)
 
 
-def hotel_sequences(inst: Instance, max_count: int = 100_000) -> list[tuple[float, tuple]]:
-    """Feasible hotel sequences with their reach bound, best first."""
+def hotel_sequences(
+    inst: Instance, max_count: int = 100_000, deadline: float | None = None
+) -> list[tuple[float, tuple]]:
+    """Feasible hotel sequences with their reach bound, best first.
+
+    Enumeration stops at ``max_count`` sequences or at ``deadline`` (with 7 trips and 11
+    hotels there are 11^6 candidates: over a second).
+    """
     assert inst.ophs is not None
     h = inst.ophs.n_hotels
     lims = inst.ophs.trip_limits
@@ -61,7 +67,9 @@ def hotel_sequences(inst: Instance, max_count: int = 100_000) -> list[tuple[floa
             continue
         union = np.logical_or.reduce(masks)
         out.append((float(prize[union].sum()), seq))
-        if len(out) >= max_count:
+        if len(out) >= max_count or (
+            deadline is not None and len(out) % 256 == 0 and time.perf_counter() > deadline
+        ):
             break
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
@@ -79,7 +87,7 @@ def run_ophs(
     """Solve an OPHS instance; returns ``([(h_from, visits, h_to), ...], seconds)``."""
     t0 = time.perf_counter()
     deadline = t0 + limit_s
-    seqs = hotel_sequences(inst)
+    seqs = hotel_sequences(inst, deadline=t0 + 0.15 * limit_s)
     if not seqs:
         return [], time.perf_counter() - t0
     probe_end = t0 + 0.3 * limit_s
