@@ -10,7 +10,8 @@ The search has two phases within the one time limit:
    work limit or ``stop()``. It is compiled with numba (:mod:`routeplanner._ils`: eight
    trajectories from randomised starts race, the worse half stopping at each quarter of the
    time) for every problem without a budget, quotas or precedences; those use the Python
-   version, :func:`iterated_local_search`, which checks them.
+   version, :func:`iterated_local_search`, which checks budgets and quotas on every insertion
+   (precedences are checked by the final evaluation).
 
 ``first_solution_only`` skips both improvements and fills the first plan greedily
 (:func:`insert_greedily`). Every route returned is re-simulated; a route that does not simulate
@@ -37,7 +38,21 @@ __all__ = ["Solution", "SolverSettings", "insert_greedily", "solve"]
 
 # options that only one of the two searches has (see iterated_local_search, CompiledILS.run)
 _PYTHON_ONLY = frozenset({"cluster", "polish_every"})
-_COMPILED_ONLY = frozenset({"threshold", "scatter", "starts", "tighten", "start_noise", "chunk_s"})
+_COMPILED_ONLY = frozenset(
+    {
+        "threshold",
+        "scatter",
+        "starts",
+        "tighten",
+        "start_noise",
+        "temperature",
+        "spatial",
+        "alpha_mix",
+        "clone_every",
+        "one_day",
+        "chunk_s",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -524,7 +539,10 @@ def solve(
     ortools_share : float
         Share of the time limit given to the OR-Tools phase when the ILS follows.
     ils_options : mapping, optional
-        Keyword options of :func:`iterated_local_search` (benchmarks).
+        Keyword options of the search (benchmarks): of
+        :meth:`routeplanner._ils.CompiledILS.run`, or with ``"compiled": False`` of
+        :func:`iterated_local_search` (also chosen by its own options ``cluster`` and
+        ``polish_every``, which then ignores the compiled-only ones).
     use_polish, polish_cap_s
         Let the ILS call OR-Tools' local search (greedy descent, at most ``polish_cap_s``)
         on every ``polish_every``-th trial (measured: no gain on the TOPTW quick set).
