@@ -84,7 +84,7 @@ def test_exact_check_agrees_with_the_schedule_simulation():
 def test_plans_keep_lunch_windows_driving_limits_and_allowed_days(seed: int):
     p = _problem(n=40, m=3, seed=seed)
     routes, iterations = CompiledILS(p).run(
-        [[], [], []], deadline=float("inf"), seed=seed, max_iterations=400, tighten=0.5
+        [[], [], []], deadline=float("inf"), seed=seed, max_iterations=400, scatter=0.5
     )
     assert iterations == 400
     assert not evaluate(p, routes)[1]

@@ -334,93 +334,6 @@ def _recreate(
 
 
 @njit(cache=True)
-def _tighten(prob, d, route, n, red, cand, locs, arr, dep, slack, sbuf, bbuf):  # type: ignore[no-untyped-def]
-    """Shorten day ``d``'s travel by or-opt (move 1-3 consecutive visits) and 2-opt moves.
-
-    First improvement, strictly shorter and feasible moves only, until none is left. Shorter
-    routes leave room for more visits. Returns True if the route changed.
-    """
-    _a, _b, _s, vloc, _p, _r, _al, dur, _drv, day = prob
-    m = day[d, _MAT]
-    s_loc = day[d, _START]
-    e_loc = day[d, _END]
-    changed = False
-    improved = True
-    while improved:
-        improved = False
-        # or-opt: move route[i:i+seg] elsewhere
-        for seg in range(1, 4):
-            for i in range(n - seg + 1):
-                b = vloc[route[i]]
-                c = vloc[route[i + seg - 1]]
-                a = s_loc if i == 0 else vloc[route[i - 1]]
-                e = e_loc if i + seg == n else vloc[route[i + seg]]
-                gain = dur[m, a, b] + dur[m, c, e] - dur[m, a, e]
-                if gain <= 0:
-                    continue
-                nr = 0
-                for k in range(n):
-                    if k < i or k >= i + seg:
-                        red[nr] = route[k]
-                        nr += 1
-                for j in range(nr + 1):
-                    if j == i:
-                        continue
-                    x = s_loc if j == 0 else vloc[red[j - 1]]
-                    y = e_loc if j == nr else vloc[red[j]]
-                    if dur[m, x, b] + dur[m, c, y] - dur[m, x, y] >= gain:
-                        continue
-                    for k in range(j):
-                        cand[k] = red[k]
-                    for k in range(seg):
-                        cand[j + k] = route[i + k]
-                    for k in range(j, nr):
-                        cand[k + seg] = red[k]
-                    if _route_ok(prob, d, cand, n, locs, arr, dep, slack, sbuf, bbuf):
-                        route[:n] = cand[:n]
-                        improved = True
-                        changed = True
-                        break
-                if improved:
-                    break
-            if improved:
-                break
-        if improved:
-            continue
-        # 2-opt: reverse route[i..j]
-        for i in range(n - 1):
-            a = s_loc if i == 0 else vloc[route[i - 1]]
-            fwd = 0
-            rev = 0
-            for j in range(i + 1, n):
-                fwd += dur[m, vloc[route[j - 1]], vloc[route[j]]]
-                rev += dur[m, vloc[route[j]], vloc[route[j - 1]]]
-                e = e_loc if j == n - 1 else vloc[route[j + 1]]
-                delta = (
-                    dur[m, a, vloc[route[j]]]
-                    + rev
-                    + dur[m, vloc[route[i]], e]
-                    - dur[m, a, vloc[route[i]]]
-                    - fwd
-                    - dur[m, vloc[route[j]], e]
-                )
-                if delta >= 0:
-                    continue
-                for k in range(n):
-                    cand[k] = route[k]
-                for k in range(i, j + 1):
-                    cand[k] = route[i + j - k]
-                if _route_ok(prob, d, cand, n, locs, arr, dep, slack, sbuf, bbuf):
-                    route[:n] = cand[:n]
-                    improved = True
-                    changed = True
-                    break
-            if improved:
-                break
-    return changed
-
-
-@njit(cache=True)
 def _value(prob, routes, rlen):  # type: ignore[no-untyped-def]
     _a, _b, _s, vloc, prize, _r, _al, dur, _drv, day = prob
     tot_p = 0
@@ -454,83 +367,32 @@ def _workspace(nd, nv, cap):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _ils_chunk(prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter):  # type: ignore[no-untyped-def]
+def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # type: ignore[no-untyped-def]
     """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved."""
     _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, _day = prob
     accept_worse = params[0]
     reset_after = int(params[1])
     noise = params[2]
-    threshold = params[3]
-    scatter = params[4]
-    tighten = params[5]
-    temp = params[6]
-    spatial = params[7]
-    alpha_mix = params[8]
-    one_day = params[9]
+    scatter = params[3]
     nd, cap = cur.shape
     nv = prize.shape[0]
     trial = np.empty_like(cur)
     tlen = np.empty_like(curlen)
     keep = np.empty(cap, dtype=np.int64)
-    cand = np.empty(cap, dtype=np.int64)
     free = np.empty(nv, dtype=np.bool_)
     weight = np.empty(nv, dtype=np.float64)
     cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf = _workspace(nd, nv, cap)
-    p1 = prize.astype(np.float64)
-    p2 = p1**2
-    gone = np.zeros(nv, dtype=np.bool_)
+    p2 = prize.astype(np.float64) ** 2
     improved = False
     for _ in range(n_iter):
         state[_IT] += 1
         size = state[_SIZE]
         trial[:, :] = cur
         tlen[:] = curlen
-        # ruin (required visits always stay): either the visits nearest to a random visited
-        # one, whatever their day, or a segment of `size` consecutive visits from every day
-        spatial_ruin = spatial > 0 and _rand(rs) < spatial
-        if spatial_ruin:
-            gone[:] = False
-            nvis = 0
-            for d in range(nd):
-                nvis += tlen[d]
-            if nvis > 0:
-                pick = _randint(rs, nvis)
-                seed_v = -1
-                for d in range(nd):
-                    if pick < tlen[d]:
-                        seed_v = trial[d, pick]
-                        break
-                    pick -= tlen[d]
-                free[:] = True
-                for d in range(nd):
-                    for k in range(tlen[d]):
-                        free[trial[d, k]] = False
-                q = size * (1 + nd // 2)
-                removed = 0
-                for j in range(near.shape[1]):
-                    v = near[seed_v, j]
-                    if not free[v] and not req[v]:
-                        gone[v] = True
-                        removed += 1
-                        if removed >= q:
-                            break
-            for d in range(nd):
-                n = tlen[d]
-                kn = 0
-                for k in range(n):
-                    v = trial[d, k]
-                    if not gone[v]:
-                        keep[kn] = v
-                        kn += 1
-                if kn != n and _route_ok(
-                    prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf
-                ):
-                    trial[d, :kn] = keep[:kn]
-                    tlen[d] = kn
-        only = _randint(rs, nd) if one_day > 0 and _rand(rs) < one_day else -1
+        # ruin: a segment of `size` consecutive visits from every day (required ones stay)
         for d in range(nd):
             n = tlen[d]
-            if n == 0 or spatial_ruin or (only >= 0 and d != only):
+            if n == 0:
                 continue
             kn = 0
             if _rand(rs) < scatter:
@@ -560,59 +422,15 @@ def _ils_chunk(prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter
             for k in range(tlen[d]):
                 free[trial[d, k]] = False
         level = noise if noise >= 0 else -noise * _rand(rs)
-        # prize² / shift mostly; prize / shift in a share of the iterations (less greedy
-        # for high scores, more for short detours)
-        base = p1 if alpha_mix > 0 and _rand(rs) < alpha_mix else p2
         for i in range(nv):
-            weight[i] = base[i] * (1.0 + level * _rand(rs)) if level > 0 else base[i]
+            weight[i] = p2[i] * (1.0 + level * _rand(rs)) if level > 0 else p2[i]
         _recreate(
             prob, trial, tlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
         )
-        if tighten > 0 and _rand(rs) < tighten:
-            again = False
-            for d in range(nd):
-                if _tighten(
-                    prob,
-                    d,
-                    trial[d],
-                    tlen[d],
-                    keep,
-                    cand,
-                    locs[d],
-                    arr[d],
-                    dep[d],
-                    slack[d],
-                    sbuf,
-                    bbuf,
-                ):
-                    again = True
-            if again:
-                _recreate(
-                    prob,
-                    trial,
-                    tlen,
-                    free,
-                    weight,
-                    cost,
-                    pos,
-                    banned,
-                    locs,
-                    arr,
-                    dep,
-                    slack,
-                    sbuf,
-                    bbuf,
-                )
         tp, tt = _value(prob, trial, tlen)
         cp = state[_CP]
         ct = state[_CT]
-        if (
-            tp > cp
-            or (tp == cp and tt <= ct)
-            or (threshold > 0 and tp >= cp * (1.0 - threshold))
-            or (temp > 0 and tp < cp and _rand(rs) < np.exp((tp - cp) / temp))
-            or _rand(rs) < accept_worse
-        ):
+        if tp > cp or (tp == cp and tt <= ct) or _rand(rs) < accept_worse:
             cur[:, :] = trial
             curlen[:] = tlen
             state[_CP] = tp
@@ -743,9 +561,7 @@ def warm_up() -> float:
         deadline=float("inf"),
         max_iterations=4,
         starts=2,
-        tighten=1.0,
-        temperature=(1, 0.1),
-        spatial=0.5,
+        scatter=0.5,
     )
     _WARM = True
     return time.perf_counter() - t0
@@ -765,16 +581,6 @@ class CompiledILS:
         self.prob = _arrays(problem)
         self.nd = len(problem.days)
         self.cap = max(1, len(problem.visits))
-        self._near: np.ndarray | None = None
-
-    def near(self) -> np.ndarray:
-        """Nearest visits of each visit (by the first matrix), for the spatial ruin."""
-        if self._near is None:
-            vloc = self.prob[3]
-            dm = self.prob[7][0][np.ix_(vloc, vloc)]
-            k = min(len(vloc), 64)
-            self._near = np.argsort(dm + dm.T, axis=1, kind="stable")[:, :k].astype(np.int64)
-        return self._near
 
     def _pack(self, routes: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         arr = np.zeros((self.nd, self.cap), dtype=np.int64)
@@ -822,21 +628,20 @@ class CompiledILS:
         noise: float = 1.0,
         size_div: int = 3,
         size_cap: int = 8,
-        threshold: float = 0.0,
         scatter: float = 0.0,
         starts: int = 8,
-        tighten: float = 0.0,
         start_noise: float = 3.0,
-        temperature: tuple[float, float] | None = None,
-        spatial: float = 0.0,
-        alpha_mix: float = 0.0,
-        clone_every: float = 0.0,
-        one_day: float = 0.0,
         chunk_s: float = 0.02,
     ) -> tuple[list[list[int]], int]:
         """Improve feasible ``routes`` until ``deadline``; returns (best routes, iterations).
 
-        Options mean what they mean in :func:`routeplanner.solve.iterated_local_search`.
+        ``accept_worse``, ``reset_after``, ``noise``, ``size_div`` and ``size_cap`` mean what
+        they mean in :func:`routeplanner.solve.iterated_local_search`. ``scatter`` is the share
+        of ruins that remove scattered visits (each with probability size / n) instead of a
+        segment; ``starts`` trajectories race (the first from ``routes``, the others from their
+        required visits filled with weights × U[1, 1 + ``start_noise``]), the worse half
+        stopping at each quarter of the time; ``chunk_s`` is the wall time of one compiled call
+        between checks of the deadline and ``stop``.
         """
         nv = len(self.problem.visits)
         max_size = max(1, min(size_cap, nv // (size_div * max(1, self.nd))))
@@ -859,30 +664,12 @@ class CompiledILS:
                     rs,
                 )
             )
-        params = np.array(
-            [
-                accept_worse,
-                reset_after,
-                noise,
-                0.0,
-                scatter,
-                tighten,
-                0.0,
-                spatial,
-                alpha_mix,
-                one_day,
-            ],
-            dtype=np.float64,
-        )
-        near = self.near() if spatial > 0 else np.zeros((len(self.problem.visits), 1), np.int64)
+        params = np.array([accept_worse, reset_after, noise, scatter], dtype=np.float64)
         chunk = 1 if max_iterations is None else 16
         t_start = time.perf_counter()
         span = max(1e-3, deadline - t_start)
         total = 0
-        prizes = [v.prize for v in self.problem.visits if v.prize > 0]
-        mean_prize = float(np.mean(prizes)) if prizes else 1.0
         alive = list(range(len(runs)))
-        cloned = 0
         turn = 0
         while True:
             if max_iterations is not None:
@@ -896,46 +683,17 @@ class CompiledILS:
                 progress = (time.perf_counter() - t_start) / span
             if time.perf_counter() >= deadline or (stop is not None and stop()):
                 break
-            if clone_every > 0:
-                # go with the winners: at each checkpoint the worse half restarts from the
-                # better half's best routes (own random stream, fresh counters)
-                stage = int(progress / clone_every)
-                if stage > cloned:
-                    cloned = stage
-                    order = sorted(
-                        alive, key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True
-                    )
-                    half = len(order) // 2
-                    for src, dst in zip(order[:half], order[len(order) - half :], strict=True):
-                        _c, _cl, b_src, bl_src, st_src, _rs = runs[src]
-                        c_dst, cl_dst, b_dst, bl_dst, st_dst, _rs2 = runs[dst]
-                        c_dst[:, :] = b_src
-                        cl_dst[:] = bl_src
-                        b_dst[:, :] = b_src
-                        bl_dst[:] = bl_src
-                        st_dst[:] = st_src
-                        st_dst[_CP] = st_src[_BP]
-                        st_dst[_CT] = st_src[_BT]
-                        st_dst[_SIZE] = 1
-                        st_dst[_SINCE] = 0
-            else:
-                target = max(1, len(runs) >> int(progress * 4))
-                if len(alive) > target:
-                    alive.sort(key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True)
-                    alive = alive[:target]
             # racing: the worse half of the trajectories stops at 1/4, 1/2, ... of the run
+            target = max(1, len(runs) >> int(progress * 4))
+            if len(alive) > target:
+                alive.sort(key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True)
+                alive = alive[:target]
             r = alive[turn % len(alive)]
             turn += 1
             cur, curlen, best, bestlen, state, rs = runs[r]
             t0 = time.perf_counter()
-            # threshold acceptance that cools down to "never worse" over the run
-            params[3] = threshold * max(0.0, 1.0 - progress)
-            if temperature is not None:
-                # simulated-annealing acceptance, geometric cooling in units of the mean prize
-                t_hi, t_lo = temperature
-                params[6] = mean_prize * t_hi * (t_lo / t_hi) ** min(1.0, progress)
             it0 = int(state[_IT])
-            _ils_chunk(self.prob, near, cur, curlen, best, bestlen, state, rs, params, n_iter)
+            _ils_chunk(self.prob, cur, curlen, best, bestlen, state, rs, params, n_iter)
             total += int(state[_IT]) - it0
             val = (int(state[_BP]), -int(state[_BT]))
             if val > best_val:

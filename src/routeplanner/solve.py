@@ -38,21 +38,7 @@ __all__ = ["Solution", "SolverSettings", "insert_greedily", "solve"]
 
 # options that only one of the two searches has (see iterated_local_search, CompiledILS.run)
 _PYTHON_ONLY = frozenset({"cluster", "polish_every"})
-_COMPILED_ONLY = frozenset(
-    {
-        "threshold",
-        "scatter",
-        "starts",
-        "tighten",
-        "start_noise",
-        "temperature",
-        "spatial",
-        "alpha_mix",
-        "clone_every",
-        "one_day",
-        "chunk_s",
-    }
-)
+_COMPILED_ONLY = frozenset({"scatter", "starts", "start_noise", "chunk_s"})
 
 
 @dataclass(frozen=True)
