@@ -43,13 +43,24 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=float, default=5.0, help="seconds per pair")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--root", default=str(DEFAULT_ROOT))
+    ap.add_argument(
+        "--pairs",
+        default="",
+        help="comma-separated NAME/M pairs (e.g. pr16/1,pr20/3) instead of the 12 built in",
+    )
     args = ap.parse_args(argv)
     opts = json.loads(args.options)
     root = Path(args.root)
     bks = toptw_bks(root)
     print(f"warm-up {warm_up():.2f} s", flush=True)
+    pairs = SCREEN
+    if args.pairs:
+        pairs = tuple(
+            ("pr01_10" if int(n[2:]) <= 10 else "pr11_20", n, int(m))
+            for n, m in (p.split("/") for p in args.pairs.split(","))
+        )
     gaps = []
-    for s, n, m in SCREEN:
+    for s, n, m in pairs:
         inst = read_toptw(root / "toptw" / s / f"{n}.txt", m, bks=bks[(s, n, m)], set_name=s)
         t0 = time.perf_counter()
         routes, its = CompiledILS(inst.problem).run(

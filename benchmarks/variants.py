@@ -34,6 +34,10 @@ def _compiled(**opts) -> dict:
 VARIANTS: dict[str, dict] = {
     # the current defaults (final)
     "default": {},
+    # step 8: the exchange local search after every recreate is the default; without it (the
+    # search of step 7) and after a quarter of them
+    "noreplace": _compiled(replace=0.0),
+    "replace025": _compiled(replace=0.25),
     "noils": _OR_ONLY,
     # OR-Tools screen (OR-Tools only, 1 s)
     "gls_l0.01": {**_OR_ONLY, "search_params": {"guided_local_search_lambda_coefficient": 0.01}},

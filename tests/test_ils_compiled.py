@@ -200,3 +200,63 @@ def test_insertion_table_agrees_with_the_simulation(lunch: bool):
             checked += 1
     assert checked > 200
     assert found > 20
+
+
+def _exchange(ils: CompiledILS, routes: list[list[int]], max_len: int = 2) -> int:
+    """Run the exchange local search on ``routes`` in place; returns the exchanges made."""
+    from routeplanner._ils import _replace, _workspace
+
+    nv, nd = len(ils.problem.visits), len(routes)
+    arr, lens = ils._pack(routes)
+    free = np.ones(nv, dtype=np.bool_)
+    for r in routes:
+        free[r] = False
+    cost, pos, _b, locs, a, dep, slack, sbuf, bbuf = _workspace(nd, nv, nv)
+    keep = np.empty(nv, dtype=np.int64)
+    mask = np.empty(nv, dtype=np.bool_)
+    made = _replace(
+        ils.prob, arr, lens, free, cost, pos, locs, a, dep, slack, sbuf, bbuf, keep, mask, max_len
+    )
+    routes[:] = ils._unpack(arr, lens)
+    assert not free[[i for r in routes for i in r]].any()  # bookkeeping follows the routes
+    assert free.sum() == nv - sum(len(r) for r in routes)
+    return int(made)
+
+
+def test_exchange_takes_the_visit_greedy_insertion_skips():
+    # "near" (prize 3, 2 s away) has the better prize² / time ratio than "far" (prize 10, 40 s
+    # away), so greedy insertion takes it first; then "far" no longer fits the 84 s day. The
+    # exchange swaps them.
+    dur = np.array([[0, 2, 40], [2, 0, 41], [40, 41, 0]], dtype=np.int64)
+    visits = (
+        Visit("near", 1, 3, 1, ((0, 100),)),
+        Visit("far", 2, 10, 1, ((0, 100),)),
+    )
+    p = Problem(visits=visits, days=(DaySpec(0, 0, 0, 84),), durations_s=(dur,))
+    ils = CompiledILS(p)
+    routes = ils.fill([[]])
+    assert routes == [[0]]
+    assert _exchange(ils, routes) == 1
+    assert routes == [[1]]
+    assert not evaluate(p, routes)[1]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_exchange_keeps_every_constraint_and_never_loses_prize(seed: int):
+    p = _problem(n=40, m=2, seed=seed, tmax=260)
+    ils = CompiledILS(p)
+    rng = random.Random(seed)
+    prize = lambda rs: sum(p.visits[i].prize for r in rs for i in r)  # noqa: E731
+    made = 0
+    for _ in range(20):
+        # a greedy plan of a random part of the visits, so that better ones are left out
+        start = ils.fill([[], []])
+        routes = [[i for i in r if rng.random() < 0.7] for r in start]
+        if evaluate(p, routes)[1]:
+            continue
+        before = prize(routes)
+        n = _exchange(ils, routes, max_len=rng.randint(1, 3))
+        assert not evaluate(p, routes)[1], routes
+        assert prize(routes) >= before + n  # every exchange gains at least 1
+        made += n
+    assert made > 0

@@ -334,6 +334,102 @@ def _recreate(
 
 
 @njit(cache=True)
+def _replace(
+    prob, routes, rlen, free, cost, pos, locs, arr, dep, slack, sbuf, bbuf, keep, mask, max_len
+):  # type: ignore[no-untyped-def]
+    """Exchange local search: a run of up to ``max_len`` visits of a day for one free visit of
+    higher total prize, inserted anywhere in that day (first improvement, in place).
+
+    Greedy recreation inserts by prize per time; a visit worth more than what blocks it, but
+    with a poor ratio, is never chosen there. Returns the number of exchanges made.
+    """
+    _a, _b, _s, _vloc, prize, req, _allowed, _dur, _drv, day = prob
+    nd = routes.shape[0]
+    nv = free.shape[0]
+    made = 0
+    again = True
+    while again:
+        again = False
+        top = 0
+        for i in range(nv):
+            if free[i] and prize[i] > top:
+                top = prize[i]
+        for d in range(nd):
+            n = rlen[d]
+            row = routes[d]
+            k = 0
+            while k < n:
+                for ln in range(1, max_len + 1):
+                    if k + ln > n:
+                        break
+                    lost = 0
+                    fixed = False
+                    for j in range(k, k + ln):
+                        lost += prize[row[j]]
+                        fixed = fixed or req[row[j]]
+                    if fixed or lost >= top:
+                        continue
+                    kn = 0
+                    for j in range(n):
+                        if j < k or j >= k + ln:
+                            keep[kn] = row[j]
+                            kn += 1
+                    ok, drive = _timing(
+                        prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf
+                    )
+                    if not ok:
+                        continue
+                    # only visits worth more than the run are evaluated
+                    for i in range(nv):
+                        mask[i] = prize[i] <= lost
+                    _day_table(
+                        prob,
+                        d,
+                        keep,
+                        kn,
+                        locs[d],
+                        arr[d],
+                        dep[d],
+                        slack[d],
+                        drive,
+                        free,
+                        cost[d],
+                        pos[d],
+                        mask,
+                    )
+                    bu = -1
+                    bg = 0
+                    bc = _INF
+                    for i in range(nv):
+                        c = cost[d, i]
+                        if c < _INF and free[i] and prize[i] > lost:
+                            g = prize[i] - lost
+                            if g > bg or (g == bg and c < bc):
+                                bu = i
+                                bg = g
+                                bc = c
+                    if bu < 0:
+                        continue
+                    p = pos[d, bu]
+                    for j in range(kn, p, -1):
+                        keep[j] = keep[j - 1]
+                    keep[p] = bu
+                    if day[d, _LLEN] > 0 and not _exact_ok(prob, d, keep, kn + 1):
+                        continue
+                    for j in range(k, k + ln):
+                        free[row[j]] = True
+                    free[bu] = False
+                    row[: kn + 1] = keep[: kn + 1]
+                    rlen[d] = kn + 1
+                    n = kn + 1
+                    made += 1
+                    again = True
+                    break
+                k += 1
+    return made
+
+
+@njit(cache=True)
 def _value(prob, routes, rlen):  # type: ignore[no-untyped-def]
     _a, _b, _s, vloc, prize, _r, _al, dur, _drv, day = prob
     tot_p = 0
@@ -374,12 +470,15 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
     reset_after = int(params[1])
     noise = params[2]
     scatter = params[3]
+    replace = params[4]
+    replace_len = int(params[5])
     nd, cap = cur.shape
     nv = prize.shape[0]
     trial = np.empty_like(cur)
     tlen = np.empty_like(curlen)
     keep = np.empty(cap, dtype=np.int64)
     free = np.empty(nv, dtype=np.bool_)
+    mask = np.empty(nv, dtype=np.bool_)
     weight = np.empty(nv, dtype=np.float64)
     cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf = _workspace(nd, nv, cap)
     p2 = prize.astype(np.float64) ** 2
@@ -427,6 +526,41 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
         _recreate(
             prob, trial, tlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
         )
+        if replace > 0 and _rand(rs) < replace:
+            made = _replace(
+                prob,
+                trial,
+                tlen,
+                free,
+                cost,
+                pos,
+                locs,
+                arr,
+                dep,
+                slack,
+                sbuf,
+                bbuf,
+                keep,
+                mask,
+                replace_len,
+            )
+            if made > 0:
+                _recreate(
+                    prob,
+                    trial,
+                    tlen,
+                    free,
+                    weight,
+                    cost,
+                    pos,
+                    banned,
+                    locs,
+                    arr,
+                    dep,
+                    slack,
+                    sbuf,
+                    bbuf,
+                )
         tp, tt = _value(prob, trial, tlen)
         cp = state[_CP]
         ct = state[_CT]
@@ -632,6 +766,8 @@ class CompiledILS:
         starts: int = 8,
         start_noise: float = 3.0,
         chunk_s: float = 0.02,
+        replace: float = 1.0,
+        replace_len: int = 2,
     ) -> tuple[list[list[int]], int]:
         """Improve feasible ``routes`` until ``deadline``; returns (best routes, iterations).
 
@@ -641,7 +777,9 @@ class CompiledILS:
         segment; ``starts`` trajectories race (the first from ``routes``, the others from their
         required visits filled with weights × U[1, 1 + ``start_noise``]), the worse half
         stopping at each quarter of the time; ``chunk_s`` is the wall time of one compiled call
-        between checks of the deadline and ``stop``.
+        between checks of the deadline and ``stop``. ``replace`` is the share of iterations
+        whose recreated plan then goes through the exchange local search (a run of up to
+        ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill).
         """
         nv = len(self.problem.visits)
         max_size = max(1, min(size_cap, nv // (size_div * max(1, self.nd))))
@@ -664,7 +802,17 @@ class CompiledILS:
                     rs,
                 )
             )
-        params = np.array([accept_worse, reset_after, noise, scatter], dtype=np.float64)
+        params = np.array(
+            [
+                accept_worse,
+                reset_after,
+                noise,
+                scatter,
+                replace,
+                replace_len,
+            ],
+            dtype=np.float64,
+        )
         chunk = 1 if max_iterations is None else 16
         t_start = time.perf_counter()
         span = max(1e-3, deadline - t_start)

@@ -38,7 +38,9 @@ __all__ = ["Solution", "SolverSettings", "insert_greedily", "solve"]
 
 # options that only one of the two searches has (see iterated_local_search, CompiledILS.run)
 _PYTHON_ONLY = frozenset({"cluster", "polish_every"})
-_COMPILED_ONLY = frozenset({"scatter", "starts", "start_noise", "chunk_s"})
+_COMPILED_ONLY = frozenset(
+    {"scatter", "starts", "start_noise", "chunk_s", "replace", "replace_len"}
+)
 
 
 @dataclass(frozen=True)
