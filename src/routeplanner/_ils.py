@@ -3,7 +3,9 @@
 The same ruin-and-recreate search as :func:`routeplanner.solve.iterated_local_search`, compiled
 with numba so that an iteration costs tens of microseconds instead of milliseconds: measured on
 the TOPTW ``pr`` instances (48 to 288 sites), that is 50 to 100 times more iterations in the
-same time, and the gap to the best-known scores follows (``benchmarks/RESULTS.md``).
+same time, and the gap to the best-known scores follows (``benchmarks/RESULTS.md``). On top of
+the Python version, each recreated plan goes through an exchange local search (one or two
+visits of a day for an unvisited one worth more, :func:`_replace`).
 
 It covers time windows (several per visit), per-day start, end and travel matrix, days allowed
 per visit, required visits, a daily driving limit (additive, checked exactly per insertion) and

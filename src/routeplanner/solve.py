@@ -9,9 +9,10 @@ The search has two phases within the one time limit:
    the team orienteering problem with time windows) improves that plan until the deadline, the
    work limit or ``stop()``. It is compiled with numba (:mod:`routeplanner._ils`: eight
    trajectories from randomised starts race, the worse half stopping at each quarter of the
-   time) for every problem without a budget, quotas or precedences; those use the Python
-   version, :func:`iterated_local_search`, which checks budgets and quotas on every insertion
-   (precedences are checked by the final evaluation).
+   time, and every recreated plan goes through an exchange local search) for every problem
+   without a budget, quotas or precedences; those use the Python version,
+   :func:`iterated_local_search` (no exchange step), which checks budgets and quotas on every
+   insertion (precedences are checked by the final evaluation).
 
 ``first_solution_only`` skips both improvements and fills the first plan greedily
 (:func:`insert_greedily`). Every route returned is re-simulated; a route that does not simulate
@@ -276,8 +277,37 @@ class _Fast:
         delta = new_next - arr[1:, None]
         ok = (st < _INF) & (delta <= slack[1:, None])
         cost = np.where(ok, delta, _INF)
+        if self.A.shape[1] > 1:
+            # Past the slack a later visit misses its current window, but with several windows
+            # per visit it may make its next one: replay the rest of the day for those
+            # positions that would beat the best found so far.
+            best = cost.min(axis=0)
+            for p, c in zip(*np.nonzero((st < _INF) & ~ok & (delta < best[None, :])), strict=True):
+                if delta[p, c] < best[c] and self._tail_fits(
+                    problem, d, route, int(p), int(st[p, c] + self.service[cand[c]]), int(cl[c])
+                ):
+                    cost[p, c] = delta[p, c]
+                    best[c] = delta[p, c]
         pos = cost.argmin(axis=0)
         return cost[pos, np.arange(cand.size)], pos
+
+    def _tail_fits(
+        self, problem: Problem, d: int, route: Sequence[int], p: int, t: int, loc: int
+    ) -> bool:
+        """Whether ``route[p:]`` and the day's end still fit after leaving ``loc`` at ``t``."""
+        day = problem.days[d]
+        dur = self.durl[day.matrix]
+        for vi in route[p:]:
+            t += dur[loc][self.locl[vi]]
+            for a, b in self.windows[vi]:
+                if t <= b:
+                    t = max(t, a)
+                    break
+            else:
+                return False
+            t += self.servl[vi]
+            loc = self.locl[vi]
+        return t + dur[loc][day.end_location] <= day.latest_end_s
 
 
 def _route_ok(problem: Problem, fast: _Fast, d: int, route: Sequence[int]) -> bool:
