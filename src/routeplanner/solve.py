@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from ._ils import CompiledILS, supports, warm_up
+from ._ils import CompiledILS, _arrays, _tail_fits, supports, warm_up
 from ._ortools import OrToolsModel, run_ortools
 from ._schedule import DaySchedule, simulate
 from .model import Problem, SolverSettings
@@ -201,6 +201,8 @@ class _Fast:
         self.locl = [int(x) for x in self.loc]
         self.servl = [int(x) for x in self.service]
         self.windows = [tuple(v.windows) for v in problem.visits]
+        # the compiled search's arrays, for its replay of a day's tail (several windows only)
+        self.arrays = _arrays(problem) if w > 1 else None
         self.exact = not (
             problem.budget_rub is not None
             or problem.quotas
@@ -282,32 +284,16 @@ class _Fast:
             # per visit it may make its next one: replay the rest of the day for those
             # positions that would beat the best found so far.
             best = cost.min(axis=0)
+            row = np.asarray(route, dtype=np.int64)
             for p, c in zip(*np.nonzero((st < _INF) & ~ok & (delta < best[None, :])), strict=True):
-                if delta[p, c] < best[c] and self._tail_fits(
-                    problem, d, route, int(p), int(st[p, c] + self.service[cand[c]]), int(cl[c])
+                t = int(st[p, c] + self.service[cand[c]])
+                if delta[p, c] < best[c] and _tail_fits(
+                    self.arrays, d, row, len(route), int(p), t, int(cl[c])
                 ):
                     cost[p, c] = delta[p, c]
                     best[c] = delta[p, c]
         pos = cost.argmin(axis=0)
         return cost[pos, np.arange(cand.size)], pos
-
-    def _tail_fits(
-        self, problem: Problem, d: int, route: Sequence[int], p: int, t: int, loc: int
-    ) -> bool:
-        """Whether ``route[p:]`` and the day's end still fit after leaving ``loc`` at ``t``."""
-        day = problem.days[d]
-        dur = self.durl[day.matrix]
-        for vi in route[p:]:
-            t += dur[loc][self.locl[vi]]
-            for a, b in self.windows[vi]:
-                if t <= b:
-                    t = max(t, a)
-                    break
-            else:
-                return False
-            t += self.servl[vi]
-            loc = self.locl[vi]
-        return t + dur[loc][day.end_location] <= day.latest_end_s
 
 
 def _route_ok(problem: Problem, fast: _Fast, d: int, route: Sequence[int]) -> bool:
