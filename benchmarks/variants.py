@@ -6,7 +6,8 @@ OR-Tools search-parameter overrides by dotted name, ``ils`` switches the iterate
 iterated local search: the compiled one (:meth:`routeplanner._ils.CompiledILS.run`, the default
 since step 6) or, with ``"compiled": False``, the Python one of steps 1-5
 (:func:`routeplanner.solve.iterated_local_search`). Step 6 (the compiled ILS as first
-committed) is not reproducible from here: step 7 changed the kernel itself. The names of the
+committed) is not reproducible from here: step 7 changed the kernel itself. Since step 8 every
+compiled variant includes the exchange local search unless it sets ``replace=0``. The names of the
 steps in RESULTS.md are spelled out in full here so that a step can be re-run against the
 current code.
 """
