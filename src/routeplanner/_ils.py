@@ -268,6 +268,18 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
 
 
 @njit(cache=True)
+def _day_costs(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf, free, cost, pos, dead):  # type: ignore[no-untyped-def]
+    """Time day ``d`` and fill its row of the insertion table; False if the day breaks a
+    window (the table row is then left as it was)."""
+    ok, drive = _timing(prob, d, route, n, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf)
+    if ok:
+        _day_table(
+            prob, d, route, n, locs[d], arr[d], dep[d], slack[d], drive, free, cost[d], pos[d], dead
+        )
+    return ok
+
+
+@njit(cache=True)
 def _recreate(
     prob, routes, rlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
 ):  # type: ignore[no-untyped-def]
@@ -282,26 +294,22 @@ def _recreate(
         for d in range(nd):
             if dirty[d]:
                 n = rlen[d]
-                ok, drive = _timing(
-                    prob, d, routes[d], n, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf
-                )
-                if ok:
-                    _day_table(
-                        prob,
-                        d,
-                        routes[d],
-                        n,
-                        locs[d],
-                        arr[d],
-                        dep[d],
-                        slack[d],
-                        drive,
-                        free,
-                        cost[d],
-                        pos[d],
-                        dead[d],
-                    )
-                else:
+                if not _day_costs(
+                    prob,
+                    d,
+                    routes[d],
+                    n,
+                    locs,
+                    arr,
+                    dep,
+                    slack,
+                    sbuf,
+                    bbuf,
+                    free,
+                    cost,
+                    pos,
+                    dead[d],
+                ):
                     cost[d, :] = _INF
                 dirty[d] = False
         best = -1.0
@@ -376,29 +384,26 @@ def _replace(
                         if j < k or j >= k + ln:
                             keep[kn] = row[j]
                             kn += 1
-                    ok, drive = _timing(
-                        prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf
-                    )
-                    if not ok:
-                        continue
                     # only visits worth more than the run are evaluated
                     for i in range(nv):
                         mask[i] = prize[i] <= lost
-                    _day_table(
+                    if not _day_costs(
                         prob,
                         d,
                         keep,
                         kn,
-                        locs[d],
-                        arr[d],
-                        dep[d],
-                        slack[d],
-                        drive,
+                        locs,
+                        arr,
+                        dep,
+                        slack,
+                        sbuf,
+                        bbuf,
                         free,
-                        cost[d],
-                        pos[d],
+                        cost,
+                        pos,
                         mask,
-                    )
+                    ):
+                        continue
                     bu = -1
                     bg = 0
                     bc = _INF
