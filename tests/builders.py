@@ -1,14 +1,18 @@
-"""Hand-made test data shared by the output tests: a two-day plan and a hostile catalog."""
+"""Test data shared by several test files: a two-day plan, a hostile catalog and random
+team-orienteering problems."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
+
 from routeplanner.catalog import Catalog
-from routeplanner.model import TripRequest
+from routeplanner.model import DaySpec, Problem, TripRequest, Visit
 from routeplanner.result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
 
 EVIL = "<script>alert(1)</script>"
@@ -142,3 +146,25 @@ def hand_itinerary(catalog: Catalog) -> Itinerary:
     )
     it.kpis = compute_kpis(it, {lodging.id: lodging.price_rub})
     return it
+
+
+def random_toptw(n: int = 40, m: int = 2, seed: int = 1, tmax: int = 230) -> Problem:
+    """``n`` visits with random points, prizes, services and one window each; ``m`` days."""
+    rng = random.Random(seed)
+    pts = [(50.0, 50.0)] + [(rng.uniform(0, 100), rng.uniform(0, 100)) for _ in range(n)]
+    xy = np.array(pts)
+    dur = np.floor(np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(-1))).astype(np.int64)
+    visits = []
+    for i in range(1, n + 1):
+        a = rng.randint(0, tmax // 2)
+        visits.append(
+            Visit(
+                key=str(i),
+                location=i,
+                prize=rng.randint(1, 30),
+                service_s=rng.randint(2, 10),
+                windows=((a, a + rng.randint(20, 120)),),
+            )
+        )
+    days = tuple(DaySpec(0, 0, 0, tmax) for _ in range(m))
+    return Problem(visits=tuple(visits), days=days, durations_s=(dur,))

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from builders import random_toptw
 from routeplanner.model import DaySpec, Problem, SolverSettings, Visit
 from routeplanner.solve import evaluate, iterated_local_search, solve
 
@@ -23,27 +24,6 @@ sys.path.insert(0, str(BENCH))
 from instances import check_toptw, read_toptw, score_of  # noqa: E402
 
 
-def _toptw(n: int = 40, m: int = 2, seed: int = 1, tmax: int = 230) -> Problem:
-    rng = random.Random(seed)
-    pts = [(50.0, 50.0)] + [(rng.uniform(0, 100), rng.uniform(0, 100)) for _ in range(n)]
-    xy = np.array(pts)
-    dur = np.floor(np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(-1))).astype(np.int64)
-    visits = []
-    for i in range(1, n + 1):
-        a = rng.randint(0, tmax // 2)
-        visits.append(
-            Visit(
-                key=str(i),
-                location=i,
-                prize=rng.randint(1, 30),
-                service_s=rng.randint(2, 10),
-                windows=((a, a + rng.randint(20, 120)),),
-            )
-        )
-    days = tuple(DaySpec(0, 0, 0, tmax) for _ in range(m))
-    return Problem(visits=tuple(visits), days=days, durations_s=(dur,))
-
-
 def _settings(**kw) -> SolverSettings:
     base = {"time_limit_s": 30.0, "max_solutions": 5, "seed": 3}
     base.update(kw)
@@ -51,7 +31,7 @@ def _settings(**kw) -> SolverSettings:
 
 
 def test_solution_is_feasible_and_better_than_ortools_alone():
-    p = _toptw()
+    p = random_toptw()
     with_ils = solve(p, _settings())
     without = solve(p, _settings(), ils=False)
     assert with_ils.feasible and without.feasible
@@ -60,7 +40,7 @@ def test_solution_is_feasible_and_better_than_ortools_alone():
 
 
 def test_work_limit_is_deterministic():
-    p = _toptw(seed=7)
+    p = random_toptw(seed=7)
     a = solve(p, _settings())
     b = solve(p, _settings())
     assert a.routes == b.routes
@@ -68,7 +48,7 @@ def test_work_limit_is_deterministic():
 
 
 def test_every_seed_gives_a_feasible_plan():
-    p = _toptw(n=60, m=3, seed=11)
+    p = random_toptw(n=60, m=3, seed=11)
     for s in range(3):
         sol = solve(p, _settings(seed=s))
         assert sol.feasible
@@ -76,14 +56,14 @@ def test_every_seed_gives_a_feasible_plan():
 
 
 def test_first_solution_only_skips_the_improvement():
-    p = _toptw()
+    p = random_toptw()
     probe = solve(p, _settings(max_solutions=None), first_solution_only=True)
     assert probe.feasible
     assert probe.history  # the first solution is recorded
 
 
 def test_stop_keeps_the_best_so_far():
-    p = _toptw(n=60, m=2, seed=5)
+    p = random_toptw(n=60, m=2, seed=5)
     calls = {"n": 0}
 
     def stop() -> bool:
@@ -96,7 +76,7 @@ def test_stop_keeps_the_best_so_far():
 
 
 def test_progress_is_reported_on_improvements():
-    p = _toptw(n=50, m=2, seed=9)
+    p = random_toptw(n=50, m=2, seed=9)
     seen: list[tuple[float, int]] = []
     sol = solve(p, _settings(), on_progress=lambda t, v: seen.append((t, v)))
     assert seen
@@ -105,7 +85,7 @@ def test_progress_is_reported_on_improvements():
 
 
 def test_required_visits_survive_the_search():
-    p = _toptw(n=30, m=1, seed=2)
+    p = random_toptw(n=30, m=1, seed=2)
     visits = list(p.visits)
     # a required visit with a wide window
     visits[5] = Visit("req", visits[5].location, 1, 3, ((0, 200),), required=True)
@@ -116,7 +96,7 @@ def test_required_visits_survive_the_search():
 
 
 def test_multiple_windows_and_lunch_are_respected():
-    p = _toptw(n=30, m=2, seed=4, tmax=300)
+    p = random_toptw(n=30, m=2, seed=4, tmax=300)
     visits = [
         Visit(v.key, v.location, v.prize, v.service_s, ((0, 60), (120, 200))) if i % 3 == 0 else v
         for i, v in enumerate(p.visits)
@@ -132,7 +112,7 @@ def test_multiple_windows_and_lunch_are_respected():
 
 
 def test_ils_never_returns_worse_routes():
-    p = _toptw(n=40, m=2, seed=8)
+    p = random_toptw(n=40, m=2, seed=8)
     start = [[], []]
     out = iterated_local_search(p, start, deadline=float("inf"), seed=1, max_iterations=30)
     assert not evaluate(p, out)[1]
