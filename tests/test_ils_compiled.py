@@ -211,12 +211,9 @@ def _exchange(ils: CompiledILS, routes: list[list[int]], max_len: int = 2) -> in
     free = np.ones(nv, dtype=np.bool_)
     for r in routes:
         free[r] = False
-    cost, pos, _b, locs, a, dep, slack, sbuf, bbuf = _workspace(nd, nv, nv)
     keep = np.empty(nv, dtype=np.int64)
     mask = np.empty(nv, dtype=np.bool_)
-    made = _replace(
-        ils.prob, arr, lens, free, cost, pos, locs, a, dep, slack, sbuf, bbuf, keep, mask, max_len
-    )
+    made = _replace(ils.prob, arr, lens, free, _workspace(nd, nv, nv), keep, mask, max_len)
     routes[:] = ils._unpack(arr, lens)
     assert not free[[i for r in routes for i in r]].any()  # bookkeeping follows the routes
     assert free.sum() == nv - sum(len(r) for r in routes)

@@ -268,9 +268,10 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
 
 
 @njit(cache=True)
-def _day_costs(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf, free, cost, pos, dead):  # type: ignore[no-untyped-def]
-    """Time day ``d`` and fill its row of the insertion table; False if the day breaks a
-    window (the table row is then left as it was)."""
+def _day_costs(prob, d, route, n, ws, free, dead):  # type: ignore[no-untyped-def]
+    """Time day ``d`` and fill its row of the insertion table in the workspace ``ws``; False if
+    the day breaks a window (the table row is then left as it was)."""
+    cost, pos, _banned, locs, arr, dep, slack, sbuf, bbuf = ws
     ok, drive = _timing(prob, d, route, n, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf)
     if ok:
         _day_table(
@@ -280,10 +281,9 @@ def _day_costs(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf, free, cost,
 
 
 @njit(cache=True)
-def _recreate(
-    prob, routes, rlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
-):  # type: ignore[no-untyped-def]
+def _recreate(prob, routes, rlen, free, weight, ws):  # type: ignore[no-untyped-def]
     """Insert free visits by best weight / time shift while any fits (in place)."""
+    cost, pos, banned = ws[0], ws[1], ws[2]
     nd = routes.shape[0]
     nv = free.shape[0]
     day = prob[9]
@@ -294,22 +294,7 @@ def _recreate(
         for d in range(nd):
             if dirty[d]:
                 n = rlen[d]
-                if not _day_costs(
-                    prob,
-                    d,
-                    routes[d],
-                    n,
-                    locs,
-                    arr,
-                    dep,
-                    slack,
-                    sbuf,
-                    bbuf,
-                    free,
-                    cost,
-                    pos,
-                    dead[d],
-                ):
+                if not _day_costs(prob, d, routes[d], n, ws, free, dead[d]):
                     cost[d, :] = _INF
                 dirty[d] = False
         best = -1.0
@@ -344,9 +329,7 @@ def _recreate(
 
 
 @njit(cache=True)
-def _replace(
-    prob, routes, rlen, free, cost, pos, locs, arr, dep, slack, sbuf, bbuf, keep, mask, max_len
-):  # type: ignore[no-untyped-def]
+def _replace(prob, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore[no-untyped-def]
     """Exchange local search: a run of up to ``max_len`` visits of a day for one free visit of
     higher total prize, inserted anywhere in that day (first improvement, in place).
 
@@ -354,6 +337,7 @@ def _replace(
     with a poor ratio, is never chosen there. Returns the number of exchanges made.
     """
     _a, _b, _s, _vloc, prize, req, _allowed, _dur, _drv, day = prob
+    cost, pos = ws[0], ws[1]
     nd = routes.shape[0]
     nv = free.shape[0]
     made = 0
@@ -387,22 +371,7 @@ def _replace(
                     # only visits worth more than the run are evaluated
                     for i in range(nv):
                         mask[i] = prize[i] <= lost
-                    if not _day_costs(
-                        prob,
-                        d,
-                        keep,
-                        kn,
-                        locs,
-                        arr,
-                        dep,
-                        slack,
-                        sbuf,
-                        bbuf,
-                        free,
-                        cost,
-                        pos,
-                        mask,
-                    ):
+                    if not _day_costs(prob, d, keep, kn, ws, free, mask):
                         continue
                     bu = -1
                     bg = 0
@@ -455,7 +424,8 @@ def _value(prob, routes, rlen):  # type: ignore[no-untyped-def]
 
 @njit(cache=True)
 def _workspace(nd, nv, cap):  # type: ignore[no-untyped-def]
-    """Scratch arrays of a recreate: insertion costs, positions, bans and per-day timings."""
+    """Scratch arrays of a recreate (``ws``): insertion costs, positions, bans, per-day timings
+    (locations, arrivals, departures, slack) and two per-visit buffers."""
     return (
         np.empty((nd, nv), dtype=np.int64),
         np.empty((nd, nv), dtype=np.int64),
@@ -487,7 +457,8 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
     free = np.empty(nv, dtype=np.bool_)
     mask = np.empty(nv, dtype=np.bool_)
     weight = np.empty(nv, dtype=np.float64)
-    cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf = _workspace(nd, nv, cap)
+    ws = _workspace(nd, nv, cap)
+    _cost, _pos, _banned, locs, arr, dep, slack, sbuf, bbuf = ws
     p2 = prize.astype(np.float64) ** 2
     improved = False
     for _ in range(n_iter):
@@ -530,44 +501,11 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
         level = noise if noise >= 0 else -noise * _rand(rs)
         for i in range(nv):
             weight[i] = p2[i] * (1.0 + level * _rand(rs)) if level > 0 else p2[i]
-        _recreate(
-            prob, trial, tlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
-        )
+        _recreate(prob, trial, tlen, free, weight, ws)
         if replace > 0 and _rand(rs) < replace:
-            made = _replace(
-                prob,
-                trial,
-                tlen,
-                free,
-                cost,
-                pos,
-                locs,
-                arr,
-                dep,
-                slack,
-                sbuf,
-                bbuf,
-                keep,
-                mask,
-                replace_len,
-            )
+            made = _replace(prob, trial, tlen, free, ws, keep, mask, replace_len)
             if made > 0:
-                _recreate(
-                    prob,
-                    trial,
-                    tlen,
-                    free,
-                    weight,
-                    cost,
-                    pos,
-                    banned,
-                    locs,
-                    arr,
-                    dep,
-                    slack,
-                    sbuf,
-                    bbuf,
-                )
+                _recreate(prob, trial, tlen, free, weight, ws)
         tp, tt = _value(prob, trial, tlen)
         cp = state[_CP]
         ct = state[_CT]
@@ -610,10 +548,7 @@ def _fill(prob, routes, rlen, noise, rs):  # type: ignore[no-untyped-def]
     if noise > 0:
         for i in range(nv):
             weight[i] *= 1.0 + noise * _rand(rs)
-    cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf = _workspace(nd, nv, cap)
-    _recreate(
-        prob, routes, rlen, free, weight, cost, pos, banned, locs, arr, dep, slack, sbuf, bbuf
-    )
+    _recreate(prob, routes, rlen, free, weight, _workspace(nd, nv, cap))
     return _value(prob, routes, rlen)
 
 
