@@ -8,7 +8,8 @@
 2. builds the integer :class:`~routeplanner.model.Problem` (one tour per day, the lodgings of
    the nights before and after as its ends, windows from the calendar);
 3. chooses the lodging of each night when asked (a hill climb over lodging sequences, each
-   probed by a fast first solution), then solves with :func:`~routeplanner.solve.solve`;
+   probed by a short run of the same search on one shared problem), then solves with
+   :func:`~routeplanner.solve.solve`;
 4. explains every candidate left out after the search, from the cheapest insertion into the
    final plan.
 """
@@ -24,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ._ils import WORK_PER_S, CompiledILS, warm_up
 from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
 from .exceptions import InfeasibleError, ScenarioError
@@ -32,6 +34,7 @@ from .model import (
     Lodging,
     Problem,
     Site,
+    SolverSettings,
     TripRequest,
     Visit,
     _QuotaRule,
@@ -40,7 +43,7 @@ from .network import LINK_MODES, Network, TravelMatrix
 from .reasons import Reason
 from .result import Itinerary, build_itinerary
 from .settings import logger
-from .solve import Solution, solve
+from .solve import Solution, solve, wall_cap_s, work_budget
 
 __all__ = ["PlanContext", "build_problem", "plan"]
 
@@ -233,13 +236,18 @@ def _prechecks(
 
 
 def _build(
-    ctx: PlanContext, days_ok: dict[str, list[int]], nights: Sequence[str]
+    ctx: PlanContext,
+    days_ok: dict[str, list[int]],
+    nights: Sequence[str],
+    lodgings: Sequence[str] = (),
 ) -> tuple[Problem, list[str]]:
+    """The problem with ``nights`` as the day ends; ``lodgings`` are further places in its
+    matrices, so that other night sequences only change its days (:func:`_with_nights`)."""
     req = ctx.request
     dates = ctx.dates
     day_places = list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
     places: list[str] = []
-    for a, b in day_places:
+    for a, b in [*day_places, *((x, x) for x in lodgings)]:
         for p in (a, b):
             if p not in places:
                 places.append(p)
@@ -259,25 +267,7 @@ def _build(
         day_matrix.append(sig_to_matrix[sig])
 
     ds, de = _secs(req.day_start), _secs(req.day_end)
-    lunch = req.lunch
-    days = []
-    for k in range(req.days):
-        a, b = day_places[k]
-        lw = None
-        if lunch is not None and lunch.duration_min > 0:
-            lw = (k * _DAY + _secs(lunch.earliest), k * _DAY + _secs(lunch.latest))
-        days.append(
-            DaySpec(
-                start_location=index[a],
-                end_location=index[b],
-                earliest_start_s=k * _DAY + ds,
-                latest_end_s=k * _DAY + de,
-                max_drive_s=round(req.max_drive_h * 3600),
-                lunch_window_s=lw,
-                lunch_s=lunch.duration_min * 60 if lw else 0,
-                matrix=day_matrix[k],
-            )
-        )
+    days = _days(req, day_places, index, day_matrix)
     visits = []
     for site in ctx.candidates:
         windows: list[tuple[int, int]] = []
@@ -308,12 +298,8 @@ def _build(
                 tags=frozenset({site.category.value}),
             )
         )
-    lodging_cost = sum(
-        ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings
-    )
-    ctx.lodging_cost = lodging_cost
-    # lodging comes out of the budget first; what is left pays tickets and fares
-    budget = None if req.budget_rub is None else max(0, req.budget_rub - lodging_cost)
+    ctx.lodging_cost = _lodging_cost(ctx, nights)
+    budget = _ticket_budget(ctx, nights)
     quotas = tuple(_QuotaRule(q.category.value, q.per, q.min, q.max) for q in req.quotas)
     problem = Problem(
         visits=tuple(visits),
@@ -334,6 +320,75 @@ def _build(
     return problem, places
 
 
+def _days(
+    req: TripRequest,
+    day_places: Sequence[tuple[str, str]],
+    index: dict[str, int],
+    day_matrix: Sequence[int],
+) -> tuple[DaySpec, ...]:
+    ds, de = _secs(req.day_start), _secs(req.day_end)
+    lunch = req.lunch
+    days = []
+    for k in range(req.days):
+        a, b = day_places[k]
+        lw = None
+        if lunch is not None and lunch.duration_min > 0:
+            lw = (k * _DAY + _secs(lunch.earliest), k * _DAY + _secs(lunch.latest))
+        days.append(
+            DaySpec(
+                start_location=index[a],
+                end_location=index[b],
+                earliest_start_s=k * _DAY + ds,
+                latest_end_s=k * _DAY + de,
+                max_drive_s=round(req.max_drive_h * 3600),
+                lunch_window_s=lw,
+                lunch_s=lunch.duration_min * 60 if lw else 0,
+                matrix=day_matrix[k],
+            )
+        )
+    return tuple(days)
+
+
+def _lodging_cost(ctx: PlanContext, nights: Sequence[str]) -> int:
+    return sum(ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings)
+
+
+def _ticket_budget(ctx: PlanContext, nights: Sequence[str]) -> int | None:
+    """Lodging comes out of the budget first; what is left pays tickets and fares."""
+    req = ctx.request
+    if req.budget_rub is None:
+        return None
+    return max(0, req.budget_rub - _lodging_cost(ctx, nights))
+
+
+def _with_nights(ctx: PlanContext, nights: Sequence[str]) -> tuple[tuple[DaySpec, ...], int | None]:
+    """Days and ticket budget of the built problem for another night sequence (its places
+    must hold every lodging of ``nights``)."""
+    req = ctx.request
+    index = {p: i for i, p in enumerate(ctx.places)}
+    day_places = list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
+    return _days(req, day_places, index, ctx.day_matrix), _ticket_budget(ctx, nights)
+
+
+def _context(request: TripRequest, catalog: Catalog, network: Network) -> PlanContext:
+    """Resolve the request's places and run the pre-checks (no matrices yet)."""
+    _resolve_endpoints(request, catalog)
+    catalog = catalog.for_request(request)
+    network = network.with_catalog(catalog)
+    dates = request.dates
+    kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
+    broken = [
+        Reason("must_visit", {"site": sid, "why": dropped[sid]})
+        for sid in request.must_visit
+        if sid in dropped
+    ]
+    if broken:
+        raise InfeasibleError(broken)
+    return PlanContext(
+        request, catalog, network, dates, kept, dropped, [], [], [], [], days_ok=days_ok
+    )
+
+
 def build_problem(
     request: TripRequest, catalog: Catalog, network: Network
 ) -> tuple[Problem, PlanContext]:
@@ -351,23 +406,9 @@ def build_problem(
     InfeasibleError
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
-    _resolve_endpoints(request, catalog)
-    catalog = catalog.for_request(request)
-    network = network.with_catalog(catalog)
-    dates = request.dates
-    kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
-    broken = [
-        Reason("must_visit", {"site": sid, "why": dropped[sid]})
-        for sid in request.must_visit
-        if sid in dropped
-    ]
-    if broken:
-        raise InfeasibleError(broken)
-    ctx = PlanContext(
-        request, catalog, network, dates, kept, dropped, [], [], [], [], days_ok=days_ok
-    )
-    nights = _night_lodgings(request, catalog)
-    problem, _ = _build(ctx, days_ok, nights)
+    ctx = _context(request, catalog, network)
+    nights = _night_lodgings(request, ctx.catalog)
+    problem, _ = _build(ctx, ctx.days_ok, nights)
     ctx.problem = problem
     return problem, ctx
 
@@ -412,35 +453,57 @@ def _lodging_candidates(
 
 def _choose_lodgings(
     ctx: PlanContext,
-    days_ok: dict[str, list[int]],
-    probe: Callable[[Problem], int],
-    deadline: float,
+    engine: CompiledILS,
+    options: Sequence[str],
+    settings: SolverSettings,
     *,
+    deadline: float,
     stop: Callable[[], bool] | None = None,
-) -> list[str]:
+) -> tuple[list[str], int]:
     """Hill-climb over lodging sequences: move a block of consecutive nights to another town,
-    keep a change when the probe (a fast first solution) collects more; stop at ``deadline``.
+    keep a change when the probe collects more.
+
+    Every probe runs on the one problem built over all ``options`` (only its days and ticket
+    budget change): a greedy fill and ``settings.lodging_search_s`` of search work, one
+    trajectory. The climb ends when no move improves, or when the probes have used half of the
+    work budget (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights and
+    the work used.
     """
     req = ctx.request
     nights = _night_lodgings(req, ctx.catalog)
-    if req.days <= 1:
-        return nights
-    options = _lodging_candidates(ctx, days_ok)
-    if nights[0] not in options:
-        options.append(nights[0])
+    probe_work = max(1, round(settings.lodging_search_s * WORK_PER_S))
+    allowance = work_budget(settings) // 2
+    used = 0
+    seen: dict[tuple[str, ...], int] = {}
 
     def value(seq: Sequence[str]) -> int:
-        problem, _ = _build(ctx, days_ok, seq)
-        return probe(problem)
+        nonlocal used
+        key = tuple(seq)
+        if key not in seen:
+            days, budget = _with_nights(ctx, seq)
+            if req.budget_rub is not None and _lodging_cost(ctx, seq) > req.budget_rub:
+                seen[key] = -(2**62)
+                return seen[key]
+            probe = engine.with_days(days, budget)
+            routes, _val, w = probe.fill_value([[] for _ in days])
+            best, stats = probe.run(
+                routes, deadline=deadline, seed=settings.seed, work=probe_work, starts=1
+            )
+            used += w + stats.work
+            seen[key] = probe.value(best)[0]
+        return seen[key]
+
+    def out_of_work() -> bool:
+        return used >= allowance or time.perf_counter() >= deadline or (stop is not None and stop())
 
     best_val = value(nights)
     improved = True
-    while improved and time.perf_counter() < deadline and not (stop is not None and stop()):
+    while improved and not out_of_work():
         improved = False
         for i in range(len(nights)):
             for j in range(i, len(nights)):
                 for opt in options:
-                    if time.perf_counter() >= deadline or (stop is not None and stop()):
+                    if out_of_work():
                         break
                     if all(n == opt for n in nights[i : j + 1]):
                         continue
@@ -448,8 +511,10 @@ def _choose_lodgings(
                     v = value(trial)
                     if v > best_val:
                         best_val, nights, improved = v, trial, True
-    logger.info("lodging sequence chosen: %s (probe value %s)", nights, best_val)
-    return nights
+    logger.info(
+        "lodging sequence chosen: %s (probe value %s, %d probes)", nights, best_val, len(seen)
+    )
+    return nights, used
 
 
 def plan(
@@ -461,6 +526,11 @@ def plan(
     stop: Callable[[], bool] | None = None,
 ) -> Itinerary:
     """Plan the best multi-day itinerary for ``request``.
+
+    The search is bounded by the work budget of ``request.solver`` (deterministic: the same
+    request and seed give the same itinerary on any machine and under any load; see
+    :mod:`routeplanner.solve`); the lodging search (``overnight: choose``) takes at most half
+    of it.
 
     Parameters
     ----------
@@ -486,29 +556,33 @@ def plan(
     """
     t0 = time.perf_counter()
     try:
-        problem, ctx = build_problem(request, catalog, network)
+        ctx = _context(request, catalog, network)
     except InfeasibleError as err:
         return Itinerary.infeasible(request, err.reasons)
-    days_ok = ctx.days_ok
     settings = request.solver
+    nights = _night_lodgings(request, ctx.catalog)
+    work = work_budget(settings)
+    engine: CompiledILS | None = None
     if request.overnight == "choose" and request.days > 1:
-        # half of the time limit for the lodging search, the rest for the final search
-        probe_settings = settings.model_copy(update={"time_limit_s": settings.lodging_search_s})
-
-        def probe_value(p: Problem) -> int:
-            s = solve(p, probe_settings, first_solution_only=True)
-            return s.prize if s.feasible else -1
-
-        nights = _choose_lodgings(
-            ctx, days_ok, probe_value, t0 + settings.time_limit_s / 2, stop=stop
+        options = _lodging_candidates(ctx, ctx.days_ok)
+        if nights[0] not in options:
+            options.append(nights[0])
+        # one problem over every lodging option: the probes change only its days
+        problem, _ = _build(ctx, ctx.days_ok, nights, options)
+        warm_up()  # compilation (once per machine) is not search time
+        engine = CompiledILS(problem)
+        nights, used = _choose_lodgings(
+            ctx, engine, options, settings, deadline=t0 + wall_cap_s(settings) / 2, stop=stop
         )
-        problem, _ = _build(ctx, days_ok, nights)
-        ctx.problem = problem
-    # The time limit bounds the whole call: preparation so far, the search, and a reserve
-    # for explaining drops and building the result.
-    reserve = min(1.0, 0.1 * settings.time_limit_s)
-    left = max(0.1, settings.time_limit_s - (time.perf_counter() - t0) - reserve)
-    settings = settings.model_copy(update={"time_limit_s": left})
+        days, budget = _with_nights(ctx, nights)
+        problem = dataclasses.replace(problem, days=days, budget_rub=budget)
+        engine = engine.with_days(days, budget)
+        ctx.nights = list(nights)
+        ctx.lodging_cost = _lodging_cost(ctx, nights)
+        work = max(1, work - used)
+    else:
+        problem, _ = _build(ctx, ctx.days_ok, nights)
+    ctx.problem = problem
     if request.budget_rub is not None and ctx.lodging_cost > request.budget_rub:
         return Itinerary.infeasible(
             request,
@@ -523,7 +597,9 @@ def plan(
                 )
             ],
         )
-    solution = solve(problem, settings, on_progress=on_progress, stop=stop)
+    solution = solve(
+        problem, settings, work=work, engine=engine, on_progress=on_progress, stop=stop
+    )
     if not solution.feasible:
         missing = [
             v.key for i, v in enumerate(problem.visits) if v.required and i not in solution.visited
@@ -532,14 +608,12 @@ def plan(
             return Itinerary.infeasible(
                 request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
             )
-    # what is left of the time limit goes to explaining drops (the itinerary takes ~0.1 s)
-    budget = max(0.1, t0 + request.solver.time_limit_s - time.perf_counter() - 0.3)
-    reasons = explain_drops(ctx, problem, solution, budget_s=budget)
+    reasons = explain_drops(ctx, problem, solution)
     return build_itinerary(ctx, problem, solution, reasons)
 
 
 def explain_drops(
-    ctx: PlanContext, problem: Problem, solution: Solution, *, budget_s: float = 1.0
+    ctx: PlanContext, problem: Problem, solution: Solution, *, max_analysed: int = 500
 ) -> dict[str, Reason]:
     """Reasons for every candidate left out: pre-checks, then the cheapest insertion.
 
@@ -547,10 +621,11 @@ def explain_drops(
     from below, all at once (numpy): the detour plus the visit, on a day when the site is open.
     Where even that bound overruns the day, the reason says by how much. Where it fits, the
     exact schedule decides which rule blocks it (driving limit, lunch, opening hours or slots,
-    budget, quota), within ``budget_s`` seconds; past that the reason says the site was not
+    budget, quota), for the first ``max_analysed`` such sites (a count, not a time, so that the
+    same plan always gets the same reasons); past that the reason says the site was not
     analysed further.
     """
-    t0 = time.perf_counter()
+    analysed = 0
     reasons = dict(ctx.dropped)
     visited = solution.visited
     todo = [i for i in range(len(problem.visits)) if i not in visited]
@@ -593,7 +668,8 @@ def explain_drops(
             reasons[key] = Reason("no_day")
         elif best_over[k] > 0:
             reasons[key] = Reason("no_time", {"where": where, "over_s": int(best_over[k])})
-        elif time.perf_counter() - t0 < budget_s:
+        elif analysed < max_analysed:
+            analysed += 1
             reasons[key] = _diagnose(ctx, problem, solution, i, where)
         else:
             reasons[key] = Reason("not_analysed", {"where": where})

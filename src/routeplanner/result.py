@@ -136,7 +136,8 @@ class Itinerary:
         ``drive_h_per_day``, ``distance_km``, ``idle_h``, ``cost_per_person_rub``,
         ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``.
     solver : dict
-        ``status``, ``runtime_s``, ``first_solution_s``, ``history``.
+        What the search did, without wall times (:meth:`routeplanner.solve.Solution.report`):
+        ``status``, ``work``, ``work_budget``, ``iterations``, ``trace`` (prize over work).
     """
 
     scenario: TripRequest
@@ -580,16 +581,7 @@ def build_itinerary(
         problems=list(solution.problems),
         days=days,
         dropped=dropped,
-        solver={
-            "status": solution.status,
-            "runtime_s": round(solution.runtime_s, 3),
-            "first_solution_s": (
-                round(solution.first_solution_s, 3)
-                if solution.first_solution_s is not None
-                else None
-            ),
-            "history": [[round(t, 3), p] for t, p in solution.history],
-        },
+        solver=solution.report(),
     )
     it.kpis = compute_kpis(it, {lid: lo.price_rub for lid, lo in catalog.lodgings.items()})
     # a per-day minimum is a soft target: say where it was missed
