@@ -209,6 +209,33 @@ def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: ig
 
 
 @njit(cache=True)
+def _lunch_position(prob, d, row, n, p, work):  # type: ignore[no-untyped-def]
+    """Move ``row[p]`` to the first other position where day ``d`` (``n`` visits) passes the
+    exact schedule with lunch; returns that position, or -1 with ``row`` as it was.
+
+    The insertion table ignores lunch, so its cheapest position may leave no room for it while
+    another position does (before a fixed slot, lunch in a wait)."""
+    v = row[p]
+    for k in range(p, n - 1):
+        row[k] = row[k + 1]
+    for q in range(n):
+        if q == p:
+            continue
+        for k in range(n - 1, q, -1):
+            row[k] = row[k - 1]
+        row[q] = v
+        work[_C_EXACT] += (n + 2) * (n + 1)
+        if _exact_ok(prob, d, row, n):
+            return q
+        for k in range(q, n - 1):
+            row[k] = row[k + 1]
+    for k in range(n - 1, p, -1):
+        row[k] = row[k - 1]
+    row[p] = v
+    return -1
+
+
+@njit(cache=True)
 def _tail_fits(prob, d, route, n, p, t, loc):  # type: ignore[no-untyped-def]
     """Whether route[p:] still fits after leaving ``loc`` at ``t`` (earliest starts)."""
     a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, _drv, day, wspan = prob
@@ -319,18 +346,33 @@ def _day_costs(prob, d, route, n, ws, free, dead):  # type: ignore[no-untyped-de
 
 
 @njit(cache=True)
-def _day_price(prob, side, d, route, n):  # type: ignore[no-untyped-def]
-    """Tickets and fares of day ``d`` (per person)."""
+def _day_price(prob, side, d, route, n, skip=-1):  # type: ignore[no-untyped-def]
+    """Tickets and fares of day ``d`` (per person), without position ``skip`` if given."""
     vloc, day = prob[3], prob[9]
     price, fare = side[0], side[1]
     m = day[d, _MAT]
     loc = day[d, _START]
     total = 0
     for k in range(n):
+        if k == skip:
+            continue
         vi = route[k]
         total += price[vi] + fare[m, loc, vloc[vi]]
         loc = vloc[vi]
     return total + fare[m, loc, day[d, _END]]
+
+
+@njit(cache=True)
+def _insert_price(prob, side, locs, p, d, i):  # type: ignore[no-untyped-def]
+    """Added tickets and fares of visit ``i`` between positions ``p`` and ``p + 1`` of the
+    timed day ``d`` (``locs``: its locations)."""
+    vloc, day = prob[3], prob[9]
+    price, fare = side[0], side[1]
+    m = day[d, _MAT]
+    a = locs[p]
+    b = locs[p + 1]
+    ci = vloc[i]
+    return price[i] + fare[m, a, ci] + fare[m, ci, b] - fare[m, a, b]
 
 
 @njit(cache=True)
@@ -410,8 +452,8 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
     visits come first. Quota maxima and the budget are checked before each insertion.
     """
     cost, pos, banned, locs, work = ws[0], ws[1], ws[2], ws[3], ws[9]
-    _a, _b, _s, vloc, prize, req, _al, _dur, _drv, day, _ws = prob
-    price, fare, lim = side[0], side[1], side[2]
+    _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, day, _ws = prob
+    lim = side[2]
     nq = side[3].shape[0]
     budget = lim[0]
     nd = routes.shape[0]
@@ -424,6 +466,9 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
     if nq > 0:
         _counts(side, routes, rlen, cnt, trip)
     spend = _spend(prob, side, routes, rlen) if budget >= 0 else 0
+    span = np.empty(nd, dtype=np.float64)
+    for d in range(nd):
+        span[d] = max(1, day[d, _LATE] - day[d, _EARLY])
     while True:
         for d in range(nd):
             if dirty[d]:
@@ -449,7 +494,15 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
                                 continue
                             g += bonus
                         g2 = float(g) * float(g)
-                        r = g2 * fac[i] / cc
+                        if budget >= 0:
+                            # two resources: the time shift as a share of the day and the
+                            # price as a share of the money left
+                            pc = _insert_price(prob, side, locs[d], pos[d, i], d, i)
+                            left = budget - spend
+                            use = cc / span[d] + (pc if pc > 0 else 0) / (left if left > 1 else 1)
+                            r = g2 * fac[i] / (use * span[d])
+                        else:
+                            r = g2 * fac[i] / cc
                     if r > best:
                         best = r
                         bd = d
@@ -462,11 +515,7 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
         n = rlen[bd]
         extra = 0
         if budget >= 0:
-            m = day[bd, _MAT]
-            a = locs[bd, p]
-            b = locs[bd, p + 1]
-            ci = vloc[bi]
-            extra = price[bi] + fare[m, a, ci] + fare[m, ci, b] - fare[m, a, b]
+            extra = _insert_price(prob, side, locs[bd], p, bd, bi)
             if spend + extra > budget:
                 banned[bd, bi] = True
                 continue
@@ -478,11 +527,20 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
         if day[bd, _LLEN] > 0:
             work[_C_EXACT] += (n + 3) * (n + 2)
             if not _exact_ok(prob, bd, row, n + 1):
-                for k in range(p, n):
-                    row[k] = row[k + 1]
-                rlen[bd] = n
-                banned[bd, bi] = True
-                continue
+                q = _lunch_position(prob, bd, row, n + 1, p, work)
+                if q >= 0 and budget >= 0:
+                    extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
+                        prob, side, bd, row, n + 1, q
+                    )
+                    if spend + extra > budget:
+                        p = q
+                        q = -1
+                if q < 0:
+                    for k in range(p, n):
+                        row[k] = row[k + 1]
+                    rlen[bd] = n
+                    banned[bd, bi] = True
+                    continue
         free[bi] = False
         dirty[bd] = True
         spend += extra
@@ -493,9 +551,9 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
 
 
 @njit(cache=True)
-def _run_quota(side, cnt, trip, d, row, k, ln, i):  # type: ignore[no-untyped-def]
-    """(allowed, objective gain from quotas) of exchanging ``row[k:k+ln]`` of day ``d`` for
-    visit ``i``."""
+def _move_quota(side, cnt, trip, d, row, k, ln, d2, i):  # type: ignore[no-untyped-def]
+    """(allowed, objective gain from quotas) of taking ``row[k:k+ln]`` out of day ``d`` and
+    visit ``i`` into day ``d2`` (the same day or another)."""
     qflag, qlim = side[3], side[4]
     gain = 0
     for q in range(qflag.shape[0]):
@@ -506,20 +564,29 @@ def _run_quota(side, cnt, trip, d, row, k, ln, i):  # type: ignore[no-untyped-de
         add = 1 if qflag[q, i] else 0
         if out == 0 and add == 0:
             continue
-        c_day = cnt[q, d] - out + add
         c_trip = trip[q] - out + add
-        if add and qlim[q, 1] >= 0 and c_day > qlim[q, 1]:
-            return False, 0
         if add and qlim[q, 3] >= 0 and c_trip > qlim[q, 3]:
             return False, 0
-        gain += _short(side, q, cnt[q, d], trip[q]) - _short(side, q, c_day, c_trip)
+        if d2 == d:
+            c_day = cnt[q, d] - out + add
+            if add and qlim[q, 1] >= 0 and c_day > qlim[q, 1]:
+                return False, 0
+            gain += _short(side, q, cnt[q, d], trip[q]) - _short(side, q, c_day, c_trip)
+        else:
+            c_d2 = cnt[q, d2] + add
+            if add and qlim[q, 1] >= 0 and c_d2 > qlim[q, 1]:
+                return False, 0
+            # the trip part once, the day parts of both days
+            gain += _short(side, q, cnt[q, d], trip[q]) - _short(side, q, cnt[q, d] - out, c_trip)
+            gain += _short(side, q, cnt[q, d2], 0) - _short(side, q, c_d2, 0)
     return True, gain
 
 
 @njit(cache=True)
 def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore[no-untyped-def]
-    """Exchange local search: a run of up to ``max_len`` visits of a day for one free visit of
-    higher total prize, inserted anywhere in that day (first improvement, in place).
+    """Exchange local search: a run of up to ``max_len`` visits of a day out, one free visit of
+    higher total prize in, anywhere in that day (first improvement, in place). With a budget
+    or a trip maximum, which tie the days together, the visit may also go into another day.
 
     Greedy recreation inserts by prize per time; a visit worth more than what blocks it, but
     with a poor ratio, is never chosen there. An exchange must also keep the quota maxima and
@@ -528,11 +595,22 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
     """
     _a, _b, _s, _vloc, prize, req, _allowed, _dur, _drv, day, _ws = prob
     cost, pos, work = ws[0], ws[1], ws[9]
-    lim = side[2]
+    arr, dep, slack, sbuf, bbuf = ws[4], ws[5], ws[6], ws[7], ws[8]
+    lim, qlim = side[2], side[4]
     nq = side[3].shape[0]
     budget = lim[0]
     nd = routes.shape[0]
     nv = free.shape[0]
+    cap = routes.shape[1]
+    cross = nd > 1 and budget >= 0
+    for q in range(nq):
+        cross = cross or (nd > 1 and qlim[q, 3] >= 0)
+    # insertion tables of the current days (for moves into another day)
+    cost2 = np.empty((nd if cross else 0, nv), dtype=np.int64)
+    pos2 = np.empty((nd if cross else 0, nv), dtype=np.int64)
+    locs2 = np.empty((nd if cross else 0, cap + 2), dtype=np.int64)
+    none_dead = np.zeros(nv, dtype=np.bool_)
+    row2 = np.empty(cap + 1, dtype=np.int64)
     cnt = np.zeros((nq, nd), dtype=np.int64)
     trip = np.zeros(nq, dtype=np.int64)
     if nq > 0:
@@ -546,6 +624,32 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
         for i in range(nv):
             if free[i] and prize[i] > top:
                 top = prize[i]
+        if cross:
+            for d2 in range(nd):
+                n2 = rlen[d2]
+                ok, drive = _timing(
+                    prob, d2, routes[d2], n2, locs2[d2], arr[d2], dep[d2], slack[d2], sbuf, bbuf
+                )
+                work[_C_TIMING] += n2 + 1
+                work[_C_SCAN] += nv
+                cost2[d2, :] = _INF
+                if ok:
+                    none_dead[:] = False
+                    work[_C_POS] += _day_table(
+                        prob,
+                        d2,
+                        routes[d2],
+                        n2,
+                        locs2[d2],
+                        arr[d2],
+                        dep[d2],
+                        slack[d2],
+                        drive,
+                        free,
+                        cost2[d2],
+                        pos2[d2],
+                        none_dead,
+                    )
         for d in range(nd):
             n = rlen[d]
             row = routes[d]
@@ -568,63 +672,107 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                             kn += 1
                     # only visits worth more than the run are evaluated
                     work[_C_SCAN] += 2 * nv
-                    work[_C_QUOTA] += nv * nq
+                    work[_C_QUOTA] += nv * nq * (nd if cross else 1)
                     for i in range(nv):
                         mask[i] = prize[i] <= lost
                     if not _day_costs(prob, d, keep, kn, ws, free, mask):
                         continue
                     bu = -1
+                    bd = -1
                     bg = 0
                     bc = _INF
                     for i in range(nv):
-                        c = cost[d, i]
-                        if c < _INF and free[i] and prize[i] > lost:
+                        if not free[i] or prize[i] <= lost:
+                            continue
+                        for d2 in range(nd):
+                            if d2 == d:
+                                c = cost[d, i]
+                            elif cross:
+                                c = cost2[d2, i]
+                            else:
+                                continue
+                            if c >= _INF:
+                                continue
                             g = prize[i] - lost
                             if nq > 0:
-                                ok, qg = _run_quota(side, cnt, trip, d, row, k, ln, i)
+                                ok, qg = _move_quota(side, cnt, trip, d, row, k, ln, d2, i)
                                 if not ok:
                                     continue
                                 g += qg
                             if g > bg or (g == bg and c < bc):
                                 bu = i
+                                bd = d2
                                 bg = g
                                 bc = c
                     if bu < 0:
                         continue
-                    p = pos[d, bu]
-                    for j in range(kn, p, -1):
-                        keep[j] = keep[j - 1]
-                    keep[p] = bu
-                    if day[d, _LLEN] > 0:
-                        work[_C_EXACT] += (kn + 3) * (kn + 2)
-                        if not _exact_ok(prob, d, keep, kn + 1):
-                            continue
-                    new_spend = spend
-                    if budget >= 0:
-                        new_spend += _day_price(prob, side, d, keep, kn + 1) - _day_price(
-                            prob, side, d, row, n
-                        )
-                        if new_spend > budget:
-                            continue
-                    spend = new_spend
-                    for q in range(nq):
+                    if bd == d:
+                        p = pos[d, bu]
+                        for j in range(kn, p, -1):
+                            keep[j] = keep[j - 1]
+                        keep[p] = bu
+                        if day[d, _LLEN] > 0:
+                            work[_C_EXACT] += (kn + 3) * (kn + 2)
+                            if (
+                                not _exact_ok(prob, d, keep, kn + 1)
+                                and _lunch_position(prob, d, keep, kn + 1, p, work) < 0
+                            ):
+                                continue
+                        new_spend = spend
+                        if budget >= 0:
+                            new_spend += _day_price(prob, side, d, keep, kn + 1) - _day_price(
+                                prob, side, d, row, n
+                            )
+                            if new_spend > budget:
+                                continue
                         for j in range(k, k + ln):
-                            if side[3][q, row[j]]:
-                                cnt[q, d] -= 1
-                                trip[q] -= 1
-                        if side[3][q, bu]:
-                            cnt[q, d] += 1
-                            trip[q] += 1
-                    for j in range(k, k + ln):
-                        free[row[j]] = True
+                            free[row[j]] = True
+                        row[: kn + 1] = keep[: kn + 1]
+                        rlen[d] = kn + 1
+                        n = kn + 1
+                    else:
+                        if day[d, _LLEN] > 0 and not _exact_ok(prob, d, keep, kn):
+                            continue
+                        n2 = rlen[bd]
+                        p = pos2[bd, bu]
+                        row2[:p] = routes[bd, :p]
+                        row2[p] = bu
+                        row2[p + 1 : n2 + 1] = routes[bd, p:n2]
+                        if day[bd, _LLEN] > 0:
+                            work[_C_EXACT] += (n2 + 3) * (n2 + 2)
+                            if not _exact_ok(prob, bd, row2, n2 + 1):
+                                p = _lunch_position(prob, bd, row2, n2 + 1, p, work)
+                                if p < 0:
+                                    continue
+                        new_spend = spend
+                        if budget >= 0:
+                            new_spend += _day_price(prob, side, d, keep, kn) - _day_price(
+                                prob, side, d, row, n
+                            )
+                            new_spend += _day_price(prob, side, bd, row2, n2 + 1) - _day_price(
+                                prob, side, bd, row2, n2 + 1, p
+                            )
+                            if new_spend > budget:
+                                continue
+                        for j in range(k, k + ln):
+                            free[row[j]] = True
+                        row[:kn] = keep[:kn]
+                        rlen[d] = kn
+                        n = kn
+                        routes[bd, : n2 + 1] = row2[: n2 + 1]
+                        rlen[bd] = n2 + 1
+                    spend = new_spend
                     free[bu] = False
-                    row[: kn + 1] = keep[: kn + 1]
-                    rlen[d] = kn + 1
-                    n = kn + 1
+                    if nq > 0:
+                        _counts(side, routes, rlen, cnt, trip)
                     made += 1
                     again = True
                     break
+                if again and cross:
+                    break  # another day changed: new tables first
                 k += 1
+            if again and cross:
+                break
     return made
 
 

@@ -463,56 +463,69 @@ def _choose_lodgings(
     """Hill-climb over lodging sequences: move a block of consecutive nights to another town,
     keep a change when the probe collects more.
 
-    Every probe runs on the one problem built over all ``options`` (only its days and ticket
-    budget change): a greedy fill and ``settings.lodging_search_s`` of search work, one
-    trajectory. The climb ends when no move improves, or when the probes have used half of the
-    work budget (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights and
-    the work used.
+    Every sequence is tried on the one problem built over all ``options`` (only its days and
+    ticket budget change). Each round fills every move greedily (a fraction of a millisecond
+    each), then probes the moves best first with ``settings.lodging_search_s`` of search work
+    (one trajectory from the fill) and takes the first that beats the current sequence. The
+    climb ends when no move improves, or when the probes have used half of the work budget
+    (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights and the work
+    used.
     """
     req = ctx.request
     nights = _night_lodgings(req, ctx.catalog)
     probe_work = max(1, round(settings.lodging_search_s * WORK_PER_S))
     allowance = work_budget(settings) // 2
     used = 0
-    seen: dict[tuple[str, ...], int] = {}
+    probed: dict[tuple[str, ...], int] = {}
+
+    def filled(seq: Sequence[str]) -> tuple[int, CompiledILS | None, list[list[int]]]:
+        nonlocal used
+        days, budget = _with_nights(ctx, seq)
+        if req.budget_rub is not None and _lodging_cost(ctx, seq) > req.budget_rub:
+            return -(2**62), None, []
+        probe = engine.with_days(days, budget)
+        routes, val, w = probe.fill_value([[] for _ in days])
+        used += w
+        return val, probe, routes
 
     def value(seq: Sequence[str]) -> int:
         nonlocal used
         key = tuple(seq)
-        if key not in seen:
-            days, budget = _with_nights(ctx, seq)
-            if req.budget_rub is not None and _lodging_cost(ctx, seq) > req.budget_rub:
-                seen[key] = -(2**62)
-                return seen[key]
-            probe = engine.with_days(days, budget)
-            routes, _val, w = probe.fill_value([[] for _ in days])
-            best, stats = probe.run(
-                routes, deadline=deadline, seed=settings.seed, work=probe_work, starts=1
-            )
-            used += w + stats.work
-            seen[key] = probe.value(best)[0]
-        return seen[key]
+        if key not in probed:
+            val, probe, routes = filled(seq)
+            if probe is not None:
+                best, stats = probe.run(
+                    routes, deadline=deadline, seed=settings.seed, work=probe_work, starts=1
+                )
+                used += stats.work
+                val = probe.value(best)[0]
+            probed[key] = val
+        return probed[key]
 
     def out_of_work() -> bool:
-        return used >= allowance or time.perf_counter() >= deadline or (stop is not None and stop())
+        return used >= allowance or time.perf_counter() >= deadline or bool(stop and stop())
 
     best_val = value(nights)
     improved = True
     while improved and not out_of_work():
         improved = False
+        moves: list[list[str]] = []
         for i in range(len(nights)):
             for j in range(i, len(nights)):
                 for opt in options:
-                    if out_of_work():
-                        break
-                    if all(n == opt for n in nights[i : j + 1]):
-                        continue
                     trial = [*nights[:i], *([opt] * (j - i + 1)), *nights[j + 1 :]]
-                    v = value(trial)
-                    if v > best_val:
-                        best_val, nights, improved = v, trial, True
+                    if trial != nights and tuple(trial) not in probed and trial not in moves:
+                        moves.append(trial)
+        ranked = sorted(range(len(moves)), key=lambda k: (-filled(moves[k])[0], k))
+        for k in ranked:
+            if out_of_work():
+                break
+            v = value(moves[k])
+            if v > best_val:
+                best_val, nights, improved = v, moves[k], True
+                break
     logger.info(
-        "lodging sequence chosen: %s (probe value %s, %d probes)", nights, best_val, len(seen)
+        "lodging sequence chosen: %s (probe value %s, %d probes)", nights, best_val, len(probed)
     )
     return nights, used
 
