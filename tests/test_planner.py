@@ -244,3 +244,28 @@ def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> N
     assert it.feasible
     assert it.kpis["quota_misses"] == ["day 1: 0 industrial visit(s), target 1"]
     assert "quota target missed" in it.summary(lang="en")
+
+
+def test_same_request_same_plan_while_another_process_loads_the_cpu(
+    catalog: Catalog, network: Network
+) -> None:
+    """A shipped scenario (budget, lodging choice) with a small work budget, planned once on a
+    quiet machine and once beside a CPU-heavy process: the same itinerary, byte for byte."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from routeplanner.scenario import load_scenario
+
+    scenario = Path(__file__).resolve().parents[1] / "data" / "scenarios" / "bratsk_5day.yaml"
+    req = load_scenario(scenario)
+    req = req.model_copy(update={"solver": req.solver.model_copy(update={"time_limit_s": 0.3})})
+    quiet = plan(req, catalog, network)
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        loaded = plan(req, catalog, network)
+    finally:
+        busy.kill()
+        busy.wait()
+    assert quiet.feasible and quiet.solver["status"] == "WORK_LIMIT"
+    assert loaded.to_json() == quiet.to_json()

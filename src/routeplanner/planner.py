@@ -468,8 +468,8 @@ def _choose_lodgings(
     each), then probes the moves best first with ``settings.lodging_search_s`` of search work
     (one trajectory from the fill) and takes the first that beats the current sequence. The
     climb ends when no move improves, or when the probes have used half of the work budget
-    (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights and the work
-    used.
+    (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights, the work
+    used and what ended the climb (``"done"``, ``"work"``, ``"time"``, ``"stop"``).
     """
     req = ctx.request
     nights = _night_lodgings(req, ctx.catalog)
@@ -502,8 +502,17 @@ def _choose_lodgings(
             probed[key] = val
         return probed[key]
 
+    ended = "done"
+
     def out_of_work() -> bool:
-        return used >= allowance or time.perf_counter() >= deadline or bool(stop and stop())
+        nonlocal ended
+        if used >= allowance:
+            ended = "work"
+        elif time.perf_counter() >= deadline:
+            ended = "time"
+        elif stop is not None and stop():
+            ended = "stop"
+        return ended != "done"
 
     best_val = value(nights)
     improved = True
@@ -525,9 +534,15 @@ def _choose_lodgings(
                 best_val, nights, improved = v, moves[k], True
                 break
     logger.info(
-        "lodging sequence chosen: %s (probe value %s, %d probes)", nights, best_val, len(probed)
+        "lodging sequence chosen: %s (probe value %s, %d probes, %s)",
+        nights,
+        best_val,
+        len(probed),
+        ended,
     )
-    return nights, used
+    if ended == "time":
+        logger.warning("the lodging search reached its wall-clock cap: the plan may vary")
+    return nights, used, ended
 
 
 def plan(
@@ -567,7 +582,6 @@ def plan(
     ScenarioError
         Unknown ids in the request.
     """
-    t0 = time.perf_counter()
     try:
         ctx = _context(request, catalog, network)
     except InfeasibleError as err:
@@ -576,6 +590,7 @@ def plan(
     nights = _night_lodgings(request, ctx.catalog)
     work = work_budget(settings)
     engine: CompiledILS | None = None
+    lodging_search: dict[str, Any] | None = None
     if request.overnight == "choose" and request.days > 1:
         options = _lodging_candidates(ctx, ctx.days_ok)
         if nights[0] not in options:
@@ -584,8 +599,13 @@ def plan(
         problem, _ = _build(ctx, ctx.days_ok, nights, options)
         warm_up()  # compilation (once per machine) is not search time
         engine = CompiledILS(problem)
-        nights, used = _choose_lodgings(
-            ctx, engine, options, settings, deadline=t0 + wall_cap_s(settings) / 2, stop=stop
+        nights, used, lodging_stop = _choose_lodgings(
+            ctx,
+            engine,
+            options,
+            settings,
+            deadline=time.perf_counter() + wall_cap_s(settings) / 2,
+            stop=stop,
         )
         days, budget = _with_nights(ctx, nights)
         problem = dataclasses.replace(problem, days=days, budget_rub=budget)
@@ -593,6 +613,7 @@ def plan(
         ctx.nights = list(nights)
         ctx.lodging_cost = _lodging_cost(ctx, nights)
         work = max(1, work - used)
+        lodging_search = {"stopped_by": lodging_stop, "work": used}
     else:
         problem, _ = _build(ctx, ctx.days_ok, nights)
     ctx.problem = problem
@@ -622,7 +643,12 @@ def plan(
                 request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
             )
     reasons = explain_drops(ctx, problem, solution)
-    return build_itinerary(ctx, problem, solution, reasons)
+    itinerary = build_itinerary(ctx, problem, solution, reasons)
+    if lodging_search is not None:
+        itinerary.solver["lodging_search"] = lodging_search
+        if lodging_search["stopped_by"] == "time":
+            itinerary.solver["status"] = "TIME_CAP"
+    return itinerary
 
 
 def explain_drops(
