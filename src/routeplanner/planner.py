@@ -43,7 +43,7 @@ from .network import LINK_MODES, Network, TravelMatrix
 from .reasons import Reason
 from .result import Itinerary, build_itinerary
 from .settings import logger
-from .solve import Solution, solve, wall_cap_s, work_budget
+from .solve import Solution, evaluate, solve, wall_cap_s, work_budget
 
 __all__ = ["PlanContext", "build_problem", "plan"]
 
@@ -459,7 +459,8 @@ def _choose_lodgings(
     *,
     deadline: float,
     stop: Callable[[], bool] | None = None,
-) -> tuple[list[str], int]:
+    on_plan: Callable[[int], None] | None = None,
+) -> tuple[list[str], int, str, list[list[int]]]:
     """Hill-climb over lodging sequences: move a block of consecutive nights to another town,
     keep a change when the probe collects more.
 
@@ -469,7 +470,9 @@ def _choose_lodgings(
     (one trajectory from the fill) and takes the first that beats the current sequence. The
     climb ends when no move improves, or when the probes have used half of the work budget
     (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights, the work
-    used and what ended the climb (``"done"``, ``"work"``, ``"time"``, ``"stop"``).
+    used, what ended the climb (``"done"``, ``"work"``, ``"time"``, ``"stop"``) and the best
+    probe's routes (the final search starts from them). ``on_plan`` is called with the prize
+    of each better probe plan that is feasible.
     """
     req = ctx.request
     nights = _night_lodgings(req, ctx.catalog)
@@ -477,6 +480,8 @@ def _choose_lodgings(
     allowance = work_budget(settings) // 2
     used = 0
     probed: dict[tuple[str, ...], int] = {}
+    plans: dict[tuple[str, ...], list[list[int]]] = {}
+    shown = -(2**62)
 
     def filled(seq: Sequence[str]) -> tuple[int, CompiledILS | None, list[list[int]]]:
         nonlocal used
@@ -489,7 +494,7 @@ def _choose_lodgings(
         return val, probe, routes
 
     def value(seq: Sequence[str]) -> int:
-        nonlocal used
+        nonlocal used, shown
         key = tuple(seq)
         if key not in probed:
             val, probe, routes = filled(seq)
@@ -499,6 +504,10 @@ def _choose_lodgings(
                 )
                 used += stats.work
                 val = probe.value(best)[0]
+                plans[key] = best
+                if on_plan is not None and val > shown and not evaluate(probe.problem, best)[1]:
+                    shown = val
+                    on_plan(sum(probe.problem.visits[i].prize for r in best for i in r))
             probed[key] = val
         return probed[key]
 
@@ -542,7 +551,7 @@ def _choose_lodgings(
     )
     if ended == "time":
         logger.warning("the lodging search reached its wall-clock cap: the plan may vary")
-    return nights, used, ended
+    return nights, used, ended, plans.get(tuple(nights), [])
 
 
 def plan(
@@ -567,7 +576,8 @@ def plan(
     network : Network
         Built with the same catalog (its places must be attached).
     on_progress : callable, optional
-        Called with ``(elapsed_s, prize)`` at each improving solution.
+        Called with ``(elapsed_s, prize)`` (seconds since the call) at each better plan, the
+        lodging search's included.
     stop : callable, optional
         Polled during the search; returning True keeps the best plan found so far.
 
@@ -582,6 +592,12 @@ def plan(
     ScenarioError
         Unknown ids in the request.
     """
+    t_plan = time.perf_counter()
+
+    def shown(prize: int) -> None:
+        if on_progress is not None:
+            on_progress(time.perf_counter() - t_plan, prize)
+
     try:
         ctx = _context(request, catalog, network)
     except InfeasibleError as err:
@@ -590,6 +606,7 @@ def plan(
     nights = _night_lodgings(request, ctx.catalog)
     work = work_budget(settings)
     engine: CompiledILS | None = None
+    start: list[list[int]] = []
     lodging_search: dict[str, Any] | None = None
     if request.overnight == "choose" and request.days > 1:
         options = _lodging_candidates(ctx, ctx.days_ok)
@@ -599,13 +616,14 @@ def plan(
         problem, _ = _build(ctx, ctx.days_ok, nights, options)
         warm_up()  # compilation (once per machine) is not search time
         engine = CompiledILS(problem)
-        nights, used, lodging_stop = _choose_lodgings(
+        nights, used, lodging_stop, start = _choose_lodgings(
             ctx,
             engine,
             options,
             settings,
             deadline=time.perf_counter() + wall_cap_s(settings) / 2,
             stop=stop,
+            on_plan=shown,
         )
         days, budget = _with_nights(ctx, nights)
         problem = dataclasses.replace(problem, days=days, budget_rub=budget)
@@ -632,7 +650,13 @@ def plan(
             ],
         )
     solution = solve(
-        problem, settings, work=work, engine=engine, on_progress=on_progress, stop=stop
+        problem,
+        settings,
+        initial_routes=start or None,
+        work=work,
+        engine=engine,
+        on_progress=lambda _elapsed, prize: shown(prize),
+        stop=stop,
     )
     if not solution.feasible:
         missing = [
