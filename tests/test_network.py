@@ -179,3 +179,15 @@ def test_same_node_places_travel_directly(network: Network) -> None:
     assert m.reachable[0, 1]
     if a == b:
         assert m.distance_m[0, 1] < 10_000
+
+
+def test_durations_are_the_matrix_block_without_the_square_matrix(
+    catalog: Catalog, network: Network
+) -> None:
+    ids = [*list(catalog.sites)[:30], *list(catalog.lodgings)[:4]]
+    for date in (dt.date(2027, 7, 1), dt.date(2027, 2, 10), dt.date(2027, 4, 20)):
+        for profile in ("car", "coach"):
+            full = network.matrix(ids, date, profile=profile)
+            block = network.durations(ids[:6], ids, date, profile=profile)
+            assert block.shape == (6, len(ids))
+            assert (block == full.duration_s[:6]).all()

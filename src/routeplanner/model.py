@@ -272,7 +272,7 @@ class SolverSettings(_Strict):
     time_limit_s : float
         About how long the search runs on one core of a 2-core machine, seconds: it sets the
         work budget (``time_limit_s`` × ``routeplanner._ils.WORK_PER_S`` work units) and a
-        wall-clock safety cap (4 × ``time_limit_s`` + 5 s; a search stopped by the cap is
+        wall-clock safety cap (10 × ``time_limit_s`` + 10 s; a search stopped by the cap is
         marked ``TIME_CAP`` and may differ between runs). Preparing the request (travel-time
         matrices) and explaining the drops come on top.
     max_solutions : int or None

@@ -538,6 +538,53 @@ class Network:
         anchors = [self._anchor(p) for p in places]
         return self._matrix(tuple(places), tuple(anchors), date, profile, frozenset(modes))
 
+    def durations(
+        self,
+        sources: Sequence[str],
+        targets: Sequence[str],
+        date: dt.date,
+        *,
+        profile: str = "car",
+        modes: Iterable[str] = LINK_MODES,
+    ) -> np.ndarray:
+        """Travel times from each of ``sources`` to each of ``targets`` on ``date``.
+
+        The same figures as the corresponding block of :meth:`matrix`, computed without the
+        square matrix over every place: a few origins against a catalog of any size costs
+        memory in proportion to ``len(sources) × len(targets)``.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``int64`` seconds, shape ``(len(sources), len(targets))``; ``-1`` where unreachable.
+        """
+        prof = self._profile(profile)
+        st = self._state(profile, self.active_links(date, modes))
+        index = {n: i for i, n in enumerate(st.nodes)}
+        src = [self._anchor(p) for p in sources]
+        dst = [self._anchor(p) for p in targets]
+        si = np.array([index[a[0]] for a in src], dtype=np.int64)
+        di = np.array([index[a[0]] for a in dst], dtype=np.int64)
+        cs = np.array([a[1] for a in src]) / (prof.connector_kph / 3.6)
+        cd = np.array([a[1] for a in dst]) / (prof.connector_kph / 3.6)
+        t = cs[:, None] + st.time_s[np.ix_(si, di)] + cd[None, :]
+        ii, jj = np.nonzero(si[:, None] == di[None, :])
+        if len(ii):  # places on the same node travel straight between each other
+            _az1, _az2, d = _GEOD.inv(
+                np.array([src[i][3] for i in ii]),
+                np.array([src[i][2] for i in ii]),
+                np.array([dst[j][3] for j in jj]),
+                np.array([dst[j][2] for j in jj]),
+            )
+            t[ii, jj] = np.asarray(d) * self.detour_factor / (prof.connector_kph / 3.6)
+        same_id = (
+            np.array(list(sources), dtype=object)[:, None]
+            == np.array(list(targets), dtype=object)[None, :]
+        )
+        t = np.where(same_id, 0.0, t + prof.boarding_s)
+        reach = np.isfinite(t)
+        return np.where(reach, np.rint(np.where(reach, t, 0)), -1).astype(np.int64)
+
     def matrix_points(
         self,
         lats: Sequence[float],

@@ -39,7 +39,7 @@ from .model import (
     Visit,
     _QuotaRule,
 )
-from .network import LINK_MODES, Network, TravelMatrix
+from .network import Network, TravelMatrix
 from .reasons import Reason
 from .result import Itinerary, build_itinerary
 from .settings import logger
@@ -154,19 +154,88 @@ def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
     return [base] * (req.days - 1)
 
 
+#: At most this many candidate sites enter the routing problem, plus this many per day (a
+#: planning default: a day holds about ten visits, so the most promising few hundred per day
+#: leave the search the same choice while its matrices stay small at any catalog size).
+MAX_CANDIDATES = 300
+MAX_CANDIDATES_PER_DAY = 150
+MAX_CANDIDATES_CAP = 1500
+
+
+def _day_ends(req: TripRequest, catalog: Catalog) -> list[tuple[str, str]] | None:
+    """(start, end) place of each day when the nights are known before the search (base or
+    fixed lodging), else ``None``."""
+    if req.overnight == "choose" and req.days > 1:
+        return None
+    nights = _night_lodgings(req, catalog)
+    return list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
+
+
+def _reach_bounds(
+    req: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    dates: list[dt.date],
+    sites: list[Site],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For every site and trip day: whether it is reachable, whether a visit fits the time
+    bound, and the shortest way there and back with the visit (seconds).
+
+    The bound is necessary for any plan (shortest travel times obey the triangle inequality):
+    with the nights known, the way from the day's start to the site, the visit and the way to
+    the day's end fit the day; with the nights to be chosen, the way from the trip's start,
+    the visit and the way to its end fit the trip. Travel times come from
+    :meth:`~routeplanner.network.Network.durations` (a few origins against the sites), never
+    from a square matrix over the catalog.
+    """
+    n, nd = len(sites), len(dates)
+    ends = _day_ends(req, catalog)
+    pairs = ends if ends is not None else [(req.start, req.end_place)] * nd
+    places = sorted({p for pair in pairs for p in pair})
+    pos = {p: i for i, p in enumerate(places)}
+    ids = [x.id for x in sites]
+    visit = np.array([x.visit_min * 60 for x in sites], dtype=np.int64)
+    day_s = _secs(req.day_end) - _secs(req.day_start)
+    span = day_s if ends is not None else (nd - 1) * _DAY + day_s
+    reach = np.zeros((n, nd), dtype=bool)
+    fits = np.zeros((n, nd), dtype=bool)
+    trip = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    cache: dict[frozenset[str], tuple[np.ndarray, np.ndarray]] = {}
+    for k, d in enumerate(dates):
+        sig = network.active_links(d, req.modes)
+        if sig not in cache:
+            out = network.durations(places, ids, d, profile=req.profile, modes=req.modes)
+            back = network.durations(ids, places, d, profile=req.profile, modes=req.modes)
+            cache[sig] = (out, back)
+        out, back = cache[sig]
+        a, b = pairs[k]
+        t_out, t_back = out[pos[a]], back[:, pos[b]]
+        ok = (t_out >= 0) & (t_back >= 0)
+        total = np.where(ok, t_out + visit + t_back, np.iinfo(np.int64).max)
+        reach[:, k] = ok
+        fits[:, k] = ok & (total <= span)
+        trip = np.minimum(trip, total)
+    return reach, fits, trip
+
+
 def _prechecks(
     req: TripRequest, catalog: Catalog, network: Network, dates: list[dt.date]
 ) -> tuple[list[Site], dict[str, Reason], dict[str, list[int]]]:
-    """Sites kept, sites dropped with a reason, and the trip days each kept site may use."""
+    """Sites kept, sites dropped with a reason, and the trip days each kept site may use.
+
+    The cheap rules come first (request, group, age, booking, price), then the time bound of
+    :func:`_reach_bounds` (one row of travel times per day end, at any catalog size), then, in
+    order of promise (score per hour of the way there and back with the visit), the opening
+    hours, until :data:`MAX_CANDIDATES` (+ per day) sites are kept; must-visit sites always are.
+    """
     ids = list(req.candidates) if req.candidates is not None else list(catalog.sites)
     for sid in req.must_visit:
         if sid not in ids:
             ids.append(sid)
     excluded = set(req.exclude)
     booked_on = req.booked_on or dt.date.today()
-    kept: list[Site] = []
     dropped: dict[str, Reason] = {}
-    days_ok: dict[str, list[int]] = {}
+    cheap: list[tuple[Site, dt.date]] = []
     for sid in ids:
         site = catalog.sites[sid]
         if sid in excluded:
@@ -190,6 +259,27 @@ def _prechecks(
         if req.budget_rub is not None and site.price_rub > req.budget_rub:
             dropped[sid] = Reason("price", {"price": site.price_rub, "budget": req.budget_rub})
             continue
+        cheap.append((site, first_ok))
+    sites = [x for x, _f in cheap]
+    reach, fits, trip = _reach_bounds(req, catalog, network, dates, sites)
+    # most promising first: must-visit sites, then score per hour of the way there and back
+    prize = np.array([_site_prize(req, x) for x in sites], dtype=np.float64)
+    promise = prize / np.maximum(trip, 1).astype(np.float64)
+    order = sorted(
+        range(len(sites)), key=lambda j: (sites[j].id not in req.must_visit, -promise[j], j)
+    )
+    cap = min(MAX_CANDIDATES + MAX_CANDIDATES_PER_DAY * len(dates), MAX_CANDIDATES_CAP)
+    kept: list[Site] = []
+    days_ok: dict[str, list[int]] = {}
+    for j in order:
+        site, first_ok = cheap[j]
+        sid = site.id
+        if not fits[j].any():
+            dropped[sid] = _unreachable(req, network, dates, site, reach[j], trip[j])
+            continue
+        if len(kept) >= cap and sid not in req.must_visit:
+            dropped[sid] = Reason("not_considered", {"n": cap})
+            continue
         usable = []
         closed = []
         for k, d in enumerate(dates):
@@ -203,36 +293,45 @@ def _prechecks(
             details: list[Reason] = closed or [Reason("closed_booking")]
             dropped[sid] = Reason("closed", {"details": details})
             continue
-        days_ok[sid] = usable
-        kept.append(site)
-    # reachability: a site is kept if some usable date reaches it from the start; one matrix
-    # per distinct set of running links
-    targets = [s.id for s in kept]
-    reach: dict[str, set[int]] = {sid: set() for sid in targets}
-    reach_any: dict[str, set[int]] = {sid: set() for sid in targets}
-    by_sig: dict[tuple[frozenset[str], bool], Any] = {}
-    for k, d in enumerate(dates):
-        for allowed, out in ((req.modes, reach), (LINK_MODES, reach_any)):
-            key = (network.active_links(d, allowed), allowed == LINK_MODES)
-            if key not in by_sig:
-                m = network.matrix([req.start, *targets], d, profile=req.profile, modes=allowed)
-                by_sig[key] = m.reachable[0, 1:]
-            for j, sid in enumerate(targets):
-                if by_sig[key][j]:
-                    out[sid].add(k)
-    for site in list(kept):
-        usable = [k for k in days_ok[site.id] if k in reach[site.id]]
-        if usable:
-            days_ok[site.id] = usable
+        usable_reached = [k for k in usable if fits[j, k]]
+        if not usable_reached:  # open only on days it cannot be reached in time
+            on = [dates[k] for k in usable]
+            dropped[sid] = _unreachable(req, network, on, site, reach[j, usable], trip[j])
             continue
-        kept.remove(site)
-        open_days = days_ok.pop(site.id)
-        if any(k in reach_any[site.id] for k in open_days):
-            allowed_txt = ", ".join(sorted(req.modes)) or "—"
-            dropped[site.id] = Reason("unreachable_modes", {"modes": allowed_txt})
-        else:
-            dropped[site.id] = Reason("unreachable_season")
+        days_ok[sid] = usable_reached
+        kept.append(site)
+    where = {sid: i for i, sid in enumerate(ids)}
+    kept.sort(key=lambda x: where[x.id])  # the request's order: the same problem as before
     return kept, dropped, days_ok
+
+
+def _too_far(req: TripRequest, trip_s: int) -> Reason:
+    day = _secs(req.day_end) - _secs(req.day_start)
+    whole = req.overnight == "choose" and req.days > 1
+    return Reason(
+        "too_far",
+        {"need_s": int(trip_s), "have_s": int((req.days - 1) * _DAY + day if whole else day)},
+    )
+
+
+def _unreachable(
+    req: TripRequest,
+    network: Network,
+    dates: list[dt.date],
+    site: Site,
+    reach: np.ndarray,
+    trip_s: int,
+) -> Reason:
+    """Why a site fails the time bound: too far for a day (or the trip), or not reachable with
+    the allowed modes, or not reachable at all on the trip dates."""
+    if reach.any():
+        return _too_far(req, trip_s)
+    for d in dates:
+        t = network.durations([req.start], [site.id], d, profile=req.profile)
+        if t[0, 0] >= 0:
+            allowed_txt = ", ".join(sorted(req.modes)) or "—"
+            return Reason("unreachable_modes", {"modes": allowed_txt})
+    return Reason("unreachable_season")
 
 
 def _build(
@@ -430,11 +529,11 @@ def _lodging_candidates(
     sites = [s for s in ctx.candidates if s.id in days_ok]
     if not ids or not sites:
         return ids
-    m = ctx.network.matrix(
-        [*ids, *(s.id for s in sites)], ctx.dates[0], profile=req.profile, modes=req.modes
+    dur = ctx.network.durations(
+        ids, [s.id for s in sites], ctx.dates[0], profile=req.profile, modes=req.modes
     )
     n = len(ids)
-    near = (m.duration_s[:n, n:] >= 0) & (m.duration_s[:n, n:] <= 3 * 3600)
+    near = (dur >= 0) & (dur <= 3 * 3600)
     prizes = np.array([_site_prize(req, s) for s in sites])
     potential = (near * prizes[None, :]).sum(axis=1)
     order = sorted(range(n), key=lambda i: (-potential[i], ids[i]))
@@ -442,7 +541,7 @@ def _lodging_candidates(
     # a must-visit site far away needs its nearest lodging among the options
     for j, site in enumerate(sites):
         if site.id in req.must_visit:
-            col = m.duration_s[:n, n + j]
+            col = dur[:, j]
             reach = [i for i in range(n) if col[i] >= 0]
             if reach:
                 nearest = ids[min(reach, key=lambda i: (col[i], ids[i]))]

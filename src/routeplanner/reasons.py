@@ -57,6 +57,14 @@ _T: dict[str, tuple[str, str]] = {
         "нет дней поездки после срока бронирования",
         "no trip date after the booking lead time",
     ),
+    "too_far": (
+        "слишком далеко: дорога туда и обратно с посещением занимает {need}, а день — {have}",
+        "too far: the way there and back with the visit takes {need}, the day {have}",
+    ),
+    "not_considered": (
+        "не рассматривался: вне {n} самых перспективных объектов поездки (балл на час дороги)",
+        "not considered: outside the trip's {n} most promising sites (score per hour of travel)",
+    ),
     "unreachable_modes": (
         "недостижим разрешёнными видами транспорта ({modes}) в даты поездки",
         "cannot be reached with the allowed modes ({modes}) on the trip dates",
@@ -100,9 +108,9 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "not_analysed": (
         "не вошёл: время заняли объекты с более высокой оценкой (по времени — помещался бы: "
-        "{where}; точная причина не анализировалась в пределах лимита времени)",
+        "{where}; точная причина не анализировалась)",
         "left out: higher-scoring sites used the time (its detour alone would fit: {where}; "
-        "the exact blocking rule was not analysed within the time limit)",
+        "the exact blocking rule was not analysed)",
     ),
     "where": ("день {day}, после «{after}»", "day {day} after {after}"),
     "must_visit": ("обязательный объект «{site}»: {why}", "must-visit '{site}': {why}"),

@@ -11,7 +11,7 @@ order it does not keep, a trip minimum it misses), OR-Tools routing
 (insertion positions tried, days timed, counted by the search itself) that takes about
 ``time_limit_s`` on one core of the reference machine (``WORK_PER_S`` units per second). Same
 problem, same settings, same seed: the same plan on any machine and under any load. The wall
-clock is only a safety cap (``wall_cap_s``: four times the limit plus five seconds); a run
+clock is only a safety cap (``wall_cap_s``: ten times the limit plus ten seconds); a run
 stopped by it is marked ``status="TIME_CAP"`` (its plan then depends on the machine).
 ``max_solutions`` bounds the search further, to ``100 × max_solutions`` iterations.
 Benchmarks that compare solvers at equal wall time pass ``wall_clock=True``.
@@ -47,7 +47,7 @@ def work_budget(settings: SolverSettings) -> int:
 def wall_cap_s(settings: SolverSettings) -> float:
     """The wall-clock safety cap of a search under ``settings``, seconds: far enough that a
     loaded machine still finishes the work budget, near enough to stop a pathological run."""
-    return 4.0 * settings.time_limit_s + 5.0
+    return 10.0 * settings.time_limit_s + 10.0
 
 
 @dataclass(frozen=True)
