@@ -292,9 +292,7 @@ def test_a_huge_catalog_keeps_the_most_promising_candidates(
 
     monkeypatch.setattr(planner, "MAX_CANDIDATES", 3)
     monkeypatch.setattr(planner, "MAX_CANDIDATES_PER_DAY", 0)
-    problem, ctx = planner.build_problem(
-        request(must_visit=["irkutsk_hpp"]), catalog, network
-    )
+    problem, ctx = planner.build_problem(request(must_visit=["irkutsk_hpp"]), catalog, network)
     keys = [v.key for v in problem.visits]
     assert len(keys) == 3 and "irkutsk_hpp" in keys
     left = [sid for sid, r in ctx.dropped.items() if r.code == "not_considered"]
