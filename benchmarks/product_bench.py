@@ -486,6 +486,22 @@ def calibrate(root: Path) -> None:
     for set_name, name, m in SYNTHETIC[::3]:
         probs[f"{name}/{m}"] = read_toptw(root / "toptw" / set_name / f"{name}.txt", m).problem
         probs[f"{name}/{m}+side"] = synthetic(root, set_name, name, m).problem
+    # large candidate sets: a 5,000-site catalog (scale_bench.py), 1 and 3 days
+    from routeplanner.model import TripRequest
+    from scale_bench import synthetic_sites
+
+    big = c.catalog.with_sites(synthetic_sites(5000))
+    big_net = load_network(default_data_dir(), big)
+    for days in (1, 3):
+        req = TripRequest(
+            name="scale",
+            start_date=dt.date(2027, 7, 6),
+            days=days,
+            start="lodging_irkutsk_irkut",
+            lodging="lodging_irkutsk_irkut",
+            booked_on=dt.date(2027, 6, 1),
+        )
+        probs[f"scale5000/{days}d"] = planner.build_problem(req, big, big_net)[0]
     rows = []
     for k, p in probs.items():
         ils = CompiledILS(p)

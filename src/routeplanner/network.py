@@ -374,13 +374,36 @@ class Network:
         self._anchors: dict[str, tuple[str, float, float, float]] = {}
         self._states: dict[tuple[Any, ...], _State] = {}
         if catalog is not None:
-            for place in catalog:
-                if place.id in graph:  # a hub is a graph node of its own
-                    self._anchors[place.id] = (place.id, 0.0, place.lat, place.lon)
-                else:
-                    self._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
+            self._anchors.update(self._attach_all(list(catalog)))
 
     # ------------------------------------------------------------------ places
+
+    def _attach_all(self, places: list[Any]) -> dict[str, tuple[str, float, float, float]]:
+        """:meth:`_attach` for many places at once (vectorised: nearest road nodes in blocks,
+        connector lengths in one geodesic call), so that large catalogs attach in seconds."""
+        out: dict[str, tuple[str, float, float, float]] = {}
+        todo = []
+        for place in places:
+            if place.id in self.graph:  # a hub is a graph node of its own
+                out[place.id] = (place.id, 0.0, place.lat, place.lon)
+            elif place.network_node is not None:
+                out[place.id] = self._attach(place.lat, place.lon, place.network_node)
+            else:
+                todo.append(place)
+        if not todo:
+            return out
+        lat = np.array([p.lat for p in todo])
+        lon = np.array([p.lon for p in todo])
+        nearest = np.empty(len(todo), dtype=np.int64)
+        for a in range(0, len(todo), 2048):
+            d = _haversine_m(
+                lat[a : a + 2048, None], lon[a : a + 2048, None], self._road_lat, self._road_lon
+            )
+            nearest[a : a + 2048] = d.argmin(axis=1)
+        _az1, _az2, dist = _GEOD.inv(lon, lat, self._road_lon[nearest], self._road_lat[nearest])
+        for p, k, m in zip(todo, nearest, np.asarray(dist), strict=True):
+            out[p.id] = (self._road_nodes[int(k)], float(m) * self.detour_factor, p.lat, p.lon)
+        return out
 
     def _attach(
         self, lat: float, lon: float, node: str | None = None
@@ -402,9 +425,7 @@ class Network:
         new = copy.copy(self)
         new.catalog = catalog
         new._anchors = dict(self._anchors)
-        for place in catalog:
-            if place.id not in new._anchors:
-                new._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
+        new._anchors.update(self._attach_all([p for p in catalog if p.id not in self._anchors]))
         return new
 
     def anchor(self, place_id: str) -> str:

@@ -269,16 +269,18 @@ def _prechecks(
         range(len(sites)), key=lambda j: (sites[j].id not in req.must_visit, -promise[j], j)
     )
     cap = min(MAX_CANDIDATES + MAX_CANDIDATES_PER_DAY * len(dates), MAX_CANDIDATES_CAP)
+    far = _far_reasons(req, network, dates, sites, reach, fits, trip)
+    later = Reason("not_considered", {"n": cap})  # one shared reason: rendered once
     kept: list[Site] = []
     days_ok: dict[str, list[int]] = {}
     for j in order:
         site, first_ok = cheap[j]
         sid = site.id
-        if not fits[j].any():
-            dropped[sid] = _unreachable(req, network, dates, site, reach[j], trip[j])
+        if j in far:
+            dropped[sid] = far[j]
             continue
         if len(kept) >= cap and sid not in req.must_visit:
-            dropped[sid] = Reason("not_considered", {"n": cap})
+            dropped[sid] = later
             continue
         usable = []
         closed = []
@@ -312,6 +314,39 @@ def _too_far(req: TripRequest, trip_s: int) -> Reason:
         "too_far",
         {"need_s": int(trip_s), "have_s": int((req.days - 1) * _DAY + day if whole else day)},
     )
+
+
+def _far_reasons(
+    req: TripRequest,
+    network: Network,
+    dates: list[dt.date],
+    sites: list[Site],
+    reach: np.ndarray,
+    fits: np.ndarray,
+    trip: np.ndarray,
+) -> dict[int, Reason]:
+    """Reasons of the sites that fail the time bound on every day, all at once: too far (one
+    shared reason per whole minute), or unreachable with the allowed modes, or at all."""
+    out: dict[int, Reason] = {}
+    shared: dict[int, Reason] = {}
+    lost = np.flatnonzero(~fits.any(axis=1))
+    cut = [j for j in lost if not reach[j].any()]
+    for j in lost:
+        if reach[j].any():
+            minute = int(trip[j]) // 60 * 60
+            if minute not in shared:
+                shared[minute] = _too_far(req, minute)
+            out[int(j)] = shared[minute]
+    if cut:
+        ids = [sites[j].id for j in cut]
+        anyhow = np.zeros(len(cut), dtype=bool)
+        for d in dates:  # reachable at all, by any mode, on some trip date?
+            anyhow |= network.durations([req.start], ids, d, profile=req.profile)[0] >= 0
+        modes = Reason("unreachable_modes", {"modes": ", ".join(sorted(req.modes)) or "—"})
+        season = Reason("unreachable_season")
+        for j, a in zip(cut, anyhow, strict=True):
+            out[int(j)] = modes if a else season
+    return out
 
 
 def _unreachable(
@@ -550,6 +585,21 @@ def _lodging_candidates(
     return chosen
 
 
+#: Preparation and write-up per candidate site of the request (pre-checks, time bound, its drop
+#: reason in the itinerary), in work units (reference nanoseconds): measured at about 50 µs per
+#: site on a 20,000-site catalog (benchmarks/RESULTS.md, "Scale").
+PREP_WORK_PER_SITE = 50_000
+
+
+def _search_work(settings: SolverSettings, request: TripRequest, ctx: PlanContext) -> int:
+    """The search's work budget: the settings' budget less the preparation a request of this
+    size costs (deterministic: it depends on the sizes, not on the clock), so that the time
+    limit bounds the whole call on a large catalog; never below half the budget."""
+    n = len(ctx.candidates) + len(ctx.dropped)
+    full = work_budget(settings)
+    return max(full // 2, full - PREP_WORK_PER_SITE * n)
+
+
 def _choose_lodgings(
     ctx: PlanContext,
     engine: CompiledILS,
@@ -703,7 +753,7 @@ def plan(
         return Itinerary.infeasible(request, err.reasons)
     settings = request.solver
     nights = _night_lodgings(request, ctx.catalog)
-    work = work_budget(settings)
+    work = _search_work(settings, request, ctx)
     engine: CompiledILS | None = None
     start: list[list[int]] = []
     lodging_search: dict[str, Any] | None = None
