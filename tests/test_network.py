@@ -70,10 +70,18 @@ def test_forbidding_ferries_cuts_the_island(network: Network) -> None:
     assert not m.reachable[0, 1]
 
 
-def test_weekday_flights(network: Network) -> None:
+def test_weekday_links(network: Network) -> None:
     tuesday, wednesday = dt.date(2027, 7, 13), dt.date(2027, 7, 14)
-    assert "flight_ikt_brp" in network.active_links(tuesday)
-    assert "flight_ikt_brp" not in network.active_links(wednesday)
+    # the Circum-Baikal suburban train runs daily except Wednesday
+    assert "rail_kbzhd_slyudyanka_port_baikal" in network.active_links(tuesday)
+    assert "rail_kbzhd_slyudyanka_port_baikal" not in network.active_links(wednesday)
+
+
+def test_bratsk_flights_run_daily(network: Network) -> None:
+    """Issue 20: the 2011 Tue/Thu schedule is gone; S7 flies Irkutsk - Bratsk every day."""
+    week = [dt.date(2027, 7, 12) + dt.timedelta(days=k) for k in range(7)]
+    assert all("flight_ikt_brp" in network.active_links(d) for d in week)
+    tuesday = week[1]
     fly = network.leg("irkutsk_hpp", "bratsk_hpp", tuesday, profile="car")
     drive = network.leg("irkutsk_hpp", "bratsk_hpp", tuesday, profile="car", modes=())
     assert fly is not None and drive is not None
@@ -179,3 +187,9 @@ def test_same_node_places_travel_directly(network: Network) -> None:
     assert m.reachable[0, 1]
     if a == b:
         assert m.distance_m[0, 1] < 10_000
+
+
+def test_slyudyanka_station_to_zhigalov_museum_is_a_real_leg(network: Network) -> None:
+    """Issue 20: the two shared one town-centre point, so the leg was 0 min and 0 km."""
+    leg = network.leg("slyudyanka_marble_station", "zhigalov_mineral_museum", SUMMER)
+    assert leg is not None and leg.distance_m > 300 and leg.duration_s > 60
