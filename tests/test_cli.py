@@ -138,3 +138,15 @@ def test_compare_writes_kpis(tmp_path: Path) -> None:
     )
     code, text = invoke("compare", str(bad), "--out", str(tmp_path / "x"), "--workers", "1")
     assert code == 3 and "profle" in text
+
+
+def test_travel_warns_about_a_place_off_the_network() -> None:
+    """Issue 20: `travel` names a place far from any road, with its distance."""
+    code, out = invoke("travel", "bratsk", "turman_pillars", "--date", "2027-07-14", "--lang", "en")
+    assert code == 0 and "Warning" in out and "22 km" in out
+    code, out = invoke(
+        "travel", "bratsk", "turman_pillars", "--date", "2027-07-14", "--format", "json"
+    )
+    assert code == 0 and "22 км" in json.loads(out)["warnings"][0]
+    code, out = invoke("travel", "irkutsk", "arshan_resort", "--format", "json")
+    assert code == 0 and json.loads(out)["warnings"] == []

@@ -5,7 +5,8 @@ every violation it finds: a visit outside opening hours or its excursion slot, a
 than the site's, a leg faster than the network allows, a broken sequence, a day outside its
 window or over its driving limit, a missing or misplaced lunch, a group too large or too
 young, a booking made too late, a site twice, a must-visit missing, an excluded site visited,
-the budget exceeded.
+the budget exceeded, and the transport regulations (``regulations.py``: children's coaches at
+night, drivers' daily driving and breaks).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from .calendar import open_intervals
 from .catalog import Catalog
 from .network import Network
+from .regulations import applicable_rules, break_seconds, check_regulations
 from .result import Itinerary
 
 __all__ = ["Violation", "check_itinerary"]
@@ -74,6 +76,7 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
     if len(it.days) != req.days:
         bad(None, None, "days", f"{len(it.days)} days planned, {req.days} requested")
     booked_on = req.booked_on or dt.date.today()
+    breaks = any(r.id == "driver_breaks" for r in applicable_rules(req))
     seen: dict[str, int] = {}
     spent = 0
     expected_start = req.start
@@ -133,6 +136,8 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                 bad(di, b, "travel", f"{b} cannot be reached from {a} on {date}")
             else:
                 need = int(m.duration_s[idx[a], idx[b]])
+                if breaks:  # the drivers' breaks the regulations require on this leg
+                    need += int(break_seconds(int(m.drive_s[idx[a], idx[b]])))
                 took = (leg.arrive - leg.depart).total_seconds()
                 if took + _TOL_S < need:
                     bad(
@@ -222,6 +227,8 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                     for s in day.stops:
                         if s.start < day.lunch_end and day.lunch_start < s.end:
                             bad(di, s.site_id, "lunch", "lunch overlaps a visit")
+    for di, place, rule, msg in check_regulations(it):
+        bad(di, place, rule, msg)
     for sid in req.must_visit:
         if sid not in seen:
             bad(None, sid, "must_visit", "a must-visit site is not in the plan")

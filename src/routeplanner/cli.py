@@ -182,6 +182,9 @@ def travel(
         raise typer.Exit(6)
     names = [network.name(p, lang) for p in leg.path]
     modes_used = list(dict.fromkeys(m for m in leg.modes if m != "connector")) or ["road"]
+    from .result import far_from_road_reasons
+
+    far = far_from_road_reasons(network, [origin, destination])
     if fmt == "json":
         sys.stdout.write(
             json.dumps(
@@ -199,6 +202,7 @@ def travel(
                     "path": leg.path,
                     "names": names,
                     "links": leg.link_ids,
+                    "warnings": [r.text(lang) for r in far],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -214,6 +218,9 @@ def travel(
         console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} km")
         console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
         console.print(f"  {t('via', lang)}: {' → '.join(names)}", soft_wrap=True)
+        for r in far:
+            label = t("warning", lang)
+            console.print(f"  [yellow]{label}:[/] {escape(r.text(lang))}", soft_wrap=True)
     else:
         err_console.print(f"[bold red]error:[/] --format must be text or json, not '{fmt}'")
         raise typer.Exit(2)

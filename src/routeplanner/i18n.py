@@ -119,6 +119,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "free": ("бесплатно", "free"),
     "yes": ("да", "yes"),
     "any_time": ("в часы работы", "any time within opening hours"),
+    # issue 20: regions off the network, regulations, events, stories, readiness
+    "warning": ("Внимание", "Warning"),
+    "warnings": ("Предупреждения", "Warnings"),
+    "driver_break": ("в т.ч. перерыв водителя", "incl. driver break"),
+    "regulations": ("Правила перевозки", "Transport regulations"),
+    "regulation_basis": ("основание", "source"),
+    "regulation_sunset": (
+        "акт действует до 1 января 2027 г.; для более поздних поездок правило применяется до "
+        "появления нового акта",
+        "the act is in force until 1 January 2027; later trips keep the rule until a successor "
+        "is known",
+    ),
 }
 
 _WEEKDAYS = (

@@ -38,6 +38,7 @@ from .model import (
 )
 from .network import LINK_MODES, Network, TravelMatrix
 from .reasons import Reason
+from .regulations import apply_regulations, leg_durations_s
 from .result import Itinerary, build_itinerary
 from .settings import logger
 from .solve import Solution, solve
@@ -318,7 +319,10 @@ def _build(
     problem = Problem(
         visits=tuple(visits),
         days=tuple(days),
-        durations_s=tuple(_to_minutes(m.duration_s) for m in matrices),
+        # the drivers' breaks and children's limits are part of the legs (regulations.py)
+        durations_s=tuple(
+            _to_minutes(leg_durations_s(req, m.duration_s, m.drive_s)) for m in matrices
+        ),
         drive_s=tuple(_to_minutes(m.drive_s) for m in matrices),
         costs_rub=tuple(m.price_rub for m in matrices),
         budget_rub=budget,
@@ -352,6 +356,7 @@ def build_problem(
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
     _resolve_endpoints(request, catalog)
+    request = apply_regulations(request)  # the rules that cover it, as day window and limits
     catalog = catalog.for_request(request)
     network = network.with_catalog(catalog)
     dates = request.dates

@@ -18,6 +18,7 @@ from .catalog import Catalog
 from .i18n import fmt_date, t
 from .maps import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .model import Lodging
+from .regulations import plan_requirements
 from .result import Day, Itinerary
 
 __all__ = ["programme_html"]
@@ -55,6 +56,7 @@ tr.lunch td, tr.night td { background: #fafafa; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
 .cat.new { background: #1a7f37; }
 .problems { border: 2px solid #b00; padding: 3mm; color: #800; }
+.warnings { border: 2px solid #c80; padding: 2mm 3mm; color: #630; margin: 2mm 0; }
 footer { margin-top: 8mm; color: #777; font-size: 8.5pt; border-top: 1px solid #ccc;
   padding-top: 2mm; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } }
@@ -104,6 +106,8 @@ def _day_rows(
         bits = [_duration(leg.duration_min, lang), f"{leg.distance_km:.0f}\u00a0{t('km', lang)}"]
         if leg.price_rub:
             bits.append(f"{t('fare', lang)} {_money(leg.price_rub, lang)}")
+        if leg.break_min:
+            bits.append(f"{t('driver_break', lang)} {_duration(leg.break_min, lang)}")
         verb = t("departure", lang) if k == 0 else mode.capitalize()
         what = f"{_e(verb)}: {_e(name(leg.origin))} → {_e(name(leg.destination))}"
         if k == 0:
@@ -180,6 +184,31 @@ def _day_rows(
     return rows
 
 
+def _regulation_rows(itinerary: Itinerary, lang: str) -> list[str]:
+    """The transport regulations the plan follows, each with what it did and its legal act."""
+    if not itinerary.days:
+        return []
+    found = plan_requirements(itinerary)
+    if not found:
+        return []
+    out = [f"<h2>{_e(t('regulations', lang))}</h2><ul class='rules-list'>"]
+    sunset = False
+    for rule, note_ru, note_en in found:
+        note = note_en if lang == "en" else note_ru
+        out.append(
+            f"<li><b>{_e(rule.text(lang))}</b>"
+            + (f" — {_e(note)}" if note else "")
+            + f"<br><span class='rules'>{_e(t('regulation_basis', lang))}: "
+            f"{_e(rule.source(lang))}</span></li>"
+        )
+        end = rule.in_force[1]
+        sunset |= end is not None and itinerary.scenario.start_date >= end
+    out.append("</ul>")
+    if sunset:
+        out.append(f"<p class='rules'>{_e(t('regulation_sunset', lang))}</p>")
+    return out
+
+
 def programme_html(
     itinerary: Itinerary,
     catalog: Catalog | None = None,
@@ -231,6 +260,10 @@ def programme_html(
         out.append(f"<div class='problems'><b>{_e(t('infeasible', lang))}</b><ul>")
         out += [f"<li>{_e(p)}</li>" for p in itinerary.problem_texts(lang)]
         out.append("</ul></div>")
+    if itinerary.warning_texts(lang):
+        out.append(f"<div class='warnings'><b>{_e(t('warnings', lang))}</b><ul>")
+        out += [f"<li>{_e(w)}</li>" for w in itinerary.warning_texts(lang)]
+        out.append("</ul></div>")
     if itinerary.days:
         kpis = [
             (str(k.get("sites", len(itinerary.stops))), t("sites_count", lang)),
@@ -242,6 +275,8 @@ def programme_html(
         out.append(f"<h2>{_e(t('summary', lang))}</h2><div class='kpis'>")
         out += [f"<div class='kpi'><b>{_e(v)}</b><small>{_e(lab)}</small></div>" for v, lab in kpis]
         out.append("</div>")
+
+    out += _regulation_rows(itinerary, lang)
 
     for di, day in enumerate(itinerary.days):
         colour = day_colour(di)

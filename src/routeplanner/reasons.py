@@ -116,6 +116,14 @@ _T: dict[str, tuple[str, str]] = {
         "{budget} RUB",
     ),
     "solver": ("{text}", "{text}"),
+    "far_from_road": (
+        "«{place}» — {km} км по прямой от ближайшего узла дорожной сети ({node}): подъезд к "
+        "нему смоделирован (прямая × коэффициент, скорость местной дороги), а не взят из сети; "
+        "проверьте, как туда добраться",
+        "'{place}' is {km} km in a straight line from the nearest node of the road network "
+        "({node}): its access leg is modelled (straight line x detour factor at local-road "
+        "speed), not a road of the network; check how to get there",
+    ),
 }
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 from .exceptions import Issue, ItineraryError
 from .model import TripRequest
 from .reasons import Reason
+from .regulations import applicable_rules, break_seconds
 
 if TYPE_CHECKING:
     from .model import Problem
@@ -74,6 +75,8 @@ class Leg:
     price_rub: int
     path: tuple[str, ...] = ()
     geometry: tuple[tuple[float, float], ...] = ()
+    #: drivers' breaks included in ``duration_min`` (regulations, e.g. Order 424), minutes
+    break_min: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,9 @@ class Itinerary:
         ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``.
     solver : dict
         ``status``, ``runtime_s``, ``first_solution_s``, ``history``.
+    warnings, warnings_ru : list of str
+        Soft problems of a feasible plan (e.g. a stop far from any road), in English and
+        Russian.
     """
 
     scenario: TripRequest
@@ -147,6 +153,10 @@ class Itinerary:
     dropped: list[Dropped] = field(default_factory=list)
     kpis: dict[str, Any] = field(default_factory=dict)
     solver: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    warnings_ru: list[str] = field(default_factory=list)
+    #: ids of the transport regulations the plan follows (see ``routeplanner.regulations``)
+    regulations: list[str] = field(default_factory=list)
 
     @classmethod
     def infeasible(cls, request: TripRequest, reasons: Sequence[Reason | str]) -> Itinerary:
@@ -161,6 +171,10 @@ class Itinerary:
     def problem_texts(self, lang: str = "ru") -> list[str]:
         """Why the plan is infeasible, in ``lang``."""
         return self.problems_ru if lang != "en" and self.problems_ru else self.problems
+
+    def warning_texts(self, lang: str = "ru") -> list[str]:
+        """The plan's warnings (soft problems), in ``lang``."""
+        return self.warnings_ru if lang != "en" and self.warnings_ru else self.warnings
 
     # ------------------------------------------------------------------ views
 
@@ -235,15 +249,22 @@ class Itinerary:
             out.append(t("infeasible", lang))
             out += [f"  - {p}" for p in self.problem_texts(lang)]
             return "\n".join(out)
+        for w in self.warning_texts(lang):
+            out.append(f"{t('warning', lang)}: {w}")
         for di, day in enumerate(self.days, 1):
             out.append(f"\n{t('day', lang)} {di} — {day.date.isoformat()}")
             for k, leg in enumerate(day.legs):
                 label = names.get(leg.origin, leg.origin)
                 dest = names.get(leg.destination, leg.destination)
+                pause = (
+                    f", {t('driver_break', lang)} {leg.break_min} {t('min', lang)}"
+                    if leg.break_min
+                    else ""
+                )
                 out.append(
                     f"  {leg.depart:%H:%M}–{leg.arrive:%H:%M}  {t(leg.mode, lang)}: {label} → "
                     f"{dest} ({leg.duration_min} {t('min', lang)}, "
-                    f"{leg.distance_km:.0f} {t('unit_km', lang)})"
+                    f"{leg.distance_km:.0f} {t('unit_km', lang)}{pause})"
                 )
                 if k < len(day.stops):
                     s = day.stops[k]
@@ -319,6 +340,9 @@ class Itinerary:
             "dropped": [asdict(x) for x in self.dropped],
             "kpis": self.kpis,
             "solver": self.solver,
+            "warnings": list(self.warnings),
+            "warnings_ru": list(self.warnings_ru),
+            "regulations": list(self.regulations),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -408,6 +432,7 @@ class Itinerary:
                         price_rub=int(leg.get("price_rub", 0)),
                         path=tuple(leg.get("path", ())),
                         geometry=tuple(tuple(p) for p in leg.get("geometry", ())),
+                        break_min=int(leg.get("break_min", 0)),
                     )
                     for leg in d["legs"]
                 )
@@ -447,6 +472,9 @@ class Itinerary:
             dropped=dropped,
             kpis=dict(raw.get("kpis", {})),
             solver=dict(raw.get("solver", {})),
+            warnings=[str(w) for w in raw.get("warnings", [])],
+            warnings_ru=[str(w) for w in raw.get("warnings_ru", [])],
+            regulations=[str(r) for r in raw.get("regulations", [])],
         )
 
 
@@ -486,6 +514,8 @@ def build_itinerary(
     req = ctx.request
     catalog = ctx.catalog
     base = dt.datetime.combine(req.start_date, dt.time(0, 0))
+    rules = applicable_rules(req)
+    breaks = any(r.id == "driver_breaks" for r in rules)
 
     def at(seconds: int) -> dt.datetime:
         return base + dt.timedelta(seconds=int(seconds))
@@ -530,7 +560,8 @@ def build_itinerary(
             else:
                 legs_net = ctx.network.leg(a, b, date, profile=req.profile, modes=req.modes)
             ia, ib = index[a], index[b]
-            dur = int(matrix.duration_s[ia, ib])
+            pause = int(break_seconds(int(matrix.drive_s[ia, ib]))) if breaks else 0
+            dur = int(matrix.duration_s[ia, ib]) + pause
             legs.append(
                 Leg(
                     origin=a,
@@ -545,6 +576,7 @@ def build_itinerary(
                     price_rub=int(matrix.price_rub[ia, ib]),
                     path=tuple(legs_net.path) if legs_net else (a, b),
                     geometry=tuple(legs_net.coords) if legs_net else (),
+                    break_min=round(pause / 60),
                 )
             )
         lunch_start = lunch_end = None
@@ -601,4 +633,30 @@ def build_itinerary(
                 if n < q.min:
                     misses.append(f"day {di}: {n} {q.category.value} visit(s), target {q.min}")
     it.kpis["quota_misses"] = misses
+    far = far_from_road_reasons(ctx.network, [p for d in it.days for p in _day_places(d)])
+    it.warnings = [r.text("en") for r in far]
+    it.warnings_ru = [r.text("ru") for r in far]
+    it.regulations = [r.id for r in rules]
     return it
+
+
+def _day_places(day: Day) -> list[str]:
+    return [day.start_place, *(s.site_id for s in day.stops), day.end_place]
+
+
+def far_from_road_reasons(network: Any, places: Sequence[str]) -> list[Reason]:
+    """A warning for each of ``places`` off the road network (see
+    :meth:`routeplanner.network.Network.far_from_road`), naming the place, distance and node."""
+    out = []
+    for far in network.far_from_road(places):
+        out.append(
+            Reason(
+                "far_from_road",
+                {
+                    "place": (network.name(far.place_id, "ru"), network.name(far.place_id, "en")),
+                    "km": f"{far.distance_km:.0f}",
+                    "node": (network.name(far.node, "ru"), network.name(far.node, "en")),
+                },
+            )
+        )
+    return out

@@ -179,6 +179,8 @@ def show_itinerary(
         )
         return
     st.success(tr("feasible"), icon=":material/check_circle:")
+    for warning in itinerary.warning_texts(language):
+        st.warning(warning, icon=":material/warning:")
     st.subheader(tr("kpis"))
     show_kpis(itinerary)
     st.subheader(tr("map"))
