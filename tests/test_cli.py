@@ -150,3 +150,17 @@ def test_travel_warns_about_a_place_off_the_network() -> None:
     assert code == 0 and "22 км" in json.loads(out)["warnings"][0]
     code, out = invoke("travel", "irkutsk", "arshan_resort", "--format", "json")
     assert code == 0 and json.loads(out)["warnings"] == []
+
+
+def test_events_lists_occurrences_and_weeks() -> None:
+    code, out = invoke("events", "--from", "2025-06-23", "--to", "2025-07-20", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and [r["id"] for r in rows] == ["ev_yordyn_games"]
+    assert rows[0]["from"] == "2025-07-03" and rows[0]["source_url"].startswith("http")
+    code, out = invoke(
+        "events", "--from", "2025-06-23", "--to", "2025-07-20", "--weeks", "--format", "json"
+    )
+    weeks = {w["week"]: [e["id"] for e in w["events"]] for w in json.loads(out)}
+    assert weeks["2025-06-30"] == ["ev_yordyn_games"] and weeks["2025-07-07"] == []
+    code, out = invoke("events", "--from", "2025-13-01")
+    assert code == 2 and "YYYY-MM-DD" in out

@@ -25,6 +25,7 @@ from ._csv import (
     read_table,
 )
 from .calendar import hours_error, parse_hours
+from .events import Event, event_sites, read_events
 from .exceptions import CatalogError, Issue, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
@@ -261,6 +262,8 @@ class Catalog:
     checklists: Mapping[str, tuple[ChecklistItem, ...]]
     scoring: Scoring
     source: str = ""
+    #: dated events (``events.csv``); a request that asks for events sees those on its dates
+    events: Mapping[str, Event] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -304,14 +307,17 @@ class Catalog:
         return dataclasses.replace(self, sites=MappingProxyType(merged))
 
     def for_request(self, request: TripRequest) -> Catalog:
-        """The catalog as a request sees it: its extra places added, its visit lengths applied.
+        """The catalog as a request sees it: its extra places added, the events on its dates
+        added as sites (when it asks for events), its visit lengths applied.
 
         Returns ``self`` when the request changes nothing. Unknown ids in
         ``visit_minutes`` are left for the planner to report.
         """
-        if not request.extra_places and not request.visit_minutes:
+        on_trip = event_sites(self.events, request.dates) if request.events is not None else {}
+        if not request.extra_places and not request.visit_minutes and not on_trip:
             return self
         sites = dict(self.sites)
+        sites.update(on_trip)
         for extra in request.extra_places:
             sites[extra.id] = extra.site()
         for sid, minutes in request.visit_minutes.items():
@@ -382,8 +388,8 @@ def load_catalog(
     Parameters
     ----------
     data_dir : path, optional
-        Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv`` and
-        ``hubs.csv`` (default: the built-in ``data/``).
+        Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv``,
+        ``hubs.csv`` and optionally ``events.csv`` (default: the built-in ``data/``).
     extra_sites : paths
         Further site files in the same format; their rows replace built-in sites with the
         same id or add new ones.
@@ -440,6 +446,17 @@ def load_catalog(
                 )
             owner[place.id] = path
 
+    events: dict[str, Event] = {}
+    if (root / "events.csv").is_file():
+        sites_only = {sid: site for sid, (_p, _l, site) in sites.items()}
+        events = read_events(
+            root / "events.csv",
+            sites_only,
+            owner,
+            issues,
+            skip_missing_sites=sites_file is not None,
+        )
+
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
     check_path = str(root / "checklist.csv")
@@ -481,4 +498,5 @@ def load_catalog(
         checklists=MappingProxyType({k: tuple(v) for k, v in checklists.items()}),
         scoring=scoring,
         source=str(root),
+        events=MappingProxyType(events),
     )

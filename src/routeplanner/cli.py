@@ -645,6 +645,90 @@ def web(
     raise typer.Exit(code)
 
 
+@app.command("events")
+def events_cmd(
+    start: Annotated[
+        str | None, typer.Option("--from", help="First date YYYY-MM-DD (default: today).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last date YYYY-MM-DD (default: a year on).")
+    ] = None,
+    weeks: Annotated[
+        bool, typer.Option("--weeks", help="One row per week: which start weeks catch what.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """List the dated events (data/events.csv) that take place between two dates."""
+    _check_lang(lang)
+    from .catalog import load_catalog
+    from .events import events_by_week
+
+    try:
+        first = dt.date.fromisoformat(start) if start else dt.date.today()
+        last = dt.date.fromisoformat(end) if end else first + dt.timedelta(days=365)
+    except ValueError:
+        err_console.print("[bold red]error:[/] --from and --to must be YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    if last < first:
+        err_console.print("[bold red]error:[/] --to is before --from")
+        raise typer.Exit(2)
+    if fmt not in ("table", "json"):
+        err_console.print(f"[bold red]error:[/] --format must be table or json, not '{fmt}'")
+        raise typer.Exit(2)
+    try:
+        catalog = load_catalog(data)
+    except RouteplannerError as err:
+        _fail(err)
+    if weeks:
+        rows = [
+            {
+                "week": monday.isoformat(),
+                "events": [
+                    {"id": ev.id, "name": ev.name(lang), "from": a.isoformat(), "to": b.isoformat()}
+                    for ev, a, b in hits
+                ],
+            }
+            for monday, hits in events_by_week(catalog.events, first, last)
+        ]
+    else:
+        rows = [
+            {
+                "id": ev.id,
+                "name": ev.name(lang),
+                "kind": ev.kind,
+                "town": ev.town,
+                "from": a.isoformat(),
+                "to": b.isoformat(),
+                "hours": f"{ev.hours[0]:%H:%M}-{ev.hours[1]:%H:%M}",
+                "audience": ev.audience,
+                "price_rub": ev.price_rub,
+                "source_url": ev.source_url,
+            }
+            for ev in catalog.events.values()
+            for a, b in ev.occurrences(first, last)
+        ]
+        rows.sort(key=lambda r: (r["from"], r["id"]))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{first.isoformat()} — {last.isoformat()}")
+    if weeks:
+        table.add_column("week")
+        table.add_column("events", overflow="fold")
+        for r in rows:
+            table.add_row(
+                r["week"], "; ".join(f"{e['name']} ({e['from']}..{e['to']})" for e in r["events"])
+            )
+    else:
+        for col in ("from", "to", "id", "name", "town", "hours"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["from"], r["to"], r["id"], r["name"], r["town"], r["hours"])
+    console.print(table)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -135,6 +135,7 @@ _L: dict[str, tuple[str, str]] = {
     "distance_km": ("Расстояние, км", "Distance, km"),
     "cost_per_person_rub": ("Стоимость на чел., ₽", "Cost per person, RUB"),
     "nights_away": ("Ночей вне базы", "Nights away from base"),
+    "events": ("События", "Events"),
     "days": ("Дней", "Days"),
     "start_date": ("Начало", "Start"),
     "profile": ("Транспорт", "Transport"),
@@ -1014,6 +1015,7 @@ def _kpi_row(r: VariantResult, catalog: Catalog | None, lang: str) -> dict[str, 
             "nights": len(nights),
             "nights_away": sum(1 for n in nights if _night_town(n, catalog) != home),
             "lodgings": " ".join(nights),
+            "events": " ".join(k.get("events", [])),
         }
     else:
         row |= {
@@ -1033,6 +1035,7 @@ def _kpi_row(r: VariantResult, catalog: Catalog | None, lang: str) -> dict[str, 
             "nights": nan,
             "nights_away": nan,
             "lodgings": "",
+            "events": "",
         }
     row["problem"] = r.problem_text(lang)
     row["runtime_s"] = r.wall_s
@@ -1108,7 +1111,8 @@ class Comparison:
         variant's category weights), ``sites``, ``sites_<category>`` for every category,
         ``industrial_share``, ``travel_h``, ``drive_h_max_day``, ``idle_h``, ``distance_km``,
         ``cost_per_person_rub``, ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``,
-        ``nights_away`` (nights outside the base's town), ``lodgings``, ``only_here`` (count),
+        ``nights_away`` (nights outside the base's town), ``lodgings``, ``events`` (dated events
+        visited), ``only_here`` (count),
         ``pareto`` (on the score / travel-time front), ``problem``, ``runtime_s``. KPIs of
         variants without a feasible plan are empty (NaN).
     days : pandas.DataFrame
@@ -1541,6 +1545,7 @@ _SHOWN = [
     ("distance_km", "min"),
     ("cost_per_person_rub", "min"),
     ("nights_away", None),
+    ("events", None),
     ("only_here", None),
 ]
 

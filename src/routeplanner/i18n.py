@@ -34,6 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "heritage": ("наследие", "heritage"),
     "nature": ("природа", "nature"),
     "city": ("город", "city"),
+    "event": ("событие", "event"),
     "duration": ("время в пути", "duration"),
     "distance": ("расстояние", "distance"),
     "modes": ("виды транспорта", "modes"),
@@ -122,6 +123,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     # issue 20: regions off the network, regulations, events, stories, readiness
     "warning": ("Внимание", "Warning"),
     "warnings": ("Предупреждения", "Warnings"),
+    "events_on": (
+        "Включать события (фестивали, дни открытых дверей) в даты поездки",
+        "Take in dated events (festivals, open days) on the trip dates",
+    ),
     "driver_break": ("в т.ч. перерыв водителя", "incl. driver break"),
     "regulations": ("Правила перевозки", "Transport regulations"),
     "regulation_basis": ("основание", "source"),

@@ -26,6 +26,7 @@ __all__ = [
     "Category",
     "CoordPrecision",
     "DaySpec",
+    "EventOptions",
     "ExtraPlace",
     "HolidayPolicy",
     "Hub",
@@ -50,6 +51,8 @@ class Category(StrEnum):
     HERITAGE = "heritage"
     NATURE = "nature"
     CITY = "city"
+    #: a dated event (``data/events.csv``): a stop that exists only on its dates
+    EVENT = "event"
 
 
 #: Categories assessed with the industrial-tourism checklist.
@@ -229,6 +232,21 @@ class ExtraPlace(_Strict):
         )
 
 
+class EventOptions(_Strict):
+    """Whether and how a trip takes in dated events (``data/events.csv``).
+
+    Attributes
+    ----------
+    weight : float
+        Multiplies the score of every event (the ``event`` category weight).
+    require : tuple of str
+        Event ids the trip must include; each must take place on the trip dates.
+    """
+
+    weight: float = Field(1.0, ge=0, le=100)
+    require: tuple[str, ...] = ()
+
+
 class SolverSettings(_Strict):
     """Search settings; the same settings and seed give the same plan under a work limit.
 
@@ -288,6 +306,9 @@ class TripRequest(_Strict):
         (), description="stops that are not in the catalog, given by coordinates"
     )
     category_weights: dict[Category, float] = Field(default_factory=dict)
+    events: EventOptions | None = Field(
+        None, description="take in the dated events of data/events.csv (weight, require)"
+    )
     quotas: tuple[Quota, ...] = ()
     overnight: Literal["base", "choose", "fixed"] = "base"
     lodging: str | None = Field(None, description="the fixed base lodging (overnight: base)")

@@ -26,6 +26,7 @@ import numpy as np
 
 from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
+from .events import with_events
 from .exceptions import InfeasibleError, ScenarioError
 from .model import (
     DaySpec,
@@ -97,6 +98,8 @@ def _site_prize(req: TripRequest, site: Site) -> int:
 def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
     problems = []
     site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
+    if req.events is not None:  # events are sites when the request takes them in
+        site_ids |= set(catalog.events)
     for key in ("start", "end", "lodging"):
         pid = getattr(req, key)
         if pid is None:
@@ -357,6 +360,7 @@ def build_problem(
     """
     _resolve_endpoints(request, catalog)
     request = apply_regulations(request)  # the rules that cover it, as day window and limits
+    request = with_events(request, catalog.events)  # events on the trip dates (events.py)
     catalog = catalog.for_request(request)
     network = network.with_catalog(catalog)
     dates = request.dates

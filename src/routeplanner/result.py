@@ -137,7 +137,8 @@ class Itinerary:
     kpis : dict
         ``score``, ``sites``, ``sites_by_category``, ``industrial_share``, ``travel_h``,
         ``drive_h_per_day``, ``distance_km``, ``idle_h``, ``cost_per_person_rub``,
-        ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``.
+        ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``, ``events`` (ids of the
+        dated events visited).
     solver : dict
         ``status``, ``runtime_s``, ``first_solution_s``, ``history``.
     warnings, warnings_ru : list of str
@@ -504,6 +505,7 @@ def compute_kpis(it: Itinerary, lodging_prices: dict[str, int]) -> dict[str, Any
         "lodging_rub": lodging,
         "cost_per_person_rub": tickets + fares + lodging,
         "nights": nights,
+        "events": [s.site_id for s in stops if s.category == "event"],
     }
 
 
