@@ -442,3 +442,23 @@ def test_plan_view_warns_about_a_stop_off_the_network(catalog: Any, network: Any
     at = AppTest.from_function(_show_script, args=(it.to_json(),), default_timeout=TIMEOUT).run()
     assert_clean(at)
     assert any("96 km" in w for w in texts(at.warning)), texts(at.warning)
+
+
+def test_plan_view_shows_the_stories_at_the_stops(catalog: Any, network: Any) -> None:
+    """Issue 20: each stop's story links (audio guides, enterprise pages) under the schedule."""
+    from routeplanner import TripRequest, plan
+
+    request = TripRequest(
+        start_date=dt.date(2027, 6, 15),
+        days=1,
+        start="lodging_irkutsk_irkut",
+        candidates=("irkutsk_hpp", "kolchak_monument"),
+        must_visit=("irkutsk_hpp", "kolchak_monument"),
+        booked_on=dt.date(2027, 5, 1),
+        solver={"time_limit_s": 2, "max_solutions": 20},
+    )
+    it = plan(request, catalog, network)
+    at = AppTest.from_function(_show_script, args=(it.to_json(),), default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    assert "Stories at the stops" in texts(at.subheader)
+    assert any("izi.travel/ru/43c2-irkutsk" in m for m in texts(at.markdown))

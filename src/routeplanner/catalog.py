@@ -38,6 +38,7 @@ from .model import (
     TripRequest,
 )
 from .settings import default_data_dir
+from .stories import Story, read_stories
 
 __all__ = [
     "LAT_RANGE",
@@ -264,6 +265,8 @@ class Catalog:
     source: str = ""
     #: dated events (``events.csv``); a request that asks for events sees those on its dates
     events: Mapping[str, Event] = field(default_factory=dict)
+    #: story material per site or event id (``stories.csv``)
+    stories: Mapping[str, tuple[Story, ...]] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -330,7 +333,7 @@ class Catalog:
 
         Columns: ``id``, ``name``, ``category``, ``town``, ``lat``, ``lon``, ``score``,
         ``visit_min``, ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``,
-        ``price_rub``, ``slots``, ``defaults``.
+        ``price_rub``, ``slots``, ``defaults``, ``stories`` (how many story links).
         """
         rows = [
             {
@@ -349,6 +352,7 @@ class Catalog:
                 "price_rub": s.price_rub,
                 "slots": ";".join(t.strftime("%H:%M") for t in s.slots),
                 "defaults": ";".join(sorted(s.defaults)),
+                "stories": len(self.stories.get(s.id, ())),
             }
             for s in self.sites.values()
         ]
@@ -389,7 +393,8 @@ def load_catalog(
     ----------
     data_dir : path, optional
         Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv``,
-        ``hubs.csv`` and optionally ``events.csv`` (default: the built-in ``data/``).
+        ``hubs.csv`` and optionally ``events.csv`` and ``stories.csv`` (default: the built-in
+        ``data/``).
     extra_sites : paths
         Further site files in the same format; their rows replace built-in sites with the
         same id or add new ones.
@@ -457,6 +462,13 @@ def load_catalog(
             skip_missing_sites=sites_file is not None,
         )
 
+    stories: dict[str, tuple[Story, ...]] = {}
+    if (root / "stories.csv").is_file():
+        story_issues: list[Issue] = []
+        stories = read_stories(root / "stories.csv", [*sites, *events], story_issues)
+        # a replacement site file may leave out sites whose stories then do not apply
+        issues += [i for i in story_issues if not (sites_file is not None and i.field == "id")]
+
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
     check_path = str(root / "checklist.csv")
@@ -499,4 +511,5 @@ def load_catalog(
         scoring=scoring,
         source=str(root),
         events=MappingProxyType(events),
+        stories=MappingProxyType(stories),
     )

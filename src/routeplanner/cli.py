@@ -80,8 +80,13 @@ def sites(
     extra_sites: Annotated[
         list[Path] | None, typer.Option("--extra-sites", help="More site files (CSV).")
     ] = None,
+    with_stories: Annotated[
+        bool,
+        typer.Option("--with-stories", help="Only sites with stories (audio guides, videos…)."),
+    ] = False,
 ) -> None:
-    """List the catalog's sites (json prints every field, parsed hours and the score)."""
+    """List the catalog's sites (json prints every field, parsed hours, the score and the
+    stories; the table says which story material each site has)."""
     _check_lang(lang)
     from .catalog import load_catalog
     from .model import Category
@@ -101,6 +106,7 @@ def sites(
         for s in catalog.sites.values()
         if (category is None or s.category.value == category)
         and (town is None or town.lower() in s.town.lower())
+        and (not with_stories or s.id in catalog.stories)
     ]
     if fmt == "json":
         from .export import site_record
@@ -114,7 +120,7 @@ def sites(
     elif fmt == "table":
         table = Table(title=f"{len(chosen)} sites")
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
-        for col in ("name", "category", "town", "score", "hours", "booking", "group"):
+        for col in ("name", "category", "town", "score", "hours", "booking", "group", "stories"):
             table.add_column(col, overflow="fold")
         for s in chosen:
             table.add_row(
@@ -126,6 +132,7 @@ def sites(
                 s.opening_hours,
                 f"{s.booking_days} d",
                 str(s.max_group or "—"),
+                ", ".join(x.kind for x in catalog.stories.get(s.id, ())) or "—",
             )
         console.print(table)
     else:

@@ -109,6 +109,10 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "description_en": site.description_en,
         "source_url": site.source_url,
         "notes": site.notes,
+        "stories": [
+            {"kind": x.kind, "title_ru": x.title_ru, "title_en": x.title_en, "url": x.url}
+            for x in catalog.stories.get(site.id, ())
+        ],
     }
 
 

@@ -52,6 +52,8 @@ tr.lunch td, tr.night td { background: #fafafa; }
 .cat { display: inline-block; font-size: 8.5pt; color: #fff; border-radius: 1mm;
   padding: 0 1.5mm; margin-left: 1.5mm; vertical-align: 1px; }
 .rules { font-size: 9pt; color: #444; }
+.stories { font-size: 9pt; }
+.stories a { color: #1f5fa8; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
 .cat.new { background: #1a7f37; }
@@ -132,6 +134,14 @@ def _day_rows(
             f"{t('price', lang)}: "
             + (_money(s.price_rub, lang) if s.price_rub else t("free", lang))
         )
+        stories = catalog.stories.get(s.site_id, ()) if catalog is not None else ()
+        story_html = ""
+        if stories:
+            links = ", ".join(
+                f"<a href='{_e(x.url)}'>{_e(x.title(lang))}</a> ({_e(t(x.kind, lang))})"
+                for x in stories
+            )
+            story_html = f"<div class='stories'>{_e(t('stories', lang))}: {links}</div>"
         rules = ""
         site = catalog.sites.get(s.site_id) if catalog is not None else None
         if site is not None:
@@ -151,6 +161,7 @@ def _day_rows(
                 f"<span class='cat' style='background:{colour}'>{_e(t(s.category, lang))}</span>"
                 + (f"<span class='cat new'>{_e(t('added_stop', lang))}</span>" if s.added else "")
                 + (f"<div class='rules'>{_e(rules)}</div>" if rules else "")
+                + story_html
                 + f"</td><td>{'<br>'.join(_e(x) for x in details)}</td></tr>",
             )
         )
