@@ -462,3 +462,28 @@ def test_plan_view_shows_the_stories_at_the_stops(catalog: Any, network: Any) ->
     assert_clean(at)
     assert "Stories at the stops" in texts(at.subheader)
     assert any("izi.travel/ru/43c2-irkutsk" in m for m in texts(at.markdown))
+
+
+def test_assess_page_records_an_assessment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: the readiness page shows where an enterprise stands, records answers with the
+    date and assessor into the data folder's assessments.csv, and the score follows."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    monkeypatch.setenv("ROUTEPLANNER_DATA", str(root))
+    at = page("assess", lang="en")
+    assert_clean(at)
+    at.selectbox(key="assess-site").set_value("angaria_ice_cream").run()
+    assert any("not assessed yet" in c for c in texts(at.caption))
+    at.text_input(key="assess-assessor").set_value("I. Petrova")
+    for crit in ("safety", "content", "availability", "infrastructure", "guide"):
+        at.selectbox(key=f"assess-{crit}").set_value(4)
+    at.button[0].click().run()
+    assert_clean(at)
+    assert any("Recorded 5 answers" in s for s in texts(at.success)), texts(at.success)
+    rows = (root / "assessments.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 6 and rows[1].startswith("angaria_ice_cream,")
+    assert "I. Petrova" in rows[1]
+    at.run()
+    assert any("Ready to receive groups" in s for s in texts(at.success))

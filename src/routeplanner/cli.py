@@ -89,7 +89,7 @@ def sites(
     stories; the table says which story material each site has)."""
     _check_lang(lang)
     from .catalog import load_catalog
-    from .model import Category
+    from .model import CHECKLIST_CATEGORIES, Category
 
     if category is not None and category not in {c.value for c in Category}:
         err_console.print(
@@ -128,7 +128,14 @@ def sites(
                 s.name(lang),
                 s.category.value,
                 s.town,
-                f"{s.score:.1f}",
+                f"{s.score:.1f}"
+                + (
+                    f" ({s.assessed_on.isoformat()})"
+                    if s.assessed_on
+                    else " (est.)"
+                    if s.category in CHECKLIST_CATEGORIES
+                    else ""
+                ),
                 s.opening_hours,
                 f"{s.booking_days} d",
                 str(s.max_group or "—"),
@@ -650,6 +657,104 @@ def web(
     except RouteplannerError as err:
         _fail(err)
     raise typer.Exit(code)
+
+
+def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            err_console.print(f"[bold red]error:[/] {what} '{escape(item)}' must be NAME=VALUE")
+            raise typer.Exit(2)
+        out[key.strip()] = value.strip()
+    return out
+
+
+@app.command("assess")
+def assess_cmd(
+    site: Annotated[str, typer.Argument(help="Enterprise site id (industrial, energy, food).")],
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", help="criterion=score (0..5), repeatable: --answer safety=4"),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="YAML file {criterion: score or {score, note}}."),
+    ] = None,
+    note: Annotated[
+        list[str] | None, typer.Option("--note", help="criterion=text, repeatable.")
+    ] = None,
+    assessor: Annotated[str, typer.Option("--assessor", help="Who assessed (a name).")] = "",
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date of the visit YYYY-MM-DD (default: today).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the report.")] = Path("out/assess"),
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Record an enterprise's readiness assessment (answers to the checklist, with date and
+    assessor, appended to DATA/assessments.csv), recompute its score and write the one-page
+    readiness report (met / missing). Without answers: just the report."""
+    _check_lang(lang)
+    from ._io import atomic_write_text
+    from .catalog import load_catalog
+    from .readiness import (
+        Assessment,
+        answers_from_mapping,
+        readiness,
+        readiness_report_html,
+        record_assessment,
+        score_note,
+    )
+    from .scenario import load_yaml
+    from .settings import default_data_dir
+
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    given: dict[str, int] = {}
+    notes: dict[str, str] = {}
+    try:
+        catalog = load_catalog(data)
+        before = catalog.site_or_error(site)
+        if answers is not None:
+            given, notes = answers_from_mapping(load_yaml(answers), source=str(answers))
+        for crit, value in _pairs(answer, "--answer").items():
+            if not value.isdigit():
+                err_console.print(f"[bold red]error:[/] --answer {crit}={value}: a score 0..5")
+                raise typer.Exit(2)
+            given[crit] = int(value)
+        notes.update(_pairs(note, "--note"))
+        if given:
+            root = Path(data) if data is not None else default_data_dir()
+            record_assessment(
+                root / "assessments.csv",
+                Assessment(site, day, assessor, given, {k: notes[k] for k in notes if k in given}),
+                catalog,
+            )
+            catalog = load_catalog(data)
+        after = catalog.site_or_error(site)
+        r = readiness(site, catalog)
+        html = readiness_report_html(site, catalog, lang=lang)
+    except RouteplannerError as err:
+        _fail(err)
+    path = atomic_write_text(out / f"readiness_{site}.html", html)
+    if given:
+        console.print(
+            f"{after.name(lang)}: {len(given)} answers recorded; score {before.score:.2f} → "
+            f"{after.score:.2f}",
+            highlight=False,
+        )
+    console.print(f"{after.name(lang)}: {after.score:.2f}/10 — {score_note(after, lang)}")
+    sc = catalog.scoring
+    labels = sc.labels_en if lang == "en" else sc.labels_ru
+    console.print(f"  met: {', '.join(labels.get(c, c) for c, _ in r.met) or '—'}")
+    console.print(f"  missing: {', '.join(labels.get(c, c) for c, _ in r.missing) or '—'}")
+    console.print(f"  not known: {', '.join(labels.get(c, c) for c in r.unknown) or '—'}")
+    console.print(f"  ready to receive groups: {'yes' if r.ready else 'no'}")
+    console.print(f"written: {path}", highlight=False)
 
 
 @app.command("events")

@@ -242,6 +242,7 @@ def read_events(
     issues: list[Issue],
     *,
     skip_missing_sites: bool = False,
+    skip_sites: Iterable[str] = (),
 ) -> dict[str, Event]:
     """Read and validate ``events.csv``; append every problem to ``issues``.
 
@@ -259,6 +260,8 @@ def read_events(
     skip_missing_sites : bool
         Leave out (without an error) events at sites the catalog does not have, as when a
         user's site file replaces the built-in one.
+    skip_sites : iterable of str
+        Leave out (without an error) events at these sites (rows already reported as bad).
 
     Returns
     -------
@@ -267,6 +270,7 @@ def read_events(
     """
     table = read_table(path, _COLUMNS, issues)
     used = set(taken)
+    skipped = set(skip_sites)
     out: dict[str, Event] = {}
     for line, r in table.rows:
         bad = len(issues)
@@ -281,7 +285,7 @@ def read_events(
         site = None
         if r.get("site_id"):
             site = sites.get(r["site_id"])
-            if site is None and skip_missing_sites:
+            if site is None and (skip_missing_sites or r["site_id"] in skipped):
                 continue
             if site is None:
                 fail("site_id", f"no site with id '{r['site_id']}'")

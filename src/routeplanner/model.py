@@ -120,6 +120,9 @@ class Site(_Place):
         Attractiveness 0..10 (checklist-based for industrial sites).
     defaults : frozenset of str
         Fields that hold planning defaults rather than sourced facts.
+    assessed_on, assessed_by : date or None, str
+        The latest readiness assessment of an enterprise, when its score comes from one
+        (``None``: the score is an estimate or editorial).
     """
 
     category: Category = Category.CITY
@@ -138,6 +141,8 @@ class Site(_Place):
     defaults: frozenset[str] = field(default_factory=frozenset)
     description_ru: str = ""
     description_en: str = ""
+    assessed_on: dt.date | None = None
+    assessed_by: str = ""
 
     def description(self, lang: str = "ru") -> str:
         """Return the short description in ``lang``."""

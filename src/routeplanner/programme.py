@@ -17,7 +17,8 @@ from . import __version__
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .maps import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
-from .model import Lodging
+from .model import CHECKLIST_CATEGORIES, Lodging
+from .readiness import score_note
 from .regulations import plan_requirements
 from .result import Day, Itinerary
 
@@ -134,6 +135,9 @@ def _day_rows(
             f"{t('price', lang)}: "
             + (_money(s.price_rub, lang) if s.price_rub else t("free", lang))
         )
+        scored = catalog.sites.get(s.site_id) if catalog is not None else None
+        if scored is not None and scored.category in CHECKLIST_CATEGORIES:
+            details.append(f"{t('score', lang)} {scored.score:.1f}: {score_note(scored, lang)}")
         stories = catalog.stories.get(s.site_id, ()) if catalog is not None else ()
         story_html = ""
         if stories:

@@ -17,6 +17,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_plan": ("Маршрут", "Plan"),
     "page_embed": ("Встраивание", "Embed"),
     "page_compare": ("Сравнение", "Compare"),
+    "page_assess": ("Готовность предприятий", "Enterprise readiness"),
     "catalog_in_use": ("Каталог", "Catalog"),
     "catalog_builtin": ("встроенный", "built-in"),
     "catalog_uploaded": ("загруженный", "uploaded"),
