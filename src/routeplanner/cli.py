@@ -588,7 +588,7 @@ def embed_cmd(
             escape(str(why)),
         )
     console.print(table)
-    added = itinerary.kpis.get("added_sites", [])
+    added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
     console.print(f"added: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False)
     console.print(f"written: {', '.join(str(p) for p in written)}", highlight=False)
     if not itinerary.feasible:

@@ -989,8 +989,8 @@ def _kpi_row(r: VariantResult, catalog: Catalog | None, lang: str) -> dict[str, 
         "overnight": req.overnight if req else None,
     }
     nan = float("nan")
-    k = it.kpis if (it is not None and r.feasible) else {}
-    if k:
+    k = it.kpis if (it is not None and r.feasible) else None
+    if k is not None:
         assert it is not None and req is not None
         weights = req.category_weights
         weighted = sum(s.score * weights.get(Category(s.category), 1.0) for s in it.stops)

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, utils
 
 from ._schedule import DaySchedule, simulate
 from .catalog import Catalog
+from .decode import PlanContext, build_itinerary
 from .exceptions import Issue, ScenarioError
 from .model import (
     CHECKLIST_CATEGORIES,
@@ -40,9 +41,9 @@ from .model import (
     TripRequest,
 )
 from .network import Network
-from .planner import PlanContext, build_problem, explain_drops
+from .planner import build_problem, explain_drops
 from .reasons import Reason
-from .result import Itinerary, build_itinerary
+from .result import Itinerary, Kpis
 from .scenario import load_yaml
 from .solve import Solution, evaluate, solve
 
@@ -714,7 +715,9 @@ def embed(
         )
         for day in it.days
     ]
-    it.kpis["added_sites"] = [s.site_id for s in it.stops if s.added]
+    it.kpis = dataclasses.replace(
+        it.kpis or Kpis(), added_sites=tuple(s.site_id for s in it.stops if s.added)
+    )
     return it
 
 

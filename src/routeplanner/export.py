@@ -222,7 +222,8 @@ def xlsx_bytes(
         ("feasible", itinerary.feasible),
         ("problems", "; ".join(itinerary.problem_texts(lang))),
     ]
-    for key, value in itinerary.kpis.items():
+    kpis = itinerary.kpis.to_dict() if itinerary.kpis is not None else {}
+    for key, value in kpis.items():
         if isinstance(value, dict | list):
             value = json.dumps(value, ensure_ascii=False)
         summary_rows.append((key, value))

@@ -261,7 +261,7 @@ def render() -> None:
         columns=2,
     )
     st.header(tr("new_plan"))
-    added = itinerary.kpis.get("added_sites", [])
+    added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
     names = {p.id: p.name(language) for p in view}
     if itinerary.feasible:
         st.markdown(

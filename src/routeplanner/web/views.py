@@ -15,7 +15,7 @@ from ..catalog import Catalog
 from ..export import OUTPUT_FILES, write_plan_outputs
 from ..i18n import fmt_date, t
 from ..maps import itinerary_map
-from ..result import Itinerary
+from ..result import Itinerary, Kpis
 from .common import download_buttons, show_map, tr
 
 __all__ = [
@@ -45,14 +45,14 @@ def plan_files(
 
 def show_kpis(itinerary: Itinerary) -> None:
     """The plan's key figures as a row of metrics."""
-    k = itinerary.kpis
+    k = itinerary.kpis or Kpis()
     figures = [
-        (tr("kpi_score"), f"{k.get('score', 0):.1f}"),
-        (tr("kpi_sites"), str(k.get("sites", 0))),
-        (tr("kpi_industrial"), f"{100 * float(k.get('industrial_share', 0)):.0f} %"),
-        (tr("kpi_travel"), f"{k.get('travel_h', 0):.1f}"),
-        (tr("kpi_distance"), f"{k.get('distance_km', 0):.0f}"),
-        (tr("kpi_cost"), f"{k.get('cost_per_person_rub', 0):,}".replace(",", " ")),
+        (tr("kpi_score"), f"{k.score:.1f}"),
+        (tr("kpi_sites"), str(k.sites)),
+        (tr("kpi_industrial"), f"{100 * k.industrial_share:.0f} %"),
+        (tr("kpi_travel"), f"{k.travel_h:.1f}"),
+        (tr("kpi_distance"), f"{k.distance_km:.0f}"),
+        (tr("kpi_cost"), f"{k.cost_per_person_rub:,}".replace(",", " ")),
     ]
     for col, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
         col.metric(label, value)
