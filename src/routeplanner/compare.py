@@ -1438,7 +1438,8 @@ def comparison_map(
     """
     import folium
 
-    from .maps import _CSS, CATEGORY_ICONS, day_colour, esc
+    from .maps import _CSS
+    from .places import CATEGORY_ICONS, day_colour, esc
 
     ok = [r for r in results if r.feasible and r.itinerary is not None]
     points = [

@@ -118,7 +118,7 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
 def _places(
     itinerary: Itinerary, catalog: Catalog | None, lang: str, names: Mapping[str, str] | None
 ) -> dict[str, Any]:
-    from .maps import resolve_places
+    from .places import resolve_places
 
     return resolve_places(itinerary, catalog, lang=lang, names=names)
 
@@ -453,7 +453,7 @@ def ics_bytes(
     """
     import icalendar
 
-    from .maps import site_rules
+    from .places import site_rules
 
     places = _places(itinerary, catalog, lang, names)
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -16,8 +16,8 @@ from html import escape
 from . import __version__
 from .catalog import Catalog
 from .i18n import fmt_date, t
-from .maps import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .model import Lodging
+from .places import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .result import Day, Itinerary, Kpis
 
 __all__ = ["programme_html"]
