@@ -64,6 +64,7 @@ import pandas as pd
 
 from ._io import atomic_write_bytes, atomic_write_text
 from .exceptions import Issue, RouteplannerError, ScenarioError
+from .i18n import has, t
 from .model import Category, TripRequest
 from .result import Itinerary
 from .scenario import load_yaml, request_from_dict
@@ -117,65 +118,10 @@ _INT_COLUMNS = [
     "only_here",
 ]
 
-#: Report labels (Russian, English).
-_L: dict[str, tuple[str, str]] = {
-    "title": ("Сравнение вариантов", "Comparison of variants"),
-    "variant": ("Вариант", "Variant"),
-    "status": ("Статус", "Status"),
-    "ok": ("выполним", "feasible"),
-    "infeasible": ("невыполним", "infeasible"),
-    "error": ("ошибка", "error"),
-    "score": ("Оценка", "Score"),
-    "weighted_score": ("Оценка с весами", "Weighted score"),
-    "sites": ("Объектов", "Sites"),
-    "industrial_share": ("Доля промышл.", "Industrial share"),
-    "travel_h": ("В пути, ч", "Travel, h"),
-    "drive_h_max_day": ("Макс. за рулём в день, ч", "Max driving a day, h"),
-    "idle_h": ("Ожидание, ч", "Idle, h"),
-    "distance_km": ("Расстояние, км", "Distance, km"),
-    "cost_per_person_rub": ("Стоимость на чел., ₽", "Cost per person, RUB"),
-    "nights_away": ("Ночей вне базы", "Nights away from base"),
-    "days": ("Дней", "Days"),
-    "start_date": ("Начало", "Start"),
-    "profile": ("Транспорт", "Transport"),
-    "only_here": ("Только здесь", "Only here"),
-    "problem": ("Причина", "Reason"),
-    "kpis": ("Показатели", "Key figures"),
-    "pareto": (
-        "Оценка и время в пути (оранжевые — фронт Парето: больше оценка при меньшем времени)",
-        "Score against travel time (orange: the Pareto front, more score for less travel)",
-    ),
-    "budget": ("Бюджет времени по дням", "Time budget per day"),
-    "visit": ("посещения", "visits"),
-    "travel": ("в пути", "travel"),
-    "wait": ("ожидание (без обеда)", "waiting (lunch apart)"),
-    "lunch": ("обед", "lunch"),
-    "free": ("свободно", "free"),
-    "unique": ("Что посещает только этот вариант", "What each variant visits that no other does"),
-    "presence": ("Объекты по вариантам", "Sites by variant"),
-    "site": ("Объект", "Site"),
-    "category": ("Категория", "Category"),
-    "map": ("Карта (слой на вариант)", "Map (one layer per variant)"),
-    "map_note": (
-        "Для подложки карты нужен интернет; отдельный файл: comparison_map.html.",
-        "The map's tiles need the internet; also saved as comparison_map.html.",
-    ),
-    "failed": ("Варианты с ошибками", "Variants that failed"),
-    "none": ("нет", "none"),
-    "no_points": ("Нет выполнимых вариантов.", "No feasible variant."),
-    "hours": ("часы", "hours"),
-    "day": ("день", "day"),
-    "legend_best": ("лучшее значение выделено", "best value in bold"),
-}
-
 
 def _t(key: str, lang: str) -> str:
-    pair = _L.get(key)
-    if pair is None:
-        from .i18n import t
-
-        return t(key, lang)
-    return pair[1] if lang == "en" else pair[0]
+    """The report's label ``key`` (``compare.<key>``, else the plain label)."""
+    return t(f"compare.{key}", lang) if has(f"compare.{key}") else t(key, lang)
 
 
 # --------------------------------------------------------------------------- variants

@@ -610,13 +610,14 @@ def insertion_report(
             + int(m.price_rub[idx[sid], idx[b]])
             - int(m.price_rub[idx[a], idx[b]])
         )
-        effect = (
-            f"{st.catalog.place(next_id).name('en')} starts {shift} min later"
-            if next_id and shift > 0
-            else "the following stops keep their times"
-            if next_id
-            else f"the day ends {max(0, (sched.finish - orig.finish) // 60)} min later"
-        )
+        if next_id and shift > 0:
+            nxt = st.catalog.place(next_id)
+            stop = (nxt.name("ru"), nxt.name("en"))
+            effect = Reason("effect_later", {"stop": stop, "min": shift})
+        elif next_id:
+            effect = Reason("effect_kept")
+        else:
+            effect = Reason("effect_longer", {"min": max(0, (sched.finish - orig.finish) // 60)})
         rows.append(
             {
                 **base,
@@ -630,7 +631,7 @@ def insertion_report(
                 "added_km": round(added_m / 1000, 1),
                 "added_cost_rub": site.price_rub + max(0, added_fare),
                 "next_stop_shift_min": shift,
-                "effect": effect,
+                "effect": effect.text("en"),
                 "reason": "",
                 "reason_ru": "",
             }

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .i18n import t
+from .i18n import plural, t
 from .model import Hub, Lodging, Site
 from .result import Itinerary
 
@@ -224,7 +224,7 @@ def site_rules(site: Site, lang: str = "ru") -> list[tuple[str, str]]:
     if site.max_group:
         rows.append((t("max_group", lang), f"{site.max_group} {t('persons', lang)}"))
     if site.min_age:
-        rows.append((t("min_age", lang), f"{site.min_age} {t('years', lang)}"))
+        rows.append((t("min_age", lang), plural(site.min_age, "year", lang)))
     if site.id_required:
         rows.append((t("id_required", lang), t("yes", lang)))
     rows.append(

@@ -174,7 +174,12 @@ def render() -> None:
     key, tour = loaded
     view = catalog.for_request(tour.request)
     st.success(
-        tr("tour_loaded", name=tour.name, days=len(tour.days), stops=len(tour.stop_ids)),
+        tr(
+            "tour_loaded",
+            name=tour.name,
+            days=i18n.plural(len(tour.days), "day", language),
+            stops=i18n.plural(len(tour.stop_ids), "stop", language),
+        ),
         icon=":material/directions_bus:",
     )
     with st.expander(tr("tour_stops")):
