@@ -78,28 +78,6 @@ def test_a_failure_leaves_the_folder_as_it_was(
     assert (tmp_path / "itinerary.json").read_text(encoding="utf-8") == "old"
 
 
-def test_a_failure_while_moving_puts_the_old_files_back(
-    tmp_path: Path, itinerary: Itinerary, cat: Catalog, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "map.html").write_text("old map", encoding="utf-8")
-    (tmp_path / "itinerary.csv").write_text("old csv", encoding="utf-8")
-    real = export.os.replace
-    calls: list[str] = []
-
-    def flaky(a: object, b: object) -> None:
-        calls.append(str(b))
-        if len(calls) == 3:  # the first two files are already in place
-            raise OSError("no space")
-        real(a, b)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(export.os, "replace", flaky)
-    with pytest.raises(OSError, match="no space"):
-        write_plan_outputs(itinerary, tmp_path, catalog=cat)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["itinerary.csv", "map.html"]
-    assert (tmp_path / "map.html").read_text(encoding="utf-8") == "old map"
-    assert (tmp_path / "itinerary.csv").read_text(encoding="utf-8") == "old csv"
-
-
 # --------------------------------------------------------------------------- each format
 
 

@@ -336,6 +336,44 @@ def plan_cmd(
         raise typer.Exit(5)
 
 
+class _VariantsBar:
+    """The progress bar of ``compare`` (drawn from the runner's callbacks)."""
+
+    def __enter__(self) -> _VariantsBar:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.failed = 0
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task("variants", total=None)
+        return self
+
+    def started(self, name: str) -> None:
+        self.progress.update(self.task, description=f"variants (planning {escape(name)})")
+
+    def finished(self, result: Any) -> None:
+        self.failed += result.status == "error"
+        extra = f", {self.failed} failed" if self.failed else ""
+        self.progress.update(
+            self.task, advance=1, description=f"variants (last: {escape(result.name)}{extra})"
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
 @app.command("compare")
 def compare_cmd(
     variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
@@ -361,15 +399,17 @@ def compare_cmd(
     from .compare import COMPARISON_FILES, compare_file
 
     try:
-        comp = compare_file(
-            variants,
-            out,
-            data=data,
-            workers=workers,
-            lang=lang,
-            console=err_console,
-            plans=not no_plans,
-        )
+        with _VariantsBar() as bar:
+            comp = compare_file(
+                variants,
+                out,
+                data=data,
+                workers=workers,
+                lang=lang,
+                plans=not no_plans,
+                on_start=bar.started,
+                on_result=bar.finished,
+            )
     except RouteplannerError as err:
         _fail(err)
     table = Table(title=escape(comp.title))
@@ -504,9 +544,9 @@ def embed_cmd(
     _check_lang(lang)
     _check_out(out, force)
     extra_min = _minutes(max_extra_per_day)
-    from ._io import atomic_write_bytes, atomic_write_text
+    from ._io import write_files
     from .embed import embed, insertion_report, load_tour
-    from .export import write_plan_outputs
+    from .export import render_insertion, render_plan
     from .model import Category
 
     try:
@@ -532,27 +572,13 @@ def embed_cmd(
         )
     except RouteplannerError as err:
         _fail(err)
-    names = {p.id: p.name(lang) for p in catalog.for_request(t.request)}
-    written = write_plan_outputs(
-        itinerary, out, lang=lang, names=names, catalog=catalog.for_request(t.request)
-    )
-    import io
-
     import pandas as pd
 
-    buf = io.BytesIO()
-    report.to_excel(buf, index=False, sheet_name="insertion_report")
-    from .maps import add_insertion_layer, itinerary_map, save_map
-
     view = catalog.for_request(t.request)
-    m = add_insertion_layer(
-        itinerary_map(itinerary, view, lang=lang, names=names), report, view, lang=lang
-    )
-    written += [
-        atomic_write_text(out / "insertion_report.csv", report.to_csv(index=False)),
-        atomic_write_bytes(out / "insertion_report.xlsx", buf.getvalue()),
-        save_map(m, out / "insertion_map.html"),
-    ]
+    names = {p.id: p.name(lang) for p in view}
+    files = render_plan(itinerary, lang=lang, names=names, catalog=view)
+    files |= render_insertion(report, itinerary, view, lang=lang, names=names)
+    written = write_files(out, files)
     table = Table(title=f"{t.name}: insertion report (+{extra_min} min a day at most)")
     for col in (
         "rank",

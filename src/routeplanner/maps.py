@@ -18,7 +18,7 @@ from typing import Any
 
 import folium
 
-from ._io import atomic_write_text
+from ._io import atomic_write_bytes
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .model import Hub, Lodging, Site
@@ -33,7 +33,14 @@ from .places import (
 )
 from .result import Itinerary
 
-__all__ = ["add_insertion_layer", "catalog_map", "itinerary_map", "save_map"]
+__all__ = [
+    "add_insertion_layer",
+    "catalog_map",
+    "comparison_map",
+    "itinerary_map",
+    "render_map",
+    "save_map",
+]
 
 _HUB_ICONS = {"airport": "plane", "rail": "train", "pier": "ship", "bus": "bus"}
 _IRKUTSK = (52.2864, 104.2807)
@@ -480,13 +487,109 @@ def add_insertion_layer(
     return m
 
 
+def comparison_map(
+    itineraries: Mapping[str, Itinerary],
+    catalog: Catalog | None = None,
+    *,
+    lang: str = "ru",
+    show: int = 3,
+) -> folium.Map:
+    """One map with a layer group per variant (its legs and numbered stops in its colour).
+
+    Parameters
+    ----------
+    itineraries : mapping
+        Variant name to its plan, in the order of the layers; plans that are not feasible
+        are skipped.
+    catalog : Catalog, optional
+        Names in ``lang``.
+    lang : {"ru", "en"}
+    show : int
+        How many layers are switched on at first (the others are listed, off).
+
+    Returns
+    -------
+    folium.Map
+    """
+    ok = [(name, it) for name, it in itineraries.items() if it.feasible]
+    points = [(s.lat, s.lon) for _name, it in ok for s in it.stops]
+    centre = (
+        (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+        if points
+        else _IRKUTSK
+    )
+    m = folium.Map(location=centre, zoom_start=8, tiles=None, control_scale=True)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    for vi, (variant, it) in enumerate(ok):
+        colour = day_colour(vi)
+        group = folium.FeatureGroup(name=f"{esc(variant)} ({len(it.stops)})", show=vi < show)
+        for di, day in enumerate(it.days, 1):
+            for leg in day.legs:
+                line = [(float(p[0]), float(p[1])) for p in leg.geometry]
+                if len(line) >= 2:
+                    folium.PolyLine(
+                        line,
+                        color=colour,
+                        weight=4,
+                        opacity=0.7,
+                        dash_array=None if leg.mode == "road" else "8 8",
+                        tooltip=folium.Tooltip(esc(f"{variant} · {t('day', lang).lower()} {di}")),
+                    ).add_to(group)
+            for k, s in enumerate(day.stops, 1):
+                name = s.name_en if lang == "en" else s.name
+                if catalog is not None and s.site_id in catalog.sites:
+                    name = catalog.sites[s.site_id].name(lang)
+                icon = CATEGORY_ICONS.get(s.category, "location-dot")
+                folium.Marker(
+                    (s.lat, s.lon),
+                    icon=folium.DivIcon(
+                        html=(
+                            f'<div class="rp-pin" style="background:{colour}">{k}'
+                            f'<i class="fa-solid fa-{icon} rp-cat" style="color:{colour}"></i>'
+                            "</div>"
+                        ),
+                        icon_size=(26, 26),
+                        icon_anchor=(13, 13),
+                        class_name="rp-stop",
+                    ),
+                    tooltip=folium.Tooltip(
+                        esc(
+                            f"{variant} · {t('day', lang).lower()} {di} · {k}. {name} · "
+                            f"{s.start:%H:%M}–{s.end:%H:%M}"
+                        )
+                    ),
+                ).add_to(group)
+        group.add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    if points:
+        lats = [p[0] for p in points]
+        lons = [p[1] for p in points]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    return m
+
+
+def render_map(m: folium.Map) -> bytes:
+    """The map as one self-contained HTML page (UTF-8 bytes).
+
+    Parameters
+    ----------
+    m : folium.Map
+        From :func:`itinerary_map`, :func:`catalog_map` or :func:`comparison_map`.
+
+    Returns
+    -------
+    bytes
+    """
+    return m.get_root().render().encode("utf-8")
+
+
 def save_map(m: folium.Map, path: Path | str) -> Path:
     """Write ``m`` as one HTML file at ``path`` atomically (readers never see half a page).
 
     Parameters
     ----------
     m : folium.Map
-        From :func:`itinerary_map` or :func:`catalog_map`.
     path : Path or str
 
     Returns
@@ -494,6 +597,4 @@ def save_map(m: folium.Map, path: Path | str) -> Path:
     Path
         The file written.
     """
-    written = atomic_write_text(Path(path), m.get_root().render())
-    written.chmod(0o644)  # a page to share, not a secret (the temporary file was 0600)
-    return written
+    return atomic_write_bytes(Path(path), render_map(m))

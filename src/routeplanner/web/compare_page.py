@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,14 +29,13 @@ from ..compare import (
     VariantResult,
     VariantSet,
     compare,
-    comparison_map,
     load_variants,
     pareto_svg,
+    render_comparison,
     run_variants,
-    write_comparison,
 )
 from ..exceptions import Issue, RouteplannerError, ScenarioError
-from ..maps import itinerary_map
+from ..maps import comparison_map, itinerary_map
 from ..planner import plan
 from ..scenario import load_yaml, request_from_dict
 from . import MAX_UPLOAD_MB
@@ -209,9 +207,7 @@ def run_selected(
             bar.progress(len(done) / max(1, len(chosen)), text=f"{len(done)}/{len(chosen)}")
             st.write(tr("variant_done", name=r.name, status=_status(r.status, lang())))
 
-        results = run_variants(
-            chosen, workers=1, progress=False, on_result=on_result, task=_task(catalog, network)
-        )
+        results = run_variants(chosen, workers=1, on_result=on_result, task=_task(catalog, network))
         status.update(
             label=tr("compared", s=time.perf_counter() - t0), state="complete", expanded=False
         )
@@ -358,15 +354,13 @@ def render() -> None:
     else:  # no feasible variant: the chart is a sentence
         st.info(re.sub(r"<[^>]+>", "", chart))
     st.subheader(tr("side_map"))
-    show_map(comparison_map(results, catalog, lang=language))
+    plans = {r.name: r.itinerary for r in results if r.feasible and r.itinerary is not None}
+    show_map(comparison_map(plans, catalog, lang=language))
     _pair_maps(results, catalog, language)
     st.subheader(tr("downloads"))
     cache = st.session_state.setdefault("_compare_files", {})
     if cache.get("results") is not results or cache.get("lang") != language:
-        with tempfile.TemporaryDirectory(prefix="rp-compare-") as tmp:
-            written = write_comparison(comp, Path(tmp), catalog=catalog, lang=language, plans=False)
-            cache.clear()
-            cache.update(
-                results=results, lang=language, files={p.name: p.read_bytes() for p in written}
-            )
+        files = render_comparison(comp, catalog=catalog, lang=language, plans=False)
+        cache.clear()
+        cache.update(results=results, lang=language, files=files)
     download_buttons(cache["files"], key=f"cmp-dl-{language}", columns=4)

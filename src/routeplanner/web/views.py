@@ -4,15 +4,13 @@ left out and every export as a download (shared by the Plan and Embed pages)."""
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from ..catalog import Catalog
-from ..export import OUTPUT_FILES, write_plan_outputs
+from ..export import render_plan
 from ..i18n import fmt_date, t
 from ..maps import itinerary_map
 from ..result import Itinerary, Kpis
@@ -30,17 +28,9 @@ __all__ = [
 def plan_files(
     itinerary: Itinerary, catalog: Catalog, language: str, names: dict[str, str]
 ) -> dict[str, bytes]:
-    """Render every export of the plan (:data:`~routeplanner.export.OUTPUT_FILES`) to bytes.
-
-    The files are written by :func:`~routeplanner.export.write_plan_outputs` into a temporary
-    folder and read back, so the downloads are exactly what ``routeplanner plan`` writes.
-    """
-    with tempfile.TemporaryDirectory(prefix="rp-plan-") as tmp:
-        written = write_plan_outputs(
-            itinerary, Path(tmp), lang=language, names=names, catalog=catalog
-        )
-        files = {p.name: p.read_bytes() for p in written}
-    return {name: files[name] for name in OUTPUT_FILES if name in files}
+    """Every export of the plan as bytes (:func:`~routeplanner.export.render_plan`: exactly
+    what ``routeplanner plan`` writes), rendered in memory."""
+    return render_plan(itinerary, lang=language, names=names, catalog=catalog)
 
 
 def show_kpis(itinerary: Itinerary) -> None:
