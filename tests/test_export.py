@@ -243,3 +243,14 @@ def test_outputs_only_read_results() -> None:
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     assert alias.name.split(".")[-1] not in banned, f"{name} imports {alias.name}"
+
+
+def test_render_plan_is_the_set_write_plan_outputs_writes(
+    tmp_path: Path, itinerary: Itinerary, cat: Catalog
+) -> None:
+    files = export.render_plan(itinerary, catalog=cat, lang="en")
+    assert tuple(files) == OUTPUT_FILES
+    written = write_plan_outputs(itinerary, tmp_path, catalog=cat, lang="en")
+    assert [p.name for p in written] == list(OUTPUT_FILES)
+    for name in ("itinerary.json", "itinerary.csv", "programme.txt", "itinerary.geojson"):
+        assert (tmp_path / name).read_bytes() == files[name]

@@ -488,8 +488,9 @@ def map_cmd(
     if (itinerary is None) != catalog_only:
         err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
         raise typer.Exit(2)
+    from ._io import atomic_write_bytes
     from .catalog import load_catalog
-    from .maps import catalog_map, itinerary_map, save_map
+    from .maps import catalog_map, itinerary_map, render_map
     from .result import Itinerary
 
     try:
@@ -504,7 +505,7 @@ def map_cmd(
             target = out or itinerary.with_name("map.html")
     except RouteplannerError as err:
         _fail(err)
-    console.print(f"written: {save_map(m, target)}", highlight=False)
+    console.print(f"written: {atomic_write_bytes(target, render_map(m))}", highlight=False)
 
 
 def _minutes(text: str) -> int:

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import folium
 
-from ._io import atomic_write_bytes
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .model import Hub, Lodging, Site
@@ -39,7 +37,6 @@ __all__ = [
     "comparison_map",
     "itinerary_map",
     "render_map",
-    "save_map",
 ]
 
 _HUB_ICONS = {"airport": "plane", "rail": "train", "pier": "ship", "bus": "bus"}
@@ -582,19 +579,3 @@ def render_map(m: folium.Map) -> bytes:
     bytes
     """
     return m.get_root().render().encode("utf-8")
-
-
-def save_map(m: folium.Map, path: Path | str) -> Path:
-    """Write ``m`` as one HTML file at ``path`` atomically (readers never see half a page).
-
-    Parameters
-    ----------
-    m : folium.Map
-    path : Path or str
-
-    Returns
-    -------
-    Path
-        The file written.
-    """
-    return atomic_write_bytes(Path(path), render_map(m))
