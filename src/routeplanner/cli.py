@@ -148,7 +148,8 @@ def travel(
     """Travel time, distance, modes and path between two places on a date."""
     _check_lang(lang)
     from .i18n import t
-    from .network import LINK_MODES, travel_time_text
+    from .model import LINK_MODES, Mode
+    from .network import travel_time_text
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
@@ -161,7 +162,8 @@ def travel(
     modes = [
         m
         for m in LINK_MODES
-        if not (no_flights and m == "flight") and not (no_ferries and m in ("ferry", "boat"))
+        if not (no_flights and m == Mode.FLIGHT)
+        and not (no_ferries and m in (Mode.FERRY, Mode.BOAT))
     ]
     try:
         _catalog, network = _load(data)
@@ -181,7 +183,7 @@ def travel(
             console.print(msg)
         raise typer.Exit(6)
     names = [network.name(p, lang) for p in leg.path]
-    modes_used = list(dict.fromkeys(m for m in leg.modes if m != "connector")) or ["road"]
+    modes_used = list(dict.fromkeys(m for m in leg.modes if m != Mode.CONNECTOR)) or [Mode.ROAD]
     if fmt == "json":
         sys.stdout.write(
             json.dumps(
@@ -264,6 +266,7 @@ def _interruptible() -> Iterator[threading.Event]:
 def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from .model import PRIZE_SCALE
     from .planner import plan
 
     with Progress(
@@ -276,7 +279,7 @@ def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> 
         task = progress.add_task("planning…", total=None)
 
         def on_progress(elapsed: float, prize: int) -> None:
-            progress.update(task, description=f"planning… best score {prize / 100:.1f}")
+            progress.update(task, description=f"planning… best score {prize / PRIZE_SCALE:.1f}")
 
         itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
     if stop.is_set():

@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
-from .model import Problem, Site, TripRequest
+from .model import Mode, Problem, Site, TripRequest
 from .network import Network, TravelMatrix
 from .reasons import Reason
 from .result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
@@ -106,8 +106,8 @@ def build_itinerary(
                 Leg(
                     origin=a,
                     destination=b,
-                    mode=legs_net.main_mode if legs_net else "road",
-                    modes=tuple(legs_net.modes) if legs_net else ("road",),
+                    mode=legs_net.main_mode if legs_net else Mode.ROAD,
+                    modes=tuple(legs_net.modes) if legs_net else (Mode.ROAD,),
                     depart=at(t_dep),
                     arrive=at(t_arr if j < len(stops) else max(t_arr, t_dep + dur)),
                     duration_min=round(dur / 60),

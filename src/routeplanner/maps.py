@@ -19,7 +19,7 @@ import folium
 
 from .catalog import Catalog
 from .i18n import fmt_date, t
-from .model import Hub, Lodging, Site
+from .model import LINK_MODES, Hub, Lodging, Site
 from .places import (
     CATEGORY_COLOURS,
     CATEGORY_ICONS,
@@ -41,7 +41,7 @@ __all__ = [
 
 _HUB_ICONS = {"airport": "plane", "rail": "train", "pier": "ship", "bus": "bus"}
 _IRKUTSK = (52.2864, 104.2807)
-_NON_ROAD = frozenset({"ferry", "flight", "rail", "boat", "ice_road"})
+_NON_ROAD = frozenset(LINK_MODES)
 
 _CSS = """
 <style>
@@ -530,7 +530,7 @@ def comparison_map(
                         color=colour,
                         weight=4,
                         opacity=0.7,
-                        dash_array=None if leg.mode == "road" else "8 8",
+                        dash_array="8 8" if leg.mode in _NON_ROAD else None,
                         tooltip=folium.Tooltip(esc(f"{variant} · {t('day', lang).lower()} {di}")),
                     ).add_to(group)
             for k, s in enumerate(day.stops, 1):

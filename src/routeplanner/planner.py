@@ -28,6 +28,8 @@ from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
 from .exceptions import InfeasibleError, ScenarioError
 from .model import (
+    LINK_MODES,
+    PRIZE_SCALE,
     DaySpec,
     Lodging,
     Problem,
@@ -36,7 +38,7 @@ from .model import (
     Visit,
     _QuotaRule,
 )
-from .network import LINK_MODES, Network, TravelMatrix
+from .network import Network, TravelMatrix
 from .reasons import Reason
 from .result import Itinerary
 from .settings import logger
@@ -45,8 +47,6 @@ from .solve import Solution, solve
 __all__ = ["PlanContext", "build_problem", "plan"]
 
 _DAY = 86_400
-#: Prize units per score point (scores have two decimals).
-PRIZE_SCALE = 100
 
 
 def _secs(t: dt.time) -> int:
