@@ -16,6 +16,8 @@ from routeplanner.embed import TourError, embed, insertion_report, load_tour
 from routeplanner.network import Network
 from routeplanner.settings import default_data_dir
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 TOURS = default_data_dir() / "tours"
 STOPOVER = TOURS / "transsib_stopover_2day.csv"
 ALL_TOURS = [
