@@ -143,7 +143,7 @@ def test_a_sweep_over_start_dates_shows_which_weeks_catch_the_event(tmp_path: Pa
     """The built-in example: one start date a week; only the week of 3-6 July has the event."""
     from routeplanner.compare import compare_file
 
-    comp = compare_file(DATA / "variants" / "summer_events_2025.yaml", workers=1, progress=False)
+    comp = compare_file(DATA / "variants" / "summer_events_2025.yaml", workers=1)
     caught = dict(zip(comp.kpis["start_date"], comp.kpis["events"], strict=True))
     assert caught["2025-07-03"] == GAMES
     assert all(v == "" for d, v in caught.items() if d != "2025-07-03"), caught

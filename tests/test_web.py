@@ -21,6 +21,8 @@ from routeplanner import load_catalog, web
 from routeplanner.export import OUTPUT_FILES
 from routeplanner.settings import default_data_dir
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 DATA = default_data_dir()
 TIMEOUT = 90
 #: sites in the built-in catalog
@@ -206,6 +208,7 @@ def test_uploads_are_size_limited() -> None:
 # --------------------------------------------------------------------------- plan
 
 
+@pytest.mark.slow
 def test_plan_form_solves_the_demo_and_offers_every_export() -> None:
     at = page("plan")
     assert_clean(at)
@@ -336,12 +339,13 @@ def test_embed_csv_tour_upload_with_its_yaml() -> None:
     at.run()
     assert_clean(at)
     assert not at.error
-    assert any("2 дн., 5 остановок" in s for s in texts(at.success))
+    assert any("2 дня, 5 остановок" in s for s in texts(at.success))
 
 
 # --------------------------------------------------------------------------- compare
 
 
+@pytest.mark.slow
 def test_compare_plans_variants_and_shows_kpis_chart_and_maps() -> None:
     at = page("compare")
     assert_clean(at)

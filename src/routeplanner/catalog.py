@@ -24,6 +24,7 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
 from .events import Event, event_sites, read_events
 from .exceptions import CatalogError, Issue, UnknownPlaceError
@@ -37,7 +38,6 @@ from .model import (
     Site,
     TripRequest,
 )
-from .readiness import Assessment, read_assessments
 from .settings import default_data_dir
 from .stories import Story, read_stories
 

@@ -16,11 +16,11 @@ from html import escape
 from . import __version__
 from .catalog import Catalog
 from .i18n import fmt_date, t
-from .maps import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .model import CHECKLIST_CATEGORIES, Lodging
+from .places import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .readiness import score_note
 from .regulations import plan_requirements
-from .result import Day, Itinerary
+from .result import Day, Itinerary, Kpis
 
 __all__ = ["programme_html"]
 
@@ -249,7 +249,7 @@ def programme_html(
     """
     places = resolve_places(itinerary, catalog, lang=lang, names=names)
     req = itinerary.scenario
-    k = itinerary.kpis
+    k = itinerary.kpis or Kpis()
     out: list[str] = [
         "<!DOCTYPE html>",
         f"<html lang='{'en' if lang == 'en' else 'ru'}'><head><meta charset='utf-8'>",
