@@ -3,48 +3,23 @@ explained, and every plan re-checked by the independent checker."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 import pytest
 
+from builders import CITY, TUESDAY, city_request
 from routeplanner.catalog import Catalog
 from routeplanner.check import check_itinerary
 from routeplanner.exceptions import ScenarioError
-from routeplanner.model import TripRequest
 from routeplanner.network import Network
 from routeplanner.planner import plan
 from routeplanner.result import Itinerary
 
-CITY = [
-    "irkutsk_hpp",
-    "icebreaker_angara",
-    "irkutsk_regional_museum",
-    "znamensky_monastery",
-    "volkonsky_house",
-    "baikalkvartssamotsvety",
-    "kolchak_monument",
-    "spasskaya_church_irkutsk",
-]
-TUESDAY = dt.date(2027, 6, 15)
+pytestmark = pytest.mark.usefixtures("warm_kernels")
 
-
-def request(**kw: Any) -> TripRequest:
-    base: dict[str, Any] = dict(
-        name="test",
-        start_date=TUESDAY,
-        days=1,
-        start="lodging_irkutsk_irkut",
-        lodging="lodging_irkutsk_irkut",
-        candidates=CITY,
-        group_size=10,
-        youngest_age=20,
-        profile="car",
-        booked_on=dt.date(2027, 5, 1),
-        solver={"time_limit_s": 3, "max_solutions": 60},
-    )
-    base.update(kw)
-    return TripRequest.model_validate(base)
+request = city_request
 
 
 def run(catalog: Catalog, network: Network, **kw: Any) -> Itinerary:
@@ -83,9 +58,13 @@ def test_public_holiday_binds(catalog: Catalog, network: Network) -> None:
 
 
 def test_excursion_slots_bind(catalog: Catalog, network: Network) -> None:
-    it = run(catalog, network, must_visit=["irkutsk_hpp"])
+    # the built-in enterprises have no fixed slots (issue 20); give the dam two
+    slots = (dt.time(10, 0), dt.time(14, 0))
+    hpp_site = dataclasses.replace(catalog.sites["irkutsk_hpp"], slots=slots)
+    with_slots = catalog.with_sites([hpp_site])
+    it = run(with_slots, network, must_visit=["irkutsk_hpp"])
     hpp = next(s for s in it.stops if s.site_id == "irkutsk_hpp")
-    assert hpp.start.time() in (dt.time(10, 0), dt.time(14, 0))
+    assert hpp.start.time() in slots
 
 
 def test_booking_lead_binds(catalog: Catalog, network: Network) -> None:
@@ -178,6 +157,7 @@ def test_must_visit_too_far_is_explained(catalog: Catalog, network: Network) -> 
     assert any("bratsk_hpp" in p for p in it.problems)
 
 
+@pytest.mark.slow
 def test_multi_day_far_stay(catalog: Catalog, network: Network) -> None:
     """A must-visit 600 km away, by road only: the planner sleeps there."""
     it = run(
@@ -297,3 +277,34 @@ def test_a_huge_catalog_keeps_the_most_promising_candidates(
     assert len(keys) == 3 and "irkutsk_hpp" in keys
     left = [sid for sid, r in ctx.dropped.items() if r.code == "not_considered"]
     assert left and all("most promising" in ctx.dropped[s].text("en") for s in left)
+
+
+def test_a_stop_far_from_any_road_is_reported(catalog: Catalog, network: Network) -> None:
+    """Issue 20: a stop given by coordinates ~96 km from the nearest road node is planned over a
+    modelled access leg and the plan says so, with the distance (summary, JSON, programme)."""
+    from routeplanner.programme import programme_html
+
+    far = {"id": "remote_camp", "name": "Remote camp", "lat": 51.0, "lon": 105.25, "visit_min": 30}
+    it = run(
+        catalog,
+        network,
+        candidates=[],
+        must_visit=["remote_camp"],
+        extra_places=[far],
+        day_start="05:00",
+        day_end="23:30",
+        max_drive_h=14,
+        lunch=None,
+    )
+    assert visited(it) == ["remote_camp"]
+    assert len(it.warnings) == 1 and "96 km" in it.warnings[0] and "Baikalsk" in it.warnings[0]
+    assert "96 км" in it.warnings_ru[0]
+    again = Itinerary.from_json(it.to_json())
+    assert again.warnings == it.warnings
+    assert "96 km" in it.summary(lang="en")
+    assert "96 km" in programme_html(it, catalog.for_request(it.scenario), lang="en")
+
+
+def test_stops_on_the_network_carry_no_warning(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network)
+    assert it.stops and it.warnings == []

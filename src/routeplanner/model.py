@@ -23,14 +23,18 @@ from pydantic import (
 )
 
 __all__ = [
+    "LINK_MODES",
+    "PRIZE_SCALE",
     "Category",
     "CoordPrecision",
     "DaySpec",
+    "EventOptions",
     "ExtraPlace",
     "HolidayPolicy",
     "Hub",
     "Lodging",
     "LunchSpec",
+    "Mode",
     "Problem",
     "Quota",
     "Site",
@@ -50,7 +54,28 @@ class Category(StrEnum):
     HERITAGE = "heritage"
     NATURE = "nature"
     CITY = "city"
+    #: a dated event (``data/events.csv``): a stop that exists only on its dates
+    EVENT = "event"
 
+
+class Mode(StrEnum):
+    """How a leg travels: on the road network (and the short connectors from a place to it), or
+    over a link with a calendar of its own (ferries, the ice road, flights, trains, boats)."""
+
+    ROAD = "road"
+    CONNECTOR = "connector"
+    FERRY = "ferry"
+    ICE_ROAD = "ice_road"
+    FLIGHT = "flight"
+    RAIL = "rail"
+    BOAT = "boat"
+
+
+#: The link modes a request allows or forbids (each runs on its own calendar).
+LINK_MODES: tuple[Mode, ...] = (Mode.FERRY, Mode.ICE_ROAD, Mode.FLIGHT, Mode.RAIL, Mode.BOAT)
+
+#: Prize units per score point in the routing problem (scores have two decimals).
+PRIZE_SCALE = 100
 
 #: Categories assessed with the industrial-tourism checklist.
 CHECKLIST_CATEGORIES = frozenset({Category.INDUSTRIAL, Category.ENERGY, Category.FOOD})
@@ -117,6 +142,9 @@ class Site(_Place):
         Attractiveness 0..10 (checklist-based for industrial sites).
     defaults : frozenset of str
         Fields that hold planning defaults rather than sourced facts.
+    assessed_on, assessed_by : date or None, str
+        The latest readiness assessment of an enterprise, when its score comes from one
+        (``None``: the score is an estimate or editorial).
     """
 
     category: Category = Category.CITY
@@ -135,6 +163,8 @@ class Site(_Place):
     defaults: frozenset[str] = field(default_factory=frozenset)
     description_ru: str = ""
     description_en: str = ""
+    assessed_on: dt.date | None = None
+    assessed_by: str = ""
 
     def description(self, lang: str = "ru") -> str:
         """Return the short description in ``lang``."""
@@ -261,6 +291,21 @@ Metaheuristic = Literal[
 ]
 
 
+class EventOptions(_Strict):
+    """Whether and how a trip takes in dated events (``data/events.csv``).
+
+    Attributes
+    ----------
+    weight : float
+        Multiplies the score of every event (the ``event`` category weight).
+    require : tuple of str
+        Event ids the trip must include; each must take place on the trip dates.
+    """
+
+    weight: float = Field(1.0, ge=0, le=100)
+    require: tuple[str, ...] = ()
+
+
 class SolverSettings(_Strict):
     """Search settings, shared by the CLI, the library, the web app and ``compare``.
 
@@ -319,9 +364,7 @@ class TripRequest(_Strict):
     group_size: int = Field(10, ge=1, le=500)
     youngest_age: int = Field(18, ge=0, le=120)
     profile: Literal["car", "coach"] = "coach"
-    modes: frozenset[Literal["ferry", "ice_road", "flight", "rail", "boat"]] = frozenset(
-        {"ferry", "ice_road", "flight", "rail", "boat"}
-    )
+    modes: frozenset[Mode] = frozenset(LINK_MODES)
     must_visit: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     candidates: tuple[str, ...] | None = Field(
@@ -334,6 +377,9 @@ class TripRequest(_Strict):
         (), description="stops that are not in the catalog, given by coordinates"
     )
     category_weights: dict[Category, float] = Field(default_factory=dict)
+    events: EventOptions | None = Field(
+        None, description="take in the dated events of data/events.csv (weight, require)"
+    )
     quotas: tuple[Quota, ...] = ()
     overnight: Literal["base", "choose", "fixed"] = "base"
     lodging: str | None = Field(None, description="the fixed base lodging (overnight: base)")
@@ -350,6 +396,17 @@ class TripRequest(_Strict):
     @field_serializer("modes")
     def _modes_sorted(self, modes: frozenset[str]) -> list[str]:
         return sorted(modes)
+
+    @field_validator("modes", mode="before")
+    @classmethod
+    def _link_modes(cls, v: object) -> object:
+        if isinstance(v, str) or not hasattr(v, "__iter__"):
+            return v  # pydantic reports the wrong type
+        allowed = [m.value for m in LINK_MODES]
+        for m in v:
+            if m not in allowed:
+                raise ValueError(f"unknown mode {str(m)[:40]!r}; one of {', '.join(allowed)}")
+        return v
 
     @field_validator("visit_minutes")
     @classmethod

@@ -20,7 +20,6 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -28,8 +27,11 @@ import numpy as np
 from ._ils import WORK_PER_S, CompiledILS, warm_up
 from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
+from .decode import PlanContext, build_itinerary
+from .events import with_events
 from .exceptions import InfeasibleError, ScenarioError
 from .model import (
+    PRIZE_SCALE,
     DaySpec,
     Lodging,
     Problem,
@@ -41,46 +43,18 @@ from .model import (
 )
 from .network import Network, TravelMatrix
 from .reasons import Reason
-from .result import Itinerary, build_itinerary
+from .regulations import apply_regulations, leg_durations_s
+from .result import Itinerary
 from .settings import logger
 from .solve import Solution, evaluate, solve, wall_cap_s, work_budget
 
 __all__ = ["PlanContext", "build_problem", "plan"]
 
 _DAY = 86_400
-#: Prize units per score point (scores have two decimals).
-PRIZE_SCALE = 100
 
 
 def _secs(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60
-
-
-@dataclass
-class PlanContext:
-    """Everything derived from a request before the search (kept for the result)."""
-
-    request: TripRequest
-    catalog: Catalog
-    network: Network
-    dates: list[dt.date]
-    candidates: list[Site]
-    dropped: dict[str, Reason]
-    nights: list[str]
-    places: list[str]
-    matrices: list[TravelMatrix]
-    day_matrix: list[int]
-    problem: Problem | None = None
-    visit_sites: list[str] = field(default_factory=list)
-    lodging_cost: int = 0
-    days_ok: dict[str, list[int]] = field(default_factory=dict)
-
-    @property
-    def day_places(self) -> list[tuple[str, str]]:
-        """(start, end) place of each day."""
-        ends = [*self.nights, self.request.end_place]
-        starts = [self.request.start, *self.nights]
-        return list(zip(starts, ends, strict=True))
 
 
 def _to_minutes(m: np.ndarray) -> np.ndarray:
@@ -99,6 +73,8 @@ def _site_prize(req: TripRequest, site: Site) -> int:
 def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
     problems = []
     site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
+    if req.events is not None:  # events are sites when the request takes them in
+        site_ids |= set(catalog.events)
     for key in ("start", "end", "lodging"):
         pid = getattr(req, key)
         if pid is None:
@@ -438,7 +414,10 @@ def _build(
     problem = Problem(
         visits=tuple(visits),
         days=tuple(days),
-        durations_s=tuple(_to_minutes(m.duration_s) for m in matrices),
+        # the drivers' breaks and children's limits are part of the legs (regulations.py)
+        durations_s=tuple(
+            _to_minutes(leg_durations_s(req, m.duration_s, m.drive_s)) for m in matrices
+        ),
         drive_s=tuple(_to_minutes(m.drive_s) for m in matrices),
         costs_rub=tuple(m.price_rub for m in matrices),
         budget_rub=budget,
@@ -505,8 +484,11 @@ def _with_nights(ctx: PlanContext, nights: Sequence[str]) -> tuple[tuple[DaySpec
 
 
 def _context(request: TripRequest, catalog: Catalog, network: Network) -> PlanContext:
-    """Resolve the request's places and run the pre-checks (no matrices yet)."""
+    """Resolve the request's places, apply the regulations and events that cover it, and run
+    the pre-checks (no matrices yet)."""
     _resolve_endpoints(request, catalog)
+    request = apply_regulations(request)  # the rules that cover it, as day window and limits
+    request = with_events(request, catalog.events)  # events on the trip dates (events.py)
     catalog = catalog.for_request(request)
     network = network.with_catalog(catalog)
     dates = request.dates
@@ -541,7 +523,7 @@ def build_problem(
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
     ctx = _context(request, catalog, network)
-    nights = _night_lodgings(request, ctx.catalog)
+    nights = _night_lodgings(ctx.request, ctx.catalog)
     problem, _ = _build(ctx, ctx.days_ok, nights)
     ctx.problem = problem
     return problem, ctx
