@@ -679,8 +679,12 @@ class Network:
         dst = [self._anchor(p) for p in targets]
         si = np.array([index[a[0]] for a in src], dtype=np.int64)
         di = np.array([index[a[0]] for a in dst], dtype=np.int64)
-        cs = np.array([a[1] for a in src]) / (prof.connector_kph / 3.6)
-        cd = np.array([a[1] for a in dst]) / (prof.connector_kph / 3.6)
+        cs = prof.access_s(
+            np.array([a[1] for a in src]), np.array([self.urban_m(a[0]) for a in src])
+        )
+        cd = prof.access_s(
+            np.array([a[1] for a in dst]), np.array([self.urban_m(a[0]) for a in dst])
+        )
         t = cs[:, None] + st.time_s[np.ix_(si, di)] + cd[None, :]
         ii, jj = np.nonzero(si[:, None] == di[None, :])
         if len(ii):  # places on the same node travel straight between each other
@@ -690,7 +694,10 @@ class Network:
                 np.array([dst[j][3] for j in jj]),
                 np.array([dst[j][2] for j in jj]),
             )
-            t[ii, jj] = np.asarray(d) * self.detour_factor / (prof.connector_kph / 3.6)
+            t[ii, jj] = prof.access_s(
+                np.asarray(d) * self.detour_factor,
+                np.array([self.urban_m(src[i][0]) for i in ii]),
+            )
         same_id = (
             np.array(list(sources), dtype=object)[:, None]
             == np.array(list(targets), dtype=object)[None, :]
