@@ -15,7 +15,17 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n"], 0),
     **dict.fromkeys(["model", "reasons"], 1),
     **dict.fromkeys(
-        ["calendar", "catalog", "network", "scenario", "assessments", "events", "stories"], 2
+        [
+            "calendar",
+            "catalog",
+            "network",
+            "scenario",
+            "assessments",
+            "events",
+            "stories",
+            "eateries",
+        ],
+        2,
     ),
     **dict.fromkeys(
         ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],

@@ -157,11 +157,15 @@ def _forward(prob, d, route, n, gap):  # type: ignore[no-untyped-def]
             return -1
         drive += drv[m, loc, nxt]
         if k - 1 == gap:
-            ls = t if t > lo else lo
-            if ls > hi:
+            # lunch at a place (as _schedule.simulate): on arrival if it can start there in
+            # its window, else before leaving
+            a = t + leg
+            if (a if a > lo else lo) <= hi:
+                t = (a if a > lo else lo) + llen
+            elif (t if t > lo else lo) <= hi:
+                t = (t if t > lo else lo) + llen + leg
+            else:
                 return -1
-            # en route if the window opens before arrival, else on arrival
-            t = t + leg + llen if ls < t + leg else ls + llen
         else:
             t += leg
         if k == n:

@@ -403,7 +403,7 @@ def rule_driving(trip: Trip) -> Iterator[Violation]:
 
 def rule_lunch(trip: Trip) -> Iterator[Violation]:
     """A day that runs into the lunch window has a lunch of the requested length, starting in
-    the window and overlapping no visit."""
+    the window, overlapping no visit and no leg, at a place of that day."""
     lunch = trip.req.lunch
     if lunch is None or lunch.duration_min <= 0:
         return
@@ -433,6 +433,24 @@ def rule_lunch(trip: Trip) -> Iterator[Violation]:
         for s in day.stops:
             if s.start < day.lunch_end and day.lunch_start < s.end:
                 yield Violation(cd.number, s.site_id, "lunch", "lunch overlaps a visit")
+        for leg in day.legs:  # lunch is taken at a place, never inside a drive
+            if (
+                leg.depart < leg.arrive
+                and leg.depart < day.lunch_end
+                and day.lunch_start < leg.arrive
+            ):
+                yield Violation(
+                    cd.number,
+                    None,
+                    "lunch",
+                    f"lunch falls inside the leg {leg.origin} → "
+                    f"{leg.destination} ({leg.depart:%H:%M}–{leg.arrive:%H:%M})",
+                )
+        stops_of_day = {day.start_place, day.end_place, *(s.site_id for s in day.stops)}
+        if day.lunch_place is not None and day.lunch_place not in stops_of_day:
+            yield Violation(
+                cd.number, None, "lunch", f"lunch at {day.lunch_place}, not a place of the day"
+            )
 
 
 # --------------------------------------------------------------------------- the whole trip

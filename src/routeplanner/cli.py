@@ -320,7 +320,8 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     with _interruptible() as stop:
         err_console.print("planning… (Ctrl-C stops the search and keeps the best plan so far)")
         itinerary = _search(request, catalog, network, stop)
-    names = {p.id: p.name(lang) for p in catalog}
+    names = {e.id: e.name(lang) for e in catalog.eateries.values()}
+    names |= {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
     console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)

@@ -24,6 +24,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "day": ("День", "Day"),
     "infeasible": ("План невозможен:", "The plan cannot be made:"),
     "lunch": ("Обед", "Lunch"),
+    "lunch_venue": ("«{venue}» (у «{place}»)", "{venue} (at {place})"),
+    "lunch_packed": (
+        "сухой паёк у «{place}» (кафе рядом в данных нет)",
+        "packed lunch at {place} (no eatery there on record)",
+    ),
     "overnight": ("Ночлег", "Overnight"),
     "score": ("Оценка", "Score"),
     "sites": ("объектов", "sites"),

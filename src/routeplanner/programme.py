@@ -20,7 +20,7 @@ from .model import CHECKLIST_CATEGORIES, Lodging
 from .places import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .readiness import score_note
 from .regulations import plan_requirements
-from .result import Day, Itinerary, Kpis
+from .result import Day, Itinerary, Kpis, lunch_where
 
 __all__ = ["programme_html"]
 
@@ -179,10 +179,17 @@ def _day_rows(
             if k < len(day.stops):
                 starts.append(day.stops[k].start)
         pos = sum(1 for x in starts if x <= day.lunch_start)
+        where = ""
+        if day.lunch_place is not None:  # taken at a place, never inside a drive
+            named = {day.lunch_place: name(day.lunch_place)}
+            if day.lunch_venue is not None and catalog is not None:
+                venue = catalog.eateries.get(day.lunch_venue)
+                named[day.lunch_venue] = venue.name(lang) if venue else day.lunch_venue
+            where = f": {_e(lunch_where(day, named, lang))}"
         rows.insert(
             pos,
             f"<tr class='lunch'><td class='time'>{_hm(day.lunch_start)}–{_hm(day.lunch_end)}"
-            f"</td><td class='what'>{_e(t('lunch', lang))}</td><td></td></tr>",
+            f"</td><td class='what'>{_e(t('lunch', lang))}{where}</td><td></td></tr>",
         )
     if day.lodging:
         rows.append(

@@ -85,6 +85,10 @@ class Day:
     lunch_start: dt.datetime | None = None
     lunch_end: dt.datetime | None = None
     lodging: str | None = None
+    #: where lunch is taken: the stop or lodging (never inside a drive), and the eatery that
+    #: serves it there (``eateries.csv``); no eatery means a packed lunch («сухой паёк»)
+    lunch_place: str | None = None
+    lunch_venue: str | None = None
 
     @property
     def depart(self) -> dt.datetime | None:
@@ -95,6 +99,19 @@ class Day:
     def finish(self) -> dt.datetime | None:
         """When the day reaches its end place."""
         return self.legs[-1].arrive if self.legs else None
+
+
+def lunch_where(day: Day, names: Mapping[str, str], lang: str = "ru") -> str:
+    """Where a day's lunch is taken, in words: the eatery that serves it, or a packed lunch
+    at the place where the group is («сухой паёк»)."""
+    from .i18n import t
+
+    place = names.get(day.lunch_place or "", day.lunch_place or "")
+    if day.lunch_venue is not None:
+        return t(
+            "lunch_venue", lang, venue=names.get(day.lunch_venue, day.lunch_venue), place=place
+        )
+    return t("lunch_packed", lang, place=place)
 
 
 @dataclass(frozen=True)
@@ -375,7 +392,10 @@ class Itinerary:
                     nm = s.name_en if lang == "en" else s.name
                     out.append(f"  {s.start:%H:%M}–{s.end:%H:%M}  {nm}")
             if day.lunch_start is not None and day.lunch_end is not None:
-                out.append(f"  {t('lunch', lang)}: {day.lunch_start:%H:%M}–{day.lunch_end:%H:%M}")
+                where = f" — {lunch_where(day, names, lang)}" if day.lunch_place is not None else ""
+                out.append(
+                    f"  {t('lunch', lang)}: {day.lunch_start:%H:%M}–{day.lunch_end:%H:%M}{where}"
+                )
             if day.lodging:
                 out.append(f"  {t('overnight', lang)}: {names.get(day.lodging, day.lodging)}")
         k = self.kpis or Kpis()
@@ -419,7 +439,12 @@ class Itinerary:
                     "lodging": d.lodging,
                     "lunch": None
                     if d.lunch_start is None
-                    else {"start": iso(d.lunch_start), "end": iso(d.lunch_end)},
+                    else {
+                        "start": iso(d.lunch_start),
+                        "end": iso(d.lunch_end),
+                        "place": d.lunch_place,
+                        "venue": d.lunch_venue,
+                    },
                     "stops": [iso(asdict(s)) for s in d.stops],
                     "legs": [
                         {
@@ -551,6 +576,8 @@ class Itinerary:
                         lunch_start=dt.datetime.fromisoformat(lunch["start"]) if lunch else None,
                         lunch_end=dt.datetime.fromisoformat(lunch["end"]) if lunch else None,
                         lodging=d.get("lodging"),
+                        lunch_place=lunch.get("place") if lunch else None,
+                        lunch_venue=lunch.get("venue") if lunch else None,
                     )
                 )
         except KeyError as err:
