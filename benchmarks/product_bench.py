@@ -19,7 +19,8 @@ Protocol
 Each instance is solved at its default limit (the scenario's or tour's ``solver``, else
 ``SolverSettings()``: 5 s), which stops on the deterministic work budget. The reference is the
 best of the project's own search at ``--ref-limit`` (60 s) of wall time for seeds 0, 1, 2 and of
-plain OR-Tools routing at the same limit on the same problem with every constraint as a
+plain OR-Tools routing at the same limit on the same problem (for a scenario: with the nights
+the product run chose; for a tour: starting from the tour) with every constraint as a
 dimension (:class:`routeplanner._ortools.OrToolsModel`: time windows, driving, lunch breaks,
 price against the budget, quotas, precedences; guided local search). The objective is the
 search's own: prize less twice the largest prize per visit missing from a per-day minimum
@@ -258,12 +259,13 @@ class Context:
         self.network = load_network(default_data_dir(), self.catalog)
 
 
-def _scenario_problem(ctx: Context, request: Any, nights: list[str]) -> Problem:
+def _scenario_problem(ctx: Context, request: Any, nights: list[str]) -> tuple[Problem, Any]:
     from routeplanner import planner
 
     pc = planner._context(request, ctx.catalog, ctx.network)
     problem, _ = planner._build(pc, pc.days_ok, nights)
-    return problem
+    pc.problem = problem
+    return problem, pc
 
 
 def _routes_of(problem: Problem, it: Any) -> list[list[int]]:
@@ -271,34 +273,60 @@ def _routes_of(problem: Problem, it: Any) -> list[list[int]]:
     return [[index[s.site_id] for s in day.stops] for day in it.days]
 
 
+def _replayed(ctx: Context, pc: Any, problem: Problem, routes: list[list[int]]) -> list[str]:
+    """Violations of a reference plan: the problem's evaluator, then the plan decoded into an
+    itinerary and replayed by the independent checker."""
+    from routeplanner.decode import build_itinerary
+    from routeplanner.solve import Solution
+
+    schedules, problems = evaluate(problem, routes)
+    if problems:
+        return problems
+    sol = Solution(tuple(tuple(r) for r in routes), schedules, 0, 0, True)
+    it = build_itinerary(pc, problem, sol, {})
+    return [str(v) for v in check_itinerary(it, pc.catalog, pc.network)]
+
+
+def _reference(
+    problem: Problem, run: str, seed: int, ref_limit: float, start: list[list[int]] | None
+) -> tuple[list[list[int]], str]:
+    """A reference plan on ``problem``: our search (``ours60_s*``) or plain OR-Tools, both at
+    ``ref_limit`` of wall time."""
+    if run == "ortools60":
+        return _ortools(problem, ref_limit, start) or [], "ORTOOLS"
+    sol = solve(
+        problem,
+        SolverSettings(time_limit_s=ref_limit, seed=seed),
+        initial_routes=start,
+        wall_clock=True,
+    )
+    return [list(r) for r in sol.routes], sol.status
+
+
 def run_scenario(ctx: Context, path: Path, run: str, seed: int, ref_limit: float) -> dict:
+    """The product run: ``plan()`` as users call it. A reference run: the same request's
+    problem with the nights the product chose (its lodging search is the product's part),
+    searched for ``ref_limit`` seconds."""
     from routeplanner import plan
     from routeplanner.scenario import load_scenario
 
     req = load_scenario(path)
-    if run != "product":
-        req = req.model_copy(
-            update={
-                "solver": req.solver.model_copy(update={"time_limit_s": ref_limit, "seed": seed})
-            }
-        )
     first: list[float] = []
     t0 = time.perf_counter()
-    base = req if run != "ortools60" else load_scenario(path)
-    it = plan(base, ctx.catalog, ctx.network, on_progress=lambda t, _p: first or first.append(t))
+    it = plan(req, ctx.catalog, ctx.network, on_progress=lambda t, _p: first or first.append(t))
     wall = time.perf_counter() - t0
     nights = [d.lodging for d in it.days[:-1]]
-    problem = _scenario_problem(ctx, base, nights)
+    problem, pc = _scenario_problem(ctx, req, nights)
     routes = _routes_of(problem, it) if it.feasible else []
     violations = [str(v) for v in check_itinerary(it, ctx.catalog, ctx.network)] if routes else []
     status = it.solver.get("status", "")
-    if run == "ortools60":
+    if run != "product":
+        first = []
         t0 = time.perf_counter()
-        routes = _ortools(problem, ref_limit, None) or []
+        routes, status = _reference(problem, run, seed, ref_limit, None)
         wall = time.perf_counter() - t0
-        violations = evaluate(problem, routes)[1] if routes else ["no solution"]
-        status, first = "ORTOOLS", []
-    ok = bool(routes) and not violations and not evaluate(problem, routes)[1]
+        violations = _replayed(ctx, pc, problem, routes) if routes else ["no solution"]
+    ok = bool(routes) and not violations
     return {
         "value": objective(problem, routes) if ok else 0,
         "feasible": ok,
@@ -311,34 +339,24 @@ def run_scenario(ctx: Context, path: Path, run: str, seed: int, ref_limit: float
 
 
 def run_tour(ctx: Context, path: Path, run: str, seed: int, ref_limit: float) -> dict:
+    """The product run: ``embed()``. A reference run: the embedding problem searched from the
+    tour itself for ``ref_limit`` seconds."""
     from routeplanner.embed import _setup, embed, load_tour
 
     tour = load_tour(path, ctx.catalog, ctx.network)
-    extra = tour.extra_sites
-    catalog = ctx.catalog.with_sites(list(extra)) if extra else ctx.catalog
-    limit = None
-    if run != "product":
-        tour = dataclasses.replace(
-            tour,
-            request=tour.request.model_copy(
-                update={"solver": tour.request.solver.model_copy(update={"seed": seed})}
-            ),
-        )
-        limit = ref_limit
-    st = _setup(tour, ctx.catalog, ctx.network, None, 120, False, limit)
+    st = _setup(tour, ctx.catalog, ctx.network, None, 120, False, None)
     t0 = time.perf_counter()
-    if run == "ortools60":
-        routes = _ortools(st.problem, ref_limit, st.original_routes) or []
-        wall = time.perf_counter() - t0
-        violations = evaluate(st.problem, routes)[1] if routes else ["no solution"]
-        status = "ORTOOLS"
-    else:
-        it = embed(tour, ctx.catalog, ctx.network, time_limit_s=limit)
+    if run == "product":
+        it = embed(tour, ctx.catalog, ctx.network)
         wall = time.perf_counter() - t0
         routes = _routes_of(st.problem, it) if it.feasible else []
-        violations = [str(v) for v in check_itinerary(it, catalog, ctx.network)]
+        violations = [str(v) for v in check_itinerary(it, st.ctx.catalog, st.ctx.network)]
         status = it.solver.get("status", "")
-    ok = bool(routes) and not violations and not evaluate(st.problem, routes)[1]
+    else:
+        routes, status = _reference(st.problem, run, seed, ref_limit, st.original_routes)
+        wall = time.perf_counter() - t0
+        violations = _replayed(ctx, st.ctx, st.problem, routes) if routes else ["no solution"]
+    ok = bool(routes) and not violations
     return {
         "value": objective(st.problem, routes) if ok else 0,
         "feasible": ok,
@@ -392,8 +410,13 @@ def jobs(root: Path, kinds: set[str], seeds: list[int]) -> list[tuple[str, str, 
         for f in sorted((REPO / "data" / "scenarios").glob("*.yaml")):
             out += [("scenario", f.name, r, s) for r, s in runs]
     if "tours" in kinds:
-        for f in sorted((REPO / "data" / "tours").glob("*")):
-            if f.suffix in (".yaml", ".csv"):
+        # each CSV, and each YAML that is not the keys file of a CSV
+        files = sorted(
+            f for f in (REPO / "data" / "tours").glob("*") if f.suffix in (".yaml", ".csv")
+        )
+        csv_stems = {f.stem for f in files if f.suffix == ".csv"}
+        for f in files:
+            if f.suffix == ".csv" or f.stem not in csv_stems:
                 out += [("tour", f.name, r, s) for r, s in runs]
     if "synthetic" in kinds:
         for set_name, name, m in SYNTHETIC:
