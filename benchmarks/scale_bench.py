@@ -135,10 +135,10 @@ def main() -> None:
         print(json.dumps(one(args.one, args.limit)))
         return
     print(
-        "| synthetic sites | catalog | load s | plan s (limit) | peak MiB | stops | score | "
-        "status | checker | load avg |"
+        "| synthetic sites | catalog | load s | plan wall s (limit) | plan CPU s | peak MiB | "
+        "stops | score | status | checker | load avg |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---|---|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|")
     for n in (int(x) for x in args.sizes.split(",")):
         with open("/proc/loadavg") as f:
             load = f.read().split()[0]
