@@ -13,7 +13,7 @@ from ..catalog import Catalog
 from ..export import render_plan
 from ..i18n import fmt_date, t
 from ..maps import itinerary_map
-from ..result import Itinerary, Kpis
+from ..result import Itinerary, Kpis, lunch_where
 from .common import download_buttons, show_map, tr
 
 __all__ = [
@@ -118,7 +118,7 @@ def schedule_frames(
                     1,
                     f"{_hm(day.lunch_start)}–{_hm(day.lunch_end)}",
                     t("lunch", language),
-                    "",
+                    lunch_where(day, names, language) if day.lunch_place else "",
                 )
             )
         if day.lodging:
