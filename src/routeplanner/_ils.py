@@ -22,6 +22,10 @@ xorshift generator whose state the caller owns, and the search counts its own wo
 positions tried, days timed): a run bounded by work or iterations is deterministic for a seed on
 any machine and under any load. Python checks the budget, the deadline and the stop flag
 between compiled chunks of iterations.
+
+The module is longer than the house's ~600-line guide: every kernel reads the same array
+layout (``prob``, ``side``, the workspace), and splitting them would spread that layout over
+several files.
 """
 
 from __future__ import annotations
