@@ -25,6 +25,7 @@ from ._csv import (
     read_table,
 )
 from .calendar import hours_error, parse_hours
+from .capacity import SiteCapacity, load_capacity
 from .exceptions import CatalogError, Issue, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
@@ -261,6 +262,8 @@ class Catalog:
     checklists: Mapping[str, tuple[ChecklistItem, ...]]
     scoring: Scoring
     source: str = ""
+    #: Site id -> groups per day/week/slot (``capacity.csv``); sites not in it have no limit.
+    capacity: Mapping[str, SiteCapacity] = field(default_factory=lambda: MappingProxyType({}))
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -472,6 +475,13 @@ def load_catalog(
         final_sites[sid] = dataclasses.replace(site, score=score, checklist_coverage=coverage)
         parse_hours(site.opening_hours)  # warm the cache; validity was checked per row
 
+    capacity = load_capacity(
+        root / "capacity.csv",
+        {sid: len(s.slots) for sid, s in final_sites.items()},
+        issues,
+        known_missing=rejected_ids,
+        unknown_ok=sites_file is not None,  # a replacement site file may leave sites out
+    )
     if issues:
         raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")
     return Catalog(
@@ -481,4 +491,5 @@ def load_catalog(
         checklists=MappingProxyType({k: tuple(v) for k, v in checklists.items()}),
         scoring=scoring,
         source=str(root),
+        capacity=MappingProxyType(capacity),
     )
