@@ -244,3 +244,33 @@ def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> N
     assert it.feasible
     assert it.kpis["quota_misses"] == ["day 1: 0 industrial visit(s), target 1"]
     assert "quota target missed" in it.summary(lang="en")
+
+
+def test_closed_slot_is_avoided(catalog: Catalog, network: Network) -> None:
+    # both HPP slots of the day are possible alone; closing each in turn moves the visit
+    for shut, left in ((dt.time(10, 0), dt.time(14, 0)), (dt.time(14, 0), dt.time(10, 0))):
+        it = plan(
+            request(must_visit=["irkutsk_hpp"]),
+            catalog,
+            network,
+            closed=[("irkutsk_hpp", TUESDAY, shut)],
+        )
+        assert check_itinerary(it, catalog, network) == []
+        hpp = next(s for s in it.stops if s.site_id == "irkutsk_hpp")
+        assert hpp.start.time() == left
+
+
+def test_site_closed_for_the_day_is_booked_out(catalog: Catalog, network: Network) -> None:
+    it = plan(request(), catalog, network, closed=[("baikalkvartssamotsvety", TUESDAY, None)])
+    assert "baikalkvartssamotsvety" not in visited(it)
+    assert "fully booked by other groups" in reason(it, "baikalkvartssamotsvety")
+    # a must-visit that is booked out makes the request infeasible, saying so
+    it = plan(
+        request(must_visit=["irkutsk_hpp"]),
+        catalog,
+        network,
+        closed=[("irkutsk_hpp", TUESDAY, None)],
+    )
+    assert not it.feasible
+    assert "fully booked" in it.problem_texts("en")[0]
+    assert "все места заняты" in it.problem_texts("ru")[0]

@@ -53,6 +53,10 @@ _T: dict[str, tuple[str, str]] = {
         "{date}: ни один сеанс экскурсии ({slots}) не укладывается в часы работы",
         "{date}: no excursion slot ({slots}) fits the opening hours",
     ),
+    "booked_out": (
+        "{date}: все места заняты другими группами",
+        "{date}: fully booked by other groups",
+    ),
     "closed_booking": (
         "нет дней поездки после срока бронирования",
         "no trip date after the booking lead time",
