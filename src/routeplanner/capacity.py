@@ -147,7 +147,9 @@ def load_capacity(
             problems.append(("site_id", f"site '{sid}' has two capacity rows"))
         given = [f for f in CAPACITY_FIELDS if row[f] is not None]
         if not given:
-            problems.append(("groups_per_day", "give at least one of " + ", ".join(CAPACITY_FIELDS)))
+            problems.append(
+                ("groups_per_day", "give at least one of " + ", ".join(CAPACITY_FIELDS))
+            )
         for f in row["defaults"]:
             if f not in CAPACITY_FIELDS:
                 problems.append(("defaults", f"'{f}' is not a capacity column"))
