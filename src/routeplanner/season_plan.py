@@ -406,11 +406,8 @@ class _Runner:
                 self._tick(phase, k + 1, total)
             return outs
         futures = [self.executor.submit(plan_group, p) for p in payloads]
-        done = 0
-        for f in cf.as_completed(futures):
-            done += 1
+        for done, _f in enumerate(cf.as_completed(futures), 1):
             self._tick(phase, done, total)
-            del f
         for p, f in zip(payloads, futures, strict=True):
             try:
                 outs.append(f.result())
