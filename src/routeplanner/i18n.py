@@ -119,6 +119,92 @@ _LABELS: dict[str, tuple[str, str]] = {
     "free": ("бесплатно", "free"),
     "yes": ("да", "yes"),
     "any_time": ("в часы работы", "any time within opening hours"),
+    # season (routeplanner season)
+    "season_report": ("Сезон", "Season"),
+    "season_summary": ("Итоги сезона", "Season summary"),
+    "season_departures": ("Отправления", "Departures"),
+    "season_departure": ("Отправление", "Departure"),
+    "season_product": ("Продукт", "Product"),
+    "season_total": ("Оценка сезона (с весами категорий)", "Season score (category-weighted)"),
+    "season_bound": (
+        "Верхняя граница: каждое отправление в одиночку",
+        "Upper bound: every departure planned alone",
+    ),
+    "season_share": ("Доля от границы", "Share of the bound"),
+    "season_solo": ("В одиночку", "Alone"),
+    "season_in_season": ("В сезоне", "In the season"),
+    "season_fairness": (
+        "Справедливость: каждое отправление не ниже {share} % своей оценки в одиночку",
+        "Fairness: every departure keeps at least {share} % of its score alone",
+    ),
+    "season_below_floor": ("Ниже порога справедливости", "Below the fairness floor"),
+    "season_unplanned": ("Без плана", "No plan"),
+    "season_all_planned": ("Все отправления спланированы", "Every departure has a plan"),
+    "season_utilisation": ("Загрузка предприятий", "Enterprise utilisation"),
+    "season_losses": (
+        "Отправления, потерявшие предприятие (против плана в одиночку)",
+        "Departures that lost an enterprise (against their plan alone)",
+    ),
+    "season_no_losses": (
+        "Ни одно отправление не потеряло предприятие.",
+        "No departure lost an enterprise.",
+    ),
+    "season_loss_day": (
+        "{date}: лимит {limit} гр. в день занят ({holders})",
+        "{date}: its limit of {limit} groups a day is taken ({holders})",
+    ),
+    "season_loss_week": (
+        "{date}: лимит {limit} гр. в неделю занят ({holders})",
+        "{date}: its limit of {limit} groups a week is taken ({holders})",
+    ),
+    "season_loss_slot": (
+        "{date}, {slot}: лимит {limit} гр. на сеанс занят ({holders})",
+        "{date}, {slot}: its limit of {limit} groups per tour time is taken ({holders})",
+    ),
+    "season_loss_replanned": (
+        "{date}: место было свободно, но план, перестроенный вокруг чужих бронирований, "
+        "не нашёл для него времени",
+        "{date}: its capacity was free, but the plan re-made around the other groups' "
+        "bookings had no room for it",
+    ),
+    "season_loss_no_plan": ("у отправления нет плана", "the departure has no plan"),
+    "season_calendar": ("Календарь групп", "Group calendar"),
+    "season_calendars": ("Календари предприятий", "Enterprise calendars"),
+    "season_groups": ("гр.", "groups"),
+    "season_group": ("гр.", "group"),
+    "season_lost": ("Потеряны предприятия", "Enterprises lost"),
+    "season_headcount": ("чел.", "people"),
+    "season_capacity": ("Вместимость", "Capacity"),
+    "season_per_day": ("в день", "a day"),
+    "season_per_week": ("в неделю", "a week"),
+    "season_per_slot": ("на сеанс", "per tour time"),
+    "season_no_limit": ("без ограничения", "no limit"),
+    "season_default": (
+        "плановое допущение, не подтверждено источником",
+        "planning default, not a sourced fact",
+    ),
+    "season_closed": ("закрыто", "closed"),
+    "season_full": ("мест нет", "full"),
+    "season_weekdays": ("Пн Вт Ср Чт Пт Сб Вс", "Mon Tue Wed Thu Fri Sat Sun"),
+    "season_months": (
+        "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь",
+        "January February March April May June July August September October November December",
+    ),
+    "season_visits": ("Групп", "Groups"),
+    "season_people": ("Человек", "People"),
+    "season_peak_day": ("Пик в день", "Peak day"),
+    "season_peak_week": ("Пик в неделю", "Peak week"),
+    "season_available": ("Мест за сезон", "Places in the season"),
+    "season_load": ("Загрузка", "Utilisation"),
+    "season_solves": ("Расчётов маршрутов", "Plans computed"),
+    "season_method": (
+        "Метод: каждое отправление сначала планируется в одиночку (верхняя граница); затем по "
+        "датам с закрытием занятых дней, недель и сеансов; затем отправления, потерявшие больше "
+        "всего, перепланируются раньше тех, кто занял их места, пока это даёт прирост.",
+        "Method: every departure is first planned alone (the upper bound); then in date order "
+        "with the full days, weeks and tour times closed to it; then the departures that lost "
+        "most are re-planned before those holding their places, while that gains.",
+    ),
 }
 
 _WEEKDAYS = (

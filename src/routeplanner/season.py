@@ -23,6 +23,7 @@ product, or a product that must visit a site with a capacity of 0 is refused.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ _TOP_KEYS = {"name", "products", "departures", "fairness", "booked_on", "solver"
 _PRODUCT_KEYS = {"file", "season"}
 _DEPARTURE_KEYS = {"product", "date", "every", "from", "to", "group_size", "youngest_age", "id"}
 _IMPROVE_KEYS = {"passes", "max_holders"}
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}")
 _WEEKDAY_KEYS = {
     **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
     **{d: i for i, d in enumerate(("пн", "вт", "ср", "чт", "пт", "сб", "вс"))},
@@ -369,7 +371,7 @@ def season_from_dict(
         raw_products = {}
     for name, raw in raw_products.items():
         line = lines.get(("products", name))
-        if not isinstance(name, str) or not name.replace("_", "").replace("-", "").isalnum():
+        if not isinstance(name, str) or not _ID.fullmatch(name) or "." in name:
             issues.append(
                 Issue(source, line, f"products.{name}", "a product name is letters, digits, _ -")
             )
@@ -414,6 +416,11 @@ def season_from_dict(
             continue
         if "id" in entry and (len(starts) != 1 or not isinstance(entry["id"], str)):
             issues.append(Issue(source, line, f"{at}.id", "an id names one dated departure"))
+            continue
+        if "id" in entry and not _ID.fullmatch(entry["id"]):
+            issues.append(
+                Issue(source, line, f"{at}.id", "an id is 1-80 letters, digits, '.', '_', '-'")
+            )
             continue
         if product is None:
             continue  # its product's problems are reported
