@@ -20,11 +20,12 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import importlib.util
+import os
 from collections.abc import Iterator
 
 from .exceptions import RouteplannerError
 
-__all__ = ["DaskExtraMissingError", "dask_available", "dask_executor"]
+__all__ = ["DaskExtraMissingError", "dask_available", "dask_executor", "default_workers"]
 
 
 class DaskExtraMissingError(RouteplannerError, ImportError):
@@ -103,3 +104,12 @@ def dask_executor(
                     f"cannot reach the Dask scheduler at {scheduler}: {err}"
                 ) from err
         yield client.get_executor(pure=False)
+
+
+def default_workers(tasks: int) -> int:
+    """Processes for a local pool: the CPUs this process may use, at most one per task."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, tasks))
