@@ -32,7 +32,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The table as UTF-8 CSV, formula-like text cells defused."""
     safe = frame.copy()
     for col in safe.columns:
-        if safe[col].dtype == object:
+        if not pd.api.types.is_numeric_dtype(safe[col]):  # object or string dtype
             safe[col] = safe[col].map(defuse)
     return safe.to_csv(index=False).encode("utf-8")
 

@@ -618,7 +618,10 @@ def _plan_files(itinerary: Itinerary, catalog: Catalog, lang: str) -> dict[str, 
 def season_files(
     result: SeasonResult, catalog: Catalog, *, lang: str = "ru", plans: bool = True
 ) -> dict[str, bytes]:
-    """Every file of the season folder, rendered in memory (relative path -> bytes)."""
+    """Every file of the season folder, rendered in memory (relative path -> bytes).
+
+    Without ``plans``, each departure's folder holds only its ``itinerary.json``.
+    """
     frames = season_frames(result, catalog, lang=lang)
     files: dict[str, bytes] = {
         "season.csv": csv_bytes(frames["stops"]),
@@ -633,17 +636,16 @@ def season_files(
     for sid in sorted(catalog.capacity):
         if sid in catalog.sites:
             files[f"calendars/{sid}.html"] = calendar_html(sid, result, catalog, lang=lang).encode()
-    if plans:
-        for dep in result.spec.departures:
-            it = result.plans.get(dep.id)
-            folder = f"departures/{dep.id}"
-            if it is None:
-                files[f"{folder}/error.txt"] = (
-                    result.errors.get(dep.id, "no plan") + "\n"
-                ).encode()
-                continue
+    for dep in result.spec.departures:
+        it = result.plans.get(dep.id)
+        folder = f"departures/{dep.id}"
+        if it is None:
+            files[f"{folder}/error.txt"] = (result.errors.get(dep.id, "no plan") + "\n").encode()
+        elif plans:
             for name, data in _plan_files(it, catalog, lang).items():
                 files[f"{folder}/{name}"] = data
+        else:  # the season checker reads every plan
+            files[f"{folder}/itinerary.json"] = (it.to_json() + "\n").encode()
     return files
 
 
