@@ -20,6 +20,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import importlib.util
+import logging
 import os
 from collections.abc import Iterator
 
@@ -85,6 +86,9 @@ def dask_executor(
         raise DaskExtraMissingError()
     import distributed
 
+    if not logging.getLogger().isEnabledFor(logging.INFO):
+        # Dask logs every start and stop at INFO; keep them for --verbose runs only
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     with contextlib.ExitStack() as stack:
         if local_workers is not None:
             cluster = stack.enter_context(
