@@ -1,7 +1,8 @@
 """The Streamlit entry script: page set-up, the language switch and the navigation.
 
 Run with ``routeplanner web`` (or ``streamlit run`` on this file). Pages: Catalog
-(``/``), Plan (``/plan``), Embed (``/embed``) and Compare (``/compare``). The language
+(``/``), Plan (``/plan``), Embed (``/embed``), Compare (``/compare``) and Season
+(``/season``). The language
 is Russian unless English is chosen in the sidebar (or ``?lang=en`` is in the address).
 """
 
@@ -40,12 +41,19 @@ def _compare() -> None:
     compare_page.render()
 
 
+def _season() -> None:
+    from routeplanner.web import season_page
+
+    season_page.render()
+
+
 #: url path -> (label key, icon, page body)
 PAGES: dict[str, tuple[str, str, Callable[[], None]]] = {
     "catalog": ("page_catalog", ":material/factory:", _catalog),
     "plan": ("page_plan", ":material/route:", _plan),
     "embed": ("page_embed", ":material/add_location_alt:", _embed),
     "compare": ("page_compare", ":material/compare_arrows:", _compare),
+    "season": ("page_season", ":material/calendar_month:", _season),
 }
 
 
