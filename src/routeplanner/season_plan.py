@@ -602,6 +602,7 @@ class _Season:
         )
         mine = self.book.remove(dep)
         holders: list[str] = []
+        needs: dict[str, bool] = {}  # the holder must visit a contested site: it cannot yield
         try:
             for sid, d, t in bookings_of(self.solo.get(dep), self.catalog):
                 if sid in have:
@@ -612,13 +613,16 @@ class _Season:
                 for h in self.book.holders(kind, sid, d, t):
                     if h not in holders:
                         holders.append(h)
+                    needs[h] = needs.get(h, False) or sid in self.deps[h].request.must_visit
         finally:
             self.book.add(dep, mine)
         if not holders:
             return None
-        # displace the holders that lose least by it first (they have the most to spare)
-        holders.sort(key=lambda h: (self.best.get(h, 0.0) - self._value(h), h))
-        return dep, sorted(holders[: self.spec.max_holders])
+        # displace first the holders that can yield and lose least by it
+        holders.sort(key=lambda h: (needs[h], self.best.get(h, 0.0) - self._value(h), h))
+        chosen = holders[: self.spec.max_holders]
+        # re-plan those with a must-visit first: they have the fewest options
+        return dep, sorted(chosen, key=lambda h: (not needs[h], h))
 
     def improve_phase(self) -> int:
         passes = 0
