@@ -26,9 +26,11 @@ process (sampled every 0.2 s with psutil; the parent's own peak for ``inline``):
 from __future__ import annotations
 
 import argparse
+import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import os
 import resource
 import sys
@@ -140,7 +142,11 @@ def backend(name: str) -> Iterator[tuple[Any, int]]:
     if name == "inline":
         yield None, 1
     elif name.startswith("pool"):
-        yield None, int(name[4:])
+        # an explicit spawn pool, so that "pool1" is one worker process, not this process
+        n = int(name[4:])
+        ctx = multiprocessing.get_context("spawn")
+        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+            yield pool, n
     elif name.startswith("dask"):
         with dask_executor(local_workers=int(name[4:])) as ex:
             yield ex, int(name[4:])
