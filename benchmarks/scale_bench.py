@@ -182,7 +182,7 @@ def run_sweep(args: argparse.Namespace) -> list[dict[str, Any]]:
         with backend(name) as (ex, workers):
 
             def go(ex: Any = ex, workers: int = workers) -> Any:
-                return run_variants(variants, workers=workers, executor=ex, progress=False)
+                return run_variants(variants, workers=workers, executor=ex)
 
             results, stats = timed(go, name)
         kpis = compare(results).kpis.drop(columns=["runtime_s"])

@@ -17,6 +17,8 @@ from routeplanner.network import Network
 from routeplanner.season import load_season
 from routeplanner.season_plan import plan_season
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 #: A one-day city tour by car under a work limit (the time limit is a wide safety net).
 BASE: dict[str, Any] = {
     "name": "city",
@@ -63,16 +65,17 @@ def test_default_workers() -> None:
     assert executors.default_workers(1000) >= 1
 
 
+@pytest.mark.slow
 def test_local_cluster_gives_the_local_tables(
     tmp_path: Path, catalog: Catalog, network: Network
 ) -> None:
     pytest.importorskip("distributed")
     variants = variants_from_dict(SPEC, source="dask.yaml")
-    local = run_variants(variants, workers=1, progress=False)
+    local = run_variants(variants, workers=1)
     season = load_season(season_file(tmp_path, CROWDED_SEASON), catalog)
     here = plan_season(season, catalog, network)
     with executors.dask_executor(local_workers=2, processes=False) as ex:
-        remote = run_variants(variants, executor=ex, progress=False)
+        remote = run_variants(variants, executor=ex)
         there = plan_season(season, catalog, network, executor=ex)
     pd.testing.assert_frame_equal(_kpis(local), _kpis(remote))
     assert [r.error for r in local] == [r.error for r in remote]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("warm_kernels")]
 
 nbformat = pytest.importorskip("nbformat", reason="needs nbformat (the dev extra)")
 nbclient = pytest.importorskip("nbclient", reason="needs nbclient (the dev extra)")
@@ -25,8 +26,6 @@ def test_the_three_walkthroughs_exist() -> None:
 
 @pytest.mark.parametrize("name", ALL)
 def test_notebook_runs(name: str) -> None:
-    if "embed" in name and importlib.util.find_spec("routeplanner.embed") is None:
-        pytest.skip("routeplanner.embed is not there yet (notebook 02 walks through it)")
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
         "store notebooks without outputs"

@@ -13,6 +13,8 @@ from routeplanner.exceptions import ScenarioError
 from routeplanner.season import load_season
 from routeplanner.settings import default_data_dir
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 RULE = """\
 name: rules
 products:

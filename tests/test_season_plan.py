@@ -15,6 +15,8 @@ from routeplanner.network import Network
 from routeplanner.season import SeasonSpec, load_season
 from routeplanner.season_plan import SeasonResult, _rounds, bookings_of, plan_season
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 TUESDAY = dt.date(2027, 6, 15)
 
 
@@ -78,6 +80,7 @@ def test_rounds_never_share_a_week(crowded: SeasonResult) -> None:
     assert [sorted(d.id for d in r) for r in rounds] == [["a", "d"], ["b"], ["c"]]
 
 
+@pytest.mark.slow
 def test_fairness_floor(crowded: SeasonResult, catalog: Catalog, network: Network) -> None:
     strict = dataclasses.replace(crowded.spec, fairness=1.0)
     result = plan_season(strict, catalog, network)
@@ -93,6 +96,7 @@ def test_fairness_floor(crowded: SeasonResult, catalog: Catalog, network: Networ
     assert lenient.below_floor() == []
 
 
+@pytest.mark.slow
 def test_same_result_with_a_process_pool(
     crowded: SeasonResult, catalog: Catalog, network: Network
 ) -> None:

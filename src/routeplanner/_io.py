@@ -1,46 +1,51 @@
-"""Atomic file output: write to a temporary file beside the target, then rename."""
+"""Writing output files: one atomic writer for a whole set of files.
+
+Renderers return ``dict[name, bytes]`` (names relative to the output folder, ``/`` for
+sub-folders); :func:`write_files` puts such a set on disk all or nothing: every file is written
+into a staging folder inside the output folder first and moved into place only when all are
+written; if a move fails, the files already moved are put back as they were. Readers see the old
+set or the new one, never half of each.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "write_file_set"]
+__all__ = ["STAGING_PREFIX", "atomic_write_bytes", "write_files"]
 
-
-def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are ordinary readable files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+#: Name prefix of the hidden staging folders :func:`write_files` makes inside the output folder.
+STAGING_PREFIX = ".routeplanner-"
 
 
-def atomic_write_text(path: Path, text: str) -> Path:
-    """Write UTF-8 ``text`` to ``path`` atomically."""
-    return atomic_write_bytes(path, text.encode("utf-8"))
+def _relative(name: str) -> PurePosixPath:
+    rel = PurePosixPath(name)
+    if not rel.parts or rel.is_absolute() or any(p in ("", ".", "..") for p in rel.parts):
+        raise ValueError(f"not a relative file name inside the output folder: {name!r}")
+    return rel
 
 
-def write_file_set(out: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write a set of files under ``out``, all or none.
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(path, 0o644)  # an output to share, not a secret (mkstemp would make it 0600)
 
-    ``files`` maps a relative path (``"season.csv"``, ``"departures/a/map.html"``) to its
-    bytes. Every file is written into a temporary folder inside ``out`` first; only when all
-    are written are they moved into place, one atomic rename each. If a move fails, the files
-    already moved are put back as they were, so a failure never leaves a half-new set.
+
+def write_files(out: Path | str, files: Mapping[str, bytes]) -> list[Path]:
+    """Write ``files`` into the folder ``out``, all of them or none.
+
+    Parameters
+    ----------
+    out : path
+        Output folder (created if missing).
+    files : mapping
+        Relative file name (``"map.html"``, ``"plans/car/map.html"``) to its bytes.
 
     Returns
     -------
@@ -50,46 +55,57 @@ def write_file_set(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     Raises
     ------
     ValueError
-        A path is absolute or leaves ``out``.
+        A name is absolute or leaves the folder.
+    OSError
+        The folder cannot be written (full disk, read-only, a folder where a file should go);
+        the folder is then as it was before the call.
     """
     out = Path(out)
-    for name in files:
-        rel = Path(name)
-        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
-            raise ValueError(f"'{name}' is not a relative path inside the output folder")
+    names = {name: _relative(name) for name in files}
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".routeplanner-", dir=out))
+    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
-        for name, data in files.items():
-            target = tmp / "new" / name
+        for name, rel in names.items():
+            target = stage / "new" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(target, 0o644)
+            _write(target, files[name])
         # keep the previous files (hard links, else copies) to put back if a move fails
-        previous = tmp / "previous"
-        for name in files:
-            if (out / name).is_file():
-                (previous / name).parent.mkdir(parents=True, exist_ok=True)
+        previous = stage / "previous"
+        for rel in names.values():
+            old = out / rel
+            if old.is_file():
+                (previous / rel).parent.mkdir(parents=True, exist_ok=True)
                 try:
-                    os.link(out / name, previous / name)
+                    os.link(old, previous / rel)
                 except OSError:
-                    shutil.copy2(out / name, previous / name)
-        moved: list[str] = []
+                    shutil.copy2(old, previous / rel)
+        moved: list[PurePosixPath] = []
+        made: list[Path] = []
         try:
-            for name in files:
-                (out / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp / "new" / name, out / name)
-                moved.append(name)
+            for rel in names.values():
+                parent = (out / rel).parent
+                missing = [p for p in [parent, *parent.parents] if not p.exists()]
+                for p in reversed(missing):
+                    p.mkdir()
+                    made.append(p)
+                os.replace(stage / "new" / rel, out / rel)
+                moved.append(rel)
         except BaseException:
-            for name in moved:
-                if (previous / name).exists():
-                    os.replace(previous / name, out / name)
+            for rel in moved:
+                if (previous / rel).exists():
+                    os.replace(previous / rel, out / rel)
                 else:
-                    (out / name).unlink(missing_ok=True)
+                    (out / rel).unlink(missing_ok=True)
+            for p in reversed(made):
+                with contextlib.suppress(OSError):
+                    p.rmdir()
             raise
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return [out / name for name in files]
+        shutil.rmtree(stage, ignore_errors=True)
+    return [out / rel for rel in names.values()]
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
+    """Write one file atomically (:func:`write_files` with a set of one)."""
+    path = Path(path)
+    return write_files(path.parent, {path.name: data})[0]

@@ -1,7 +1,7 @@
 """A planned season's files: tables, site load, enterprise calendars, report, every plan.
 
 :func:`season_files` renders everything in memory (``dict`` of relative path to bytes);
-:func:`write_season` writes that set with :func:`routeplanner._io.write_file_set` (all or
+:func:`write_season` writes that set with :func:`routeplanner._io.write_files` (all or
 none). The files (``docs/outputs.md``, "Season outputs"):
 
 - ``season.csv`` / ``season.xlsx``: one row per departure, day and stop (the workbook adds the
@@ -23,7 +23,6 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 import json
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from html import escape
@@ -33,12 +32,12 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from ._io import write_file_set
+from ._io import write_files
 from ._spreadsheet import csv_bytes, xlsx_bytes
 from .calendar import visit_start_windows
 from .capacity import SiteCapacity, iso_week
 from .catalog import Catalog
-from .i18n import fmt_date, t
+from .i18n import fmt_date, plural, t
 from .result import Itinerary
 from .season_plan import Loss, SeasonResult, bookings_of
 
@@ -139,16 +138,15 @@ def _site_name(catalog: Catalog, sid: str, lang: str) -> str:
 
 def _limit_text(cap: SiteCapacity | None, lang: str) -> str:
     if cap is None:
-        return t("season_no_limit", lang)
+        return t("season.no_limit", lang)
     parts = []
     for kind in ("day", "week", "slot"):
         v = cap.limit(kind)
         if v is not None:
-            unit = t("season_group" if v == 1 else "season_groups", lang)
-            parts.append(f"{v} {unit} {t(f'season_per_{kind}', lang)}")
-    text = ", ".join(parts) or t("season_no_limit", lang)
+            parts.append(f"{plural(v, 'group', lang)} {t(f'season.per_{kind}', lang)}")
+    text = ", ".join(parts) or t("season.no_limit", lang)
     if cap.defaults:
-        text += f" ({t('season_default', lang)})"
+        text += f" ({t('season.default', lang)})"
     return text
 
 
@@ -186,7 +184,9 @@ def _stops_frame(result: SeasonResult, lang: str) -> pd.DataFrame:
 
 def _loss_text(loss: Loss, lang: str) -> str:
     holders = ", ".join(loss.holders)
-    return t(f"season_loss_{loss.reason}", lang).format(
+    return t(
+        f"season.loss_{loss.reason}",
+        lang,
         date=fmt_date(loss.date, lang, weekday=False),
         slot=_slot(loss.slot),
         limit=loss.limit,
@@ -393,13 +393,13 @@ def calendar_html(site_id: str, result: SeasonResult, catalog: Catalog, *, lang:
     span = _span(result)
     body = [
         f"<h1>{escape(site.name(lang))}</h1>",
-        f"<p class='note'>{escape(t('season_calendar', lang))} · {escape(result.spec.name)}</p>",
-        f"<p>{escape(t('season_capacity', lang))}: {escape(_limit_text(cap, lang))}</p>",
+        f"<p class='note'>{escape(t('season.calendar', lang))} · {escape(result.spec.name)}</p>",
+        f"<p>{escape(t('season.capacity', lang))}: {escape(_limit_text(cap, lang))}</p>",
     ]
     if span is None:
         return _page(site.name(lang), "".join(body), lang)
-    months = t("season_months", lang).split()
-    wds = t("season_weekdays", lang).split()
+    months = t("season.months", lang).split()
+    wds = t("season.weekdays", lang).split()
     y, m = span[0].year, span[0].month
     while (y, m) <= (span[1].year, span[1].month):
         body.append(f"<h3>{escape(months[m - 1])} {y}</h3><table class='month'><tr>")
@@ -422,12 +422,11 @@ def calendar_html(site_id: str, result: SeasonResult, catalog: Catalog, *, lang:
                     cls = "busy"
                 cell = [f"<span class='d'>{d.day}</span>"]
                 if cls == "closed":
-                    cell.append(f" <small>{escape(t('season_closed', lang))}</small>")
+                    cell.append(f" <small>{escape(t('season.closed', lang))}</small>")
                 if visits:
-                    unit = t("season_group" if len(visits) == 1 else "season_groups", lang)
                     cell.append(
-                        f"<br><b>{len(visits)} {escape(unit)}"
-                        f" · {heads} {escape(t('season_headcount', lang))}</b>"
+                        f"<br><b>{escape(plural(len(visits), 'group', lang))}"
+                        f" · {escape(plural(heads, 'person', lang))}</b>"
                     )
                     cell.extend(
                         f"<br>{start.strftime('%H:%M')} {escape(dep)} ({h})"
@@ -437,7 +436,7 @@ def calendar_html(site_id: str, result: SeasonResult, catalog: Catalog, *, lang:
             body.append("</tr>")
         body.append("</table>")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return _page(f"{site.name(lang)} — {t('season_calendar', lang)}", "".join(body), lang)
+    return _page(f"{site.name(lang)} — {t('season.calendar', lang)}", "".join(body), lang)
 
 
 def _table(frame: pd.DataFrame, columns: Mapping[str, str], num: set[str]) -> str:
@@ -463,13 +462,13 @@ def season_report_html(
 ) -> str:
     """The season report: total vs the solo bound, departures, utilisation, losses."""
     spec = result.spec
-    body = [f"<h1>{escape(t('season_report', lang))}: {escape(spec.name)}</h1>"]
+    body = [f"<h1>{escape(t('season.report', lang))}: {escape(spec.name)}</h1>"]
     kpis = [
-        (t("season_departures", lang), str(len(spec.departures))),
-        (t("season_total", lang), f"{result.total:.2f}"),
-        (t("season_bound", lang), f"{result.bound:.2f}"),
-        (t("season_share", lang), f"{100 * result.share:.1f} %"),
-        (t("season_solves", lang), str(result.stats.get("solves", ""))),
+        (t("season.departures", lang), str(len(spec.departures))),
+        (t("season.total", lang), f"{result.total:.2f}"),
+        (t("season.bound", lang), f"{result.bound:.2f}"),
+        (t("season.share", lang), f"{100 * result.share:.1f} %"),
+        (t("season.solves", lang), str(result.stats.get("solves", ""))),
     ]
     body.append(
         "<div class='kpis'>"
@@ -479,44 +478,44 @@ def season_report_html(
     unplanned = result.unplanned()
     if unplanned:
         body.append(
-            f"<p class='bad'>{escape(t('season_unplanned', lang))}: "
+            f"<p class='bad'>{escape(t('season.unplanned', lang))}: "
             f"{escape(', '.join(unplanned))}</p>"
         )
     else:
-        body.append(f"<p>{escape(t('season_all_planned', lang))}.</p>")
+        body.append(f"<p>{escape(t('season.all_planned', lang))}.</p>")
     if spec.fairness is not None:
         share = f"{100 * spec.fairness:g}"
         below = result.below_floor()
-        text = t("season_fairness", lang).format(share=share)
+        text = t("season.fairness", lang).format(share=share)
         if below:
             body.append(
-                f"<p class='bad'>{escape(text)} — {escape(t('season_below_floor', lang))}: "
+                f"<p class='bad'>{escape(text)} — {escape(t('season.below_floor', lang))}: "
                 f"{escape(', '.join(below))}</p>"
             )
         else:
             body.append(f"<p>{escape(text)}: ✓</p>")
-    body.append(f"<p class='note'>{escape(t('season_method', lang))}</p>")
-    body.append(f"<h2>{escape(t('season_departures', lang))}</h2>")
+    body.append(f"<p class='note'>{escape(t('season.method', lang))}</p>")
+    body.append(f"<h2>{escape(t('season.departures', lang))}</h2>")
     deps = frames["departures"].copy()
     deps["link"] = deps["departure"]
     body.append(
         _table(
             deps,
             {
-                "departure": t("season_departure", lang),
-                "product": t("season_product", lang),
+                "departure": t("season.departure", lang),
+                "product": t("season.product", lang),
                 "start_date": t("dates", lang),
                 "group_size": t("group", lang),
-                "weighted_score": t("season_in_season", lang),
-                "solo_bound": t("season_solo", lang),
-                "share": t("season_share", lang),
-                "lost_enterprises": t("season_lost", lang),
+                "weighted_score": t("season.in_season", lang),
+                "solo_bound": t("season.solo", lang),
+                "share": t("season.share", lang),
+                "lost_enterprises": t("season.lost", lang),
                 "problem": t("reason", lang),
             },
             {"group_size", "weighted_score", "solo_bound", "share"},
         )
     )
-    body.append(f"<h2>{escape(t('season_utilisation', lang))}</h2>")
+    body.append(f"<h2>{escape(t('season.utilisation', lang))}</h2>")
     sites = frames["sites"]
     if len(sites):
         sites = sites.copy()
@@ -528,36 +527,36 @@ def season_report_html(
                 sites,
                 {
                     "name": t("site", lang),
-                    "groups": t("season_visits", lang),
-                    "headcount": t("season_people", lang),
-                    "peak_day": t("season_peak_day", lang),
-                    "limit_day": t("season_per_day", lang),
-                    "peak_week": t("season_peak_week", lang),
-                    "limit_week": t("season_per_week", lang),
-                    "available": t("season_available", lang),
-                    "utilisation": t("season_load", lang),
+                    "groups": t("season.visits", lang),
+                    "headcount": t("season.people", lang),
+                    "peak_day": t("season.peak_day", lang),
+                    "limit_day": t("season.per_day", lang),
+                    "peak_week": t("season.peak_week", lang),
+                    "limit_week": t("season.per_week", lang),
+                    "available": t("season.available", lang),
+                    "utilisation": t("season.load", lang),
                 },
                 {"groups", "headcount", "peak_day", "limit_day", "peak_week", "limit_week"},
             )
         )
         if sites["limit_is_default"].any():
             body.append(
-                f"<p class='note'>{escape(t('season_capacity', lang))}: "
-                f"{escape(t('season_default', lang))} (capacity.csv).</p>"
+                f"<p class='note'>{escape(t('season.capacity', lang))}: "
+                f"{escape(t('season.default', lang))} (capacity.csv).</p>"
             )
         links = " · ".join(
             f"<a href='calendars/{escape(sid)}.html'>{escape(name)}</a>"
             for sid, name in zip(sites["site_id"], sites["name"], strict=True)
         )
-        body.append(f"<h3>{escape(t('season_calendars', lang))}</h3><p>{links}</p>")
-    body.append(f"<h2>{escape(t('season_losses', lang))}</h2>")
+        body.append(f"<h3>{escape(t('season.calendars', lang))}</h3><p>{links}</p>")
+    body.append(f"<h2>{escape(t('season.losses', lang))}</h2>")
     losses = frames["losses"]
     if len(losses):
         body.append(
             _table(
                 losses,
                 {
-                    "departure": t("season_departure", lang),
+                    "departure": t("season.departure", lang),
                     "name": t("site", lang),
                     "why": t("reason", lang),
                 },
@@ -565,8 +564,8 @@ def season_report_html(
             )
         )
     else:
-        body.append(f"<p>{escape(t('season_no_losses', lang))}</p>")
-    return _page(f"{t('season_report', lang)}: {spec.name}", "".join(body), lang)
+        body.append(f"<p>{escape(t('season.no_losses', lang))}</p>")
+    return _page(f"{t('season.report', lang)}: {spec.name}", "".join(body), lang)
 
 
 def season_manifest(result: SeasonResult, catalog: Catalog) -> dict[str, Any]:
@@ -606,13 +605,11 @@ def season_manifest(result: SeasonResult, catalog: Catalog) -> dict[str, Any]:
 
 
 def _plan_files(itinerary: Itinerary, catalog: Catalog, lang: str) -> dict[str, bytes]:
-    from .export import write_plan_outputs
+    from .export import render_plan
 
     view = catalog.for_request(itinerary.scenario)
     names = {p.id: p.name(lang) for p in view}
-    with tempfile.TemporaryDirectory(prefix="rp-season-") as tmp:
-        written = write_plan_outputs(itinerary, Path(tmp), lang=lang, names=names, catalog=view)
-        return {p.name: p.read_bytes() for p in written}
+    return render_plan(itinerary, lang=lang, names=names, catalog=view)
 
 
 def season_files(
@@ -664,4 +661,4 @@ def write_season(
     list of Path
         Every file written.
     """
-    return write_file_set(Path(out), season_files(result, catalog, lang=lang, plans=plans))
+    return write_files(Path(out), season_files(result, catalog, lang=lang, plans=plans))

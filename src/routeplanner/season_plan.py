@@ -39,6 +39,7 @@ from typing import Any
 
 from .capacity import iso_week
 from .catalog import Catalog
+from .compare.run import load_context
 from .exceptions import RouteplannerError
 from .model import TripRequest
 from .planner import Closure, plan
@@ -180,23 +181,10 @@ class _Book:
 # --------------------------------------------------------------------------- the task
 
 
-_RESOURCES: dict[str | None, tuple[Any, Any]] = {}
-
-
-def _resources(data: str | None) -> tuple[Any, Any]:
-    """Catalog and network for ``data`` (loaded once per worker process)."""
-    if data not in _RESOURCES:
-        from .catalog import load_catalog
-        from .network import load_network
-
-        catalog = load_catalog(data)
-        _RESOURCES[data] = (catalog, load_network(data, catalog))
-    return _RESOURCES[data]
-
-
 def _warm(data: str | None) -> None:
+    """Process-pool initializer: load the catalog and network before the first task."""
     with contextlib.suppress(RouteplannerError):  # each task reports it
-        _resources(data)
+        load_context(data)
 
 
 def _plan_group(payload: Mapping[str, Any], catalog: Catalog, network: Any) -> dict[str, Any]:
@@ -241,7 +229,7 @@ def plan_group(payload: Mapping[str, Any]) -> dict[str, Any]:
         ``plans`` (departure id -> itinerary JSON text or None), ``errors`` (departure id ->
         text), ``wall_s``. Never raises for a departure's failure.
     """
-    catalog, network = _resources(payload.get("data"))
+    catalog, network = load_context(payload.get("data"))
     return _plan_group(payload, catalog, network)
 
 

@@ -23,7 +23,7 @@ import streamlit as st
 
 from ..catalog import Catalog
 from ..exceptions import Issue, ScenarioError
-from ..i18n import t
+from ..i18n import plural, t
 from ..scenario import load_yaml
 from ..season import SeasonSpec, load_season
 from ..season_check import check_season
@@ -199,7 +199,8 @@ def render() -> None:
         return
     key, spec = loaded
     products = ", ".join(spec.products)
-    st.caption(tr("season_loaded", name=spec.name, n=len(spec.departures), products=products))
+    departures = plural(len(spec.departures), "departure", language)
+    st.caption(tr("season_loaded", name=spec.name, departures=departures, products=products))
     st.dataframe(departures_view(spec), hide_index=True, width="stretch")
     k = f"sea-{digest(key)}-"
     limit = float(st.number_input(tr("season_time"), 0.5, 60.0, 3.0, 0.5, key=k + "limit"))
@@ -238,8 +239,8 @@ def render() -> None:
     else:
         st.success(tr("season_clean"))
     for ids, label in (
-        (result.unplanned(), "season_unplanned"),
-        (result.below_floor(), "season_below_floor"),
+        (result.unplanned(), "season.unplanned"),
+        (result.below_floor(), "season.below_floor"),
     ):
         if ids:
             st.warning(f"{t(label, language)}: {', '.join(ids)}", icon=":material/warning:")
