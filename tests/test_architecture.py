@@ -16,8 +16,23 @@ LAYERS: dict[str, int] = {
         ["exceptions", "settings", "_io", "_csv", "i18n", "_spreadsheet", "executors"], 0
     ),
     **dict.fromkeys(["model", "reasons"], 1),
-    **dict.fromkeys(["calendar", "capacity", "catalog", "network", "scenario"], 2),
-    **dict.fromkeys(["_schedule", "_ils", "_ortools", "solve", "result", "tours"], 3),
+    **dict.fromkeys(
+        [
+            "calendar",
+            "capacity",
+            "catalog",
+            "network",
+            "scenario",
+            "assessments",
+            "events",
+            "stories",
+        ],
+        2,
+    ),
+    **dict.fromkeys(
+        ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],
+        3,
+    ),
     **dict.fromkeys(["decode", "check"], 4),
     **dict.fromkeys(["planner"], 5),
     **dict.fromkeys(["embed"], 6),

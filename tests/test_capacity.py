@@ -23,7 +23,7 @@ def test_enterprises_have_capacity(catalog: Catalog) -> None:
     }
     assert set(catalog.capacity) == enterprises
     hpp = catalog.capacity["irkutsk_hpp"]
-    assert (hpp.groups_per_day, hpp.groups_per_week, hpp.groups_per_slot) == (2, 4, 1)
+    assert (hpp.groups_per_day, hpp.groups_per_week, hpp.groups_per_slot) == (2, 4, None)
 
 
 def test_every_capacity_value_is_sourced_or_a_default(catalog: Catalog) -> None:
@@ -64,7 +64,7 @@ def test_bad_capacity_row(data_copy: Path, row: str, field: str, expect: str) ->
 
 
 def test_duplicate_capacity_row(data_copy: Path) -> None:
-    row = "irkutsk_hpp,2,4,1,,https://example.org/hpp,sourced\n"
+    row = "irkutsk_hpp,2,4,,,https://example.org/hpp,sourced\n"
     (data_copy / "capacity.csv").write_text(HEADER + row + row, encoding="utf-8")
     with pytest.raises(CatalogError, match="row 3, field 'site_id': site 'irkutsk_hpp' has two"):
         load_catalog(data_copy)

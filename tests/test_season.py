@@ -101,7 +101,7 @@ def test_must_visit_with_zero_capacity(tmp_path: Path, data_copy: Path) -> None:
     cap = data_copy / "capacity.csv"
     lines = cap.read_text(encoding="utf-8").splitlines()
     row = next(i for i, x in enumerate(lines) if x.startswith("irkutsk_hpp,"))
-    lines[row] = lines[row].replace("irkutsk_hpp,2,4,1", "irkutsk_hpp,0,4,1")
+    lines[row] = lines[row].replace("irkutsk_hpp,2,4,", "irkutsk_hpp,0,4,")
     cap.write_text("\n".join(lines) + "\n", encoding="utf-8")
     catalog = load_catalog(data_copy)
     body = CROWDED_SEASON.replace("season: {", "must_visit: [irkutsk_hpp]\n    season: {")
