@@ -110,7 +110,9 @@ def sites(
     elif fmt == "csv":
         frame = catalog.to_frame(lang=lang)
         frame = frame[frame["id"].isin({s.id for s in chosen})]
-        sys.stdout.write(frame.to_csv(index=False))
+        from .spreadsheet import csv_bytes
+
+        sys.stdout.write(csv_bytes(frame).decode("utf-8"))
     elif fmt == "table":
         table = Table(title=f"{len(chosen)} sites")
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
