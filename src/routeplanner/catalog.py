@@ -11,7 +11,6 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz, process
 
 from ._csv import (
@@ -24,8 +23,9 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .calendar import hours_error, parse_hours
-from .exceptions import CatalogError, Issue, UnknownPlaceError
+from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
     Category,
@@ -200,9 +200,9 @@ def load_scoring(path: Path) -> Scoring:
     """
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise CatalogError([Issue(name, None, None, f"cannot read scoring: {err}")]) from err
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        raise CatalogError(err.issues) from err
     issues: list[Issue] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
         raise CatalogError([Issue(name, None, "criteria", "a mapping 'criteria:' is required")])
@@ -411,9 +411,11 @@ def load_catalog(
     site_paths += [Path(p) for p in extra_sites]
     sites: dict[str, tuple[str, int, Site]] = {}
     rejected_ids: set[str] = set()  # rows already reported: no follow-on errors for them
+    sites_unread = False  # a site file could not be read to its end
     for path in site_paths:
         table = read_table(path, _SITE_COLUMNS, issues)
         rejected_ids |= {(r.get("id") or "").strip() for r in table.rejected}
+        sites_unread |= table.broken
         seen: set[str] = set()
         for line, site in _places(table.rows, Site):
             if site.id in seen:
@@ -447,7 +449,7 @@ def load_catalog(
         if item.site_id not in sites:
             # rows already reported need no follow-on error; a replacement site file may
             # leave out built-in sites whose checklists then simply do not apply
-            if item.site_id in rejected_ids or sites_file is not None:
+            if item.site_id in rejected_ids or sites_file is not None or sites_unread:
                 continue
             issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
             continue

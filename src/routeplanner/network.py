@@ -34,7 +34,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-import yaml
 from geopy.distance import geodesic
 from pyproj import Geod
 from rapidfuzz import fuzz, process
@@ -50,8 +49,9 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
-from .exceptions import Issue, NetworkError, UnknownPlaceError
+from .exceptions import Issue, NetworkError, ScenarioError, UnknownPlaceError
 from .model import LINK_MODES, Mode
 from .settings import default_data_dir
 
@@ -178,9 +178,9 @@ class Profile:
 def _load_profiles(path: Path, issues: list[Issue]) -> tuple[dict[str, Profile], float]:
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        issues.append(Issue(name, None, None, f"cannot read profiles: {err}"))
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        issues.extend(err.issues)
         return {}, 1.3
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
         issues.append(Issue(name, None, "profiles", "a mapping 'profiles:' is required"))
