@@ -812,6 +812,22 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
         if r["bidirectional"]:
             graph.add_edge(r["to"], r["from"], **attrs)
 
+    for place in catalog or ():
+        node = place.network_node
+        if node and node not in graph and place.id not in graph:
+            kind = {"Site": "sites.csv", "Lodging": "lodgings.csv"}.get(
+                type(place).__name__, "hubs.csv"
+            )
+            close = process.extract(node, list(graph.nodes), scorer=fuzz.WRatio, limit=3)
+            issues.append(
+                Issue(
+                    kind,
+                    None,
+                    "network_node",
+                    f"{place.id}: '{node}' is not a node of the network (closest: "
+                    f"{', '.join(str(c[0]) for c in close)})",
+                )
+            )
     if issues:
         raise NetworkError(issues, title=f"the network in {root} has {len(issues)} problem(s):")
     return Network(graph, profiles, detour, catalog)
