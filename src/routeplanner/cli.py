@@ -137,7 +137,9 @@ def _handled(fn: F) -> F:
                 return fn(*args, **kwargs)
             except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
                 raise  # the CLI's own exits and usage errors (exit 2)
-            except OSError as err:
+            except RouteplannerError as err:
+                raise typer.Exit(report(err)) from None
+            except OSError as err:  # the library's own reading errors are RouteplannerErrors
                 code = report(OutputError(getattr(err, "filename", "") or "an output", err))
                 raise typer.Exit(code) from None
             except BaseException as err:
@@ -392,6 +394,8 @@ def _check_out(out: Path, force: bool) -> None:
     """Claim ``out`` for the rest of the command (see :func:`_claimed`)."""
     try:
         _RESOURCES.get().enter_context(_claimed(out, force))
+    except RouteplannerError:
+        raise
     except OSError as err:
         raise OutputError(out, err) from err
 

@@ -80,6 +80,8 @@ def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
         ) from err
     except RecursionError as err:
         raise ScenarioError([Issue(source, None, None, "nested too deeply")]) from err
+    except (TypeError, ValueError, OverflowError) as err:  # a validator that could not compare
+        raise ScenarioError([Issue(source, None, None, f"invalid values: {clip(err)}")]) from err
     if issues := _solver_name_issues(body, source):
         raise ScenarioError(issues)
     return request
