@@ -14,8 +14,13 @@ from builders import SRC
 LAYERS: dict[str, int] = {
     **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet"], 0),
     **dict.fromkeys(["model", "reasons", "_yaml"], 1),
-    **dict.fromkeys(["calendar", "catalog", "network", "scenario"], 2),
-    **dict.fromkeys(["_schedule", "_ils", "_ortools", "solve", "result", "tours"], 3),
+    **dict.fromkeys(
+        ["calendar", "catalog", "network", "scenario", "assessments", "events", "stories"], 2
+    ),
+    **dict.fromkeys(
+        ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],
+        3,
+    ),
     **dict.fromkeys(["decode", "check"], 4),
     **dict.fromkeys(["planner"], 5),
     **dict.fromkeys(["embed"], 6),

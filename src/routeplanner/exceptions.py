@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "EXIT_CODES",
+    "AssessmentError",
     "CatalogError",
     "DataQualityWarning",
     "InfeasibleError",
@@ -148,6 +149,12 @@ class ScenarioError(_IssuesError, ValueError):
 
 class ItineraryError(_IssuesError, ValueError):
     """An itinerary JSON file cannot be read."""
+
+    exit_code = 3
+
+
+class AssessmentError(_IssuesError, ValueError):
+    """An enterprise assessment cannot be recorded (unknown criterion, score out of range...)."""
 
     exit_code = 3
 

@@ -27,6 +27,7 @@ from .calendar import parse_hours
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .model import Site
+from .readiness import score_note
 from .result import Itinerary
 from .settings import TIMEZONE
 
@@ -108,6 +109,16 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "description_en": site.description_en,
         "source_url": site.source_url,
         "notes": site.notes,
+        "stories": [
+            {"kind": x.kind, "title_ru": x.title_ru, "title_en": x.title_en, "url": x.url}
+            for x in catalog.stories.get(site.id, ())
+        ],
+        "assessment": (
+            {"date": site.assessed_on.isoformat(), "assessor": site.assessed_by}
+            if site.assessed_on
+            else None
+        ),
+        "score_note": score_note(site, "en"),
     }
 
 

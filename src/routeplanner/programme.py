@@ -16,8 +16,10 @@ from html import escape
 from . import __version__
 from .catalog import Catalog
 from .i18n import fmt_date, t
-from .model import Lodging
+from .model import CHECKLIST_CATEGORIES, Lodging
 from .places import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
+from .readiness import score_note
+from .regulations import plan_requirements
 from .result import Day, Itinerary, Kpis
 
 __all__ = ["programme_html"]
@@ -51,10 +53,13 @@ tr.lunch td, tr.night td { background: #fafafa; }
 .cat { display: inline-block; font-size: 8.5pt; color: #fff; border-radius: 1mm;
   padding: 0 1.5mm; margin-left: 1.5mm; vertical-align: 1px; }
 .rules { font-size: 9pt; color: #444; }
+.stories { font-size: 9pt; }
+.stories a { color: #1f5fa8; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
 .cat.new { background: #1a7f37; }
 .problems { border: 2px solid #b00; padding: 3mm; color: #800; }
+.warnings { border: 2px solid #c80; padding: 2mm 3mm; color: #630; margin: 2mm 0; }
 footer { margin-top: 8mm; color: #777; font-size: 8.5pt; border-top: 1px solid #ccc;
   padding-top: 2mm; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } }
@@ -104,6 +109,8 @@ def _day_rows(
         bits = [_duration(leg.duration_min, lang), f"{leg.distance_km:.0f}\u00a0{t('km', lang)}"]
         if leg.price_rub:
             bits.append(f"{t('fare', lang)} {_money(leg.price_rub, lang)}")
+        if leg.break_min:
+            bits.append(f"{t('driver_break', lang)} {_duration(leg.break_min, lang)}")
         verb = t("departure", lang) if k == 0 else mode.capitalize()
         what = f"{_e(verb)}: {_e(name(leg.origin))} → {_e(name(leg.destination))}"
         if k == 0:
@@ -128,6 +135,17 @@ def _day_rows(
             f"{t('price', lang)}: "
             + (_money(s.price_rub, lang) if s.price_rub else t("free", lang))
         )
+        scored = catalog.sites.get(s.site_id) if catalog is not None else None
+        if scored is not None and scored.category in CHECKLIST_CATEGORIES:
+            details.append(f"{t('score', lang)} {scored.score:.1f}: {score_note(scored, lang)}")
+        stories = catalog.stories.get(s.site_id, ()) if catalog is not None else ()
+        story_html = ""
+        if stories:
+            links = ", ".join(
+                f"<a href='{_e(x.url)}'>{_e(x.title(lang))}</a> ({_e(t(x.kind, lang))})"
+                for x in stories
+            )
+            story_html = f"<div class='stories'>{_e(t('stories', lang))}: {links}</div>"
         rules = ""
         site = catalog.sites.get(s.site_id) if catalog is not None else None
         if site is not None:
@@ -147,6 +165,7 @@ def _day_rows(
                 f"<span class='cat' style='background:{colour}'>{_e(t(s.category, lang))}</span>"
                 + (f"<span class='cat new'>{_e(t('added_stop', lang))}</span>" if s.added else "")
                 + (f"<div class='rules'>{_e(rules)}</div>" if rules else "")
+                + story_html
                 + f"</td><td>{'<br>'.join(_e(x) for x in details)}</td></tr>",
             )
         )
@@ -178,6 +197,31 @@ def _day_rows(
             f"{_e(name(day.end_place))}</b></td><td></td></tr>"
         )
     return rows
+
+
+def _regulation_rows(itinerary: Itinerary, lang: str) -> list[str]:
+    """The transport regulations the plan follows, each with what it did and its legal act."""
+    if not itinerary.days:
+        return []
+    found = plan_requirements(itinerary)
+    if not found:
+        return []
+    out = [f"<h2>{_e(t('regulations', lang))}</h2><ul class='rules-list'>"]
+    sunset = False
+    for rule, note_ru, note_en in found:
+        note = note_en if lang == "en" else note_ru
+        out.append(
+            f"<li><b>{_e(rule.text(lang))}</b>"
+            + (f" — {_e(note)}" if note else "")
+            + f"<br><span class='rules'>{_e(t('regulation_basis', lang))}: "
+            f"{_e(rule.source(lang))}</span></li>"
+        )
+        end = rule.in_force[1]
+        sunset |= end is not None and itinerary.scenario.start_date >= end
+    out.append("</ul>")
+    if sunset:
+        out.append(f"<p class='rules'>{_e(t('regulation_sunset', lang))}</p>")
+    return out
 
 
 def programme_html(
@@ -231,6 +275,10 @@ def programme_html(
         out.append(f"<div class='problems'><b>{_e(t('infeasible', lang))}</b><ul>")
         out += [f"<li>{_e(p)}</li>" for p in itinerary.problem_texts(lang)]
         out.append("</ul></div>")
+    if itinerary.warning_texts(lang):
+        out.append(f"<div class='warnings'><b>{_e(t('warnings', lang))}</b><ul>")
+        out += [f"<li>{_e(w)}</li>" for w in itinerary.warning_texts(lang)]
+        out.append("</ul></div>")
     if itinerary.days:
         kpis = [
             (str(k.get("sites", len(itinerary.stops))), t("sites_count", lang)),
@@ -242,6 +290,8 @@ def programme_html(
         out.append(f"<h2>{_e(t('summary', lang))}</h2><div class='kpis'>")
         out += [f"<div class='kpi'><b>{_e(v)}</b><small>{_e(lab)}</small></div>" for v, lab in kpis]
         out.append("</div>")
+
+    out += _regulation_rows(itinerary, lang)
 
     for di, day in enumerate(itinerary.days):
         colour = day_colour(di)

@@ -134,6 +134,8 @@ def check_request(req: TripRequest, catalog: Catalog) -> None:
     """
     problems: list[Issue] = []
     site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
+    if req.events is not None:  # events are sites when the request takes them in
+        site_ids |= set(catalog.events)
     for key in ("start", "end", "lodging"):
         pid = getattr(req, key)
         if pid is not None and pid not in catalog.lodgings and pid not in catalog.hubs:
