@@ -502,7 +502,7 @@ def load_catalog(
             sites_only,
             owner,
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,  # rows already reported: no follow-on errors
         )
 
@@ -512,7 +512,8 @@ def load_catalog(
         stories = read_stories(root / "stories.csv", [*sites, *events, *rejected_ids], story_issues)
         stories = {k: v for k, v in stories.items() if k not in rejected_ids}
         # a replacement site file may leave out sites whose stories then do not apply
-        issues += [i for i in story_issues if not (sites_file is not None and i.field == "id")]
+        skip = sites_file is not None or sites_unread  # sites missing on purpose, or unread
+        issues += [i for i in story_issues if not (skip and i.field == "id")]
 
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
@@ -542,7 +543,7 @@ def load_catalog(
             {sid: site for sid, (_p, _l, site) in sites.items()},
             scoring.weights.keys(),
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,
         )
     # the latest assessment's answers replace the estimates of the criteria it answers
