@@ -12,10 +12,22 @@ from builders import SRC
 #: The root package (``routeplanner/__init__``) re-exports the public API and is left out:
 #: Python imports it before any submodule anyway.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet"], 0),
+    **dict.fromkeys(
+        ["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet", "executors"], 0
+    ),
     **dict.fromkeys(["model", "reasons", "_yaml"], 1),
     **dict.fromkeys(
-        ["calendar", "catalog", "network", "scenario", "assessments", "events", "stories"], 2
+        [
+            "calendar",
+            "capacity",
+            "catalog",
+            "network",
+            "scenario",
+            "assessments",
+            "events",
+            "stories",
+        ],
+        2,
     ),
     **dict.fromkeys(
         ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],
@@ -26,7 +38,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["embed"], 6),
     **dict.fromkeys(["places"], 7),
     **dict.fromkeys(["maps", "programme", "export"], 8),
-    **dict.fromkeys(["compare"], 9),
+    **dict.fromkeys(["compare", "season", "season_plan", "season_output", "season_check"], 9),
     **dict.fromkeys(["cli", "web"], 10),
 }
 
