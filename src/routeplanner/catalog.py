@@ -588,7 +588,8 @@ def load_catalog(
         {sid: len(s.slots) for sid, s in final_sites.items()},
         issues,
         known_missing=rejected_ids,
-        unknown_ok=sites_file is not None,  # a replacement site file may leave sites out
+        # a replacement site file may leave sites out; an unread one names none of them
+        unknown_ok=sites_file is not None or sites_unread,
     )
     if issues:
         raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")
