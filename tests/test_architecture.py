@@ -13,9 +13,9 @@ from builders import SRC
 #: Python imports it before any submodule anyway.
 LAYERS: dict[str, int] = {
     **dict.fromkeys(
-        ["exceptions", "settings", "_io", "_csv", "i18n", "_spreadsheet", "executors"], 0
+        ["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet", "executors"], 0
     ),
-    **dict.fromkeys(["model", "reasons"], 1),
+    **dict.fromkeys(["model", "reasons", "_yaml"], 1),
     **dict.fromkeys(
         [
             "calendar",

@@ -11,7 +11,6 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz, process
 
 from ._csv import (
@@ -24,11 +23,12 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
 from .capacity import SiteCapacity, load_capacity
 from .events import Event, event_sites, read_events
-from .exceptions import CatalogError, Issue, UnknownPlaceError
+from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
     Category,
@@ -211,9 +211,9 @@ def load_scoring(path: Path) -> Scoring:
     """
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise CatalogError([Issue(name, None, None, f"cannot read scoring: {err}")]) from err
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        raise CatalogError(err.issues) from err
     issues: list[Issue] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
         raise CatalogError([Issue(name, None, "criteria", "a mapping 'criteria:' is required")])
@@ -466,9 +466,11 @@ def load_catalog(
     site_paths += [Path(p) for p in extra_sites]
     sites: dict[str, tuple[str, int, Site]] = {}
     rejected_ids: set[str] = set()  # rows already reported: no follow-on errors for them
+    sites_unread = False  # a site file could not be read to its end
     for path in site_paths:
         table = read_table(path, _SITE_COLUMNS, issues)
         rejected_ids |= {(r.get("id") or "").strip() for r in table.rejected}
+        sites_unread |= table.broken
         seen: set[str] = set()
         for line, site in _places(table.rows, Site):
             if site.id in seen:
@@ -503,7 +505,7 @@ def load_catalog(
             sites_only,
             owner,
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,  # rows already reported: no follow-on errors
         )
 
@@ -513,7 +515,8 @@ def load_catalog(
         stories = read_stories(root / "stories.csv", [*sites, *events, *rejected_ids], story_issues)
         stories = {k: v for k, v in stories.items() if k not in rejected_ids}
         # a replacement site file may leave out sites whose stories then do not apply
-        issues += [i for i in story_issues if not (sites_file is not None and i.field == "id")]
+        skip = sites_file is not None or sites_unread  # sites missing on purpose, or unread
+        issues += [i for i in story_issues if not (skip and i.field == "id")]
 
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
@@ -522,7 +525,7 @@ def load_catalog(
         if item.site_id not in sites:
             # rows already reported need no follow-on error; a replacement site file may
             # leave out built-in sites whose checklists then simply do not apply
-            if item.site_id in rejected_ids or sites_file is not None:
+            if item.site_id in rejected_ids or sites_file is not None or sites_unread:
                 continue
             issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
             continue
@@ -543,7 +546,7 @@ def load_catalog(
             {sid: site for sid, (_p, _l, site) in sites.items()},
             scoring.weights.keys(),
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,
         )
     # the latest assessment's answers replace the estimates of the criteria it answers
@@ -585,7 +588,8 @@ def load_catalog(
         {sid: len(s.slots) for sid, s in final_sites.items()},
         issues,
         known_missing=rejected_ids,
-        unknown_ok=sites_file is not None,  # a replacement site file may leave sites out
+        # a replacement site file may leave sites out; an unread one names none of them
+        unknown_ok=sites_file is not None or sites_unread,
     )
     if issues:
         raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")

@@ -1,17 +1,32 @@
-"""The thin command-line interface: parse, call the library, print."""
+"""The thin command-line interface: parse, call the library, print.
+
+Every command runs inside one error handler (:func:`report`): an expected error prints a
+one-line message per problem (file, row or key, what was expected; input values cut short) and
+exits with its documented code (README, "Exit codes"; :data:`routeplanner.exceptions.EXIT_CODES`);
+anything unexpected prints a short message and the path of a log file holding the traceback,
+and exits with 70. No command prints a Python traceback.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
+import functools
 import json
 import logging
+import math
+import os
 import signal
 import sys
+import tempfile
 import threading
-from collections.abc import Iterator
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,7 +34,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .exceptions import RouteplannerError
+from .exceptions import (
+    OutputError,
+    RouteplannerError,
+    RouteplannerWarning,
+    clip,
+    describe,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -36,9 +57,117 @@ DataOpt = Annotated[
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: ru or en.")]
 
 
+def _error(message: str) -> None:
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _crash_log(err: BaseException) -> Path | None:
+    """Write the traceback of an unexpected error to a log file; its path (None if it cannot
+    be written)."""
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f"routeplanner-error-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log"
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"routeplanner {__version__}\nargv: {sys.argv!r}\n\n")
+            fh.write("".join(traceback.format_exception(err)))
+    except OSError:
+        return None
+    return Path(name)
+
+
+def report(err: BaseException) -> int:
+    """Print what went wrong and return the exit code (the one error handler of the CLI).
+
+    Parameters
+    ----------
+    err : BaseException
+
+    Returns
+    -------
+    int
+        The documented exit code: the error's own for a :class:`RouteplannerError`, 73 for an
+        output that cannot be written, 130 for an interrupt, 70 for anything unexpected.
+    """
+    if isinstance(err, KeyboardInterrupt):
+        err_console.print("interrupted")
+        return 130
+    if isinstance(err, RouteplannerError):
+        _error(describe(err))
+        return int(getattr(err, "exit_code", 1))
+    if isinstance(err, MemoryError):
+        _error("out of memory: the request is too large for this machine")
+        return 70
+    log = _crash_log(err)
+    where = f"the traceback is in {log}" if log else "the traceback could not be saved"
+    _error(
+        f"unexpected {type(err).__name__}: {clip(err, 300)} (this is a bug; {where}; please "
+        "report it with the command you ran)"
+    )
+    return 70
+
+
 def _fail(err: RouteplannerError) -> None:
-    err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(err.exit_code)
+    raise typer.Exit(report(err))
+
+
+def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, RouteplannerWarning):
+        err_console.print(
+            f"[bold yellow]warning:[/] {escape(clip(message, 600))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _handled(fn: F) -> F:
+    """Run a command inside :func:`report`: every error becomes its exit code and message;
+    the library's warnings are printed as one line each."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with warnings.catch_warnings(), contextlib.ExitStack() as resources:
+            warnings.simplefilter("always", RouteplannerWarning)
+            warnings.showwarning = _show_warning
+            token = _RESOURCES.set(resources)
+            try:
+                return fn(*args, **kwargs)
+            except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
+                raise  # the CLI's own exits and usage errors (exit 2)
+            except RouteplannerError as err:
+                raise typer.Exit(report(err)) from None
+            except OSError as err:  # the library's own reading errors are RouteplannerErrors
+                code = report(OutputError(getattr(err, "filename", "") or "an output", err))
+                raise typer.Exit(code) from None
+            except BaseException as err:
+                raise typer.Exit(report(err)) from None
+            finally:
+                _RESOURCES.reset(token)
+
+    return wrapper  # type: ignore[return-value]
+
+
+#: What the running command holds until it ends (its output folder).
+_RESOURCES: contextvars.ContextVar[contextlib.ExitStack] = contextvars.ContextVar("resources")
+
+
+def _command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """``app.command`` with the error handler around the command."""
+
+    def register(fn: F) -> F:
+        app.command(*args, **kwargs)(_handled(fn))
+        return fn
+
+    return register
+
+
+def _positive_seconds(value: float | None) -> float | None:
+    if value is not None and not (math.isfinite(value) and 0 < value <= 3600):
+        raise typer.BadParameter(f"{value} is not a number of seconds in (0, 3600]")
+    return value
 
 
 def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any, Any]:
@@ -70,7 +199,7 @@ def _main(
     )
 
 
-@app.command()
+@_command()
 def sites(
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     town: Annotated[str | None, typer.Option(help="Only sites whose town contains this.")] = None,
@@ -116,7 +245,9 @@ def sites(
     elif fmt == "csv":
         frame = catalog.to_frame(lang=lang)
         frame = frame[frame["id"].isin({s.id for s in chosen})]
-        sys.stdout.write(frame.to_csv(index=False))
+        from .spreadsheet import csv_bytes
+
+        sys.stdout.write(csv_bytes(frame).decode("utf-8"))
     elif fmt == "table":
         table = Table(title=f"{len(chosen)} sites")
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
@@ -147,7 +278,7 @@ def sites(
         raise typer.Exit(2)
 
 
-@app.command()
+@_command()
 def travel(
     origin: Annotated[str, typer.Argument(help="Place id (site, lodging, hub or town node).")],
     destination: Annotated[str, typer.Argument(help="Place id.")],
@@ -240,22 +371,52 @@ def travel(
         raise typer.Exit(2)
 
 
+TimeLimitOpt = Annotated[
+    float | None,
+    typer.Option("--time-limit", callback=_positive_seconds, help="Seconds (0 < t <= 3600)."),
+]
+
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Overwrite the files of an existing output folder.")
 ]
 
 
-def _check_out(out: Path, force: bool) -> None:
-    """Refuse to write into a folder that already holds files, unless --force."""
+@contextlib.contextmanager
+def _claimed(out: Path, force: bool) -> Iterator[None]:
+    """Hold the output folder for this run: refuse a file in its place (exit 2), another run
+    writing there (exit 75) and, unless ``--force``, a folder that already holds files (exit 2);
+    clear what a killed run left behind. A folder this run made is removed again if nothing was
+    written into it."""
+    from ._io import LOCK_NAME, clear_stale_staging, locked_folder
+
     if out.exists() and not out.is_dir():
-        err_console.print(f"[bold red]error:[/] --out {escape(str(out))} is a file, not a folder")
+        _error(f"--out {out} is a file, not a folder")
         raise typer.Exit(2)
-    if out.is_dir() and any(out.iterdir()) and not force:
-        err_console.print(
-            f"[bold red]error:[/] the output folder {escape(str(out))} is not empty; pass "
-            "--force to overwrite its files, or choose another --out"
-        )
-        raise typer.Exit(2)
+    made = not out.exists()
+    try:
+        with locked_folder(out):
+            clear_stale_staging(out)
+            if not force and any(p.name != LOCK_NAME for p in out.iterdir()):
+                _error(
+                    f"the output folder {out} is not empty; pass --force to overwrite its "
+                    "files, or choose another --out"
+                )
+                raise typer.Exit(2)
+            yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only when empty
+
+
+def _check_out(out: Path, force: bool) -> None:
+    """Claim ``out`` for the rest of the command (see :func:`_claimed`)."""
+    try:
+        _RESOURCES.get().enter_context(_claimed(out, force))
+    except RouteplannerError:
+        raise
+    except OSError as err:
+        raise OutputError(out, err) from err
 
 
 @contextlib.contextmanager
@@ -319,12 +480,12 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     return itinerary
 
 
-@app.command("plan")
+@_command("plan")
 def plan_cmd(
     scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/plan"),
-    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Search seed.")] = None,
+    time_limit: TimeLimitOpt = None,
+    seed: Annotated[int | None, typer.Option(min=0, max=2**31 - 1, help="Search seed.")] = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -423,13 +584,15 @@ class _VariantsBar:
         self.progress.stop()
 
 
-@app.command("compare")
+@_command("compare")
 def compare_cmd(
     variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/compare"),
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+        typer.Option(
+            "--workers", min=1, max=256, help="Parallel processes (default: the CPUs available)."
+        ),
     ] = None,
     no_plans: Annotated[
         bool, typer.Option("--no-plans", help="Do not write each variant's plan.")
@@ -494,7 +657,7 @@ def compare_cmd(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def check(
     itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
     data: DataOpt = None,
@@ -512,13 +675,22 @@ def check(
     if violations:
         err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
         for v in violations:
-            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+            err_console.print(f"  - {clip(v, 600)}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(1)
-    status = "feasible" if it.feasible else "marked infeasible (no days to check)"
-    console.print(f"OK: {itinerary} — {status}, {len(it.stops)} stops, no violations")
+    if not it.feasible:
+        reasons = it.problem_texts("en") or ["no reason given"]
+        err_console.print(
+            f"{itinerary}: the plan is marked infeasible (no days, nothing else to check):",
+            highlight=False,
+            markup=False,
+        )
+        for r in reasons:
+            err_console.print(f"  - {clip(r, 600)}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(5)
+    console.print(f"OK: {itinerary} — feasible, {len(it.stops)} stops, no violations")
 
 
-@app.command("map")
+@_command("map")
 def map_cmd(
     itinerary: Annotated[
         Path | None, typer.Argument(help="itinerary.json of a saved plan to draw.")
@@ -571,7 +743,7 @@ def _minutes(text: str) -> int:
     return round(float(m.group(1) or 0) * 60) + int(m.group(2) or 0)
 
 
-@app.command("embed")
+@_command("embed")
 def embed_cmd(
     tour: Annotated[Path, typer.Argument(help="Existing tour: YAML, or CSV (+ YAML of keys).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/embed"),
@@ -588,7 +760,7 @@ def embed_cmd(
     allow_reorder: Annotated[
         bool, typer.Option("--allow-reorder", help="Let the tour's flexible stops change order.")
     ] = False,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
+    time_limit: TimeLimitOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -674,7 +846,7 @@ def embed_cmd(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/demo"),
     force: ForceOpt = False,
@@ -698,7 +870,7 @@ def demo(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def web(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to serve on (localhost only).")
@@ -717,7 +889,7 @@ def web(
     raise typer.Exit(code)
 
 
-@app.command("season")
+@_command("season")
 def season_cmd(
     season: Annotated[Path, typer.Argument(help="Season YAML file (products and departures).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/season"),
@@ -822,7 +994,7 @@ def season_cmd(
         raise typer.Exit(5)
 
 
-@app.command("check-season")
+@_command("check-season")
 def check_season_cmd(
     folder: Annotated[Path, typer.Argument(help="A season folder written by 'season'.")],
     no_plans: Annotated[
@@ -857,7 +1029,7 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
-@app.command("assess")
+@_command("assess")
 def assess_cmd(
     site: Annotated[str, typer.Argument(help="Enterprise site id (industrial, energy, food).")],
     answer: Annotated[
@@ -944,7 +1116,7 @@ def assess_cmd(
     console.print(f"written: {path}", highlight=False)
 
 
-@app.command("events")
+@_command("events")
 def events_cmd(
     start: Annotated[
         str | None, typer.Option("--from", help="First date YYYY-MM-DD (default: today).")
@@ -1029,9 +1201,11 @@ def events_cmd(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: every error outside a command goes through :func:`report`
+    too (commands have their own handler)."""
     try:
         app()
-    except KeyboardInterrupt:
-        err_console.print("interrupted")
-        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as err:
+        sys.exit(report(err))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from . import spreadsheet
 from ._io import write_files
 from .calendar import parse_hours
 from .catalog import Catalog
@@ -244,16 +244,7 @@ def xlsx_bytes(
         "dropped": dropped,
         "summary": summary,
     }
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
-            ws = writer.sheets[name]
-            for i, col in enumerate(frame.columns, 1):
-                longest = max([len(str(col)), *(len(str(v)) for v in frame[col].tolist())])
-                letter = ws.cell(row=1, column=i).column_letter
-                ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
-    return buf.getvalue()
+    return spreadsheet.xlsx_bytes(sheets)
 
 
 # --------------------------------------------------------------------------- GeoJSON
@@ -544,7 +535,7 @@ def render_plan(
         "programme.html": programme_html(itinerary, catalog, lang=lang, names=names).encode(
             "utf-8"
         ),
-        "itinerary.csv": stops_frame(itinerary, lang=lang).to_csv(index=False).encode("utf-8"),
+        "itinerary.csv": spreadsheet.csv_bytes(stops_frame(itinerary, lang=lang)),
         "itinerary.xlsx": xlsx_bytes(itinerary, **kw),
         "itinerary.geojson": (
             json.dumps(geojson_dict(itinerary, **kw), ensure_ascii=False, indent=1) + "\n"
@@ -587,12 +578,10 @@ def render_insertion(
     """
     from .maps import add_insertion_layer, itinerary_map, render_map
 
-    buf = io.BytesIO()
-    report.to_excel(buf, index=False, sheet_name="insertion_report")
     m = itinerary_map(itinerary, catalog, lang=lang, names=names)
     return {
-        "insertion_report.csv": report.to_csv(index=False).encode("utf-8"),
-        "insertion_report.xlsx": buf.getvalue(),
+        "insertion_report.csv": spreadsheet.csv_bytes(report),
+        "insertion_report.xlsx": spreadsheet.xlsx_bytes({"insertion_report": report}),
         "insertion_map.html": render_map(add_insertion_layer(m, report, catalog, lang=lang)),
     }
 

@@ -17,16 +17,16 @@ from typing import Any
 
 import pandas as pd
 
-from ._spreadsheet import FORMULA_PREFIXES
 from .catalog import Catalog
 from .exceptions import Issue, ItineraryError, RouteplannerError
 from .result import Itinerary
+from .spreadsheet import FORMULA_START
 
 __all__ = ["check_season"]
 
 
 def _undefuse(v: Any) -> Any:
-    if isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in FORMULA_PREFIXES:
+    if isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in FORMULA_START:
         return v[1:]
     return v
 

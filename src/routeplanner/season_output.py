@@ -14,7 +14,7 @@ none). The files (``docs/outputs.md``, "Season outputs"):
 - ``season.json``: the manifest the season checker reads;
 - ``departures/<id>/``: each departure's full plan (the files of ``routeplanner plan``).
 
-Text cells that would start a spreadsheet formula are written as text (``_spreadsheet``);
+Text cells that would start a spreadsheet formula are written as text (``spreadsheet``);
 text from data is HTML-escaped in the pages.
 """
 
@@ -33,13 +33,13 @@ import pandas as pd
 
 from . import __version__
 from ._io import write_files
-from ._spreadsheet import csv_bytes, xlsx_bytes
 from .calendar import visit_start_windows
 from .capacity import SiteCapacity, iso_week
 from .catalog import Catalog
 from .i18n import fmt_date, plural, t
 from .result import Itinerary
 from .season_plan import Loss, SeasonResult, bookings_of
+from .spreadsheet import csv_bytes, xlsx_bytes
 
 __all__ = [
     "SEASON_FILES",
