@@ -51,6 +51,35 @@ def test_every_site_has_source_and_names(catalog: Catalog) -> None:
         assert 0 <= s.score <= 10
 
 
+def test_provenance_columns(catalog: Catalog, data_copy: Path) -> None:
+    """Source dates and price years are read as given; files without the columns still load."""
+    assert catalog.sites["icebreaker_angara"].source_date == "2023-01-23"
+    assert catalog.sites["zhigalov_mineral_museum"].source_date == "2024"
+    assert catalog.sites["kolchak_monument"].source_date == ""
+    assert catalog.lodgings["lodging_irkutsk_irkut"].price_year == 2017
+    # a default price has no year
+    assert all(
+        lo.price_year is None for lo in catalog.lodgings.values() if "price_rub" in lo.defaults
+    )
+    for name, col in (("sites.csv", "source_date"), ("lodgings.csv", "price_year")):
+        rows = list(csv.DictReader(io.StringIO((data_copy / name).read_text("utf-8"))))
+        out = io.StringIO()
+        fields = [f for f in rows[0] if f != col]
+        w = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        (data_copy / name).write_text(out.getvalue(), encoding="utf-8")
+    old = load_catalog(data_copy)
+    assert old.sites["icebreaker_angara"].source_date == ""
+    assert old.lodgings["lodging_irkutsk_irkut"].price_year is None
+
+
+def test_bad_price_year(data_copy: Path) -> None:
+    _rewrite(data_copy / "lodgings.csv", 0, "price_year", "17")
+    with pytest.raises(CatalogError, match=r"lodgings.csv, row 2, field 'price_year'"):
+        load_catalog(data_copy)
+
+
 def test_checklist_drives_industrial_score(catalog: Catalog) -> None:
     hpp = catalog.sites["irkutsk_hpp"]
     assert hpp.category is Category.ENERGY
@@ -100,6 +129,9 @@ BAD_SITE_CELLS = [
     ("id", "Bad Id", "not a valid id"),
     ("name_en", "", "value is required"),
     ("defaults", "opening_hours;colour", "not a column name"),
+    ("source_date", "2023-02-30", "not a date YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("source_date", "23.01.2023", "not a date"),
+    ("source_date", "1850", "between 1900 and next year"),
 ]
 
 

@@ -97,6 +97,24 @@ def _slots(text: str) -> tuple[dt.time, ...]:
     return times
 
 
+def _source_date(text: str) -> str:
+    """A source's date as precise as the source says: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    text = text.strip()
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            dt.date.fromisoformat(text)
+        elif len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            dt.date(int(parts[0]), int(parts[1]), 1)
+        elif not (len(text) == 4 and text.isdigit()):
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date YYYY-MM-DD, YYYY-MM or YYYY") from None
+    if not 1900 <= int(parts[0]) <= dt.date.today().year + 1:
+        raise ValueError(f"'{text}': the year must lie between 1900 and next year")
+    return text
+
+
 def _defaults(text: str) -> frozenset[str]:
     return frozenset(t.strip() for t in text.split(";") if t.strip())
 
@@ -130,6 +148,7 @@ _SITE_COLUMNS = [
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),
+    Column("source_date", _source_date, required=False, default="", in_header=False),
 ]
 
 _LODGING_COLUMNS = [
@@ -138,6 +157,7 @@ _LODGING_COLUMNS = [
     Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
     Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
     Column("defaults", _defaults, required=False, default=frozenset()),
+    Column("price_year", bounded_int(1990, 2100, "price year"), required=False, in_header=False),
 ]
 
 _HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", choice(_HUB_KINDS))]
@@ -324,7 +344,7 @@ class Catalog:
 
         Columns: ``id``, ``name``, ``category``, ``town``, ``lat``, ``lon``, ``score``,
         ``visit_min``, ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``,
-        ``price_rub``, ``slots``, ``defaults``.
+        ``price_rub``, ``slots``, ``defaults``, ``source_date``.
         """
         rows = [
             {
@@ -343,6 +363,7 @@ class Catalog:
                 "price_rub": s.price_rub,
                 "slots": ";".join(t.strftime("%H:%M") for t in s.slots),
                 "defaults": ";".join(sorted(s.defaults)),
+                "source_date": s.source_date,
             }
             for s in self.sites.values()
         ]

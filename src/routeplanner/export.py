@@ -108,6 +108,7 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "description_ru": site.description_ru,
         "description_en": site.description_en,
         "source_url": site.source_url,
+        "source_date": site.source_date,
         "notes": site.notes,
     }
 

@@ -117,6 +117,9 @@ class Site(_Place):
         Attractiveness 0..10 (checklist-based for industrial sites).
     defaults : frozenset of str
         Fields that hold planning defaults rather than sourced facts.
+    source_date : str
+        Date of the newest dated source the site's facts come from (``YYYY-MM-DD``,
+        ``YYYY-MM`` or ``YYYY``); empty when no source is dated.
     """
 
     category: Category = Category.CITY
@@ -135,6 +138,7 @@ class Site(_Place):
     defaults: frozenset[str] = field(default_factory=frozenset)
     description_ru: str = ""
     description_en: str = ""
+    source_date: str = ""
 
     def description(self, lang: str = "ru") -> str:
         """Return the short description in ``lang``."""
@@ -143,12 +147,17 @@ class Site(_Place):
 
 @dataclass(frozen=True, slots=True)
 class Lodging(_Place):
-    """A place to stay overnight; ``price_rub`` is per person per night."""
+    """A place to stay overnight; ``price_rub`` is per person per night.
+
+    ``price_year`` is the year of the price list the price comes from (``None`` when the
+    source gives no year, or when the price is a planning default).
+    """
 
     price_rub: int = 0
     check_in: dt.time = dt.time(14, 0)
     check_out: dt.time = dt.time(12, 0)
     defaults: frozenset[str] = field(default_factory=frozenset)
+    price_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
