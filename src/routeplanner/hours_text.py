@@ -1,0 +1,275 @@
+"""Opening hours in words («пн–пт 10:00–17:00; июнь–авг. вт–вс 10:00–19:00»), from OSM syntax.
+
+The words are generated from what the expression *means*, not from its text: the expression is
+evaluated with the same parser the planner uses (``opening-hours-py``) on every day of a
+reference year, the days are grouped into periods in which the hours depend on the weekday
+only (whole months when possible), and each period's week is written with the weekdays that
+share the same hours. So ``Jun-Aug Tu-Su 10:00-19:00; Sep-May Tu-Su 10:00-18:00`` and any
+equivalent spelling read the same, and the words never claim hours the planner does not use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from opening_hours import State
+
+from .calendar import parse_hours
+from .model import HolidayPolicy, Site
+
+__all__ = ["Period", "hours_periods", "hours_text", "site_hours_text"]
+
+#: A non-leap reference year: the words describe a typical year (no Easter or week rules).
+_YEAR = 2025
+
+_WD = (
+    ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
+    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+)
+# Russian abbreviations of the month names as in dictionaries (янв., февр., …; short names whole)
+_MON = (
+    (
+        "янв.",
+        "февр.",
+        "март",
+        "апр.",
+        "май",
+        "июнь",
+        "июль",
+        "авг.",
+        "сент.",
+        "окт.",
+        "нояб.",
+        "дек.",
+    ),
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+)
+# day + month in the genitive for date ranges («с 15 июня по 31 авг.»)
+_MON_GEN = (
+    (
+        "янв.",
+        "февр.",
+        "марта",
+        "апр.",
+        "мая",
+        "июня",
+        "июля",
+        "авг.",
+        "сент.",
+        "окт.",
+        "нояб.",
+        "дек.",
+    ),
+    _MON[1],
+)
+_WORDS = {
+    "daily": ("ежедневно", "daily"),
+    "closed": ("закрыто", "closed"),
+    "round_the_clock": ("круглосуточно", "24 hours"),
+    "ph_closed": ("в праздничные дни закрыто", "closed on public holidays"),
+    "ph_sunday": ("в праздничные дни — как в воскресенье", "public holidays as Sunday"),
+}
+_DASH = "–"
+
+Hours = tuple[tuple[dt.time, dt.time | None], ...]  # None: until midnight (24:00)
+Week = tuple[Hours, ...]  # seven entries, Monday first
+
+
+@dataclass(frozen=True)
+class Period:
+    """A part of the year in which the hours depend on the weekday only.
+
+    Attributes
+    ----------
+    first, last : datetime.date
+        First and last day of the period in the reference year (``last`` may be before
+        ``first`` when the period wraps the new year, e.g. November to May).
+    week : tuple
+        Seven entries, Monday first: the opening intervals ``(open, close)`` of that weekday,
+        ``close`` ``None`` for midnight; an empty entry is a closed day.
+    """
+
+    first: dt.date
+    last: dt.date
+    week: Week
+
+    @property
+    def whole_months(self) -> bool:
+        """Whether the period starts on a month's first day and ends on a month's last day."""
+        return self.first.day == 1 and (self.last + dt.timedelta(days=1)).day == 1
+
+
+def _day_hours(expr: str, date: dt.date) -> Hours:
+    start = dt.datetime.combine(date, dt.time(0, 0))
+    end = start + dt.timedelta(days=1)
+    out: list[tuple[dt.time, dt.time | None]] = []
+    for a, b, state, _comment in parse_hours(expr).intervals(start, end):
+        if state != State.OPEN:
+            continue
+        a2, b2 = max(a, start), min(b or end, end)
+        if b2 > a2:
+            out.append((a2.time(), None if b2 == end else b2.time()))
+    return tuple(out)
+
+
+def _weekly(days: list[tuple[dt.date, Hours]]) -> Week | None:
+    """The week of a run of days, or ``None`` when one weekday has two different hours."""
+    week: list[Hours | None] = [None] * 7
+    for date, hours in days:
+        seen = week[date.weekday()]
+        if seen is None:
+            week[date.weekday()] = hours
+        elif seen != hours:
+            return None
+    return tuple(h or () for h in week)
+
+
+@lru_cache(maxsize=256)
+def hours_periods(expr: str) -> tuple[Period, ...]:
+    """Split the reference year into periods whose hours depend on the weekday only.
+
+    Whole months are used whenever each month's hours depend on the weekday only; otherwise
+    the year is cut at the first day whose hours differ from the same weekday before it.
+    Consecutive periods with the same week are merged, also across the new year.
+
+    Parameters
+    ----------
+    expr : str
+        An OSM ``opening_hours`` expression (as in ``sites.csv``).
+
+    Returns
+    -------
+    tuple of Period
+        Together they cover the year once; periods with open days come first, each kind in
+        calendar order of its first day.
+    """
+    first = dt.date(_YEAR, 1, 1)
+    dates = [first + dt.timedelta(days=i) for i in range(365)]
+    year = [(d, _day_hours(expr, d)) for d in dates]
+    chunks: list[tuple[dt.date, dt.date, Week]] = []
+    months = [[x for x in year if x[0].month == m] for m in range(1, 13)]
+    weeks = [_weekly(m) for m in months]
+    if all(w is not None for w in weeks):
+        for m, w in zip(months, weeks, strict=True):
+            chunks.append((m[0][0], m[-1][0], w))  # type: ignore[arg-type]
+    else:
+        run: list[tuple[dt.date, Hours]] = []
+        for item in year:
+            if run and _weekly([*run, item]) is None:
+                chunks.append((run[0][0], run[-1][0], _weekly(run)))  # type: ignore[arg-type]
+                run = []
+            run.append(item)
+        chunks.append((run[0][0], run[-1][0], _weekly(run)))  # type: ignore[arg-type]
+    merged: list[list] = []
+    for a, b, w in chunks:
+        if merged and merged[-1][2] == w:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b, w])
+    if len(merged) > 1 and merged[0][2] == merged[-1][2]:
+        merged[0][0] = merged.pop()[0]  # wraps the new year: one period Nov-May
+    periods = [Period(a, b, w) for a, b, w in merged]
+    # open periods first, each kind in calendar order of its first day
+    periods.sort(key=lambda p: (not any(p.week), p.first))
+    return tuple(periods)
+
+
+def _time(t: dt.time | None) -> str:
+    return "24:00" if t is None else t.strftime("%H:%M")
+
+
+def _hours_words(hours: Hours, k: int) -> str:
+    if hours == ((dt.time(0, 0), None),):
+        return _WORDS["round_the_clock"][k]
+    return ", ".join(f"{_time(a)}{_DASH}{_time(b)}" for a, b in hours)
+
+
+def _day_runs(days: list[int], k: int) -> str:
+    """``[0,1,2,3,4]`` → «пн–пт»; ``[5,6]`` → «сб, вс»; ``[0,2,4]`` → «пн, ср, пт»."""
+    runs: list[list[int]] = []
+    for d in days:
+        if runs and d == runs[-1][-1] + 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    parts = []
+    for r in runs:
+        if len(r) >= 3:
+            parts.append(f"{_WD[k][r[0]]}{_DASH}{_WD[k][r[-1]]}")
+        else:
+            parts.extend(_WD[k][d] for d in r)
+    return ", ".join(parts)
+
+
+def _week_words(week: Week, k: int) -> str:
+    groups: dict[Hours, list[int]] = {}
+    for d, hours in enumerate(week):
+        if hours:
+            groups.setdefault(hours, []).append(d)
+    if not groups:
+        return _WORDS["closed"][k]
+    if len(groups) == 1 and len(next(iter(groups.values()))) == 7:
+        hours = next(iter(groups))
+        if hours == ((dt.time(0, 0), None),):
+            return _WORDS["round_the_clock"][k]
+        return f"{_WORDS['daily'][k]} {_hours_words(hours, k)}"
+    return "; ".join(f"{_day_runs(days, k)} {_hours_words(h, k)}" for h, days in groups.items())
+
+
+def _period_words(p: Period, k: int) -> str:
+    if p.whole_months:
+        m1, m2 = p.first.month - 1, p.last.month - 1
+        if m1 == m2:
+            return _MON[k][m1]
+        return f"{_MON[k][m1]}{_DASH}{_MON[k][m2]}"
+    a = f"{p.first.day} {_MON_GEN[k][p.first.month - 1]}"
+    b = f"{p.last.day} {_MON_GEN[k][p.last.month - 1]}"
+    return f"с {a} по {b}" if k == 0 else f"{a} {_DASH} {b}"
+
+
+def hours_text(expr: str, lang: str = "ru") -> str:
+    """Write an OSM ``opening_hours`` expression in words.
+
+    Parameters
+    ----------
+    expr : str
+        An expression the catalog accepts (no ``PH``/``SH``; holidays are a separate fact).
+    lang : {"ru", "en"}
+
+    Returns
+    -------
+    str
+        E.g. «пн–пт 10:00–17:00», «ежедневно 08:00–20:00», «июнь–авг. вт–вс 10:00–19:00;
+        сент.–май вт–вс 10:00–18:00», «нояб.–май ежедневно 09:00–17:00; июнь–окт. закрыто»,
+        or "Mon–Fri 10:00–17:00" in English. A period whose weekdays have different hours is
+        put in brackets: «июнь–авг. (пн–пт 09:00–18:00; сб, вс 10:00–16:00); сент.–май …».
+
+    Raises
+    ------
+    SyntaxError
+        ``expr`` does not parse.
+    """
+    k = 1 if lang == "en" else 0
+    periods = hours_periods(expr)
+    if len(periods) == 1:
+        return _week_words(periods[0].week, k)
+    parts = []
+    for p in periods:
+        week = _week_words(p.week, k)
+        if ";" in week:  # several weekday groups: keep them apart from the next period
+            week = f"({week})"
+        parts.append(f"{_period_words(p, k)} {week}")
+    return "; ".join(parts)
+
+
+def site_hours_text(site: Site, lang: str = "ru") -> str:
+    """A site's opening hours in words, with what it does on public holidays."""
+    k = 1 if lang == "en" else 0
+    text = hours_text(site.opening_hours, lang)
+    if site.public_holidays is HolidayPolicy.CLOSED:
+        return f"{text}; {_WORDS['ph_closed'][k]}"
+    if site.public_holidays is HolidayPolicy.SUNDAY:
+        return f"{text}; {_WORDS['ph_sunday'][k]}"
+    return text
