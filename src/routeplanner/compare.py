@@ -1438,7 +1438,9 @@ def comparison_map(
     """
     import folium
 
+    from .basemap import add_basemap
     from .maps import _CSS, CATEGORY_ICONS, day_colour, esc
+    from .offline import make_offline
 
     ok = [r for r in results if r.feasible and r.itinerary is not None]
     points = [
@@ -1453,6 +1455,8 @@ def comparison_map(
     )
     m = folium.Map(location=centre, zoom_start=8, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+    make_offline(m)
+    add_basemap(m, lang=lang)
     m.get_root().header.add_child(folium.Element(_CSS))
     for vi, r in enumerate(ok):
         it = r.itinerary

@@ -3,9 +3,9 @@
 Both maps only *read* an :class:`~routeplanner.result.Itinerary` and a
 :class:`~routeplanner.catalog.Catalog`. Text taken from data (names, descriptions, opening
 hours) is HTML-escaped with :func:`esc` before it reaches a popup, tooltip or legend, so a site
-named ``<script>alert(1)</script>`` is shown as text. Leaflet, its plugins and Font Awesome
-(the category icons) are loaded from CDNs when the page is viewed; tiles come from
-OpenStreetMap.
+named ``<script>alert(1)</script>`` is shown as text. Each page carries Leaflet and its icons
+(:mod:`routeplanner.offline`) and a basemap drawn from the project's data
+(:mod:`routeplanner.basemap`); only the OpenStreetMap tiles come from the internet.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ from typing import Any
 import folium
 
 from ._io import atomic_write_text
+from .basemap import add_basemap
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .model import Hub, Lodging, Site
+from .offline import make_offline
 from .result import Itinerary
 
 __all__ = [
@@ -298,7 +300,7 @@ def _hhmm(x: dt.datetime) -> str:
     return x.strftime("%H:%M")
 
 
-def _base_map(points: list[tuple[float, float]]) -> folium.Map:
+def _base_map(points: list[tuple[float, float]], lang: str = "ru") -> folium.Map:
     centre = (
         (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         if points
@@ -306,6 +308,8 @@ def _base_map(points: list[tuple[float, float]]) -> folium.Map:
     )
     m = folium.Map(location=centre, zoom_start=9, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+    make_offline(m)
+    add_basemap(m, lang=lang)
     m.get_root().header.add_child(folium.Element(_CSS))
     return m
 
@@ -369,7 +373,7 @@ def itinerary_map(
     for day in itinerary.days:
         points += [(s.lat, s.lon) for s in day.stops]
         points += [(float(p[0]), float(p[1])) for leg in day.legs for p in leg.geometry]
-    m = _base_map(points)
+    m = _base_map(points, lang)
 
     # ---------------------------------------------------------------- days
     for di, day in enumerate(itinerary.days):
@@ -553,7 +557,7 @@ def catalog_map(catalog: Catalog, *, lang: str = "ru", include_places: bool = Tr
     """
     sites = list(catalog.sites.values())
     points = [(s.lat, s.lon) for s in sites]
-    m = _base_map(points)
+    m = _base_map(points, lang)
     by_cat: dict[str, list[Site]] = {}
     for s in sites:
         by_cat.setdefault(s.category.value, []).append(s)
