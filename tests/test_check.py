@@ -74,6 +74,42 @@ def test_visit_outside_hours(good: Itinerary, catalog: Catalog, network: Network
     assert "hours" in _rules(bad, catalog, network)
 
 
+def test_outdoor_visit_after_sunset(catalog: Catalog, network: Network) -> None:
+    """A January visit to the Kolchak monument at 17:44 (after sunset) is a violation."""
+    req = TripRequest.model_validate(
+        dict(
+            name="t",
+            start_date=dt.date(2027, 1, 19),
+            days=1,
+            start="lodging_irkutsk_irkut",
+            lodging="lodging_irkutsk_irkut",
+            candidates=["kolchak_monument"],
+            must_visit=["kolchak_monument"],
+            lunch=None,
+            profile="car",
+            booked_on=dt.date(2027, 1, 1),
+            solver={"time_limit_s": 2, "max_solutions": 20},
+        )
+    )
+    it = plan(req, catalog, network)
+    assert it.feasible and check_itinerary(it, catalog, network) == []
+    s = it.days[0].stops[0]
+    late = dt.datetime.combine(s.start.date(), dt.time(17, 44))
+    legs = list(it.days[0].legs)
+    legs[-1] = dataclasses.replace(
+        legs[-1],
+        depart=late + (s.end - s.start),
+        arrive=late + (s.end - s.start) + (legs[-1].arrive - legs[-1].depart),
+    )
+    days = [dataclasses.replace(it.days[0], legs=tuple(legs))]
+    bad = _with_stop(
+        dataclasses.replace(it, days=days), 0, 0, start=late, end=late + (s.end - s.start)
+    )
+    violations = check_itinerary(bad, catalog, network)
+    assert {v.rule for v in violations} == {"daylight"}, [str(v) for v in violations]
+    assert "outside daylight (09:" in str(next(v for v in violations if v.rule == "daylight"))
+
+
 def test_visit_too_short(good: Itinerary, catalog: Catalog, network: Network) -> None:
     s = good.days[0].stops[0]
     bad = _with_stop(good, 0, 0, end=s.start + dt.timedelta(minutes=5))

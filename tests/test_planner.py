@@ -153,6 +153,33 @@ def test_quota_binds(catalog: Catalog, network: Network) -> None:
     assert len(museums) <= 1
 
 
+def test_january_outdoor_stops_in_daylight(catalog: Catalog, network: Network) -> None:
+    """In January the day is light from about 09:07 to 17:18: every outdoor stop lies inside.
+
+    The day runs to 21:00 and the outdoor sites are open 06:00/08:00–20:00, so without the
+    daylight windows the search is free to put them in the dark evening (as it did before).
+    """
+    from routeplanner.calendar import daylight
+
+    outdoor_sites = ["irkutsk_centre", "taltsy_museum", "listvyanka_chersky_stone"]
+    it = run(
+        catalog,
+        network,
+        start_date=dt.date(2027, 1, 19),
+        days=2,
+        day_end="21:00",
+        candidates=[*CITY, *outdoor_sites],  # CITY has the monument, convent and church
+        booked_on=dt.date(2027, 1, 1),
+        visit_minutes={"irkutsk_centre": 120},
+    )
+    outdoor = [s for s in it.stops if catalog.sites[s.site_id].outdoor]
+    assert len(outdoor) >= 3  # the test is not empty
+    for s in outdoor:
+        site = catalog.sites[s.site_id]
+        up, down = daylight(site.lat, site.lon, s.start.date())
+        assert up <= s.start and s.end <= down, (s.site_id, s.start, s.end, up, down)
+
+
 def test_excluded_site(catalog: Catalog, network: Network) -> None:
     it = run(catalog, network, exclude=["znamensky_monastery"])
     assert "znamensky_monastery" not in visited(it)

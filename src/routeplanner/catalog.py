@@ -28,6 +28,7 @@ from .calendar import hours_error, parse_hours
 from .exceptions import CatalogError, Issue, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
+    OUTDOOR_CATEGORIES,
     Category,
     CoordPrecision,
     HolidayPolicy,
@@ -273,6 +274,8 @@ class Catalog:
     """The places users plan with: sites, lodgings and transport hubs.
 
     Build it with :func:`load_catalog`. Look a place up with :meth:`place`.
+    ``outdoor_sources`` maps a site listed in ``outdoor.csv`` to the source of its
+    indoor/outdoor flag (other sites take it from their category).
     """
 
     sites: Mapping[str, Site]
@@ -281,6 +284,8 @@ class Catalog:
     checklists: Mapping[str, tuple[ChecklistItem, ...]]
     scoring: Scoring
     source: str = ""
+
+    outdoor_sources: Mapping[str, str] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -392,6 +397,21 @@ def _read_checklist(
     return [(line, ChecklistItem(**v)) for line, v in table.rows]
 
 
+_OUTDOOR_COLUMNS = [
+    Column("site_id", parse_slug),
+    Column("outdoor", parse_bool),
+    Column("source_url"),
+    Column("note", required=False, default=""),
+]
+
+
+def _read_outdoor(path: Path, issues: list[Issue]) -> list[tuple[int, dict[str, Any]]]:
+    """``outdoor.csv``: per-site exceptions to the category's indoor/outdoor rule (optional)."""
+    if not path.is_file():
+        return []
+    return read_table(path, _OUTDOOR_COLUMNS, issues).rows
+
+
 def load_catalog(
     data_dir: Path | str | None = None,
     *,
@@ -482,6 +502,21 @@ def load_catalog(
             continue
         items.append(item)
 
+    outdoor_path = root / "outdoor.csv"
+    outdoor: dict[str, bool] = {}
+    outdoor_src: dict[str, str] = {}
+    for line, row in _read_outdoor(outdoor_path, issues):
+        sid = row["site_id"]
+        if sid not in sites:
+            if sid not in rejected_ids and sites_file is None:
+                issues.append(Issue(str(outdoor_path), line, "site_id", f"no site with id '{sid}'"))
+            continue
+        if sid in outdoor:
+            issues.append(Issue(str(outdoor_path), line, "site_id", f"'{sid}' is listed twice"))
+            continue
+        outdoor[sid] = row["outdoor"]
+        outdoor_src[sid] = row["source_url"]
+
     final_sites: dict[str, Site] = {}
     for sid, (path, line, site) in sites.items():
         for f in site.defaults:
@@ -490,7 +525,12 @@ def load_catalog(
         score, coverage = site.base_score, None
         if site.category in CHECKLIST_CATEGORIES and sid in checklists:
             score, coverage = scoring.score(checklists[sid], site.base_score)
-        final_sites[sid] = dataclasses.replace(site, score=score, checklist_coverage=coverage)
+        final_sites[sid] = dataclasses.replace(
+            site,
+            score=score,
+            checklist_coverage=coverage,
+            outdoor=outdoor.get(sid, site.category in OUTDOOR_CATEGORIES),
+        )
         parse_hours(site.opening_hours)  # warm the cache; validity was checked per row
 
     if issues:
@@ -502,4 +542,5 @@ def load_catalog(
         checklists=MappingProxyType({k: tuple(v) for k, v in checklists.items()}),
         scoring=scoring,
         source=str(root),
+        outdoor_sources=MappingProxyType(outdoor_src),
     )

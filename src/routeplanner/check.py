@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calendar import open_intervals
+from .calendar import daylight, open_intervals
 from .catalog import Catalog
 from .network import Network
 from .result import Itinerary
@@ -179,6 +179,16 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
                         f"opening hours ({site.opening_hours}, public holidays "
                         f"{site.public_holidays.value}) on {stop.start.date()}",
                     )
+                if site.outdoor:
+                    up, down = daylight(site.lat, site.lon, stop.start.date())
+                    if stop.start < up or stop.end > down:
+                        bad(
+                            di,
+                            sid,
+                            "daylight",
+                            f"outdoor visit {stop.start:%H:%M}–{stop.end:%H:%M} is outside "
+                            f"daylight ({up:%H:%M}–{down:%H:%M}) on {stop.start.date()}",
+                        )
                 if site.slots and stop.start.time() not in site.slots:
                     bad(di, sid, "slot", f"starts at {stop.start:%H:%M}, not at an excursion slot")
                 if site.max_group is not None and req.group_size > site.max_group:

@@ -109,6 +109,7 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "description_en": site.description_en,
         "source_url": site.source_url,
         "source_date": site.source_date,
+        "outdoor": site.outdoor,
         "notes": site.notes,
     }
 

@@ -55,6 +55,10 @@ class Category(StrEnum):
 #: Categories assessed with the industrial-tourism checklist.
 CHECKLIST_CATEGORIES = frozenset({Category.INDUSTRIAL, Category.ENERGY, Category.FOOD})
 
+#: Categories visited outdoors (viewpoints, monuments, walks); ``data/outdoor.csv`` overrides
+#: single sites (an open-air museum, a station building).
+OUTDOOR_CATEGORIES = frozenset({Category.NATURE, Category.HERITAGE, Category.CITY})
+
 
 class CoordPrecision(StrEnum):
     """How well a coordinate pins the place (see ``docs/data.md``)."""
@@ -120,6 +124,8 @@ class Site(_Place):
     source_date : str
         Date of the newest dated source the site's facts come from (``YYYY-MM-DD``,
         ``YYYY-MM`` or ``YYYY``); empty when no source is dated.
+    outdoor : bool
+        Visited outdoors, so only in daylight (from the category, or ``data/outdoor.csv``).
     """
 
     category: Category = Category.CITY
@@ -139,6 +145,7 @@ class Site(_Place):
     description_ru: str = ""
     description_en: str = ""
     source_date: str = ""
+    outdoor: bool = False
 
     def description(self, lang: str = "ru") -> str:
         """Return the short description in ``lang``."""

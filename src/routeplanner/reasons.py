@@ -49,6 +49,11 @@ _T: dict[str, tuple[str, str]] = {
         "{date}: открыт {open} мин, а посещение длится {visit} мин",
         "{date}: open {open} min, visit needs {visit} min",
     ),
+    "closed_dark": (
+        "{date}: на открытом воздухе — только в светлое время ({sunrise}–{sunset}), посещение "
+        "на {visit} мин не помещается",
+        "{date}: outdoors, daylight only ({sunrise}–{sunset}): a {visit}-min visit does not fit",
+    ),
     "closed_slots": (
         "{date}: ни один сеанс экскурсии ({slots}) не укладывается в часы работы",
         "{date}: no excursion slot ({slots}) fits the opening hours",
