@@ -220,3 +220,35 @@ def test_replacement_site_file(data_copy: Path, tmp_path: Path) -> None:
     cat = load_catalog(data_copy, sites_file=mine)
     assert set(cat.sites) == {"irkutsk_hpp", "icebreaker_angara"}
     assert cat.sites["irkutsk_hpp"].checklist_coverage is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "expect"),
+    [
+        ("outdoor.csv", "nosuch_site,true,https://x,", "no site with id 'nosuch_site'"),
+        ("outdoor.csv", "taltsy_museum,maybe,https://x,", "true or false"),
+        ("outdoor.csv", "taltsy_museum,true,https://x,", "'taltsy_museum' is listed twice"),
+        ("contacts.csv", "nosuch_site,x.ru,https://x,", "no site with id 'nosuch_site'"),
+        ("contacts.csv", "kolchak_monument,,https://x,", "value is required"),
+    ],
+)
+def test_bad_per_site_tables(data_copy: Path, name: str, row: str, expect: str) -> None:
+    path = data_copy / name
+    path.write_text(path.read_text("utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog(data_copy)
+    assert name in str(info.value) and expect in str(info.value)
+
+
+def test_outdoor_flag_and_contacts(catalog: Catalog, data_copy: Path) -> None:
+    sites = catalog.sites
+    assert sites["kolchak_monument"].outdoor and sites["listvyanka_chersky_stone"].outdoor
+    assert not sites["irkutsk_hpp"].outdoor and not sites["volkonsky_house"].outdoor
+    assert sites["taltsy_museum"].outdoor  # an open-air museum (outdoor.csv)
+    assert not sites["slyudyanka_marble_station"].outdoor  # a station building (outdoor.csv)
+    assert catalog.contacts["icebreaker_angara"] == "iokm.ru"
+    # both files are optional
+    (data_copy / "outdoor.csv").unlink()
+    (data_copy / "contacts.csv").unlink()
+    bare = load_catalog(data_copy)
+    assert not bare.sites["taltsy_museum"].outdoor and not bare.contacts

@@ -275,7 +275,8 @@ class Catalog:
 
     Build it with :func:`load_catalog`. Look a place up with :meth:`place`.
     ``outdoor_sources`` maps a site listed in ``outdoor.csv`` to the source of its
-    indoor/outdoor flag (other sites take it from their category).
+    indoor/outdoor flag (other sites take it from their category); ``contacts`` maps a site to
+    how to book it (a website or phone, from ``contacts.csv``), where known.
     """
 
     sites: Mapping[str, Site]
@@ -286,6 +287,7 @@ class Catalog:
     source: str = ""
 
     outdoor_sources: Mapping[str, str] = field(default_factory=dict)
+    contacts: Mapping[str, str] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -405,11 +407,46 @@ _OUTDOOR_COLUMNS = [
 ]
 
 
-def _read_outdoor(path: Path, issues: list[Issue]) -> list[tuple[int, dict[str, Any]]]:
-    """``outdoor.csv``: per-site exceptions to the category's indoor/outdoor rule (optional)."""
+_CONTACT_COLUMNS = [
+    Column("site_id", parse_slug),
+    Column("contact"),
+    Column("source_url"),
+    Column("note", required=False, default=""),
+]
+
+
+def _read_optional(
+    path: Path, columns: list[Column], issues: list[Issue]
+) -> list[tuple[int, dict[str, Any]]]:
+    """An optional per-site table (``outdoor.csv``, ``contacts.csv``): no file, no rows."""
     if not path.is_file():
         return []
-    return read_table(path, _OUTDOOR_COLUMNS, issues).rows
+    return read_table(path, columns, issues).rows
+
+
+def _per_site(
+    path: Path,
+    columns: list[Column],
+    sites: Mapping[str, Any],
+    skip: set[str] | None,
+    issues: list[Issue],
+) -> dict[str, dict[str, Any]]:
+    """Rows of an optional per-site table by site id, each site once and known.
+
+    Unknown ids are errors, except those in ``skip`` (rows already reported) or any when
+    ``skip`` is ``None`` (a replacement site file may leave out built-in sites).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for line, row in _read_optional(path, columns, issues):
+        sid = row["site_id"]
+        if sid not in sites:
+            if skip is not None and sid not in skip:
+                issues.append(Issue(str(path), line, "site_id", f"no site with id '{sid}'"))
+        elif sid in out:
+            issues.append(Issue(str(path), line, "site_id", f"'{sid}' is listed twice"))
+        else:
+            out[sid] = row
+    return out
 
 
 def load_catalog(
@@ -502,20 +539,12 @@ def load_catalog(
             continue
         items.append(item)
 
-    outdoor_path = root / "outdoor.csv"
-    outdoor: dict[str, bool] = {}
-    outdoor_src: dict[str, str] = {}
-    for line, row in _read_outdoor(outdoor_path, issues):
-        sid = row["site_id"]
-        if sid not in sites:
-            if sid not in rejected_ids and sites_file is None:
-                issues.append(Issue(str(outdoor_path), line, "site_id", f"no site with id '{sid}'"))
-            continue
-        if sid in outdoor:
-            issues.append(Issue(str(outdoor_path), line, "site_id", f"'{sid}' is listed twice"))
-            continue
-        outdoor[sid] = row["outdoor"]
-        outdoor_src[sid] = row["source_url"]
+    # a replacement site file may leave out built-in sites: their rows simply do not apply
+    skip = rejected_ids if sites_file is None else None
+    outdoor_rows = _per_site(root / "outdoor.csv", _OUTDOOR_COLUMNS, sites, skip, issues)
+    outdoor = {sid: r["outdoor"] for sid, r in outdoor_rows.items()}
+    outdoor_src = {sid: r["source_url"] for sid, r in outdoor_rows.items()}
+    contact_rows = _per_site(root / "contacts.csv", _CONTACT_COLUMNS, sites, skip, issues)
 
     final_sites: dict[str, Site] = {}
     for sid, (path, line, site) in sites.items():
@@ -543,4 +572,5 @@ def load_catalog(
         scoring=scoring,
         source=str(root),
         outdoor_sources=MappingProxyType(outdoor_src),
+        contacts=MappingProxyType({sid: r["contact"] for sid, r in contact_rows.items()}),
     )
