@@ -109,6 +109,48 @@ _T: dict[str, tuple[str, str]] = {
         "left out: higher-scoring sites used the time (its detour alone would fit: {where}; "
         "the exact blocking rule was not analysed within the time limit)",
     ),
+    "too_far": (
+        "слишком далеко для одного дня: дорога от «{from}» туда и обратно с посещением — {trip}, "
+        "а день длится {day} (вождение {drive}, лимит {limit_h} ч)",
+        "too far for one day: the round trip from {from} with the visit takes {trip}, and the "
+        "day is {day} long (driving {drive}, limit {limit_h} h)",
+    ),
+    "closed_then": (
+        "закрыт, когда в программе есть место: {where} группа могла бы начать посещение в {at}, "
+        "а начать его можно только {starts} (посещение {visit} мин)",
+        "closed when the plan has room: {where} the group could start the visit at {at}, but "
+        "a visit can start only {starts} ({visit} min)",
+    ),
+    "closed_day": (
+        "в день, где нашлось бы место, закрыт — {details}; в дни, когда открыт: {other}",
+        "closed on the day it would fit — {details}; on its open days: {other}",
+    ),
+    "booking_day": (
+        "{date}: бронь за {days} дн. уже не успеть (посещение возможно с {first})",
+        "{date}: too late to book {days} days ahead (visits possible from {first})",
+    ),
+    "no_room": (
+        "нет места в программе: добавление ({where}) сдвигает другие посещения за их часы работы",
+        "no room in the plan: adding it ({where}) pushes other visits past their opening hours",
+    ),
+    "day_full": (
+        "не хватает времени: программа дня заполнена — для него ({where}) день пришлось бы "
+        "продлить на {over} и сдвинуть другие посещения за их часы работы",
+        "no time left: the day is full — adding it ({where}) would take {over} past the day's "
+        "end and push other visits past their opening hours",
+    ),
+    "blocked_by": (
+        "не помещается: мешают вместе {rules}",
+        "does not fit: {rules} block it together",
+    ),
+    "fits_not_chosen": (
+        "помещается ({where}), но поиск его не выбрал в пределах лимита времени",
+        "it fits ({where}) but the search did not take it within the time limit",
+    ),
+    "not_analysed_any": (
+        "причина не проверена: лимит времени закончился до разбора",
+        "reason not verified: the time limit ran out before it was analysed",
+    ),
     "where": ("день {day}, после «{after}»", "day {day} after {after}"),
     "must_visit": ("обязательный объект «{site}»: {why}", "must-visit '{site}': {why}"),
     "must_visit_unfit": (
