@@ -14,11 +14,12 @@ import numpy as np
 from routeplanner.catalog import Catalog
 from routeplanner.model import DaySpec, Problem, TripRequest, Visit
 from routeplanner.result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
+from routeplanner.settings import TIMEZONE
 
 EVIL = "<script>alert(1)</script>"
 EVIL_EN = "`${alert(2)}` <b>bold</b> \\u0041"
 SRC = Path(__file__).resolve().parents[1] / "src" / "routeplanner"
-TZ = ZoneInfo("Asia/Irkutsk")
+TZ = ZoneInfo(TIMEZONE)
 
 
 def evil_catalog(catalog: Catalog) -> Catalog:

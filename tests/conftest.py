@@ -28,6 +28,15 @@ def network(catalog: Catalog) -> Network:
     return load_network(DATA, catalog)
 
 
+@pytest.fixture(scope="session")
+def warm_kernels() -> None:
+    """Compile (or load from numba's cache) the search kernels once for the whole test run,
+    so that no test's own time includes the compilation."""
+    from routeplanner._ils import warm_up
+
+    warm_up()
+
+
 @pytest.fixture()
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the built-in data folder (for malformed-file tests)."""

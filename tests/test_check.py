@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from routeplanner.catalog import Catalog
-from routeplanner.check import check_itinerary
+from routeplanner.check import RULES, Rule, check_itinerary, prepare
 from routeplanner.model import TripRequest
 from routeplanner.network import Network
 from routeplanner.planner import plan
@@ -67,11 +67,120 @@ def _rules(it: Itinerary, catalog: Catalog, network: Network) -> set[str]:
     return {v.rule for v in check_itinerary(it, catalog, network)}
 
 
-def test_visit_outside_hours(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    s = good.days[0].stops[0]
-    late = dt.datetime.combine(s.start.date(), dt.time(22, 0))
-    bad = _with_stop(good, 0, 0, start=late, end=late + (s.end - s.start), arrive=late)
-    assert "hours" in _rules(bad, catalog, network)
+def _scenario(it: Itinerary, **kw: Any) -> Itinerary:
+    raw = it.scenario.model_dump(mode="json") | kw
+    return dataclasses.replace(it, scenario=TripRequest.model_validate(raw))
+
+
+def _with_day(it: Itinerary, day: int, **kw: Any) -> Itinerary:
+    days = list(it.days)
+    days[day] = dataclasses.replace(days[day], **kw)
+    return dataclasses.replace(it, days=days)
+
+
+def _with_leg(it: Itinerary, day: int, k: int, **kw: Any) -> Itinerary:
+    legs = list(it.days[day].legs)
+    legs[k] = dataclasses.replace(legs[k], **kw)
+    return _with_day(it, day, legs=tuple(legs))
+
+
+OTHER_LODGING = "lodging_listvyanka_krestovaya_pad"
+
+
+def _break(rule: str, good: Itinerary, catalog: Catalog) -> tuple[Itinerary, Catalog]:
+    """``good`` (and the catalog) changed so that exactly the rule ``rule`` has to object."""
+    d0 = good.days[0]
+    s0 = d0.stops[0]
+    if rule == "rule_day_count":
+        return dataclasses.replace(good, days=good.days[:1]), catalog
+    if rule == "rule_dates":
+        return _with_day(good, 0, date=d0.date + dt.timedelta(days=1)), catalog
+    if rule == "rule_continuity":
+        return _with_day(good, 1, start_place=OTHER_LODGING), catalog
+    if rule == "rule_end":
+        return _with_day(good, len(good.days) - 1, end_place=OTHER_LODGING), catalog
+    if rule == "rule_lodging":
+        return _scenario(good, lodging=OTHER_LODGING), catalog
+    if rule == "rule_leg_count":
+        return _with_day(good, 0, legs=d0.legs[:-1]), catalog
+    if rule == "rule_leg_places":
+        return _with_leg(good, 0, 0, destination="somewhere_else"), catalog
+    if rule == "rule_leg_departure":
+        return _with_leg(good, 0, 1, depart=s0.start), catalog
+    if rule == "rule_travel_time":
+        legs = d0.legs
+        k = max(range(len(legs)), key=lambda i: legs[i].duration_min)
+        return _with_leg(good, 0, k, arrive=legs[k].depart + dt.timedelta(seconds=1)), catalog
+    if rule == "rule_known_places":
+        return _with_day(good, 0, start_place="nowhere_at_all"), catalog
+    if rule == "rule_known_site":
+        return _with_stop(good, 0, 0, site_id="no_such_site"), catalog
+    if rule == "rule_once":
+        return _with_stop(good, 1, 0, site_id=s0.site_id), catalog
+    if rule == "rule_not_excluded":
+        return _scenario(good, exclude=(s0.site_id,)), catalog
+    if rule == "rule_stop_sequence":
+        return _with_stop(good, 0, 0, arrive=d0.legs[0].arrive - dt.timedelta(hours=1)), catalog
+    if rule == "rule_visit_length":
+        return _with_stop(good, 0, 0, end=s0.start + dt.timedelta(minutes=5)), catalog
+    if rule == "rule_opening_hours":
+        late = dt.datetime.combine(s0.start.date(), dt.time(22, 0))
+        return _with_stop(good, 0, 0, start=late, end=late + (s0.end - s0.start)), catalog
+    if rule == "rule_daylight":
+        site = catalog.sites[s0.site_id]
+        late = dt.datetime.combine(s0.start.date(), dt.time(23, 0))
+        return _with_stop(good, 0, 0, start=late, end=late + (s0.end - s0.start)), (
+            catalog.with_sites([dataclasses.replace(site, outdoor=True)])
+        )
+    if rule == "rule_slot":
+        site = catalog.sites[s0.site_id]
+        odd = (s0.start + dt.timedelta(minutes=7)).time()
+        return good, catalog.with_sites([dataclasses.replace(site, slots=(odd,))])
+    if rule == "rule_group_size":
+        site = catalog.sites[s0.site_id]
+        return good, catalog.with_sites([dataclasses.replace(site, max_group=2)])
+    if rule == "rule_age":
+        return _scenario(good, youngest_age=1), catalog.with_sites(
+            [dataclasses.replace(catalog.sites[s0.site_id], min_age=7)]
+        )
+    if rule == "rule_booking":
+        site = catalog.sites[s0.site_id]
+        return _scenario(good, booked_on=d0.date), catalog.with_sites(
+            [dataclasses.replace(site, booking_days=3)]
+        )
+    if rule == "rule_day_window":
+        return _scenario(good, day_end=dt.time(11, 0)), catalog
+    if rule == "rule_driving":
+        return _scenario(good, max_drive_h=0.05), catalog
+    if rule == "rule_lunch":
+        days = [dataclasses.replace(d, lunch_start=None, lunch_end=None) for d in good.days]
+        return dataclasses.replace(good, days=days), catalog
+    if rule == "rule_must_visit":
+        return _scenario(good, must_visit=("bratsk_hpp",)), catalog
+    if rule == "rule_budget":
+        return _scenario(good, budget_rub=10), catalog
+    if rule == "rule_quotas":
+        quota = {"category": s0.category, "per": "trip", "max": 0}
+        return _scenario(good, quotas=(quota,)), catalog
+    raise AssertionError(f"no breaking case for {rule}: add one to tests/test_check.py")
+
+
+def test_every_rule_has_a_case() -> None:
+    for rule in RULES:
+        assert rule.__doc__, rule.__name__
+    assert len({r.__name__ for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
+def test_each_rule_objects_to_its_own_break(
+    rule: Rule, good: Itinerary, catalog: Catalog, network: Network
+) -> None:
+    assert list(rule(prepare(good, catalog, network))) == []
+    bad, cat = _break(rule.__name__, good, catalog)
+    found = list(rule(prepare(bad, cat, network)))
+    assert found, f"{rule.__name__} let its break pass"
+    assert all(str(v).startswith(("day ", "trip")) for v in found)
+    assert {v.rule for v in found} <= {v.rule for v in check_itinerary(bad, cat, network)}
 
 
 def test_outdoor_visit_after_sunset(catalog: Catalog, network: Network) -> None:
@@ -110,67 +219,6 @@ def test_outdoor_visit_after_sunset(catalog: Catalog, network: Network) -> None:
     assert "outside daylight (09:" in str(next(v for v in violations if v.rule == "daylight"))
 
 
-def test_visit_too_short(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    s = good.days[0].stops[0]
-    bad = _with_stop(good, 0, 0, end=s.start + dt.timedelta(minutes=5))
-    assert "visit" in _rules(bad, catalog, network)
-
-
-def test_leg_faster_than_network(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    day = good.days[0]
-    legs = list(day.legs)
-    k = max(range(len(legs)), key=lambda i: legs[i].duration_min)
-    assert legs[k].duration_min >= 5
-    legs[k] = dataclasses.replace(legs[k], arrive=legs[k].depart + dt.timedelta(seconds=1))
-    bad = dataclasses.replace(
-        good, days=[dataclasses.replace(day, legs=tuple(legs)), *good.days[1:]]
-    )
-    assert "travel" in _rules(bad, catalog, network)
-
-
-def test_site_twice(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    first = good.days[0].stops[0]
-    day2 = good.days[1]
-    if not day2.stops:
-        pytest.skip("second day has no stops")
-    bad = _with_stop(good, 1, 0, site_id=first.site_id)
-    assert "repeat" in _rules(bad, catalog, network)
-
-
-def test_group_and_age_and_booking(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    req = good.scenario.model_copy(
-        update={"group_size": 40, "youngest_age": 5, "booked_on": dt.date(2027, 6, 14)}
-    )
-    rules = _rules(dataclasses.replace(good, scenario=req), catalog, network)
-    assert {"group", "age", "booking"} <= rules
-
-
-def test_drive_limit_and_day_window(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    req = good.scenario.model_copy(update={"max_drive_h": 0.05, "day_end": dt.time(11, 0)})
-    rules = _rules(dataclasses.replace(good, scenario=req), catalog, network)
-    assert {"drive", "day"} <= rules
-
-
-def test_missing_must_visit(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    req = good.scenario.model_copy(update={"must_visit": ("taltsy_museum", "bratsk_hpp")})
-    assert "must_visit" in _rules(dataclasses.replace(good, scenario=req), catalog, network)
-
-
-def test_missing_lunch(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    days = [dataclasses.replace(d, lunch_start=None, lunch_end=None) for d in good.days]
-    assert "lunch" in _rules(dataclasses.replace(good, days=days), catalog, network)
-
-
-def test_budget(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    req = good.scenario.model_copy(update={"budget_rub": 10})
-    assert "budget" in _rules(dataclasses.replace(good, scenario=req), catalog, network)
-
-
-def test_excluded(good: Itinerary, catalog: Catalog, network: Network) -> None:
-    req = good.scenario.model_copy(update={"exclude": (good.days[0].stops[0].site_id,)})
-    assert "excluded" in _rules(dataclasses.replace(good, scenario=req), catalog, network)
-
-
 def test_broken_sequence(good: Itinerary, catalog: Catalog, network: Network) -> None:
     day = good.days[0]
     bad_day = dataclasses.replace(day, stops=tuple(reversed(day.stops)))
@@ -182,6 +230,16 @@ def test_infeasible_marker_must_be_empty(
     good: Itinerary, catalog: Catalog, network: Network
 ) -> None:
     assert "status" in _rules(dataclasses.replace(good, feasible=False), catalog, network)
+
+
+def test_a_day_with_wrong_legs_is_not_checked_further(
+    good: Itinerary, catalog: Catalog, network: Network
+) -> None:
+    bad = _with_day(good, 0, legs=good.days[0].legs[:-1])
+    late = dt.datetime.combine(good.days[0].date, dt.time(23, 0))
+    bad = _with_stop(bad, 0, 0, start=late, end=late)
+    assert _rules(bad, catalog, network) >= {"legs"}
+    assert "hours" not in _rules(bad, catalog, network)
 
 
 POOL = [

@@ -92,7 +92,7 @@ def variants() -> Any:
 
 @pytest.fixture(scope="module")
 def results(variants: Any) -> Any:
-    return run_variants(variants, workers=1, progress=False)
+    return run_variants(variants, workers=1)
 
 
 # --------------------------------------------------------------------------- the file
@@ -291,14 +291,13 @@ class OneBrokenExecutor(cf.Executor):
 
 def test_exceptions_in_a_task_or_an_executor_are_kept_per_variant(variants: Any) -> None:
     chosen = [variants[n] for n in ("base", "coach", "two_days")]
-    out = run_variants(chosen, workers=1, progress=False, task=flaky_task)
+    out = run_variants(chosen, workers=1, task=flaky_task)
     assert [r.status for r in out] == ["ok", "error", "ok"]
     assert out[1].error == "RuntimeError: worker exploded"
     seen: list[str] = []
     out = run_variants(
         chosen,
         executor=OneBrokenExecutor(),
-        progress=False,
         on_result=lambda r: seen.append(r.name),
     )
     assert [r.status for r in out] == ["ok", "ok", "error"]
@@ -310,7 +309,7 @@ def test_invalid_variant_kept_as_a_failed_row() -> None:
     vs = variants_from_dict(
         {"base": BASE, "variants": {"typo": {"profle": "car"}}}, source="o.yaml", strict=False
     )
-    out = run_variants(vs, workers=1, progress=False)
+    out = run_variants(vs, workers=1)
     assert [r.status for r in out] == ["ok", "error"]
     assert "variants.typo.profle" in (out[1].error or "")
 
@@ -322,7 +321,7 @@ def _comparable(comp: Any) -> pd.DataFrame:
 def test_same_results_with_one_and_two_workers(variants: Any, results: Any) -> None:
     chosen = [variants[n] for n in ("base", "coach", "unknown_site", "start_Mon")]
     one = [r for r in results if r.name in {v.name for v in chosen}]
-    two = run_variants(chosen, workers=2, progress=False)  # a process pool
+    two = run_variants(chosen, workers=2)  # a process pool
     assert [r.name for r in two] == [v.name for v in chosen]
     pd.testing.assert_frame_equal(_comparable(compare(one)), _comparable(compare(two)))
     for a, b in zip(one, two, strict=True):
@@ -383,7 +382,7 @@ def test_compare_file_end_to_end(tmp_path: Path) -> None:
         "variants:\n  coach: {profile: coach}\n",
         "utf-8",
     )
-    comp = compare_file(f, tmp_path / "out", workers=1, progress=False, plans=False)
+    comp = compare_file(f, tmp_path / "out", workers=1, plans=False)
     assert list(comp.kpis["variant"]) == ["base", "coach"] and comp.kpis["feasible"].all()
     assert {p.name for p in (tmp_path / "out").iterdir()} == set(COMPARISON_FILES)
 

@@ -78,28 +78,6 @@ def test_a_failure_leaves_the_folder_as_it_was(
     assert (tmp_path / "itinerary.json").read_text(encoding="utf-8") == "old"
 
 
-def test_a_failure_while_moving_puts_the_old_files_back(
-    tmp_path: Path, itinerary: Itinerary, cat: Catalog, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "map.html").write_text("old map", encoding="utf-8")
-    (tmp_path / "itinerary.csv").write_text("old csv", encoding="utf-8")
-    real = export.os.replace
-    calls: list[str] = []
-
-    def flaky(a: object, b: object) -> None:
-        calls.append(str(b))
-        if len(calls) == 3:  # the first two files are already in place
-            raise OSError("no space")
-        real(a, b)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(export.os, "replace", flaky)
-    with pytest.raises(OSError, match="no space"):
-        write_plan_outputs(itinerary, tmp_path, catalog=cat)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["itinerary.csv", "map.html"]
-    assert (tmp_path / "map.html").read_text(encoding="utf-8") == "old map"
-    assert (tmp_path / "itinerary.csv").read_text(encoding="utf-8") == "old csv"
-
-
 # --------------------------------------------------------------------------- each format
 
 
@@ -265,3 +243,14 @@ def test_outputs_only_read_results() -> None:
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     assert alias.name.split(".")[-1] not in banned, f"{name} imports {alias.name}"
+
+
+def test_render_plan_is_the_set_write_plan_outputs_writes(
+    tmp_path: Path, itinerary: Itinerary, cat: Catalog
+) -> None:
+    files = export.render_plan(itinerary, catalog=cat, lang="en")
+    assert tuple(files) == OUTPUT_FILES
+    written = write_plan_outputs(itinerary, tmp_path, catalog=cat, lang="en")
+    assert [p.name for p in written] == list(OUTPUT_FILES)
+    for name in ("itinerary.json", "itinerary.csv", "programme.txt", "itinerary.geojson"):
+        assert (tmp_path / name).read_bytes() == files[name]

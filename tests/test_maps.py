@@ -7,7 +7,8 @@ import pytest
 
 from builders import EVIL, EVIL_EN, evil_catalog, hand_itinerary
 from routeplanner.catalog import Catalog
-from routeplanner.maps import catalog_map, esc, itinerary_map
+from routeplanner.maps import catalog_map, itinerary_map
+from routeplanner.places import esc
 from routeplanner.result import Itinerary
 
 

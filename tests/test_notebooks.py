@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -25,8 +24,6 @@ def test_the_three_walkthroughs_exist() -> None:
 
 @pytest.mark.parametrize("name", ALL)
 def test_notebook_runs(name: str) -> None:
-    if "embed" in name and importlib.util.find_spec("routeplanner.embed") is None:
-        pytest.skip("routeplanner.embed is not there yet (notebook 02 walks through it)")
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
         "store notebooks without outputs"

@@ -18,8 +18,8 @@ import pytest
 
 from builders import evil_catalog, hand_itinerary
 from routeplanner.catalog import Catalog
-from routeplanner.compare import VariantResult, compare, comparison_html, comparison_map
-from routeplanner.maps import catalog_map, itinerary_map, save_map
+from routeplanner.compare import VariantResult, compare, comparison_html
+from routeplanner.maps import catalog_map, comparison_map, itinerary_map, render_map
 from routeplanner.offline import ICONS, make_offline, offline_head
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -120,7 +120,8 @@ def _drawn(scope: Any) -> dict[str, int]:
 def test_map_html_draws_offline(browser: Any, catalog: Catalog, tmp_path: Path) -> None:
     cat = evil_catalog(catalog)
     it = hand_itinerary(cat)
-    path = save_map(itinerary_map(it, cat), tmp_path / "map.html")
+    path = tmp_path / "map.html"
+    path.write_bytes(render_map(itinerary_map(it, cat)))
     page, refused = _open(browser, path)
     drawn = _drawn(page)
     assert drawn["stops"] == len(it.stops)
@@ -136,7 +137,8 @@ def test_map_html_draws_offline(browser: Any, catalog: Catalog, tmp_path: Path) 
 
 @needs_browser
 def test_catalog_map_draws_offline(browser: Any, catalog: Catalog, tmp_path: Path) -> None:
-    path = save_map(catalog_map(catalog), tmp_path / "catalog_map.html")
+    path = tmp_path / "catalog_map.html"
+    path.write_bytes(render_map(catalog_map(catalog)))
     page, refused = _open(browser, path)
     assert page.locator(".leaflet-marker-pane .leaflet-marker-icon").count() >= len(catalog.sites)
     assert all("tile.openstreetmap.org" in u for u in refused)
@@ -151,7 +153,7 @@ def test_comparison_report_map_draws_offline(
     it = hand_itinerary(cat)
     results = [VariantResult("a", it), VariantResult("b", it)]
     comp = compare(results, cat, lang="ru", title="offline")
-    map_html = comparison_map(results, cat).get_root().render()
+    map_html = comparison_map({"a": it, "b": it}, cat).get_root().render()
     path = tmp_path / "comparison.html"
     path.write_text(comparison_html(comp, cat, map_html=map_html), encoding="utf-8")
     page, refused = _open(browser, path)

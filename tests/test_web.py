@@ -334,7 +334,7 @@ def test_embed_csv_tour_upload_with_its_yaml() -> None:
     at.run()
     assert_clean(at)
     assert not at.error
-    assert any("2 дн., 5 остановок" in s for s in texts(at.success))
+    assert any("2 дня, 5 остановок" in s for s in texts(at.success))
 
 
 # --------------------------------------------------------------------------- compare

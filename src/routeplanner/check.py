@@ -1,27 +1,36 @@
 """An independent feasibility checker for any itinerary, ours or hand-made.
 
 It reads only the catalog, the calendar and the network, never the solver's model, and lists
-every violation it finds: a visit outside opening hours or its excursion slot, a visit shorter
-than the site's, a leg faster than the network allows, a broken sequence, a day outside its
-window or over its driving limit, a missing or misplaced lunch, a group too large or too
-young, a booking made too late, a site twice, a must-visit missing, an excluded site visited,
-the budget exceeded.
+every violation it finds. The rules are a table (:data:`RULES`) of small functions, each
+checking one thing and yielding its :class:`Violation` objects: a visit outside opening hours or
+its excursion slot, a visit shorter than the site's, a leg faster than the network allows, a
+broken sequence, a day outside its window or over its driving limit, a missing or misplaced
+lunch, a group too large or too young, a booking made too late, a site twice, a must-visit
+missing, an excluded site visited, the budget exceeded, a quota broken.
+
+Days whose legs do not match their stops (rule ``legs``) or that name places neither the
+catalog nor the network knows (rules ``place`` and ``site``) are not checked further: their
+legs cannot be paired with moves, or timed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .calendar import daylight, open_intervals
 from .catalog import Catalog
-from .network import Network
-from .result import Itinerary
+from .exceptions import UnknownPlaceError
+from .model import Site, TripRequest
+from .network import Network, TravelMatrix
+from .result import Day, Itinerary, Leg, Stop
 
-__all__ = ["Violation", "check_itinerary"]
+__all__ = ["RULES", "Violation", "check_itinerary"]
 
 #: Slack for minute rounding in stored times (seconds).
 _TOL_S = 60
+_TOL = dt.timedelta(seconds=_TOL_S)
 
 
 @dataclass(frozen=True)
@@ -40,8 +49,523 @@ class Violation:
         return f"{where}: [{self.rule}] {self.message}"
 
 
+@dataclass(frozen=True)
+class CheckedDay:
+    """A day of the itinerary with what its rules need: its number, expected date, the places
+    it moves through and, when its legs match its stops, the network's matrix of those places."""
+
+    number: int
+    day: Day
+    date: dt.date
+    seq: tuple[str, ...]
+    matrix: TravelMatrix | None
+    index: dict[str, int]
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def legs_match(self) -> bool:
+        """True when there is one leg per move."""
+        return len(self.day.legs) == len(self.seq) - 1
+
+    @property
+    def consistent(self) -> bool:
+        """True when there is one leg per move between known places (the leg and stop rules
+        apply)."""
+        return self.matrix is not None
+
+    def moves(self) -> Iterator[tuple[int, Leg, str, str]]:
+        """``(k, leg, a, b)``: the k-th leg and the move it should make."""
+        for k, leg in enumerate(self.day.legs):
+            yield k, leg, self.seq[k], self.seq[k + 1]
+
+
+@dataclass(frozen=True)
+class Trip:
+    """An itinerary prepared for the rules: the request's view of the catalog and network."""
+
+    it: Itinerary
+    req: TripRequest
+    catalog: Catalog
+    network: Network
+    booked_on: dt.date
+    days: tuple[CheckedDay, ...]
+
+    @property
+    def checked(self) -> tuple[CheckedDay, ...]:
+        """The days whose legs match their stops."""
+        return tuple(d for d in self.days if d.consistent)
+
+    def visits(self) -> Iterator[tuple[CheckedDay, Stop, Site]]:
+        """Every stop of a checked day at a catalog site, in order, with its site."""
+        for cd in self.checked:
+            for stop in cd.day.stops:
+                site = self.catalog.sites.get(stop.site_id)
+                if site is not None:
+                    yield cd, stop, site
+
+
+Rule = Callable[[Trip], Iterator[Violation]]
+
+
 def _min(td: dt.timedelta) -> str:
     return f"{round(td.total_seconds() / 60)} min"
+
+
+# --------------------------------------------------------------------------- trip shape
+
+
+def rule_day_count(trip: Trip) -> Iterator[Violation]:
+    """As many days as requested."""
+    if len(trip.it.days) != trip.req.days:
+        yield Violation(
+            None, None, "days", f"{len(trip.it.days)} days planned, {trip.req.days} requested"
+        )
+
+
+def rule_dates(trip: Trip) -> Iterator[Violation]:
+    """Day n is the n-th date of the trip."""
+    for cd in trip.days:
+        if cd.day.date != cd.date:
+            yield Violation(
+                cd.number,
+                None,
+                "date",
+                f"day {cd.number} is dated {cd.day.date}, expected {cd.date}",
+            )
+
+
+def rule_continuity(trip: Trip) -> Iterator[Violation]:
+    """Each day starts where the previous night was spent (the first at the request's start)."""
+    expected = trip.req.start
+    for cd in trip.days:
+        if cd.day.start_place != expected:
+            yield Violation(
+                cd.number,
+                cd.day.start_place,
+                "continuity",
+                f"the day starts at {cd.day.start_place}, but the previous night ended at "
+                f"{expected}",
+            )
+        expected = cd.day.end_place
+
+
+def rule_end(trip: Trip) -> Iterator[Violation]:
+    """The last day ends at the request's end place."""
+    if trip.days and trip.days[-1].day.end_place != trip.req.end_place:
+        last = trip.days[-1]
+        yield Violation(
+            last.number, last.day.end_place, "end", f"the trip must end at {trip.req.end_place}"
+        )
+
+
+def rule_lodging(trip: Trip) -> Iterator[Violation]:
+    """Every night at a catalog lodging: the base one, or the one given for that night."""
+    req = trip.req
+    for cd in trip.days[:-1]:
+        di, place = cd.number, cd.day.end_place
+        if place not in trip.catalog.lodgings:
+            yield Violation(di, place, "lodging", "the night is not spent at a catalog lodging")
+        if req.overnight == "base" and req.lodging is not None and place != req.lodging:
+            yield Violation(di, place, "lodging", f"the base lodging is {req.lodging}")
+        if req.nights is not None and place != req.nights[di - 1]:
+            yield Violation(di, place, "lodging", f"night {di} must be at {req.nights[di - 1]}")
+
+
+def rule_leg_count(trip: Trip) -> Iterator[Violation]:
+    """One leg per move: start, each stop, end."""
+    for cd in trip.days:
+        if not cd.legs_match:
+            yield Violation(
+                cd.number, None, "legs", f"{len(cd.day.legs)} legs for {len(cd.seq) - 1} moves"
+            )
+
+
+def rule_leg_places(trip: Trip) -> Iterator[Violation]:
+    """Each leg goes from the previous place to the next one."""
+    for cd in trip.checked:
+        for k, leg, a, b in cd.moves():
+            if (leg.origin, leg.destination) != (a, b):
+                yield Violation(
+                    cd.number,
+                    leg.origin,
+                    "legs",
+                    f"leg {k + 1} goes {leg.origin}→{leg.destination}, expected {a}→{b}",
+                )
+
+
+# --------------------------------------------------------------------------- legs
+
+
+def rule_leg_departure(trip: Trip) -> Iterator[Violation]:
+    """A leg leaves after the day opens, or after the visit before it ends."""
+    for cd in trip.checked:
+        clock = dt.datetime.combine(cd.date, trip.req.day_start)
+        for k, leg, a, _b in cd.moves():
+            if leg.depart < clock - _TOL:
+                yield Violation(
+                    cd.number,
+                    a,
+                    "sequence",
+                    f"leaves {a} at {leg.depart:%H:%M}, before {clock:%H:%M}",
+                )
+            clock = leg.arrive
+            if k < len(cd.day.stops) and cd.day.stops[k].site_id in trip.catalog.sites:
+                clock = cd.day.stops[k].end
+
+
+def rule_travel_time(trip: Trip) -> Iterator[Violation]:
+    """Each leg is possible on its date and takes at least the network's time."""
+    for cd in trip.checked:
+        assert cd.matrix is not None
+        for _k, leg, a, b in cd.moves():
+            ia, ib = cd.index[a], cd.index[b]
+            if not cd.matrix.reachable[ia, ib]:
+                yield Violation(
+                    cd.number, b, "travel", f"{b} cannot be reached from {a} on {cd.date}"
+                )
+                continue
+            need = int(cd.matrix.duration_s[ia, ib])
+            took = (leg.arrive - leg.depart).total_seconds()
+            if took + _TOL_S < need:
+                yield Violation(
+                    cd.number,
+                    b,
+                    "travel",
+                    f"leg {a}→{b} takes {round(took / 60)} min; the network needs "
+                    f"{round(need / 60)} min",
+                )
+
+
+# --------------------------------------------------------------------------- visits
+
+
+def rule_known_places(trip: Trip) -> Iterator[Violation]:
+    """Every day starts and ends at a place the catalog or the network knows."""
+    for cd in trip.days:
+        for place in dict.fromkeys((cd.day.start_place, cd.day.end_place)):
+            if place in cd.unknown:
+                yield Violation(cd.number, place, "place", "not a lodging, hub or network place")
+
+
+def rule_known_site(trip: Trip) -> Iterator[Violation]:
+    """Every stop is a site of the catalog (or an extra place of the request)."""
+    for cd in trip.days:
+        for stop in cd.day.stops:
+            if stop.site_id not in trip.catalog.sites:
+                yield Violation(cd.number, stop.site_id, "site", "not a site of the catalog")
+
+
+def rule_once(trip: Trip) -> Iterator[Violation]:
+    """No site is visited twice."""
+    seen: dict[str, int] = {}
+    for cd, stop, _site in trip.visits():
+        if stop.site_id in seen:
+            yield Violation(
+                cd.number, stop.site_id, "repeat", f"already visited on day {seen[stop.site_id]}"
+            )
+        seen[stop.site_id] = cd.number
+
+
+def rule_not_excluded(trip: Trip) -> Iterator[Violation]:
+    """No site the request excludes."""
+    for cd, stop, _site in trip.visits():
+        if stop.site_id in trip.req.exclude:
+            yield Violation(cd.number, stop.site_id, "excluded", "the request excludes this site")
+
+
+def rule_stop_sequence(trip: Trip) -> Iterator[Violation]:
+    """A visit's group arrives when the leg ends and starts after arriving."""
+    for cd in trip.checked:
+        for k, stop in enumerate(cd.day.stops):
+            if stop.site_id not in trip.catalog.sites:
+                continue
+            if stop.arrive + _TOL < cd.day.legs[k].arrive:
+                yield Violation(cd.number, stop.site_id, "sequence", "arrives before the leg ends")
+            if stop.start < stop.arrive:
+                yield Violation(
+                    cd.number, stop.site_id, "sequence", "starts before the group arrives"
+                )
+
+
+def rule_visit_length(trip: Trip) -> Iterator[Violation]:
+    """A visit lasts at least the site's visit length."""
+    for cd, stop, site in trip.visits():
+        length = stop.end - stop.start
+        if length + _TOL < dt.timedelta(minutes=site.visit_min):
+            yield Violation(
+                cd.number,
+                stop.site_id,
+                "visit",
+                f"visit of {_min(length)} is shorter than the site's {site.visit_min} min",
+            )
+
+
+def rule_opening_hours(trip: Trip) -> Iterator[Violation]:
+    """A visit lies within the site's opening hours on its date (public holidays included)."""
+    for cd, stop, site in trip.visits():
+        hours = open_intervals(site, stop.start.date())
+        if not any(a0 <= stop.start and stop.end <= b0 for a0, b0 in hours):
+            yield Violation(
+                cd.number,
+                stop.site_id,
+                "hours",
+                f"{stop.start:%H:%M}–{stop.end:%H:%M} is outside the opening hours "
+                f"({site.opening_hours}, public holidays {site.public_holidays.value}) on "
+                f"{stop.start.date()}",
+            )
+
+
+def rule_daylight(trip: Trip) -> Iterator[Violation]:
+    """An outdoor site is visited between sunrise and sunset of its date at the site."""
+    for cd, stop, site in trip.visits():
+        if not site.outdoor:
+            continue
+        up, down = daylight(site.lat, site.lon, stop.start.date())
+        if stop.start < up or stop.end > down:
+            yield Violation(
+                cd.number,
+                stop.site_id,
+                "daylight",
+                f"outdoor visit {stop.start:%H:%M}–{stop.end:%H:%M} is outside daylight "
+                f"({up:%H:%M}–{down:%H:%M}) on {stop.start.date()}",
+            )
+
+
+def rule_slot(trip: Trip) -> Iterator[Violation]:
+    """A site with fixed excursion times is visited at one of them."""
+    for cd, stop, site in trip.visits():
+        if site.slots and stop.start.time() not in site.slots:
+            yield Violation(
+                cd.number,
+                stop.site_id,
+                "slot",
+                f"starts at {stop.start:%H:%M}, not at an excursion slot",
+            )
+
+
+def rule_group_size(trip: Trip) -> Iterator[Violation]:
+    """The group is not larger than the site admits."""
+    g = trip.req.group_size
+    for cd, stop, site in trip.visits():
+        if site.max_group is not None and g > site.max_group:
+            yield Violation(
+                cd.number, stop.site_id, "group", f"group of {g} exceeds {site.max_group}"
+            )
+
+
+def rule_age(trip: Trip) -> Iterator[Violation]:
+    """The youngest visitor is old enough for the site."""
+    age = trip.req.youngest_age
+    for cd, stop, site in trip.visits():
+        if age < site.min_age:
+            yield Violation(
+                cd.number, stop.site_id, "age", f"youngest visitor {age} < {site.min_age}"
+            )
+
+
+def rule_booking(trip: Trip) -> Iterator[Violation]:
+    """Bookings made on ``booked_on`` are in time for the visit's date."""
+    for cd, stop, site in trip.visits():
+        if site.booking_days and trip.booked_on + dt.timedelta(days=site.booking_days) > cd.date:
+            yield Violation(
+                cd.number, stop.site_id, "booking", f"needs booking {site.booking_days} days ahead"
+            )
+
+
+# --------------------------------------------------------------------------- days
+
+
+def rule_day_window(trip: Trip) -> Iterator[Violation]:
+    """A day leaves no earlier than ``day_start`` and is back by ``day_end``."""
+    req = trip.req
+    for cd in trip.checked:
+        if not cd.day.legs:
+            continue
+        first, last = cd.day.legs[0].depart, cd.day.legs[-1].arrive
+        if first < dt.datetime.combine(cd.date, req.day_start) - _TOL:
+            yield Violation(
+                cd.number, None, "day", f"starts at {first:%H:%M}, before {req.day_start:%H:%M}"
+            )
+        if last > dt.datetime.combine(cd.date, req.day_end) + _TOL:
+            yield Violation(
+                cd.number, None, "day", f"ends at {last:%H:%M}, after {req.day_end:%H:%M}"
+            )
+
+
+def rule_driving(trip: Trip) -> Iterator[Violation]:
+    """A day's driving (the network's, for its legs) stays within ``max_drive_h``."""
+    limit_h = trip.req.max_drive_h
+    for cd in trip.checked:
+        assert cd.matrix is not None
+        drive_s = sum(
+            int(cd.matrix.drive_s[cd.index[a], cd.index[b]])
+            for _k, _leg, a, b in cd.moves()
+            if cd.matrix.reachable[cd.index[a], cd.index[b]]
+        )
+        if drive_s > limit_h * 3600 + _TOL_S:
+            yield Violation(
+                cd.number,
+                None,
+                "drive",
+                f"{drive_s / 3600:.1f} h of driving exceeds the limit of {limit_h} h",
+            )
+
+
+def rule_lunch(trip: Trip) -> Iterator[Violation]:
+    """A day that runs into the lunch window has a lunch of the requested length, starting in
+    the window and overlapping no visit."""
+    lunch = trip.req.lunch
+    if lunch is None or lunch.duration_min <= 0:
+        return
+    for cd in trip.checked:
+        day = cd.day
+        if not day.legs:
+            continue
+        lo = dt.datetime.combine(cd.date, lunch.earliest)
+        hi = dt.datetime.combine(cd.date, lunch.latest)
+        if day.legs[-1].arrive <= lo:
+            continue
+        if day.lunch_start is None or day.lunch_end is None:
+            yield Violation(
+                cd.number, None, "lunch", "the day runs into the lunch window but has no lunch"
+            )
+            continue
+        if not lo <= day.lunch_start <= hi:
+            yield Violation(
+                cd.number,
+                None,
+                "lunch",
+                f"lunch at {day.lunch_start:%H:%M} is outside "
+                f"{lunch.earliest:%H:%M}–{lunch.latest:%H:%M}",
+            )
+        if day.lunch_end - day.lunch_start < dt.timedelta(minutes=lunch.duration_min):
+            yield Violation(cd.number, None, "lunch", "lunch is shorter than requested")
+        for s in day.stops:
+            if s.start < day.lunch_end and day.lunch_start < s.end:
+                yield Violation(cd.number, s.site_id, "lunch", "lunch overlaps a visit")
+
+
+# --------------------------------------------------------------------------- the whole trip
+
+
+def rule_must_visit(trip: Trip) -> Iterator[Violation]:
+    """Every must-visit site is in the plan."""
+    seen = {stop.site_id for _cd, stop, _site in trip.visits()}
+    for sid in trip.req.must_visit:
+        if sid not in seen:
+            yield Violation(None, sid, "must_visit", "a must-visit site is not in the plan")
+
+
+def rule_budget(trip: Trip) -> Iterator[Violation]:
+    """Nights, fares and tickets per person stay within ``budget_rub``."""
+    req = trip.req
+    if req.budget_rub is None:
+        return
+    spent = sum(
+        trip.catalog.lodgings[d.lodging].price_rub
+        for d in trip.it.days
+        if d.lodging is not None and d.lodging in trip.catalog.lodgings
+    )
+    for cd in trip.checked:
+        assert cd.matrix is not None
+        for _k, _leg, a, b in cd.moves():
+            if cd.matrix.reachable[cd.index[a], cd.index[b]]:
+                spent += int(cd.matrix.price_rub[cd.index[a], cd.index[b]])
+    spent += sum(site.price_rub for _cd, _stop, site in trip.visits())
+    if spent > req.budget_rub:
+        yield Violation(
+            None,
+            None,
+            "budget",
+            f"{spent} RUB per person exceeds the budget of {req.budget_rub} RUB",
+        )
+
+
+def rule_quotas(trip: Trip) -> Iterator[Violation]:
+    """Per-trip quotas (minimum and maximum) and per-day maxima hold (a per-day minimum is a
+    soft target, reported by the planner)."""
+    for q in trip.req.quotas:
+        per_day = [
+            sum(
+                1
+                for s in d.stops
+                if (site := trip.catalog.sites.get(s.site_id)) is not None
+                and site.category == q.category
+            )
+            for d in trip.it.days
+        ]
+        cat = q.category.value
+        if q.per == "trip":
+            total = sum(per_day)
+            if q.max is not None and total > q.max:
+                yield Violation(None, None, "quota", f"{total} {cat} visits > {q.max}")
+            if q.min is not None and total < q.min:
+                yield Violation(None, None, "quota", f"{total} {cat} visits < {q.min}")
+        elif q.max is not None:
+            for di, c in enumerate(per_day, 1):
+                if c > q.max:
+                    yield Violation(di, None, "quota", f"{c} {cat} visits > {q.max}")
+
+
+#: Every rule, in the order its violations are listed.
+RULES: tuple[Rule, ...] = (
+    rule_day_count,
+    rule_dates,
+    rule_continuity,
+    rule_end,
+    rule_lodging,
+    rule_leg_count,
+    rule_known_places,
+    rule_leg_places,
+    rule_leg_departure,
+    rule_travel_time,
+    rule_known_site,
+    rule_once,
+    rule_not_excluded,
+    rule_stop_sequence,
+    rule_visit_length,
+    rule_opening_hours,
+    rule_daylight,
+    rule_slot,
+    rule_group_size,
+    rule_age,
+    rule_booking,
+    rule_day_window,
+    rule_driving,
+    rule_lunch,
+    rule_must_visit,
+    rule_budget,
+    rule_quotas,
+)
+
+
+def _known(network: Network, place: str) -> bool:
+    try:
+        network.anchor(place)
+    except UnknownPlaceError:
+        return False
+    return True
+
+
+def prepare(it: Itinerary, catalog: Catalog, network: Network) -> Trip:
+    """The itinerary as the rules see it: the request's catalog and network, each day with its
+    expected date and, when its legs match its stops, the travel matrix of its places."""
+    req = it.scenario
+    catalog = catalog.for_request(req)  # the request's own stops and visit lengths
+    network = network.with_catalog(catalog)
+    days = []
+    for di, day in enumerate(it.days, 1):
+        date = req.start_date + dt.timedelta(days=di - 1)
+        seq = (day.start_place, *(s.site_id for s in day.stops), day.end_place)
+        places = list(dict.fromkeys(seq))
+        unknown = tuple(p for p in places if not _known(network, p))
+        matrix, index = None, {}
+        if len(day.legs) == len(seq) - 1 and not unknown:
+            matrix = network.matrix(places, date, profile=req.profile, modes=req.modes)
+            index = {p: i for i, p in enumerate(places)}
+        days.append(CheckedDay(di, day, date, seq, matrix, index, unknown))
+    booked_on = req.booked_on or dt.date.today()
+    return Trip(it, req, catalog, network, booked_on, tuple(days))
 
 
 def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[Violation]:
@@ -57,209 +581,16 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
     Returns
     -------
     list of Violation
-        Empty when the itinerary is feasible.
+        Empty when the itinerary is feasible. An itinerary marked infeasible is only checked
+        for holding no days (rule ``status``).
     """
-    req = it.scenario
-    out: list[Violation] = []
-    catalog = catalog.for_request(req)  # the request's own stops and visit lengths
-    network = network.with_catalog(catalog)
-
-    def bad(day: int | None, place: str | None, rule: str, msg: str) -> None:
-        out.append(Violation(day, place, rule, msg))
-
     if not it.feasible:
         if it.days:
-            bad(None, None, "status", "an itinerary marked infeasible must not contain days")
-        return out
-    if len(it.days) != req.days:
-        bad(None, None, "days", f"{len(it.days)} days planned, {req.days} requested")
-    booked_on = req.booked_on or dt.date.today()
-    seen: dict[str, int] = {}
-    spent = 0
-    expected_start = req.start
-    for di, day in enumerate(it.days, 1):
-        date = req.start_date + dt.timedelta(days=di - 1)
-        if day.date != date:
-            bad(di, None, "date", f"day {di} is dated {day.date}, expected {date}")
-        if day.start_place != expected_start:
-            bad(
-                di,
-                day.start_place,
-                "continuity",
-                f"the day starts at {day.start_place}, but the previous night ended at "
-                f"{expected_start}",
-            )
-        expected_start = day.end_place
-        if di == len(it.days) and day.end_place != req.end_place:
-            bad(di, day.end_place, "end", f"the trip must end at {req.end_place}")
-        if di < len(it.days) and day.end_place not in catalog.lodgings:
-            bad(di, day.end_place, "lodging", "the night is not spent at a catalog lodging")
-        if (
-            req.overnight == "base"
-            and di < len(it.days)
-            and req.lodging is not None
-            and day.end_place != req.lodging
-        ):
-            bad(di, day.end_place, "lodging", f"the base lodging is {req.lodging}")
-        if req.nights is not None and di < len(it.days) and day.end_place != req.nights[di - 1]:
-            bad(di, day.end_place, "lodging", f"night {di} must be at {req.nights[di - 1]}")
-        if day.lodging is not None:
-            lodge = catalog.lodgings.get(day.lodging)
-            spent += lodge.price_rub if lodge else 0
-
-        seq = [day.start_place, *(s.site_id for s in day.stops), day.end_place]
-        if len(day.legs) != len(seq) - 1:
-            bad(di, None, "legs", f"{len(day.legs)} legs for {len(seq) - 1} moves")
-            continue
-        day_open = dt.datetime.combine(date, req.day_start)
-        day_close = dt.datetime.combine(date, req.day_end)
-        drive_s = 0
-        clock = day_open
-        places = list(dict.fromkeys(seq))
-        m = network.matrix(places, date, profile=req.profile, modes=req.modes)
-        idx = {p: i for i, p in enumerate(places)}
-        for k, leg in enumerate(day.legs):
-            a, b = seq[k], seq[k + 1]
-            if (leg.origin, leg.destination) != (a, b):
-                bad(
-                    di,
-                    leg.origin,
-                    "legs",
-                    f"leg {k + 1} goes {leg.origin}→{leg.destination}, expected {a}→{b}",
+            return [
+                Violation(
+                    None, None, "status", "an itinerary marked infeasible must not contain days"
                 )
-            if leg.depart < clock - dt.timedelta(seconds=_TOL_S):
-                bad(di, a, "sequence", f"leaves {a} at {leg.depart:%H:%M}, before {clock:%H:%M}")
-            if not m.reachable[idx[a], idx[b]]:
-                bad(di, b, "travel", f"{b} cannot be reached from {a} on {date}")
-            else:
-                need = int(m.duration_s[idx[a], idx[b]])
-                took = (leg.arrive - leg.depart).total_seconds()
-                if took + _TOL_S < need:
-                    bad(
-                        di,
-                        b,
-                        "travel",
-                        f"leg {a}→{b} takes {round(took / 60)} min; the network needs "
-                        f"{round(need / 60)} min",
-                    )
-                drive_s += int(m.drive_s[idx[a], idx[b]])
-                spent += int(m.price_rub[idx[a], idx[b]])
-            clock = leg.arrive
-            if k < len(day.stops):
-                stop = day.stops[k]
-                sid = stop.site_id
-                site = catalog.sites.get(sid)
-                if site is None:
-                    bad(di, sid, "site", "not a site of the catalog")
-                    continue
-                if sid in seen:
-                    bad(di, sid, "repeat", f"already visited on day {seen[sid]}")
-                seen[sid] = di
-                if sid in req.exclude:
-                    bad(di, sid, "excluded", "the request excludes this site")
-                if stop.arrive + dt.timedelta(seconds=_TOL_S) < leg.arrive:
-                    bad(di, sid, "sequence", "arrives before the leg ends")
-                if stop.start < stop.arrive:
-                    bad(di, sid, "sequence", "starts before the group arrives")
-                length = stop.end - stop.start
-                if length + dt.timedelta(seconds=_TOL_S) < dt.timedelta(minutes=site.visit_min):
-                    bad(
-                        di,
-                        sid,
-                        "visit",
-                        f"visit of {_min(length)} is shorter than the site's {site.visit_min} min",
-                    )
-                hours = open_intervals(site, stop.start.date())
-                if not any(a0 <= stop.start and stop.end <= b0 for a0, b0 in hours):
-                    bad(
-                        di,
-                        sid,
-                        "hours",
-                        f"{stop.start:%H:%M}–{stop.end:%H:%M} is outside the "
-                        f"opening hours ({site.opening_hours}, public holidays "
-                        f"{site.public_holidays.value}) on {stop.start.date()}",
-                    )
-                if site.outdoor:
-                    up, down = daylight(site.lat, site.lon, stop.start.date())
-                    if stop.start < up or stop.end > down:
-                        bad(
-                            di,
-                            sid,
-                            "daylight",
-                            f"outdoor visit {stop.start:%H:%M}–{stop.end:%H:%M} is outside "
-                            f"daylight ({up:%H:%M}–{down:%H:%M}) on {stop.start.date()}",
-                        )
-                if site.slots and stop.start.time() not in site.slots:
-                    bad(di, sid, "slot", f"starts at {stop.start:%H:%M}, not at an excursion slot")
-                if site.max_group is not None and req.group_size > site.max_group:
-                    bad(di, sid, "group", f"group of {req.group_size} exceeds {site.max_group}")
-                if req.youngest_age < site.min_age:
-                    bad(di, sid, "age", f"youngest visitor {req.youngest_age} < {site.min_age}")
-                if site.booking_days and booked_on + dt.timedelta(days=site.booking_days) > date:
-                    bad(di, sid, "booking", f"needs booking {site.booking_days} days ahead")
-                spent += site.price_rub
-                clock = stop.end
-        first, last = day.legs[0].depart, day.legs[-1].arrive
-        if first < day_open - dt.timedelta(seconds=_TOL_S):
-            bad(di, None, "day", f"starts at {first:%H:%M}, before {req.day_start:%H:%M}")
-        if last > day_close + dt.timedelta(seconds=_TOL_S):
-            bad(di, None, "day", f"ends at {last:%H:%M}, after {req.day_end:%H:%M}")
-        if drive_s > req.max_drive_h * 3600 + _TOL_S:
-            bad(
-                di,
-                None,
-                "drive",
-                f"{drive_s / 3600:.1f} h of driving exceeds the limit of {req.max_drive_h} h",
-            )
-        lunch = req.lunch
-        if lunch is not None and lunch.duration_min > 0:
-            lo = dt.datetime.combine(date, lunch.earliest)
-            hi = dt.datetime.combine(date, lunch.latest)
-            if last > lo:
-                if day.lunch_start is None or day.lunch_end is None:
-                    bad(di, None, "lunch", "the day runs into the lunch window but has no lunch")
-                else:
-                    if not lo <= day.lunch_start <= hi:
-                        bad(
-                            di,
-                            None,
-                            "lunch",
-                            f"lunch at {day.lunch_start:%H:%M} is outside "
-                            f"{lunch.earliest:%H:%M}–{lunch.latest:%H:%M}",
-                        )
-                    if day.lunch_end - day.lunch_start < dt.timedelta(minutes=lunch.duration_min):
-                        bad(di, None, "lunch", "lunch is shorter than requested")
-                    for s in day.stops:
-                        if s.start < day.lunch_end and day.lunch_start < s.end:
-                            bad(di, s.site_id, "lunch", "lunch overlaps a visit")
-    for sid in req.must_visit:
-        if sid not in seen:
-            bad(None, sid, "must_visit", "a must-visit site is not in the plan")
-    if req.budget_rub is not None and spent > req.budget_rub:
-        bad(
-            None,
-            None,
-            "budget",
-            f"{spent} RUB per person exceeds the budget of {req.budget_rub} RUB",
-        )
-    for q in req.quotas:
-        per_day = [
-            sum(
-                1
-                for s in d.stops
-                if catalog.sites.get(s.site_id) is not None
-                and catalog.sites[s.site_id].category == q.category
-            )
-            for d in it.days
-        ]
-        if q.per == "trip":
-            total = sum(per_day)
-            if q.max is not None and total > q.max:
-                bad(None, None, "quota", f"{total} {q.category.value} visits > {q.max}")
-            if q.min is not None and total < q.min:
-                bad(None, None, "quota", f"{total} {q.category.value} visits < {q.min}")
-        elif q.max is not None:
-            for di, c in enumerate(per_day, 1):
-                if c > q.max:
-                    bad(di, None, "quota", f"{c} {q.category.value} visits > {q.max}")
-    return out
+            ]
+        return []
+    trip = prepare(it, catalog, network)
+    return [v for rule in RULES for v in rule(trip)]

@@ -148,7 +148,8 @@ def travel(
     """Travel time, distance, modes and path between two places on a date."""
     _check_lang(lang)
     from .i18n import t
-    from .network import LINK_MODES, travel_time_text
+    from .model import LINK_MODES, Mode
+    from .network import travel_time_text
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
@@ -161,7 +162,8 @@ def travel(
     modes = [
         m
         for m in LINK_MODES
-        if not (no_flights and m == "flight") and not (no_ferries and m in ("ferry", "boat"))
+        if not (no_flights and m == Mode.FLIGHT)
+        and not (no_ferries and m in (Mode.FERRY, Mode.BOAT))
     ]
     try:
         _catalog, network = _load(data)
@@ -181,7 +183,7 @@ def travel(
             console.print(msg)
         raise typer.Exit(6)
     names = [network.name(p, lang) for p in leg.path]
-    modes_used = list(dict.fromkeys(m for m in leg.modes if m != "connector")) or ["road"]
+    modes_used = list(dict.fromkeys(m for m in leg.modes if m != Mode.CONNECTOR)) or [Mode.ROAD]
     if fmt == "json":
         sys.stdout.write(
             json.dumps(
@@ -264,6 +266,7 @@ def _interruptible() -> Iterator[threading.Event]:
 def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from .model import PRIZE_SCALE
     from .planner import plan
 
     with Progress(
@@ -276,7 +279,7 @@ def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> 
         task = progress.add_task("planning…", total=None)
 
         def on_progress(elapsed: float, prize: int) -> None:
-            progress.update(task, description=f"planning… best score {prize / 100:.1f}")
+            progress.update(task, description=f"planning… best score {prize / PRIZE_SCALE:.1f}")
 
         itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
     if stop.is_set():
@@ -336,6 +339,44 @@ def plan_cmd(
         raise typer.Exit(5)
 
 
+class _VariantsBar:
+    """The progress bar of ``compare`` (drawn from the runner's callbacks)."""
+
+    def __enter__(self) -> _VariantsBar:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.failed = 0
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task("variants", total=None)
+        return self
+
+    def started(self, name: str) -> None:
+        self.progress.update(self.task, description=f"variants (planning {escape(name)})")
+
+    def finished(self, result: Any) -> None:
+        self.failed += result.status == "error"
+        extra = f", {self.failed} failed" if self.failed else ""
+        self.progress.update(
+            self.task, advance=1, description=f"variants (last: {escape(result.name)}{extra})"
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
 @app.command("compare")
 def compare_cmd(
     variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
@@ -361,15 +402,17 @@ def compare_cmd(
     from .compare import COMPARISON_FILES, compare_file
 
     try:
-        comp = compare_file(
-            variants,
-            out,
-            data=data,
-            workers=workers,
-            lang=lang,
-            console=err_console,
-            plans=not no_plans,
-        )
+        with _VariantsBar() as bar:
+            comp = compare_file(
+                variants,
+                out,
+                data=data,
+                workers=workers,
+                lang=lang,
+                plans=not no_plans,
+                on_start=bar.started,
+                on_result=bar.finished,
+            )
     except RouteplannerError as err:
         _fail(err)
     table = Table(title=escape(comp.title))
@@ -448,8 +491,9 @@ def map_cmd(
     if (itinerary is None) != catalog_only:
         err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
         raise typer.Exit(2)
+    from ._io import atomic_write_bytes
     from .catalog import load_catalog
-    from .maps import catalog_map, itinerary_map, save_map
+    from .maps import catalog_map, itinerary_map, render_map
     from .result import Itinerary
 
     try:
@@ -464,7 +508,7 @@ def map_cmd(
             target = out or itinerary.with_name("map.html")
     except RouteplannerError as err:
         _fail(err)
-    console.print(f"written: {save_map(m, target)}", highlight=False)
+    console.print(f"written: {atomic_write_bytes(target, render_map(m))}", highlight=False)
 
 
 def _minutes(text: str) -> int:
@@ -504,9 +548,9 @@ def embed_cmd(
     _check_lang(lang)
     _check_out(out, force)
     extra_min = _minutes(max_extra_per_day)
-    from ._io import atomic_write_bytes, atomic_write_text
+    from ._io import write_files
     from .embed import embed, insertion_report, load_tour
-    from .export import write_plan_outputs
+    from .export import render_insertion, render_plan
     from .model import Category
 
     try:
@@ -532,27 +576,13 @@ def embed_cmd(
         )
     except RouteplannerError as err:
         _fail(err)
-    names = {p.id: p.name(lang) for p in catalog.for_request(t.request)}
-    written = write_plan_outputs(
-        itinerary, out, lang=lang, names=names, catalog=catalog.for_request(t.request)
-    )
-    import io
-
     import pandas as pd
 
-    buf = io.BytesIO()
-    report.to_excel(buf, index=False, sheet_name="insertion_report")
-    from .maps import add_insertion_layer, itinerary_map, save_map
-
     view = catalog.for_request(t.request)
-    m = add_insertion_layer(
-        itinerary_map(itinerary, view, lang=lang, names=names), report, view, lang=lang
-    )
-    written += [
-        atomic_write_text(out / "insertion_report.csv", report.to_csv(index=False)),
-        atomic_write_bytes(out / "insertion_report.xlsx", buf.getvalue()),
-        save_map(m, out / "insertion_map.html"),
-    ]
+    names = {p.id: p.name(lang) for p in view}
+    files = render_plan(itinerary, lang=lang, names=names, catalog=view)
+    files |= render_insertion(report, itinerary, view, lang=lang, names=names)
+    written = write_files(out, files)
     table = Table(title=f"{t.name}: insertion report (+{extra_min} min a day at most)")
     for col in (
         "rank",
@@ -588,7 +618,7 @@ def embed_cmd(
             escape(str(why)),
         )
     console.print(table)
-    added = itinerary.kpis.get("added_sites", [])
+    added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
     console.print(f"added: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False)
     console.print(f"written: {', '.join(str(p) for p in written)}", highlight=False)
     if not itinerary.feasible:

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, utils
 
 from ._schedule import DaySchedule, simulate
 from .catalog import Catalog
+from .decode import PlanContext, build_itinerary
 from .exceptions import Issue, ScenarioError
 from .model import (
     CHECKLIST_CATEGORIES,
@@ -40,9 +41,9 @@ from .model import (
     TripRequest,
 )
 from .network import Network
-from .planner import PlanContext, build_problem, explain_drops
+from .planner import build_problem, explain_drops
 from .reasons import Reason
-from .result import Itinerary, build_itinerary
+from .result import Itinerary, Kpis
 from .scenario import load_yaml
 from .solve import Solution, evaluate, solve
 
@@ -609,13 +610,14 @@ def insertion_report(
             + int(m.price_rub[idx[sid], idx[b]])
             - int(m.price_rub[idx[a], idx[b]])
         )
-        effect = (
-            f"{st.catalog.place(next_id).name('en')} starts {shift} min later"
-            if next_id and shift > 0
-            else "the following stops keep their times"
-            if next_id
-            else f"the day ends {max(0, (sched.finish - orig.finish) // 60)} min later"
-        )
+        if next_id and shift > 0:
+            nxt = st.catalog.place(next_id)
+            stop = (nxt.name("ru"), nxt.name("en"))
+            effect = Reason("effect_later", {"stop": stop, "min": shift})
+        elif next_id:
+            effect = Reason("effect_kept")
+        else:
+            effect = Reason("effect_longer", {"min": max(0, (sched.finish - orig.finish) // 60)})
         rows.append(
             {
                 **base,
@@ -629,7 +631,7 @@ def insertion_report(
                 "added_km": round(added_m / 1000, 1),
                 "added_cost_rub": site.price_rub + max(0, added_fare),
                 "next_stop_shift_min": shift,
-                "effect": effect,
+                "effect": effect.text("en"),
                 "reason": "",
                 "reason_ru": "",
             }
@@ -714,7 +716,9 @@ def embed(
         )
         for day in it.days
     ]
-    it.kpis["added_sites"] = [s.site_id for s in it.stops if s.added]
+    it.kpis = dataclasses.replace(
+        it.kpis or Kpis(), added_sites=tuple(s.site_id for s in it.stops if s.added)
+    )
     return it
 
 

@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING
 
 from ._schedule import DaySchedule, simulate
 from .calendar import closed_reason, visit_start_windows
+from .i18n import t
 from .model import DaySpec, Problem
 from .reasons import Reason
 from .solve import Solution
 
 if TYPE_CHECKING:
-    from .planner import PlanContext
+    from .decode import PlanContext
 
 __all__ = ["Relax", "explain_drops", "verify_reason"]
 
@@ -232,17 +233,6 @@ def _too_far(ctx: PlanContext, problem: Problem, i: int) -> Reason | None:
     )
 
 
-_RULE_NAMES = {
-    "end": ("длина дня", "the day's length"),
-    "hours": ("часы работы", "the opening hours"),
-    "daylight": ("часы работы и светлое время", "the opening hours and daylight"),
-    "others": ("часы работы других посещений", "the other visits' hours"),
-    "drive": ("лимит вождения", "the driving limit"),
-    "lunch": ("обед", "the lunch"),
-    "days": ("дни работы", "the days it is open"),
-}
-
-
 def _closed_day_details(ctx: PlanContext, problem: Problem, i: int, d: int) -> Reason:
     v = problem.visits[i]
     site = ctx.catalog.sites[v.key]
@@ -272,25 +262,30 @@ def explain_one(ctx: PlanContext, problem: Problem, solution: Solution, i: int) 
     return open_reason
 
 
+def _closed_then(
+    ctx: PlanContext, problem: Problem, solution: Solution, i: int, fit: _Fit, code: str
+) -> Reason:
+    """When the group could start the visit (``fit``) and when the site lets a visit start."""
+    v = problem.visits[i]
+    site = ctx.catalog.sites[v.key]
+    wins = visit_start_windows(site, ctx.dates[fit.day])
+    return Reason(
+        code,
+        {
+            "where": _where(ctx, problem, solution, fit.day, fit.pos),
+            "at": _hhmm(fit.start_s),
+            "starts": ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in wins) or "—",
+            "visit": v.service_s // 60,
+        },
+    )
+
+
 def _blocked(ctx: PlanContext, problem: Problem, solution: Solution, i: int) -> Reason:
     """On its open days, which rule keeps visit ``i`` out (one relaxation at a time)."""
     hours = _fits(ctx, problem, solution, i, Relax(hours=True))
     if hours:
         best = min(hours, key=lambda f: (f.start_s, f.day, f.pos))
-        v = problem.visits[i]
-        d = best.day
-        site = ctx.catalog.sites[v.key]
-        wins = visit_start_windows(site, ctx.dates[d])
-        opening = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in wins) or "—"
-        return Reason(
-            "closed_then",
-            {
-                "where": _where(ctx, problem, solution, d, best.pos),
-                "at": _hhmm(best.start_s),
-                "starts": opening,
-                "visit": v.service_s // 60,
-            },
-        )
+        return _closed_then(ctx, problem, solution, i, best, "closed_then")
     end = _fits(ctx, problem, solution, i, Relax(end=True))
     if end:
         best = min(end, key=lambda f: (f.over_s(problem), f.day, f.pos))
@@ -310,9 +305,14 @@ def _blocked(ctx: PlanContext, problem: Problem, solution: Solution, i: int) -> 
                 hours_txt = f"{ctx.request.max_drive_h:g}"
                 return Reason("drive", {"hours": hours_txt, "where": where})
             return Reason("no_room" if rule == "others" else "lunch", {"where": where})
-    # no single rule: the smallest set of rules that, lifted together, lets it in
+    # no single rule: the smallest set of rules that, lifted together, lets it in (the day
+    # being full, then the site closing before there is room, read best first)
     for size in range(2, len(_ALL) + 1):
-        for rules in itertools.combinations(_ALL, size):
+        combos = sorted(
+            itertools.combinations(_ALL, size),
+            key=lambda c: (set(c) != {"end", "others"}, set(c) != {"hours", "end"}),
+        )
+        for rules in combos:
             got = _fits(ctx, problem, solution, i, Relax(**dict.fromkeys(rules, True)))
             if not got:
                 continue
@@ -320,6 +320,9 @@ def _blocked(ctx: PlanContext, problem: Problem, solution: Solution, i: int) -> 
                 best = min(got, key=lambda f: (f.over_s(problem), f.day, f.pos))
                 where = _where(ctx, problem, solution, best.day, best.pos)
                 return Reason("day_full", {"where": where, "over_s": best.over_s(problem)})
+            if set(rules) == {"hours", "end"}:  # room only after it has closed
+                best = min(got, key=lambda f: (f.start_s, f.day, f.pos))
+                return _closed_then(ctx, problem, solution, i, best, "closed_full")
             outdoor = ctx.catalog.sites[problem.visits[i].key].outdoor
             names = tuple(_join(rules, k, outdoor=outdoor) for k in (0, 1))
             return Reason("blocked_by", {"rules": names})
@@ -330,9 +333,11 @@ _ALL = ("hours", "others", "end", "drive", "lunch")
 
 
 def _join(rules: Sequence[str], k: int, *, outdoor: bool = False) -> str:
-    names = [_RULE_NAMES["daylight" if r == "hours" and outdoor else r][k] for r in rules]
-    glue = " и " if k == 0 else " and "
-    return ", ".join(names[:-1]) + glue + names[-1] if len(names) > 1 else names[0]
+    lang = "en" if k else "ru"
+    names = [t(f"reason.rule.{'daylight' if r == 'hours' and outdoor else r}", lang) for r in rules]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + t("reason.rule.and", lang) + names[-1]
 
 
 def explain_drops(
@@ -390,9 +395,11 @@ def verify_reason(
     if code in ("drive", "lunch", "no_room"):
         rule = "others" if code == "no_room" else code
         return bool(_fits(ctx, problem, solution, i, Relax(**{rule: True})))
-    if code in ("blocked_by", "day_full"):  # no single rule lifted lets it in
+    if code in ("blocked_by", "day_full", "closed_full"):  # no single rule lifted lets it in
         if any(_fits(ctx, problem, solution, i, Relax(**{r: True})) for r in _ALL):
             return False
+        if code == "closed_full":
+            return bool(_fits(ctx, problem, solution, i, Relax(hours=True, end=True)))
         if code == "day_full":
             got = _fits(ctx, problem, solution, i, Relax(end=True, others=True))
             return bool(got) and min(f.over_s(problem) for f in got) == reason.params["over_s"]

@@ -1,8 +1,10 @@
 """Writing a plan's files: map, printed programme, tables, GeoJSON, GPX, ICS and JSON.
 
 Every export is built from one :class:`~routeplanner.result.Itinerary` (this module only reads
-results; it does not plan). :func:`write_plan_outputs` writes the whole set into a folder so
-that a failure leaves the folder as it was. The files and their columns are described in
+results; it does not plan). :func:`render_plan` renders the whole set in memory (the web app
+offers it as downloads); :func:`write_plan_outputs` writes it with the one atomic writer, so
+that a failure leaves the folder as it was. :func:`render_insertion` renders an insertion
+report's files the same way. The files and their columns are described in
 ``docs/outputs.md``. Times in the itinerary are local times of the Irkutsk region
 (``Asia/Irkutsk``, UTC+8); GPX stores them in UTC and ICS with that time zone.
 """
@@ -13,9 +15,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,27 +22,27 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from ._io import write_files
 from .calendar import parse_hours
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .model import Site
 from .result import Itinerary
+from .settings import TIMEZONE
 
 __all__ = [
     "OUTPUT_FILES",
-    "TIMEZONE",
     "geojson_dict",
     "gpx_text",
     "ics_bytes",
     "legs_frame",
+    "render_insertion",
+    "render_plan",
     "site_record",
     "stops_frame",
     "write_plan_outputs",
     "xlsx_bytes",
 ]
-
-#: Time zone of every local time in an itinerary.
-TIMEZONE = "Asia/Irkutsk"
 
 #: The files :func:`write_plan_outputs` writes, in order.
 OUTPUT_FILES = (
@@ -120,7 +119,7 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
 def _places(
     itinerary: Itinerary, catalog: Catalog | None, lang: str, names: Mapping[str, str] | None
 ) -> dict[str, Any]:
-    from .maps import resolve_places
+    from .places import resolve_places
 
     return resolve_places(itinerary, catalog, lang=lang, names=names)
 
@@ -224,7 +223,8 @@ def xlsx_bytes(
         ("feasible", itinerary.feasible),
         ("problems", "; ".join(itinerary.problem_texts(lang))),
     ]
-    for key, value in itinerary.kpis.items():
+    kpis = itinerary.kpis.to_dict() if itinerary.kpis is not None else {}
+    for key, value in kpis.items():
         if isinstance(value, dict | list):
             value = json.dumps(value, ensure_ascii=False)
         summary_rows.append((key, value))
@@ -454,7 +454,7 @@ def ics_bytes(
     """
     import icalendar
 
-    from .maps import site_rules
+    from .places import site_rules
 
     places = _places(itinerary, catalog, lang, names)
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -498,50 +498,40 @@ def ics_bytes(
 # --------------------------------------------------------------------------- the set
 
 
-def write_plan_outputs(
+def render_plan(
     itinerary: Itinerary,
-    out: Path,
     *,
     lang: str = "ru",
-    names: dict[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
     catalog: Catalog | None = None,
-) -> list[Path]:
-    """Write the plan's files into ``out``, all or none.
-
-    Writes ``map.html``, ``programme.html``, ``itinerary.csv``, ``itinerary.xlsx``,
-    ``itinerary.geojson``, ``itinerary.gpx``, ``itinerary.ics``, ``itinerary.json`` and the
-    plain-text ``programme.txt`` (see ``docs/outputs.md``). Every file is rendered in memory
-    and written into a temporary folder inside ``out`` first; only when all are written are
-    they moved into place (each move is an atomic rename). If a move fails, the files already
-    moved are put back as they were, so a failure never leaves a half-new set.
+) -> dict[str, bytes]:
+    """Render every file of a plan in memory.
 
     Parameters
     ----------
     itinerary : Itinerary
-    out : Path
-        Output folder (created if missing).
     lang : {"ru", "en"}
         Language of names and labels.
-    names : dict, optional
+    names : mapping, optional
         Place id to display name in ``lang``.
     catalog : Catalog, optional
         Adds excursion rules, lodging prices and place positions.
 
     Returns
     -------
-    list of Path
-        The files written, in the order of :data:`OUTPUT_FILES`.
+    dict
+        File name to bytes, in the order of :data:`OUTPUT_FILES`: ``map.html``,
+        ``programme.html``, ``itinerary.csv``, ``itinerary.xlsx``, ``itinerary.geojson``,
+        ``itinerary.gpx``, ``itinerary.ics``, ``itinerary.json`` and ``programme.txt`` (see
+        ``docs/outputs.md``).
     """
-    from .maps import itinerary_map
+    from .maps import itinerary_map, render_map
     from .programme import programme_html
 
-    out = Path(out)
+    names = dict(names) if names is not None else None
     kw: dict[str, Any] = {"lang": lang, "names": names, "catalog": catalog}
-    files: dict[str, bytes] = {
-        "map.html": itinerary_map(itinerary, catalog, lang=lang, names=names)
-        .get_root()
-        .render()
-        .encode("utf-8"),
+    return {
+        "map.html": render_map(itinerary_map(itinerary, catalog, lang=lang, names=names)),
         "programme.html": programme_html(itinerary, catalog, lang=lang, names=names).encode(
             "utf-8"
         ),
@@ -555,35 +545,73 @@ def write_plan_outputs(
         "itinerary.json": (itinerary.to_json() + "\n").encode("utf-8"),
         "programme.txt": (itinerary.summary(lang=lang, names=names) + "\n").encode("utf-8"),
     }
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".routeplanner-", dir=out))
-    try:
-        for name, data in files.items():
-            with open(tmp / name, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        # keep the previous files (hard links, else copies) to put back if a move fails
-        previous = tmp / ".previous"
-        previous.mkdir()
-        for name in files:
-            if (out / name).is_file():
-                try:
-                    os.link(out / name, previous / name)
-                except OSError:
-                    shutil.copy2(out / name, previous / name)
-        moved: list[str] = []
-        try:
-            for name in files:
-                os.replace(tmp / name, out / name)
-                moved.append(name)
-        except BaseException:
-            for name in moved:
-                if (previous / name).exists():
-                    os.replace(previous / name, out / name)
-                else:
-                    (out / name).unlink(missing_ok=True)
-            raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return [out / name for name in files]
+
+
+def render_insertion(
+    report: pd.DataFrame,
+    itinerary: Itinerary,
+    catalog: Catalog,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+) -> dict[str, bytes]:
+    """Render the files of an insertion report (:func:`routeplanner.embed.insertion_report`).
+
+    Parameters
+    ----------
+    report : pandas.DataFrame
+        The ranked candidates.
+    itinerary : Itinerary
+        The tour with the stops added (:func:`routeplanner.embed.embed`), drawn under the
+        candidates.
+    catalog : Catalog
+        The catalog as the tour's request sees it (``catalog.for_request(tour.request)``).
+    lang : {"ru", "en"}
+    names : mapping, optional
+        Place id to display name.
+
+    Returns
+    -------
+    dict
+        ``insertion_report.csv``, ``insertion_report.xlsx`` (sheet ``insertion_report``) and
+        ``insertion_map.html`` (the new plan with the candidates: green fits, grey does not).
+    """
+    from .maps import add_insertion_layer, itinerary_map, render_map
+
+    buf = io.BytesIO()
+    report.to_excel(buf, index=False, sheet_name="insertion_report")
+    m = itinerary_map(itinerary, catalog, lang=lang, names=names)
+    return {
+        "insertion_report.csv": report.to_csv(index=False).encode("utf-8"),
+        "insertion_report.xlsx": buf.getvalue(),
+        "insertion_map.html": render_map(add_insertion_layer(m, report, catalog, lang=lang)),
+    }
+
+
+def write_plan_outputs(
+    itinerary: Itinerary,
+    out: Path,
+    *,
+    lang: str = "ru",
+    names: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> list[Path]:
+    """Write the plan's files (:func:`render_plan`) into ``out``, all or none.
+
+    Every file is rendered in memory first, then the set is written by
+    :func:`routeplanner._io.write_files`: a failure never leaves a half-new set.
+
+    Parameters
+    ----------
+    itinerary : Itinerary
+    out : Path
+        Output folder (created if missing).
+    lang, names, catalog
+        See :func:`render_plan`.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of :data:`OUTPUT_FILES`.
+    """
+    return write_files(out, render_plan(itinerary, lang=lang, names=names, catalog=catalog))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from opening_hours import State
 
 from .calendar import parse_hours
+from .i18n import t
 from .model import HolidayPolicy, Site
 
 __all__ = ["Period", "hours_periods", "hours_text", "site_hours_text"]
@@ -24,53 +25,6 @@ __all__ = ["Period", "hours_periods", "hours_text", "site_hours_text"]
 #: A non-leap reference year: the words describe a typical year (no Easter or week rules).
 _YEAR = 2025
 
-_WD = (
-    ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
-    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-)
-# Russian abbreviations of the month names as in dictionaries (янв., февр., …; short names whole)
-_MON = (
-    (
-        "янв.",
-        "февр.",
-        "март",
-        "апр.",
-        "май",
-        "июнь",
-        "июль",
-        "авг.",
-        "сент.",
-        "окт.",
-        "нояб.",
-        "дек.",
-    ),
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-)
-# day + month in the genitive for date ranges («с 15 июня по 31 авг.»)
-_MON_GEN = (
-    (
-        "янв.",
-        "февр.",
-        "марта",
-        "апр.",
-        "мая",
-        "июня",
-        "июля",
-        "авг.",
-        "сент.",
-        "окт.",
-        "нояб.",
-        "дек.",
-    ),
-    _MON[1],
-)
-_WORDS = {
-    "daily": ("ежедневно", "daily"),
-    "closed": ("закрыто", "closed"),
-    "round_the_clock": ("круглосуточно", "24 hours"),
-    "ph_closed": ("в праздничные дни закрыто", "closed on public holidays"),
-    "ph_sunday": ("в праздничные дни — как в воскресенье", "public holidays as Sunday"),
-}
 _DASH = "–"
 
 Hours = tuple[tuple[dt.time, dt.time | None], ...]  # None: until midnight (24:00)
@@ -180,9 +134,17 @@ def _time(t: dt.time | None) -> str:
     return "24:00" if t is None else t.strftime("%H:%M")
 
 
+def _lang(k: int) -> str:
+    return "en" if k else "ru"
+
+
+def _wd(k: int, d: int) -> str:
+    return t(f"hours.wd.{d}", _lang(k))
+
+
 def _hours_words(hours: Hours, k: int) -> str:
     if hours == ((dt.time(0, 0), None),):
-        return _WORDS["round_the_clock"][k]
+        return t("hours.round_the_clock", _lang(k))
     return ", ".join(f"{_time(a)}{_DASH}{_time(b)}" for a, b in hours)
 
 
@@ -197,9 +159,9 @@ def _day_runs(days: list[int], k: int) -> str:
     parts = []
     for r in runs:
         if len(r) >= 3:
-            parts.append(f"{_WD[k][r[0]]}{_DASH}{_WD[k][r[-1]]}")
+            parts.append(f"{_wd(k, r[0])}{_DASH}{_wd(k, r[-1])}")
         else:
-            parts.extend(_WD[k][d] for d in r)
+            parts.extend(_wd(k, d) for d in r)
     return ", ".join(parts)
 
 
@@ -209,24 +171,23 @@ def _week_words(week: Week, k: int) -> str:
         if hours:
             groups.setdefault(hours, []).append(d)
     if not groups:
-        return _WORDS["closed"][k]
+        return t("hours.closed", _lang(k))
     if len(groups) == 1 and len(next(iter(groups.values()))) == 7:
         hours = next(iter(groups))
         if hours == ((dt.time(0, 0), None),):
-            return _WORDS["round_the_clock"][k]
-        return f"{_WORDS['daily'][k]} {_hours_words(hours, k)}"
+            return t("hours.round_the_clock", _lang(k))
+        return f"{t('hours.daily', _lang(k))} {_hours_words(hours, k)}"
     return "; ".join(f"{_day_runs(days, k)} {_hours_words(h, k)}" for h, days in groups.items())
 
 
 def _period_words(p: Period, k: int) -> str:
+    lang = _lang(k)
     if p.whole_months:
-        m1, m2 = p.first.month - 1, p.last.month - 1
-        if m1 == m2:
-            return _MON[k][m1]
-        return f"{_MON[k][m1]}{_DASH}{_MON[k][m2]}"
-    a = f"{p.first.day} {_MON_GEN[k][p.first.month - 1]}"
-    b = f"{p.last.day} {_MON_GEN[k][p.last.month - 1]}"
-    return f"с {a} по {b}" if k == 0 else f"{a} {_DASH} {b}"
+        m1, m2 = (t(f"hours.mon.{m}", lang) for m in (p.first.month, p.last.month))
+        return m1 if p.first.month == p.last.month else f"{m1}{_DASH}{m2}"
+    a = f"{p.first.day} {t(f'hours.mon_gen.{p.first.month}', lang)}"
+    b = f"{p.last.day} {t(f'hours.mon_gen.{p.last.month}', lang)}"
+    return t("hours.dates", lang, first=a, last=b)
 
 
 def hours_text(expr: str, lang: str = "ru") -> str:
@@ -266,10 +227,9 @@ def hours_text(expr: str, lang: str = "ru") -> str:
 
 def site_hours_text(site: Site, lang: str = "ru") -> str:
     """A site's opening hours in words, with what it does on public holidays."""
-    k = 1 if lang == "en" else 0
     text = hours_text(site.opening_hours, lang)
     if site.public_holidays is HolidayPolicy.CLOSED:
-        return f"{text}; {_WORDS['ph_closed'][k]}"
+        return f"{text}; {t('hours.ph_closed', lang)}"
     if site.public_holidays is HolidayPolicy.SUNDAY:
-        return f"{text}; {_WORDS['ph_sunday'][k]}"
+        return f"{text}; {t('hours.ph_sunday', lang)}"
     return text

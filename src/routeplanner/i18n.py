@@ -1,13 +1,24 @@
-"""Russian and English labels for printed programmes, maps and the CLI."""
+"""Every user-facing label, unit and plural in Russian and English: the one label catalog.
+
+Keys are grouped by where they are shown: plain keys for the plan's outputs (programme, maps,
+exports, summaries, the CLI), ``compare.*`` for the comparison report, ``reason.*`` for the
+reasons a site is left out or a request fails (:class:`routeplanner.reasons.Reason`) and
+``web.*`` for the web app. :func:`t` looks a label up (and fills its ``{fields}``),
+:func:`plural` writes a count with the right form of its noun (Russian has three), and
+:func:`fmt_date` writes a date out, independent of the system locale. No other module keeps
+labels of its own. (A catalog, hence its length.)
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-__all__ = ["LANGS", "fmt_date", "t"]
+__all__ = ["LANGS", "fmt_date", "has", "plural", "t"]
 
 LANGS = ("ru", "en")
 
+#: key -> (Russian, English)
 _LABELS: dict[str, tuple[str, str]] = {
     "trip": ("Маршрут", "Trip"),
     "day": ("День", "Day"),
@@ -119,6 +130,527 @@ _LABELS: dict[str, tuple[str, str]] = {
     "free": ("бесплатно", "free"),
     "yes": ("да", "yes"),
     "any_time": ("в часы работы", "any time within opening hours"),
+    # ------------------------------------------------------------------ comparison report
+    "compare.title": ("Сравнение вариантов", "Comparison of variants"),
+    "compare.variant": ("Вариант", "Variant"),
+    "compare.status": ("Статус", "Status"),
+    "compare.ok": ("выполним", "feasible"),
+    "compare.infeasible": ("невыполним", "infeasible"),
+    "compare.error": ("ошибка", "error"),
+    "compare.score": ("Оценка", "Score"),
+    "compare.weighted_score": ("Оценка с весами", "Weighted score"),
+    "compare.sites": ("Объектов", "Sites"),
+    "compare.industrial_share": ("Доля промышл.", "Industrial share"),
+    "compare.travel_h": ("В пути, ч", "Travel, h"),
+    "compare.drive_h_max_day": ("Макс. за рулём в день, ч", "Max driving a day, h"),
+    "compare.idle_h": ("Ожидание, ч", "Idle, h"),
+    "compare.distance_km": ("Расстояние, км", "Distance, km"),
+    "compare.cost_per_person_rub": ("Стоимость на чел., ₽", "Cost per person, RUB"),
+    "compare.nights_away": ("Ночей вне базы", "Nights away from base"),
+    "compare.days": ("Дней", "Days"),
+    "compare.start_date": ("Начало", "Start"),
+    "compare.profile": ("Транспорт", "Transport"),
+    "compare.only_here": ("Только здесь", "Only here"),
+    "compare.problem": ("Причина", "Reason"),
+    "compare.kpis": ("Показатели", "Key figures"),
+    "compare.pareto": (
+        "Оценка и время в пути (оранжевые — фронт Парето: больше оценка при меньшем времени)",
+        "Score against travel time (orange: the Pareto front, more score for less travel)",
+    ),
+    "compare.budget": ("Бюджет времени по дням", "Time budget per day"),
+    "compare.visit": ("посещения", "visits"),
+    "compare.travel": ("в пути", "travel"),
+    "compare.wait": ("ожидание (без обеда)", "waiting (lunch apart)"),
+    "compare.lunch": ("обед", "lunch"),
+    "compare.free": ("свободно", "free"),
+    "compare.unique": (
+        "Что посещает только этот вариант",
+        "What each variant visits that no other does",
+    ),
+    "compare.presence": ("Объекты по вариантам", "Sites by variant"),
+    "compare.site": ("Объект", "Site"),
+    "compare.category": ("Категория", "Category"),
+    "compare.map": ("Карта (слой на вариант)", "Map (one layer per variant)"),
+    "compare.map_note": (
+        "Для подложки карты нужен интернет; отдельный файл: comparison_map.html.",
+        "The map's tiles need the internet; also saved as comparison_map.html.",
+    ),
+    "compare.failed": ("Варианты с ошибками", "Variants that failed"),
+    "compare.none": ("нет", "none"),
+    "compare.no_points": ("Нет выполнимых вариантов.", "No feasible variant."),
+    "compare.hours": ("часы", "hours"),
+    "compare.day": ("день", "day"),
+    "compare.legend_best": ("лучшее значение выделено", "best value in bold"),
+    # ------------------------------------------------------------------ reasons
+    "reason.excluded": ("исключён запросом", "excluded by the request"),
+    "reason.group": (
+        "группа из {group} чел. больше допустимой для объекта ({max})",
+        "group of {group} exceeds the site's maximum of {max}",
+    ),
+    "reason.age": (
+        "младшему участнику {age} лет; объект принимает посетителей с {min} лет",
+        "youngest visitor is {age}; the site admits visitors from {min} years",
+    ),
+    "reason.booking": (
+        "нужна бронь за {days} дн.: при бронировании {booked} посещение возможно с {first}, "
+        "уже после окончания поездки",
+        "needs booking {days} days ahead: bookings made on {booked} allow visits from {first}, "
+        "after the trip ends",
+    ),
+    "reason.price": (
+        "цена {price} ₽ на человека больше бюджета {budget} ₽",
+        "its price of {price} RUB per person exceeds the budget of {budget} RUB",
+    ),
+    "reason.closed": (
+        "закрыт во все доступные дни поездки: {details}",
+        "closed on every usable trip date: {details}",
+    ),
+    "reason.closed_holiday": (
+        "{date}: выходной в праздник ({holiday})",
+        "{date}: closed on public holidays ({holiday})",
+    ),
+    "reason.closed_hours": ("{date}: закрыт ({hours})", "{date}: closed ({hours})"),
+    "reason.closed_short": (
+        "{date}: открыт {open} мин, а посещение длится {visit} мин",
+        "{date}: open {open} min, visit needs {visit} min",
+    ),
+    "reason.closed_slots": (
+        "{date}: ни один сеанс экскурсии ({slots}) не укладывается в часы работы",
+        "{date}: no excursion slot ({slots}) fits the opening hours",
+    ),
+    "reason.closed_booking": (
+        "нет дней поездки после срока бронирования",
+        "no trip date after the booking lead time",
+    ),
+    "reason.unreachable_modes": (
+        "недостижим разрешёнными видами транспорта ({modes}) в даты поездки",
+        "cannot be reached with the allowed modes ({modes}) on the trip dates",
+    ),
+    "reason.unreachable_season": (
+        "недостижим в даты поездки: паром, ледовая переправа или другой транспорт туда в это "
+        "время не ходит (сезон)",
+        "cannot be reached on the trip dates: no ferry, ice road or other link to it runs "
+        "then (seasonal)",
+    ),
+    "reason.no_time": (
+        "не хватает времени: его добавление ({where}) превышает день на {over}",
+        "no time left: adding it ({where}) costs {over} more than the day allows",
+    ),
+    "reason.no_day": (
+        "не хватает времени: в дни, когда он открыт, до него не добраться в пределах дня",
+        "no time left: it cannot be reached within any day of the trip when it is open",
+    ),
+    "reason.no_gap": (
+        "не хватает времени: часы работы или сеансы экскурсий не совпадают с окнами в "
+        "программе (ближе всего: {where})",
+        "no time left: its opening hours or excursion slots do not fit the gaps of the plan "
+        "(closest: {where})",
+    ),
+    "reason.budget": (
+        "выход за бюджет: {price} ₽ на человека превысят бюджет поездки {budget} ₽",
+        "over budget: its {price} RUB per person would take the trip past the budget of "
+        "{budget} RUB",
+    ),
+    "reason.quota": (
+        "помещается, но квота на эту категорию уже выбрана",
+        "it fits, but a quota on its category is already full",
+    ),
+    "reason.drive": (
+        "превысит дневной лимит вождения {hours} ч ({where})",
+        "it would exceed the daily driving limit of {hours} h ({where})",
+    ),
+    "reason.lunch": (
+        "не оставляет времени на обед ({where})",
+        "it leaves no room for the lunch break ({where})",
+    ),
+    "reason.not_analysed": (
+        "не вошёл: время заняли объекты с более высокой оценкой (по времени — помещался бы: "
+        "{where}; точная причина не анализировалась в пределах лимита времени)",
+        "left out: higher-scoring sites used the time (its detour alone would fit: {where}; "
+        "the exact blocking rule was not analysed within the time limit)",
+    ),
+    # opening hours in words (routeplanner.hours_text)
+    "hours.wd.0": ("пн", "Mon"),
+    "hours.wd.1": ("вт", "Tue"),
+    "hours.wd.2": ("ср", "Wed"),
+    "hours.wd.3": ("чт", "Thu"),
+    "hours.wd.4": ("пт", "Fri"),
+    "hours.wd.5": ("сб", "Sat"),
+    "hours.wd.6": ("вс", "Sun"),
+    "hours.mon.1": ("янв.", "Jan"),
+    "hours.mon.2": ("февр.", "Feb"),
+    "hours.mon.3": ("март", "Mar"),
+    "hours.mon.4": ("апр.", "Apr"),
+    "hours.mon.5": ("май", "May"),
+    "hours.mon.6": ("июнь", "Jun"),
+    "hours.mon.7": ("июль", "Jul"),
+    "hours.mon.8": ("авг.", "Aug"),
+    "hours.mon.9": ("сент.", "Sep"),
+    "hours.mon.10": ("окт.", "Oct"),
+    "hours.mon.11": ("нояб.", "Nov"),
+    "hours.mon.12": ("дек.", "Dec"),
+    "hours.mon_gen.1": ("янв.", "Jan"),
+    "hours.mon_gen.2": ("февр.", "Feb"),
+    "hours.mon_gen.3": ("марта", "Mar"),
+    "hours.mon_gen.4": ("апр.", "Apr"),
+    "hours.mon_gen.5": ("мая", "May"),
+    "hours.mon_gen.6": ("июня", "Jun"),
+    "hours.mon_gen.7": ("июля", "Jul"),
+    "hours.mon_gen.8": ("авг.", "Aug"),
+    "hours.mon_gen.9": ("сент.", "Sep"),
+    "hours.mon_gen.10": ("окт.", "Oct"),
+    "hours.mon_gen.11": ("нояб.", "Nov"),
+    "hours.mon_gen.12": ("дек.", "Dec"),
+    "hours.daily": ("ежедневно", "daily"),
+    "hours.closed": ("закрыто", "closed"),
+    "hours.round_the_clock": ("круглосуточно", "24 hours"),
+    "hours.ph_closed": ("в праздничные дни закрыто", "closed on public holidays"),
+    "hours.ph_sunday": ("в праздничные дни — как в воскресенье", "public holidays as Sunday"),
+    "hours.dates": ("с {first} по {last}", "{first} – {last}"),
+    "reason.closed_dark": (
+        "{date}: на открытом воздухе — только в светлое время ({sunrise}–{sunset}), посещение "
+        "на {visit} мин не помещается",
+        "{date}: outdoors, daylight only ({sunrise}–{sunset}): a {visit}-min visit does not fit",
+    ),
+    "reason.too_far": (
+        "слишком далеко для одного дня: дорога от «{from}» туда и обратно с посещением — {trip}, "
+        "а день длится {day} (вождение {drive}, лимит {limit_h} ч)",
+        "too far for one day: the round trip from {from} with the visit takes {trip}, and the "
+        "day is {day} long (driving {drive}, limit {limit_h} h)",
+    ),
+    "reason.closed_then": (
+        "закрыт, когда в программе есть место: {where} группа могла бы начать посещение в {at}, "
+        "а начать его можно только {starts} (посещение {visit} мин)",
+        "closed when the plan has room: {where} the group could start the visit at {at}, but "
+        "a visit can start only {starts} ({visit} min)",
+    ),
+    "reason.closed_full": (
+        "не хватает времени, пока он открыт: {where} группа могла бы начать посещение только в "
+        "{at}, а начать его можно {starts} (посещение {visit} мин); раньше не успеть без "
+        "продления дня",
+        "no time while it is open: {where} the group could start the visit only at {at}, but a "
+        "visit can start {starts} ({visit} min); earlier it does not fit without a longer day",
+    ),
+    "reason.closed_day": (
+        "в день, где нашлось бы место, закрыт — {details}; в дни, когда открыт: {other}",
+        "closed on the day it would fit — {details}; on its open days: {other}",
+    ),
+    "reason.booking_day": (
+        "{date}: бронь за {days} дн. уже не успеть (посещение возможно с {first})",
+        "{date}: too late to book {days} days ahead (visits possible from {first})",
+    ),
+    "reason.no_room": (
+        "нет места в программе: добавление ({where}) сдвигает другие посещения за их часы работы",
+        "no room in the plan: adding it ({where}) pushes other visits past their opening hours",
+    ),
+    "reason.day_full": (
+        "не хватает времени: программа дня заполнена — для него ({where}) день пришлось бы "
+        "продлить на {over} и сдвинуть другие посещения за их часы работы",
+        "no time left: the day is full — adding it ({where}) would take {over} past the day's "
+        "end and push other visits past their opening hours",
+    ),
+    "reason.blocked_by": (
+        "не помещается: мешают вместе {rules}",
+        "does not fit: {rules} block it together",
+    ),
+    "reason.fits_not_chosen": (
+        "помещается ({where}), но поиск его не выбрал в пределах лимита времени",
+        "it fits ({where}) but the search did not take it within the time limit",
+    ),
+    "reason.not_analysed_any": (
+        "причина не проверена: лимит времени закончился до разбора",
+        "reason not verified: the time limit ran out before it was analysed",
+    ),
+    "reason.rule.end": ("длина дня", "the day's length"),
+    "reason.rule.hours": ("часы работы", "the opening hours"),
+    "reason.rule.daylight": ("часы работы и светлое время", "the opening hours and daylight"),
+    "reason.rule.others": ("часы работы других посещений", "the other visits' hours"),
+    "reason.rule.drive": ("лимит вождения", "the driving limit"),
+    "reason.rule.lunch": ("обед", "the lunch"),
+    "reason.rule.and": (" и ", " and "),
+    "reason.where": ("день {day}, после «{after}»", "day {day} after {after}"),
+    "reason.must_visit": ("обязательный объект «{site}»: {why}", "must-visit '{site}': {why}"),
+    "reason.must_visit_unfit": (
+        "обязательный объект «{site}» не помещается в дни, окна работы и лимиты",
+        "must-visit '{site}' cannot be fitted into the days, windows and limits",
+    ),
+    "reason.nights_over_budget": (
+        "одни ночёвки стоят {cost} ₽ на человека ({nights}) — больше бюджета {budget} ₽",
+        "the nights alone cost {cost} RUB per person ({nights}), more than the budget of "
+        "{budget} RUB",
+    ),
+    "reason.solver": ("{text}", "{text}"),
+    # the effect of an insertion on the tour (insertion report)
+    "reason.effect_later": (
+        "«{stop}» начнётся на {min} мин позже",
+        "{stop} starts {min} min later",
+    ),
+    "reason.effect_kept": (
+        "следующие остановки сохраняют своё время",
+        "the following stops keep their times",
+    ),
+    "reason.effect_longer": ("день закончится на {min} мин позже", "the day ends {min} min later"),
+    # ------------------------------------------------------------------ web app
+    # frame
+    "web.app_title": ("Планировщик промышленных туров", "Industrial tour planner"),
+    "web.app_caption": (
+        "Промышленный туризм в Приангарье: каталог, маршруты, встраивание и сравнение",
+        "Industrial tourism in the Irkutsk region: catalog, plans, embedding and comparison",
+    ),
+    "web.language": ("Язык / Language", "Язык / Language"),
+    "web.page_catalog": ("Каталог", "Catalog"),
+    "web.page_plan": ("Маршрут", "Plan"),
+    "web.page_embed": ("Встраивание", "Embed"),
+    "web.page_compare": ("Сравнение", "Compare"),
+    "web.catalog_in_use": ("Каталог", "Catalog"),
+    "web.catalog_builtin": ("встроенный", "built-in"),
+    "web.catalog_uploaded": ("загруженный", "uploaded"),
+    "web.unexpected": (
+        "Что-то пошло не так, и страница не смогла закончить работу. Проверьте введённые "
+        "данные и попробуйте ещё раз; если ошибка повторится, сообщите разработчикам "
+        "(подробности записаны в журнал сервера).",
+        "Something went wrong and the page could not finish. Check the input and try again; "
+        "if it happens again, tell the developers (the details are in the server log).",
+    ),
+    "web.file_problems": ("В файле «{name}» есть ошибки:", "The file '{name}' has problems:"),
+    "web.input_problems": ("Ошибки во входных данных:", "Problems in the input:"),
+    "web.too_large": (
+        "Файл «{name}» слишком большой: {size:.1f} МБ, допускается не более {limit} МБ.",
+        "The file '{name}' is too large: {size:.1f} MB; at most {limit} MB is accepted.",
+    ),
+    "web.bad_type": (
+        "Файл «{name}» не подходит: ожидается {types}.",
+        "The file '{name}' is not accepted: expected {types}.",
+    ),
+    "web.empty_file": ("Файл «{name}» пуст.", "The file '{name}' is empty."),
+    "web.all": ("Все", "All"),
+    "web.choose": ("Выберите…", "Choose…"),
+    "web.none_chosen": ("Нет", "None"),
+    "web.downloads": ("Файлы для скачивания", "Downloads"),
+    "web.download": ("Скачать", "Download"),
+    "web.map": ("Карта", "Map"),
+    "web.map_note": (
+        "Подложка карты загружается из интернета; маршруты и метки видны и без неё.",
+        "The map's background tiles come from the internet; routes and markers show without.",
+    ),
+    # catalog page
+    "web.catalog_title": ("Каталог объектов", "Site catalog"),
+    "web.filters": ("Фильтры", "Filters"),
+    "web.categories": ("Категории", "Categories"),
+    "web.towns": ("Населённые пункты", "Towns"),
+    "web.min_score": ("Оценка не ниже", "Score at least"),
+    "web.rules": ("Правила посещения", "Visiting rules"),
+    "web.group_fits": ("Группа из (чел.)", "Group of (people)"),
+    "web.group_fits_help": (
+        "Показать только объекты, принимающие группу такого размера (0 — не проверять).",
+        "Only sites that accept a group of this size (0: do not check).",
+    ),
+    "web.age_fits": ("Младшему участнику (лет)", "Youngest visitor (years)"),
+    "web.age_fits_help": (
+        "Показать только объекты, куда пускают с этого возраста.",
+        "Only sites that admit visitors of this age.",
+    ),
+    "web.booking_within": ("Запись не ранее чем за (дн.)", "Booking lead at most (days)"),
+    "web.no_id": ("Без паспортов", "No ID documents needed"),
+    "web.shown": ("Показано объектов: {n} из {total}", "Sites shown: {n} of {total}"),
+    "web.table": ("Таблица", "Table"),
+    "web.download_csv": ("Скачать таблицу (CSV)", "Download the table (CSV)"),
+    "web.download_xlsx": ("Скачать таблицу (XLSX)", "Download the table (XLSX)"),
+    "web.upload_catalog": ("Свой файл объектов", "Your own site file"),
+    "web.upload_catalog_help": (
+        "CSV в формате data/sites.csv (см. docs/data.md). «Дополнить» заменяет объекты с тем "
+        "же id и добавляет новые; «Заменить» использует только ваш файл.",
+        "A CSV in the format of data/sites.csv (see docs/data.md). 'Extend' replaces sites "
+        "with the same id and adds new ones; 'Replace' uses your file alone.",
+    ),
+    "web.upload_mode": ("Как использовать файл", "How to use the file"),
+    "web.mode_extra": ("Дополнить встроенный каталог", "Extend the built-in catalog"),
+    "web.mode_replace": ("Заменить встроенный список объектов", "Replace the built-in site list"),
+    "web.use_file": ("Проверить и использовать", "Validate and use"),
+    "web.catalog_ok": (
+        "Файл «{name}» принят: в каталоге {n} объектов. Он используется на всех страницах.",
+        "The file '{name}' is accepted: the catalog has {n} sites. All pages now use it.",
+    ),
+    "web.catalog_active": (
+        "Используется загруженный файл «{name}».",
+        "Using the uploaded '{name}'.",
+    ),
+    "web.back_builtin": ("Вернуть встроенный каталог", "Back to the built-in catalog"),
+    "web.no_sites": ("Под фильтры не подходит ни один объект.", "No site matches the filters."),
+    # plan page
+    "web.plan_title": ("Планирование маршрута", "Plan a trip"),
+    "web.source": ("Исходные данные", "Start from"),
+    "web.source_ready": ("Готовый сценарий", "A ready scenario"),
+    "web.source_upload": ("Загрузить файл сценария (YAML)", "Upload a scenario file (YAML)"),
+    "web.scenario": ("Сценарий", "Scenario"),
+    "web.scenario_file": ("Файл сценария", "Scenario file"),
+    "web.scenario_loaded": (
+        "Сценарий «{name}» загружен: его значения — в форме ниже.",
+        "Scenario '{name}' loaded: its values are in the form below.",
+    ),
+    "web.trip_name": ("Название", "Name"),
+    "web.dates_days": ("Даты", "Dates"),
+    "web.start_date": ("Первый день", "First day"),
+    "web.days": ("Дней", "Days"),
+    "web.start": ("Начало маршрута", "Start"),
+    "web.end": ("Конец маршрута", "End"),
+    "web.day_window": ("Рабочий день", "Day window"),
+    "web.day_start": ("Выезд не раньше", "Leave at"),
+    "web.day_end": ("Возвращение не позже", "Back by"),
+    "web.max_drive_h": ("Вождения в день не более, ч", "Driving a day at most, h"),
+    "web.lunch_on": ("Обед", "Lunch"),
+    "web.lunch_from": ("Обед с", "Lunch from"),
+    "web.lunch_to": ("начать до", "start by"),
+    "web.lunch_min": ("Длится, мин", "Lasts, min"),
+    "web.group": ("Группа", "Group"),
+    "web.group_size": ("Человек", "People"),
+    "web.youngest_age": ("Младшему, лет", "Youngest, years"),
+    "web.profile": ("Транспорт", "Transport"),
+    "web.modes": ("Разрешённые переправы и рейсы", "Allowed ferries, flights and trains"),
+    "web.sites_choice": ("Объекты", "Sites"),
+    "web.must_visit": ("Обязательно посетить", "Must visit"),
+    "web.exclude": ("Исключить", "Exclude"),
+    "web.weights": ("Веса категорий", "Category weights"),
+    "web.weights_help": (
+        "Множитель оценки объектов категории: 2 — вдвое важнее, 0 — не интересует.",
+        "Multiplies the score of the category's sites: 2 counts double, 0 ignores it.",
+    ),
+    "web.lodging_policy": ("Ночлег", "Nights"),
+    "web.overnight_base": ("Одна база на все ночи", "One base for every night"),
+    "web.overnight_choose": ("Планировщик выбирает ночлег", "The planner chooses each night"),
+    "web.overnight_fixed": ("Задать ночлег на каждую ночь", "Set the lodging of each night"),
+    "web.base_lodging": ("База", "Base lodging"),
+    "web.lodging_towns": ("Ночевать только в", "Stay only in"),
+    "web.night_n": ("Ночь {n}", "Night {n}"),
+    "web.budget_on": ("Ограничить бюджет", "Limit the budget"),
+    "web.budget": ("Бюджет на человека, ₽", "Budget per person, RUB"),
+    "web.booked_on": ("Дата бронирования", "Bookings made on"),
+    "web.time_limit": ("Время поиска, с", "Search time, s"),
+    "web.quotas_kept": ("Квоты сценария сохраняются: {q}", "The scenario's quotas are kept: {q}"),
+    "web.quota_min": ("не менее {n} {per}", "at least {n} {per}"),
+    "web.quota_max": ("не более {n} {per}", "at most {n} {per}"),
+    "web.quota_per_day": ("в день", "a day"),
+    "web.quota_per_trip": ("за поездку", "per trip"),
+    "web.run_plan": ("Построить маршрут", "Plan the trip"),
+    "web.planning": ("Строю маршрут…", "Planning…"),
+    "web.planning_progress": (
+        "Поиск: {elapsed:.1f} с, лучшая оценка {score:.1f}",
+        "Searching: {elapsed:.1f} s, best score {score:.1f}",
+    ),
+    "web.planned": ("Маршрут готов за {s:.1f} с", "Planned in {s:.1f} s"),
+    "web.plan_failed": ("Маршрут построить нельзя", "The trip cannot be planned"),
+    "web.result": ("Результат", "Result"),
+    "web.feasible": ("Маршрут построен и проверен.", "The plan is made and checked."),
+    "web.infeasible": ("План невозможен:", "The plan cannot be made:"),
+    "web.kpis": ("Показатели", "Key figures"),
+    "web.kpi_score": ("Оценка", "Score"),
+    "web.kpi_sites": ("Объектов", "Sites"),
+    "web.kpi_industrial": ("Доля промышленных", "Industrial share"),
+    "web.kpi_travel": ("В пути, ч", "Travel, h"),
+    "web.kpi_distance": ("Расстояние, км", "Distance, km"),
+    "web.kpi_cost": ("На человека, ₽", "Per person, RUB"),
+    "web.kpi_idle": ("Ожидание, ч", "Waiting, h"),
+    "web.schedule": ("Программа по дням", "Day-by-day schedule"),
+    "web.dropped": ("Не вошли в маршрут", "Left out"),
+    "web.no_dropped": ("Все кандидаты вошли в маршрут.", "Every candidate is in the plan."),
+    "web.col_time": ("Время", "Time"),
+    "web.col_what": ("Что", "What"),
+    "web.col_details": ("Подробности", "Details"),
+    "web.col_site": ("Объект", "Site"),
+    "web.col_reason": ("Причина", "Reason"),
+    "web.depart_from": ("Выезд: {p}", "Leave {p}"),
+    "web.arrive_at": ("Прибытие: {p}", "Arrive at {p}"),
+    "web.travel_to": ("{mode}, {min} мин, {km:.0f} км", "{mode}, {min} min, {km:.0f} km"),
+    "web.visit_row": ("{wait}посещение {min} мин", "{wait}visit {min} min"),
+    "web.wait_row": ("ожидание {w} мин; ", "wait {w} min; "),
+    "web.added_mark": ("добавлено", "added"),
+    "web.night_at": ("Ночлег: {p}", "Overnight: {p}"),
+    "web.no_plan_yet": (
+        "Заполните форму и нажмите «Построить маршрут».",
+        "Fill in the form and press 'Plan the trip'.",
+    ),
+    # embed page
+    "web.embed_title": ("Встраивание в готовый тур", "Add stops to an existing tour"),
+    "web.tour_source": ("Тур", "Tour"),
+    "web.tour_ready": ("Пример тура", "A sample tour"),
+    "web.tour_upload": (
+        "Загрузить тур (YAML или CSV + YAML)",
+        "Upload a tour (YAML, or CSV + YAML)",
+    ),
+    "web.tour_file": ("Файлы тура", "Tour files"),
+    "web.tour_upload_help": (
+        "YAML с днями и остановками или CSV (day, stop, …) с YAML-файлом того же имени.",
+        "A YAML with days and stops, or a CSV (day, stop, …) with a YAML of the same name.",
+    ),
+    "web.tour_loaded": (
+        "Тур «{name}»: {days}, {stops}.",
+        "Tour '{name}': {days}, {stops}.",
+    ),
+    "web.tour_stops": ("Остановки тура", "The tour's stops"),
+    "web.candidates": ("Кандидаты", "Candidates"),
+    "web.candidates_help": (
+        "Все объекты выбранных категорий (по умолчанию — промышленность, энергетика и пищевое "
+        "производство), кроме уже входящих в тур.",
+        "Every site of the chosen categories (by default industry, energy and food production) "
+        "that the tour does not visit yet.",
+    ),
+    "web.candidate_categories": ("Категории", "Categories"),
+    "web.candidate_sites": ("и отдельные объекты", "and single sites"),
+    "web.candidates_n": ("Кандидатов: {n}", "Candidates: {n}"),
+    "web.max_extra": ("День может удлиниться на, мин", "A day may get longer by, min"),
+    "web.allow_reorder": ("Можно менять порядок остановок", "Stops may change order"),
+    "web.run_embed": ("Подобрать и встроить", "Rank and embed"),
+    "web.embedding": ("Подбираю объекты…", "Ranking and embedding…"),
+    "web.embedded": ("Готово за {s:.1f} с", "Done in {s:.1f} s"),
+    "web.report": ("Рейтинг вставки", "Insertion report"),
+    "web.new_plan": ("Новый план тура", "The new plan"),
+    "web.added_sites": ("Добавлено: {names}", "Added: {names}"),
+    "web.nothing_added": ("Ни один кандидат не поместился.", "No candidate fits."),
+    "web.fits": ("Подходит", "Fits"),
+    "web.yes": ("да", "yes"),
+    "web.no": ("нет", "no"),
+    "web.pick_tour": ("Выберите тур.", "Choose a tour."),
+    # compare page
+    "web.compare_title": ("Сравнение вариантов", "Compare variants"),
+    "web.variants_source": ("Варианты", "Variants"),
+    "web.variants_ready": ("Готовый файл вариантов", "A ready variants file"),
+    "web.variants_upload": ("Загрузить файл вариантов (YAML)", "Upload a variants file (YAML)"),
+    "web.variants_file": ("Файл вариантов", "Variants file"),
+    "web.variants_pick": ("Какие варианты сравнить", "Variants to compare"),
+    "web.variants_loaded": (
+        "«{name}»: {variants}.",
+        "'{name}': {variants}.",
+    ),
+    "web.variants_time": ("Время поиска на вариант, с", "Search time per variant, s"),
+    "web.run_compare": ("Сравнить", "Compare"),
+    "web.comparing": ("Планирую варианты…", "Planning the variants…"),
+    "web.compared": ("Готово за {s:.1f} с", "Done in {s:.1f} s"),
+    "web.variant_done": ("{name}: {status}", "{name}: {status}"),
+    "web.variant_n": ("Вариант {n}", "Variant {n}"),
+    "web.kpi_table": ("Показатели вариантов", "Key figures by variant"),
+    "web.pareto": ("Оценка и время в пути", "Score against travel time"),
+    "web.side_map": ("Варианты на карте", "The variants on a map"),
+    "web.pick_variants": ("Выберите хотя бы один вариант.", "Choose at least one variant."),
+    "web.compare_missing": (
+        "Модуль сравнения вариантов недоступен в этой версии.",
+        "Comparing variants is not available in this version.",
+    ),
+    # the Compare page's column heads where the report's are too long
+    "web.col.cost_per_person_rub": ("На чел., ₽", "Per person, RUB"),
+    "web.col.nights_away": ("Ночей вне базы", "Nights away"),
+    "web.col.pareto": ("Фронт Парето", "Pareto front"),
+}
+
+#: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
+#: English (one, other).
+_PLURALS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
+    "site": (("объект", "объекта", "объектов"), ("site", "sites")),
+    "variant": (("вариант", "варианта", "вариантов"), ("variant", "variants")),
+    "day": (("день", "дня", "дней"), ("day", "days")),
+    "night": (("ночь", "ночи", "ночей"), ("night", "nights")),
+    "year": (("год", "года", "лет"), ("year", "years")),
+    "stop": (("остановка", "остановки", "остановок"), ("stop", "stops")),
+    "person": (("человек", "человека", "человек"), ("person", "people")),
 }
 
 _WEEKDAYS = (
@@ -157,12 +689,66 @@ _MONTHS = (
 )
 
 
-def t(key: str, lang: str = "ru") -> str:
-    """Return the label for ``key`` in ``lang`` (the key itself when unknown)."""
+def t(key: str, lang: str = "ru", /, **values: Any) -> str:
+    """Return the label ``key`` in ``lang`` (the key itself when unknown).
+
+    Parameters
+    ----------
+    key : str
+        A key of the catalog.
+    lang : {"ru", "en"}
+    **values
+        Fields of the label's ``{format}`` string; without them the label is returned as is.
+
+    Returns
+    -------
+    str
+    """
     pair = _LABELS.get(key)
     if pair is None:
         return key
-    return pair[1] if lang == "en" else pair[0]
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    """True when ``key`` is in the catalog."""
+    return key in _LABELS
+
+
+def plural(n: int, noun: str, lang: str = "ru") -> str:
+    """``n`` followed by the form of ``noun`` that agrees with it.
+
+    Parameters
+    ----------
+    n : int
+    noun : str
+        A key of the plural table: ``site``, ``variant``, ``day``, ``night``, ``year``,
+        ``stop``, ``person``.
+    lang : {"ru", "en"}
+
+    Returns
+    -------
+    str
+        ``"1 объект"``, ``"3 объекта"``, ``"11 объектов"``, ``"21 объект"``; ``"1 site"``,
+        ``"2 sites"``.
+
+    Raises
+    ------
+    KeyError
+        ``noun`` is not in the table.
+    """
+    ru, en = _PLURALS[noun]
+    if lang == "en":
+        return f"{n} {en[0] if abs(n) == 1 else en[1]}"
+    m10, m100 = abs(n) % 10, abs(n) % 100
+    if m10 == 1 and m100 != 11:
+        form = ru[0]
+    elif 2 <= m10 <= 4 and not 12 <= m100 <= 14:
+        form = ru[1]
+    else:
+        form = ru[2]
+    return f"{n} {form}"
 
 
 def fmt_date(day: dt.date, lang: str = "ru", *, weekday: bool = True) -> str:

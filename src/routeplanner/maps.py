@@ -1,85 +1,50 @@
-"""Interactive maps (folium): a planned trip day by day, and the whole site catalog.
+"""Interactive maps (folium): a planned trip day by day, the site catalog, the insertion
+candidates of a tour, and several variants on one map.
 
-Both maps only *read* an :class:`~routeplanner.result.Itinerary` and a
-:class:`~routeplanner.catalog.Catalog`. Text taken from data (names, descriptions, opening
-hours) is HTML-escaped with :func:`esc` before it reaches a popup, tooltip or legend, so a site
-named ``<script>alert(1)</script>`` is shown as text. Each page carries Leaflet and its icons
-(:mod:`routeplanner.offline`) and a basemap drawn from the project's data
-(:mod:`routeplanner.basemap`); only the OpenStreetMap tiles come from the internet.
+The maps only *read* itineraries and a :class:`~routeplanner.catalog.Catalog`; names,
+positions, rules and colours come from :mod:`routeplanner.places`. Text taken from data
+(names, descriptions, opening hours) is escaped with :func:`~routeplanner.places.esc` before
+it reaches a popup, tooltip or legend, so a site named ``<script>alert(1)</script>`` is shown
+as text. Each page carries Leaflet and its icons (:mod:`routeplanner.offline`) and a basemap
+drawn from the project's data (:mod:`routeplanner.basemap`); only the OpenStreetMap tiles come
+from the internet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import folium
 
-from ._io import atomic_write_text
 from .basemap import add_basemap
 from .catalog import Catalog
 from .i18n import fmt_date, t
-from .model import Hub, Lodging, Site
+from .model import LINK_MODES, Hub, Lodging, Site
 from .offline import make_offline
+from .places import (
+    CATEGORY_COLOURS,
+    CATEGORY_ICONS,
+    PlaceInfo,
+    day_colour,
+    esc,
+    resolve_places,
+    site_rules,
+)
 from .result import Itinerary
 
 __all__ = [
-    "CATEGORY_COLOURS",
-    "CATEGORY_ICONS",
-    "DAY_COLOURS",
-    "PlaceInfo",
+    "add_insertion_layer",
     "catalog_map",
-    "day_colour",
-    "esc",
+    "comparison_map",
     "itinerary_map",
-    "resolve_places",
-    "save_map",
-    "site_rules",
+    "render_map",
 ]
-
-#: One colour per day of the trip (cycled after ten days).
-DAY_COLOURS = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-)
-
-#: Font Awesome 6 (free, solid) icon per site category.
-CATEGORY_ICONS = {
-    "industrial": "industry",
-    "energy": "bolt",
-    "food": "utensils",
-    "museum": "building-columns",
-    "heritage": "monument",
-    "nature": "tree",
-    "city": "city",
-}
-
-#: Marker colour per site category on the catalog map.
-CATEGORY_COLOURS = {
-    "industrial": "#7b3294",
-    "energy": "#d4a000",
-    "food": "#d95f02",
-    "museum": "#1b9e77",
-    "heritage": "#a6761d",
-    "nature": "#4d9221",
-    "city": "#1f78b4",
-}
 
 _HUB_ICONS = {"airport": "plane", "rail": "train", "pier": "ship", "bus": "bus"}
 _IRKUTSK = (52.2864, 104.2807)
-_NON_ROAD = frozenset({"ferry", "flight", "rail", "boat", "ice_road"})
+_NON_ROAD = frozenset(LINK_MODES)
 
 _CSS = """
 <style>
@@ -114,184 +79,6 @@ _CSS = """
 """
 
 
-def esc(text: object) -> str:
-    """Escape ``text`` for HTML and for a JavaScript template literal.
-
-    Folium places popup and tooltip HTML inside JavaScript template literals (backticks), so
-    besides ``<>&"'`` this also neutralises the backtick, ``$`` (``${...}``) and the backslash.
-
-    Parameters
-    ----------
-    text : object
-        Anything; converted with ``str``.
-
-    Returns
-    -------
-    str
-        Text safe inside HTML and inside a JS template literal.
-    """
-    s = html.escape(str(text), quote=True)
-    return s.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
-
-
-def day_colour(index: int) -> str:
-    """Colour of day ``index`` (0-based)."""
-    return DAY_COLOURS[index % len(DAY_COLOURS)]
-
-
-@dataclass(frozen=True)
-class PlaceInfo:
-    """A place of the plan as shown to users.
-
-    Attributes
-    ----------
-    id : str
-    name : str
-        In the requested language.
-    lat, lon : float or None
-        ``None`` when neither the catalog nor the plan's geometry knows where it is.
-    kind : str
-        ``"site"``, ``"lodging"``, ``"hub"`` or ``"place"`` (a network node or unknown).
-    hub_kind : str
-        For hubs: ``airport``, ``rail``, ``pier`` or ``bus``.
-    town : str
-    """
-
-    id: str
-    name: str
-    lat: float | None
-    lon: float | None
-    kind: str = "place"
-    hub_kind: str = ""
-    town: str = ""
-
-
-def resolve_places(
-    itinerary: Itinerary,
-    catalog: Catalog | None = None,
-    *,
-    lang: str = "ru",
-    names: Mapping[str, str] | None = None,
-) -> dict[str, PlaceInfo]:
-    """Name and position of every place the itinerary mentions.
-
-    Sites take their name and coordinates from the stops; lodgings and hubs from the catalog
-    when given, else from ``names`` and the ends of the legs' geometry.
-
-    Parameters
-    ----------
-    itinerary : Itinerary
-    catalog : Catalog, optional
-    lang : {"ru", "en"}
-    names : mapping, optional
-        Place id to display name (overrides the catalog's name).
-
-    Returns
-    -------
-    dict
-        Place id to :class:`PlaceInfo`.
-    """
-    names = names or {}
-    ends: dict[str, tuple[float, float]] = {}
-    for day in itinerary.days:
-        for leg in day.legs:
-            if leg.geometry:
-                ends.setdefault(leg.origin, tuple(leg.geometry[0]))  # type: ignore[arg-type]
-                ends.setdefault(leg.destination, tuple(leg.geometry[-1]))  # type: ignore[arg-type]
-    ids: list[str] = []
-    for day in itinerary.days:
-        ids += [day.start_place, day.end_place]
-        ids += [x for leg in day.legs for x in (leg.origin, leg.destination)]
-        if day.lodging:
-            ids.append(day.lodging)
-    ids += [d.site_id for d in itinerary.dropped]
-    ids.append(itinerary.scenario.start)
-    out: dict[str, PlaceInfo] = {}
-    for s in itinerary.stops:
-        name = names.get(s.site_id) or (s.name_en if lang == "en" else s.name)
-        out[s.site_id] = PlaceInfo(s.site_id, name, s.lat, s.lon, "site")
-    for pid in dict.fromkeys(ids):
-        if pid in out:
-            continue
-        place = catalog.place(pid) if catalog is not None and pid in catalog else None
-        if place is not None:
-            kind = (
-                "site"
-                if isinstance(place, Site)
-                else "lodging"
-                if isinstance(place, Lodging)
-                else "hub"
-            )
-            out[pid] = PlaceInfo(
-                pid,
-                names.get(pid) or place.name(lang),
-                place.lat,
-                place.lon,
-                kind,
-                place.kind if isinstance(place, Hub) else "",
-                place.town,
-            )
-        else:
-            lat, lon = ends.get(pid, (None, None))
-            kind = "lodging" if pid.startswith("lodging_") else "place"
-            dropped_name = next(
-                (
-                    (d.name_en or d.name) if lang == "en" else d.name
-                    for d in itinerary.dropped
-                    if d.site_id == pid
-                ),
-                None,
-            )
-            out[pid] = PlaceInfo(pid, names.get(pid) or dropped_name or pid, lat, lon, kind)
-    return out
-
-
-def site_rules(site: Site, lang: str = "ru") -> list[tuple[str, str]]:
-    """The excursion rules of a site as (label, value) pairs in ``lang`` (not escaped).
-
-    Parameters
-    ----------
-    site : Site
-    lang : {"ru", "en"}
-
-    Returns
-    -------
-    list of (str, str)
-        Opening hours, booking lead, group limit, minimum age, ID requirement, fixed start
-        times and the ticket price, as far as they apply.
-    """
-    rows = [(t("opening_hours", lang), site.opening_hours)]
-    rows.append(
-        (
-            t("booking", lang),
-            f"{site.booking_days} {t('days_ahead', lang)}"
-            if site.booking_days
-            else t("booking_none", lang),
-        )
-    )
-    if site.max_group:
-        rows.append((t("max_group", lang), f"{site.max_group} {t('persons', lang)}"))
-    if site.min_age:
-        rows.append((t("min_age", lang), f"{site.min_age} {t('years', lang)}"))
-    if site.id_required:
-        rows.append((t("id_required", lang), t("yes", lang)))
-    rows.append(
-        (
-            t("slots", lang),
-            ", ".join(x.strftime("%H:%M") for x in site.slots)
-            if site.slots
-            else t("any_time", lang),
-        )
-    )
-    rows.append(
-        (
-            t("price", lang),
-            f"{site.price_rub} {t('rub', lang)}" if site.price_rub else t("free", lang),
-        )
-    )
-    return rows
-
-
 def _rows(pairs: Iterable[tuple[str, str]]) -> str:
     return "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in pairs)
 
@@ -300,13 +87,13 @@ def _hhmm(x: dt.datetime) -> str:
     return x.strftime("%H:%M")
 
 
-def _base_map(points: list[tuple[float, float]], lang: str = "ru") -> folium.Map:
+def _base_map(points: list[tuple[float, float]], lang: str = "ru", zoom: int = 9) -> folium.Map:
     centre = (
         (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         if points
         else _IRKUTSK
     )
-    m = folium.Map(location=centre, zoom_start=9, tiles=None, control_scale=True)
+    m = folium.Map(location=centre, zoom_start=zoom, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
     make_offline(m)
     add_basemap(m, lang=lang)
@@ -702,20 +489,91 @@ def add_insertion_layer(
     return m
 
 
-def save_map(m: folium.Map, path: Path | str) -> Path:
-    """Write ``m`` as one HTML file at ``path`` atomically (readers never see half a page).
+def comparison_map(
+    itineraries: Mapping[str, Itinerary],
+    catalog: Catalog | None = None,
+    *,
+    lang: str = "ru",
+    show: int = 3,
+) -> folium.Map:
+    """One map with a layer group per variant (its legs and numbered stops in its colour).
+
+    Parameters
+    ----------
+    itineraries : mapping
+        Variant name to its plan, in the order of the layers; plans that are not feasible
+        are skipped.
+    catalog : Catalog, optional
+        Names in ``lang``.
+    lang : {"ru", "en"}
+    show : int
+        How many layers are switched on at first (the others are listed, off).
+
+    Returns
+    -------
+    folium.Map
+    """
+    ok = [(name, it) for name, it in itineraries.items() if it.feasible]
+    points = [(s.lat, s.lon) for _name, it in ok for s in it.stops]
+    m = _base_map(points, lang, zoom=8)
+    for vi, (variant, it) in enumerate(ok):
+        colour = day_colour(vi)
+        group = folium.FeatureGroup(name=f"{esc(variant)} ({len(it.stops)})", show=vi < show)
+        for di, day in enumerate(it.days, 1):
+            for leg in day.legs:
+                line = [(float(p[0]), float(p[1])) for p in leg.geometry]
+                if len(line) >= 2:
+                    folium.PolyLine(
+                        line,
+                        color=colour,
+                        weight=4,
+                        opacity=0.7,
+                        dash_array="8 8" if leg.mode in _NON_ROAD else None,
+                        tooltip=folium.Tooltip(esc(f"{variant} · {t('day', lang).lower()} {di}")),
+                    ).add_to(group)
+            for k, s in enumerate(day.stops, 1):
+                name = s.name_en if lang == "en" else s.name
+                if catalog is not None and s.site_id in catalog.sites:
+                    name = catalog.sites[s.site_id].name(lang)
+                icon = CATEGORY_ICONS.get(s.category, "location-dot")
+                folium.Marker(
+                    (s.lat, s.lon),
+                    icon=folium.DivIcon(
+                        html=(
+                            f'<div class="rp-pin" style="background:{colour}">{k}'
+                            f'<i class="fa-solid fa-{icon} rp-cat" style="color:{colour}"></i>'
+                            "</div>"
+                        ),
+                        icon_size=(26, 26),
+                        icon_anchor=(13, 13),
+                        class_name="rp-stop",
+                    ),
+                    tooltip=folium.Tooltip(
+                        esc(
+                            f"{variant} · {t('day', lang).lower()} {di} · {k}. {name} · "
+                            f"{s.start:%H:%M}–{s.end:%H:%M}"
+                        )
+                    ),
+                ).add_to(group)
+        group.add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    if points:
+        lats = [p[0] for p in points]
+        lons = [p[1] for p in points]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    return m
+
+
+def render_map(m: folium.Map) -> bytes:
+    """The map as one self-contained HTML page (UTF-8 bytes).
 
     Parameters
     ----------
     m : folium.Map
-        From :func:`itinerary_map` or :func:`catalog_map`.
-    path : Path or str
+        From :func:`itinerary_map`, :func:`catalog_map` or :func:`comparison_map`.
 
     Returns
     -------
-    Path
-        The file written.
+    bytes
     """
-    written = atomic_write_text(Path(path), m.get_root().render())
-    written.chmod(0o644)  # a page to share, not a secret (the temporary file was 0600)
-    return written
+    return m.get_root().render().encode("utf-8")

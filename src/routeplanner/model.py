@@ -23,6 +23,8 @@ from pydantic import (
 )
 
 __all__ = [
+    "LINK_MODES",
+    "PRIZE_SCALE",
     "Category",
     "CoordPrecision",
     "DaySpec",
@@ -31,6 +33,7 @@ __all__ = [
     "Hub",
     "Lodging",
     "LunchSpec",
+    "Mode",
     "Problem",
     "Quota",
     "Site",
@@ -51,6 +54,25 @@ class Category(StrEnum):
     NATURE = "nature"
     CITY = "city"
 
+
+class Mode(StrEnum):
+    """How a leg travels: on the road network (and the short connectors from a place to it), or
+    over a link with a calendar of its own (ferries, the ice road, flights, trains, boats)."""
+
+    ROAD = "road"
+    CONNECTOR = "connector"
+    FERRY = "ferry"
+    ICE_ROAD = "ice_road"
+    FLIGHT = "flight"
+    RAIL = "rail"
+    BOAT = "boat"
+
+
+#: The link modes a request allows or forbids (each runs on its own calendar).
+LINK_MODES: tuple[Mode, ...] = (Mode.FERRY, Mode.ICE_ROAD, Mode.FLIGHT, Mode.RAIL, Mode.BOAT)
+
+#: Prize units per score point in the routing problem (scores have two decimals).
+PRIZE_SCALE = 100
 
 #: Categories assessed with the industrial-tourism checklist.
 CHECKLIST_CATEGORIES = frozenset({Category.INDUSTRIAL, Category.ENERGY, Category.FOOD})
@@ -289,9 +311,7 @@ class TripRequest(_Strict):
     group_size: int = Field(10, ge=1, le=500)
     youngest_age: int = Field(18, ge=0, le=120)
     profile: Literal["car", "coach"] = "coach"
-    modes: frozenset[Literal["ferry", "ice_road", "flight", "rail", "boat"]] = frozenset(
-        {"ferry", "ice_road", "flight", "rail", "boat"}
-    )
+    modes: frozenset[Mode] = frozenset(LINK_MODES)
     must_visit: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     candidates: tuple[str, ...] | None = Field(
@@ -320,6 +340,17 @@ class TripRequest(_Strict):
     @field_serializer("modes")
     def _modes_sorted(self, modes: frozenset[str]) -> list[str]:
         return sorted(modes)
+
+    @field_validator("modes", mode="before")
+    @classmethod
+    def _link_modes(cls, v: object) -> object:
+        if isinstance(v, str) or not hasattr(v, "__iter__"):
+            return v  # pydantic reports the wrong type
+        allowed = [m.value for m in LINK_MODES]
+        for m in v:
+            if m not in allowed:
+                raise ValueError(f"unknown mode {str(m)[:40]!r}; one of {', '.join(allowed)}")
+        return v
 
     @field_validator("visit_minutes")
     @classmethod

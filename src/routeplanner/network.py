@@ -52,14 +52,15 @@ from ._csv import (
 )
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
 from .exceptions import Issue, NetworkError, UnknownPlaceError
+from .model import LINK_MODES, Mode
 from .settings import default_data_dir
 
 __all__ = [
     "LINK_MODES",
     "MODES",
     "ROAD_CLASSES",
-    "Leg",
     "Network",
+    "NetworkLeg",
     "TravelMatrix",
     "load_network",
     "road_map",
@@ -68,9 +69,11 @@ __all__ = [
 ]
 
 ROAD_CLASSES = ("federal", "regional", "local", "gravel", "urban")
-LINK_MODES = ("ferry", "ice_road", "flight", "rail", "boat")
-MODES = ("road", "connector", *LINK_MODES)
-_DRIVING = frozenset({"road", "connector", "ice_road"})
+#: Every mode of an edge of the graph.
+MODES: tuple[Mode, ...] = tuple(Mode)
+_DRIVING = frozenset({Mode.ROAD, Mode.CONNECTOR, Mode.ICE_ROAD})
+#: Which mode names a leg, most significant first (a flight or ferry beats the road).
+_MAIN_MODE = (Mode.FLIGHT, Mode.RAIL, Mode.FERRY, Mode.BOAT, Mode.ICE_ROAD)
 _NODE_KINDS = ("town", "settlement", "junction", "hub")
 _GEOD = Geod(ellps="WGS84")
 _WEEKDAYS = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
@@ -306,7 +309,7 @@ class TravelMatrix:
 
 
 @dataclass(frozen=True)
-class Leg:
+class NetworkLeg:
     """A journey between two places: its path through the network and its figures."""
 
     origin: str
@@ -323,10 +326,10 @@ class Leg:
     @property
     def main_mode(self) -> str:
         """The most significant mode of the leg (a flight or ferry beats the road)."""
-        for m in ("flight", "rail", "ferry", "boat", "ice_road"):
+        for m in _MAIN_MODE:
             if m in self.modes:
                 return m
-        return "road"
+        return Mode.ROAD
 
 
 @dataclass
@@ -470,9 +473,9 @@ class Network:
         best: dict[tuple[int, int], tuple[float, str, dict[str, Any]]] = {}
         for u, v, a in self.graph.edges(data=True):
             mode = a["mode"]
-            if mode == "road":
+            if mode == Mode.ROAD:
                 t = a["length_m"] / (prof.speed_kph[a["road_class"]] / 3.6)
-            elif mode == "connector":
+            elif mode == Mode.CONNECTOR:
                 t = a["length_m"] / (prof.connector_kph / 3.6)
             elif a["link_id"] in links:
                 t = float(a["duration_s"] + a["overhead_s"])
@@ -623,12 +626,12 @@ class Network:
         *,
         profile: str = "car",
         modes: Iterable[str] = LINK_MODES,
-    ) -> Leg | None:
+    ) -> NetworkLeg | None:
         """Return the fastest journey from ``origin`` to ``destination`` on ``date``.
 
         Returns
         -------
-        Leg or None
+        NetworkLeg or None
             ``None`` when the destination cannot be reached on that date.
         """
         m = self.matrix([origin, destination], date, profile=profile, modes=modes)
@@ -649,7 +652,7 @@ class Network:
                 chain.append(int(st.pred[s, chain[-1]]))
             chain.reverse()
             if origin != a0:
-                modes_out.append("connector")
+                modes_out.append(Mode.CONNECTOR)
             for p, q in itertools.pairwise(chain):
                 mode, attrs = st.edge[(p, q)]
                 modes_out.append(mode)
@@ -662,13 +665,13 @@ class Network:
                 path.append(node)
                 coords.append((self.graph.nodes[node]["lat"], self.graph.nodes[node]["lon"]))
             if destination != a1:
-                modes_out.append("connector")
+                modes_out.append(Mode.CONNECTOR)
         else:
-            modes_out.append("connector")
+            modes_out.append(Mode.CONNECTOR)
         if path[-1] != destination:
             path.append(destination)
             coords.append((lat1, lon1))
-        return Leg(
+        return NetworkLeg(
             origin,
             destination,
             int(m.duration_s[0, 1]),

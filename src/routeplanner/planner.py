@@ -18,16 +18,18 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
+from .decode import PlanContext, build_itinerary
 from .exceptions import InfeasibleError, ScenarioError
 from .explain import explain_drops
 from .model import (
+    LINK_MODES,
+    PRIZE_SCALE,
     DaySpec,
     Lodging,
     Problem,
@@ -36,48 +38,19 @@ from .model import (
     Visit,
     _QuotaRule,
 )
-from .network import LINK_MODES, Network, TravelMatrix
+from .network import Network, TravelMatrix
 from .reasons import Reason
-from .result import Itinerary, build_itinerary
+from .result import Itinerary
 from .settings import logger
 from .solve import solve
 
 __all__ = ["PlanContext", "build_problem", "plan"]
 
 _DAY = 86_400
-#: Prize units per score point (scores have two decimals).
-PRIZE_SCALE = 100
 
 
 def _secs(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60
-
-
-@dataclass
-class PlanContext:
-    """Everything derived from a request before the search (kept for the result)."""
-
-    request: TripRequest
-    catalog: Catalog
-    network: Network
-    dates: list[dt.date]
-    candidates: list[Site]
-    dropped: dict[str, Reason]
-    nights: list[str]
-    places: list[str]
-    matrices: list[TravelMatrix]
-    day_matrix: list[int]
-    problem: Problem | None = None
-    visit_sites: list[str] = field(default_factory=list)
-    lodging_cost: int = 0
-    days_ok: dict[str, list[int]] = field(default_factory=dict)
-
-    @property
-    def day_places(self) -> list[tuple[str, str]]:
-        """(start, end) place of each day."""
-        ends = [*self.nights, self.request.end_place]
-        starts = [self.request.start, *self.nights]
-        return list(zip(starts, ends, strict=True))
 
 
 def _to_minutes(m: np.ndarray) -> np.ndarray:

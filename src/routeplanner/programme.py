@@ -16,9 +16,9 @@ from html import escape
 from . import __version__
 from .catalog import Catalog
 from .i18n import fmt_date, t
-from .maps import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
 from .model import Lodging
-from .result import Day, Itinerary
+from .places import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
+from .result import Day, Itinerary, Kpis
 
 __all__ = ["programme_html"]
 
@@ -205,7 +205,7 @@ def programme_html(
     """
     places = resolve_places(itinerary, catalog, lang=lang, names=names)
     req = itinerary.scenario
-    k = itinerary.kpis
+    k = itinerary.kpis or Kpis()
     out: list[str] = [
         "<!DOCTYPE html>",
         f"<html lang='{'en' if lang == 'en' else 'ru'}'><head><meta charset='utf-8'>",

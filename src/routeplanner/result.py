@@ -9,28 +9,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import itertools
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from .exceptions import Issue, ItineraryError
-from .model import TripRequest
+from .model import CHECKLIST_CATEGORIES, TripRequest
 from .reasons import Reason
 
-if TYPE_CHECKING:
-    from .model import Problem
-    from .planner import PlanContext
-    from .solve import Solution
-
-__all__ = ["Day", "Dropped", "Itinerary", "Leg", "Stop", "build_itinerary"]
+__all__ = ["Day", "Dropped", "Itinerary", "Kpis", "Leg", "Stop", "compute_kpis"]
 
 SCHEMA_VERSION = 1
 
@@ -119,6 +114,112 @@ class Dropped:
         return self.name_en if lang == "en" and self.name_en else self.name
 
 
+@dataclass(frozen=True)
+class Kpis(Mapping[str, Any]):
+    """The key figures of a plan (per person where money is concerned).
+
+    A typed value; it also reads as a mapping of its field names (``kpis["score"]``,
+    ``dict(kpis)``) for tables. ``added_sites`` is set by :func:`routeplanner.embed.embed`
+    only (``None`` otherwise, and then left out of :meth:`to_dict`).
+
+    Attributes
+    ----------
+    score : float
+        Sum of the visited sites' scores (category weights not applied).
+    sites : int
+        Number of visits.
+    sites_by_category : dict
+        Category value to number of visits, sorted by category.
+    industrial_share : float
+        Share of visits in the industrial-tourism categories (industry, energy, food), 0..1.
+    travel_h : float
+        Hours of travel, every mode.
+    drive_h_per_day : tuple of float
+        Hours of driving on each day (flights, ferries and trains do not count).
+    distance_km : float
+    idle_h : float
+        Hours waiting between arrival and the start of visits.
+    tickets_rub, fares_rub, lodging_rub : int
+        Tickets and excursions, fares of ferries, flights and trains, nights.
+    cost_per_person_rub : int
+        Their sum.
+    nights : tuple of str
+        The lodging id of each night.
+    quota_misses : tuple of str
+        Per-day minimum quotas missed (a soft target), e.g. ``"day 1: 0 industrial visit(s),
+        target 1"``.
+    added_sites : tuple of str or None
+        The sites an embedding added to the tour.
+    """
+
+    score: float = 0.0
+    sites: int = 0
+    sites_by_category: Mapping[str, int] = field(default_factory=dict)
+    industrial_share: float = 0.0
+    travel_h: float = 0.0
+    drive_h_per_day: tuple[float, ...] = ()
+    distance_km: float = 0.0
+    idle_h: float = 0.0
+    tickets_rub: int = 0
+    fares_rub: int = 0
+    lodging_rub: int = 0
+    cost_per_person_rub: int = 0
+    nights: tuple[str, ...] = ()
+    quota_misses: tuple[str, ...] = ()
+    added_sites: tuple[str, ...] | None = None
+
+    def _keys(self) -> list[str]:
+        return [
+            f.name
+            for f in dataclasses.fields(self)
+            if not (f.name == "added_sites" and self.added_sites is None)
+        ]
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys():
+            raise KeyError(key)
+        value = getattr(self, key)
+        return list(value) if isinstance(value, tuple) else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: tuples as lists, ``added_sites`` only when set."""
+        return {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in self.items()}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> Kpis:
+        """Read the layout of :meth:`to_dict` (missing keys take their defaults, unknown keys
+        are ignored).
+
+        Raises
+        ------
+        TypeError, ValueError
+            A value has the wrong type.
+        """
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key not in known:
+                continue
+            if key in ("drive_h_per_day",):
+                value = tuple(float(x) for x in value)
+            elif key in ("nights", "quota_misses", "added_sites"):
+                value = tuple(str(x) for x in value)
+            elif key == "sites_by_category":
+                value = {str(k): int(v) for k, v in dict(value).items()}
+            elif key in ("sites", "tickets_rub", "fares_rub", "lodging_rub", "cost_per_person_rub"):
+                value = int(value)
+            else:
+                value = float(value)
+            values[key] = value
+        return cls(**values)
+
+
 @dataclass
 class Itinerary:
     """A planned trip (or an honest 'cannot be done').
@@ -131,10 +232,8 @@ class Itinerary:
         Why the plan is infeasible; empty when feasible.
     days : list of Day
     dropped : list of Dropped
-    kpis : dict
-        ``score``, ``sites``, ``sites_by_category``, ``industrial_share``, ``travel_h``,
-        ``drive_h_per_day``, ``distance_km``, ``idle_h``, ``cost_per_person_rub``,
-        ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``.
+    kpis : Kpis or None
+        The key figures; ``None`` for a plan that could not be made.
     solver : dict
         ``status``, ``runtime_s``, ``first_solution_s``, ``history``.
     """
@@ -145,7 +244,7 @@ class Itinerary:
     problems_ru: list[str] = field(default_factory=list)
     days: list[Day] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
-    kpis: dict[str, Any] = field(default_factory=dict)
+    kpis: Kpis | None = None
     solver: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -253,15 +352,15 @@ class Itinerary:
                 out.append(f"  {t('lunch', lang)}: {day.lunch_start:%H:%M}–{day.lunch_end:%H:%M}")
             if day.lodging:
                 out.append(f"  {t('overnight', lang)}: {names.get(day.lodging, day.lodging)}")
-        k = self.kpis
+        k = self.kpis or Kpis()
         out.append(
-            f"\n{t('score', lang)}: {k.get('score', 0):.1f}; {t('sites', lang)}: "
-            f"{k.get('sites', 0)}; {t('travel', lang)}: "
-            f"{k.get('travel_h', 0):.1f} {t('unit_h', lang)}; "
-            f"{k.get('distance_km', 0):.0f} {t('unit_km', lang)}; {t('cost', lang)}: "
-            f"{k.get('cost_per_person_rub', 0)} {t('unit_rub', lang)}"
+            f"\n{t('score', lang)}: {k.score:.1f}; {t('sites', lang)}: "
+            f"{k.sites}; {t('travel', lang)}: "
+            f"{k.travel_h:.1f} {t('unit_h', lang)}; "
+            f"{k.distance_km:.0f} {t('unit_km', lang)}; {t('cost', lang)}: "
+            f"{k.cost_per_person_rub} {t('unit_rub', lang)}"
         )
-        for miss in k.get("quota_misses", []):
+        for miss in k.quota_misses:
             out.append(f"{t('quota_missed', lang)}: {miss}")
         if self.dropped:
             out.append(f"\n{t('dropped', lang)}:")
@@ -317,7 +416,7 @@ class Itinerary:
             "problems_ru": list(self.problems_ru),
             "days": days,
             "dropped": [asdict(x) for x in self.dropped],
-            "kpis": self.kpis,
+            "kpis": self.kpis.to_dict() if self.kpis is not None else {},
             "solver": self.solver,
         }
 
@@ -428,6 +527,13 @@ class Itinerary:
             raise fail(f"{where}", f"missing key {err}") from err
         except (TypeError, ValueError) as err:
             raise fail(f"{where}", f"bad value: {err}") from err
+        try:
+            raw_kpis = raw.get("kpis") or {}
+            if not isinstance(raw_kpis, Mapping):
+                raise TypeError("must be an object")
+            kpis = Kpis.from_dict(raw_kpis) if raw_kpis else None
+        except (TypeError, ValueError) as err:
+            raise fail("kpis", f"bad value: {err}") from err
         dropped = [
             Dropped(
                 x["site_id"],
@@ -445,160 +551,51 @@ class Itinerary:
             problems_ru=list(raw.get("problems_ru", [])),
             days=days,
             dropped=dropped,
-            kpis=dict(raw.get("kpis", {})),
+            kpis=kpis,
             solver=dict(raw.get("solver", {})),
         )
 
 
-def compute_kpis(it: Itinerary, lodging_prices: dict[str, int]) -> dict[str, Any]:
-    """KPIs of an itinerary (see :class:`Itinerary`)."""
+def compute_kpis(
+    it: Itinerary, lodging_prices: Mapping[str, int], *, quota_misses: Sequence[str] = ()
+) -> Kpis:
+    """The key figures of an itinerary.
+
+    Parameters
+    ----------
+    it : Itinerary
+    lodging_prices : mapping
+        Lodging id to its price per person and night, roubles.
+    quota_misses : sequence of str
+        The per-day minimum quotas missed (computed by the planner).
+
+    Returns
+    -------
+    Kpis
+    """
     stops = it.stops
     cats = Counter(s.category for s in stops)
-    industrial = sum(cats[c] for c in ("industrial", "energy", "food"))
+    industrial = sum(cats[c.value] for c in CHECKLIST_CATEGORIES)
     travel = sum(leg.duration_min for d in it.days for leg in d.legs)
-    drive = [round(sum(leg.drive_min for leg in d.legs) / 60, 2) for d in it.days]
+    drive = tuple(round(sum(leg.drive_min for leg in d.legs) / 60, 2) for d in it.days)
     idle = sum(s.wait_min for s in stops)
     tickets = sum(s.price_rub for s in stops)
     fares = sum(leg.price_rub for d in it.days for leg in d.legs)
-    nights = [d.lodging for d in it.days if d.lodging]
+    nights = tuple(d.lodging for d in it.days if d.lodging)
     lodging = sum(lodging_prices.get(n, 0) for n in nights)
-    return {
-        "score": round(sum(s.score for s in stops), 2),
-        "sites": len(stops),
-        "sites_by_category": dict(sorted(cats.items())),
-        "industrial_share": round(industrial / len(stops), 3) if stops else 0.0,
-        "travel_h": round(travel / 60, 2),
-        "drive_h_per_day": drive,
-        "distance_km": round(sum(leg.distance_km for d in it.days for leg in d.legs), 1),
-        "idle_h": round(idle / 60, 2),
-        "tickets_rub": tickets,
-        "fares_rub": fares,
-        "lodging_rub": lodging,
-        "cost_per_person_rub": tickets + fares + lodging,
-        "nights": nights,
-    }
-
-
-def build_itinerary(
-    ctx: PlanContext, problem: Problem, solution: Solution, reasons: dict[str, Reason]
-) -> Itinerary:
-    """Decode a solution into an :class:`Itinerary` with legs along network paths."""
-    req = ctx.request
-    catalog = ctx.catalog
-    base = dt.datetime.combine(req.start_date, dt.time(0, 0))
-
-    def at(seconds: int) -> dt.datetime:
-        return base + dt.timedelta(seconds=int(seconds))
-
-    days: list[Day] = []
-    for k, (route, sched) in enumerate(zip(solution.routes, solution.schedules, strict=True)):
-        spec = problem.days[k]
-        date = ctx.dates[k]
-        start_place, end_place = ctx.day_places[k]
-        if sched is None:
-            raise RuntimeError("an infeasible route reached the itinerary builder")
-        stops = []
-        for j, vi in enumerate(route):
-            site = catalog.sites[problem.visits[vi].key]
-            stops.append(
-                Stop(
-                    site_id=site.id,
-                    name=site.name_ru,
-                    name_en=site.name_en,
-                    category=site.category.value,
-                    lat=site.lat,
-                    lon=site.lon,
-                    arrive=at(sched.arrive[j]),
-                    start=at(sched.start[j]),
-                    end=at(sched.end[j]),
-                    score=site.score,
-                    price_rub=site.price_rub,
-                )
-            )
-        seq = [start_place, *(s.site_id for s in stops), end_place]
-        legs = []
-        t_dep = sched.depart
-        matrix = ctx.matrices[spec.matrix]
-        index = {p: i for i, p in enumerate(ctx.places)}
-        for j, (a, b) in enumerate(itertools.pairwise(seq)):
-            t_arr = sched.arrive[j] if j < len(stops) else sched.finish
-            if j > 0:
-                t_dep = sched.end[j - 1]
-            # a lunch taken on arrival keeps the leg's arrival; one en route lengthens it
-            if a == b:
-                legs_net = None
-            else:
-                legs_net = ctx.network.leg(a, b, date, profile=req.profile, modes=req.modes)
-            ia, ib = index[a], index[b]
-            dur = int(matrix.duration_s[ia, ib])
-            legs.append(
-                Leg(
-                    origin=a,
-                    destination=b,
-                    mode=legs_net.main_mode if legs_net else "road",
-                    modes=tuple(legs_net.modes) if legs_net else ("road",),
-                    depart=at(t_dep),
-                    arrive=at(t_arr if j < len(stops) else max(t_arr, t_dep + dur)),
-                    duration_min=round(dur / 60),
-                    distance_km=round(int(matrix.distance_m[ia, ib]) / 1000, 1),
-                    drive_min=round(int(matrix.drive_s[ia, ib]) / 60),
-                    price_rub=int(matrix.price_rub[ia, ib]),
-                    path=tuple(legs_net.path) if legs_net else (a, b),
-                    geometry=tuple(legs_net.coords) if legs_net else (),
-                )
-            )
-        lunch_start = lunch_end = None
-        if sched.lunch_start is not None:
-            lunch_start = at(sched.lunch_start)
-            lunch_end = at(sched.lunch_start + spec.lunch_s)
-        lodging = end_place if end_place in catalog.lodgings and k < req.days - 1 else None
-        days.append(
-            Day(
-                date,
-                start_place,
-                end_place,
-                tuple(stops),
-                tuple(legs),
-                lunch_start,
-                lunch_end,
-                lodging,
-            )
-        )
-    dropped = [
-        Dropped(
-            sid,
-            catalog.sites[sid].name_ru,
-            reason.text("en"),
-            catalog.sites[sid].name_en,
-            reason.text("ru"),
-        )
-        for sid, reason in sorted(reasons.items())
-    ]
-    it = Itinerary(
-        scenario=req,
-        feasible=solution.feasible,
-        problems=list(solution.problems),
-        days=days,
-        dropped=dropped,
-        solver={
-            "status": solution.status,
-            "runtime_s": round(solution.runtime_s, 3),
-            "first_solution_s": (
-                round(solution.first_solution_s, 3)
-                if solution.first_solution_s is not None
-                else None
-            ),
-            "history": [[round(t, 3), p] for t, p in solution.history],
-        },
+    return Kpis(
+        score=round(sum(s.score for s in stops), 2),
+        sites=len(stops),
+        sites_by_category=dict(sorted(cats.items())),
+        industrial_share=round(industrial / len(stops), 3) if stops else 0.0,
+        travel_h=round(travel / 60, 2),
+        drive_h_per_day=drive,
+        distance_km=round(sum(leg.distance_km for d in it.days for leg in d.legs), 1),
+        idle_h=round(idle / 60, 2),
+        tickets_rub=tickets,
+        fares_rub=fares,
+        lodging_rub=lodging,
+        cost_per_person_rub=tickets + fares + lodging,
+        nights=nights,
+        quota_misses=tuple(quota_misses),
     )
-    it.kpis = compute_kpis(it, {lid: lo.price_rub for lid, lo in catalog.lodgings.items()})
-    # a per-day minimum is a soft target: say where it was missed
-    misses = []
-    for q in req.quotas:
-        if q.per == "day" and q.min:
-            for di, day in enumerate(it.days, 1):
-                n = sum(1 for s in day.stops if s.category == q.category.value)
-                if n < q.min:
-                    misses.append(f"day {di}: {n} {q.category.value} visit(s), target {q.min}")
-    it.kpis["quota_misses"] = misses
-    return it

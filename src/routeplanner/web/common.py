@@ -26,10 +26,10 @@ import streamlit as st
 
 from ..catalog import Catalog, load_catalog
 from ..exceptions import Issue, RouteplannerError
+from ..i18n import t
 from ..network import Network, load_network
 from ..settings import default_data_dir
 from . import MAX_UPLOAD_MB
-from .texts import LABELS
 
 __all__ = [
     "MAX_UPLOAD_BYTES",
@@ -76,7 +76,8 @@ def tr(key: str, **values: Any) -> str:
     Parameters
     ----------
     key : str
-        A key of :data:`routeplanner.web.texts.LABELS` (unknown keys are returned as they are).
+        A ``web.<key>`` label of :mod:`routeplanner.i18n` (unknown keys are returned as they
+        are).
     **values
         Fields of the label's format string.
 
@@ -84,9 +85,9 @@ def tr(key: str, **values: Any) -> str:
     -------
     str
     """
-    pair = LABELS.get(key)
-    text = key if pair is None else pair[1 if lang() == "en" else 0]
-    return text.format(**values) if values else text
+    full = f"web.{key}"
+    text = t(full, lang(), **values)
+    return key if text == full else text
 
 
 # --------------------------------------------------------------------------- resources

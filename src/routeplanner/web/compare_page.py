@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,20 +23,19 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from .. import i18n
 from ..catalog import Catalog
-from ..compare import _L as _REPORT_LABELS
 from ..compare import (
     VariantResult,
     VariantSet,
     compare,
-    comparison_map,
     load_variants,
     pareto_svg,
+    render_comparison,
     run_variants,
-    write_comparison,
 )
 from ..exceptions import Issue, RouteplannerError, ScenarioError
-from ..maps import itinerary_map
+from ..maps import comparison_map, itinerary_map
 from ..planner import plan
 from ..scenario import load_yaml, request_from_dict
 from . import MAX_UPLOAD_MB
@@ -67,36 +65,34 @@ __all__ = [
 #: Variants planned by default when a file is chosen (the named ones first).
 DEFAULT_PICK = 4
 
-#: Table headings: the report's labels, with short ones where the page is narrower.
-_KPI_COLUMNS: dict[str, tuple[str, str]] = {
-    key: _REPORT_LABELS[key]
-    for key in (
-        "variant",
-        "status",
-        "score",
-        "weighted_score",
-        "sites",
-        "industrial_share",
-        "travel_h",
-        "drive_h_max_day",
-        "idle_h",
-        "distance_km",
-        "cost_per_person_rub",
-        "nights_away",
-        "pareto",
-        "problem",
-    )
-} | {
-    "cost_per_person_rub": ("На чел., ₽", "Per person, RUB"),
-    "nights_away": ("Ночей вне базы", "Nights away"),
-    "pareto": ("Фронт Парето", "Pareto front"),  # the report's label is a chart caption
-}
+#: The KPI table's columns (headed by ``web.col.<name>`` where the page needs a shorter head than
+#: the report's ``compare.<name>``).
+_KPI_COLUMNS = (
+    "variant",
+    "status",
+    "score",
+    "weighted_score",
+    "sites",
+    "industrial_share",
+    "travel_h",
+    "drive_h_max_day",
+    "idle_h",
+    "distance_km",
+    "cost_per_person_rub",
+    "nights_away",
+    "pareto",
+    "problem",
+)
 
-_STATUS = {
-    "ok": ("выполним", "feasible"),
-    "infeasible": ("невыполним", "infeasible"),
-    "error": ("ошибка", "error"),
-}
+
+def _head(column: str, language: str) -> str:
+    key = f"web.col.{column}" if i18n.has(f"web.col.{column}") else f"compare.{column}"
+    return i18n.t(key, language)
+
+
+def _status(status: str, language: str) -> str:
+    key = f"compare.{status}"
+    return i18n.t(key, language) if i18n.has(key) else status
 
 
 def ready_variant_files() -> dict[str, Path]:
@@ -209,11 +205,9 @@ def run_selected(
         def on_result(r: VariantResult) -> None:
             done.append(r)
             bar.progress(len(done) / max(1, len(chosen)), text=f"{len(done)}/{len(chosen)}")
-            st.write(tr("variant_done", name=r.name, status=_STATUS[r.status][lang() == "en"]))
+            st.write(tr("variant_done", name=r.name, status=_status(r.status, lang())))
 
-        results = run_variants(
-            chosen, workers=1, progress=False, on_result=on_result, task=_task(catalog, network)
-        )
+        results = run_variants(chosen, workers=1, on_result=on_result, task=_task(catalog, network))
         status.update(
             label=tr("compared", s=time.perf_counter() - t0), state="complete", expanded=False
         )
@@ -239,12 +233,11 @@ def styled_svg(svg: str) -> str:
 
 def kpi_view(kpis: pd.DataFrame, language: str) -> pd.DataFrame:
     """The KPI table for the page: the main columns, headed in ``language``."""
-    k = 1 if language == "en" else 0
     cols = [c for c in _KPI_COLUMNS if c in kpis.columns]
     out = kpis[cols].copy()
     if "status" in out.columns:
-        out["status"] = [_STATUS.get(s, (s, s))[k] for s in out["status"]]
-    return out.rename(columns={c: _KPI_COLUMNS[c][k] for c in cols})
+        out["status"] = [_status(s, language) for s in out["status"]]
+    return out.rename(columns={c: _head(c, language) for c in cols})
 
 
 def _source() -> tuple[str, VariantSet] | None:
@@ -311,7 +304,8 @@ def render() -> None:
         st.info(tr("pick_variants"))
         return
     key, variants = loaded
-    st.caption(tr("variants_loaded", name=variants.title, n=len(variants)))
+    count = i18n.plural(len(variants), "variant", language)
+    st.caption(tr("variants_loaded", name=variants.title, variants=count))
     bad = [v for v in variants if v.request is None]
     if bad:
         st.warning("\n".join(f"- {v.name}: {v.error}" for v in bad), icon=":material/warning:")
@@ -360,15 +354,13 @@ def render() -> None:
     else:  # no feasible variant: the chart is a sentence
         st.info(re.sub(r"<[^>]+>", "", chart))
     st.subheader(tr("side_map"))
-    show_map(comparison_map(results, catalog, lang=language))
+    plans = {r.name: r.itinerary for r in results if r.feasible and r.itinerary is not None}
+    show_map(comparison_map(plans, catalog, lang=language))
     _pair_maps(results, catalog, language)
     st.subheader(tr("downloads"))
     cache = st.session_state.setdefault("_compare_files", {})
     if cache.get("results") is not results or cache.get("lang") != language:
-        with tempfile.TemporaryDirectory(prefix="rp-compare-") as tmp:
-            written = write_comparison(comp, Path(tmp), catalog=catalog, lang=language, plans=False)
-            cache.clear()
-            cache.update(
-                results=results, lang=language, files={p.name: p.read_bytes() for p in written}
-            )
+        files = render_comparison(comp, catalog=catalog, lang=language, plans=False)
+        cache.clear()
+        cache.update(results=results, lang=language, files=files)
     download_buttons(cache["files"], key=f"cmp-dl-{language}", columns=4)

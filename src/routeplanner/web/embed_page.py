@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import time
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from .. import i18n
 from ..catalog import Catalog
 from ..embed import Tour, embed, insertion_report, load_tour
 from ..exceptions import RouteplannerError, ScenarioError
+from ..export import render_insertion
 from ..maps import add_insertion_layer
 from ..model import CHECKLIST_CATEGORIES, Category
 from ..scenario import load_yaml
@@ -174,7 +174,12 @@ def render() -> None:
     key, tour = loaded
     view = catalog.for_request(tour.request)
     st.success(
-        tr("tour_loaded", name=tour.name, days=len(tour.days), stops=len(tour.stop_ids)),
+        tr(
+            "tour_loaded",
+            name=tour.name,
+            days=i18n.plural(len(tour.days), "day", language),
+            stops=i18n.plural(len(tour.stop_ids), "stop", language),
+        ),
         icon=":material/directions_bus:",
     )
     with st.expander(tr("tour_stops")):
@@ -250,19 +255,16 @@ def render() -> None:
     st.divider()
     st.header(tr("report"))
     st.dataframe(report_view(report, language), hide_index=True, width="stretch")
-    buf = io.BytesIO()
-    report.to_excel(buf, index=False, sheet_name="insertion_report")
-    download_buttons(
-        {
-            "insertion_report.csv": report.to_csv(index=False).encode("utf-8"),
-            "insertion_report.xlsx": buf.getvalue(),
-        },
-        key="embed-report",
-        columns=2,
-    )
-    st.header(tr("new_plan"))
-    added = itinerary.kpis.get("added_sites", [])
     names = {p.id: p.name(language) for p in view}
+    cache = st.session_state.setdefault("_insertion_files", {})
+    slot = (key, language)
+    if cache.get("slot") != slot or cache.get("itinerary") is not itinerary:
+        files = render_insertion(report, itinerary, view, lang=language, names=names)
+        cache.clear()
+        cache.update(slot=slot, itinerary=itinerary, files=files)
+    download_buttons(cache["files"], key="embed-report", columns=3)
+    st.header(tr("new_plan"))
+    added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
     if itinerary.feasible:
         st.markdown(
             tr("added_sites", names=", ".join(names.get(a, a) for a in added))

@@ -19,7 +19,7 @@ import streamlit as st
 from .. import i18n
 from ..catalog import Catalog
 from ..exceptions import RouteplannerError
-from ..model import Category, TripRequest
+from ..model import LINK_MODES, PRIZE_SCALE, Category, TripRequest
 from ..planner import plan
 from ..scenario import load_scenario, request_from_dict
 from . import MAX_UPLOAD_MB
@@ -37,7 +37,6 @@ from .views import show_itinerary
 
 __all__ = ["form_values", "ready_scenarios", "render", "run_plan"]
 
-_MODES = ("ferry", "ice_road", "flight", "rail", "boat")
 DEMO_SCENARIO = "industrial_3day.yaml"
 
 
@@ -199,8 +198,8 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
         )
         values["modes"] = st.multiselect(
             tr("modes"),
-            list(_MODES),
-            default=[m for m in _MODES if m in base.modes],
+            [m.value for m in LINK_MODES],
+            default=[m.value for m in LINK_MODES if m in base.modes],
             format_func=lambda m: i18n.t(m, language),
             key=k + "modes",
             placeholder=tr("none_chosen"),
@@ -345,7 +344,7 @@ def run_plan(request: TripRequest, catalog: Catalog, network: Any) -> Any:
         def on_progress(elapsed: float, prize: int) -> None:
             bar.progress(
                 min(1.0, elapsed / limit),
-                text=tr("planning_progress", elapsed=elapsed, score=prize / 100),
+                text=tr("planning_progress", elapsed=elapsed, score=prize / PRIZE_SCALE),
             )
 
         try:

@@ -4,18 +4,16 @@ left out and every export as a download (shared by the Plan and Embed pages)."""
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from ..catalog import Catalog
-from ..export import OUTPUT_FILES, write_plan_outputs
+from ..export import render_plan
 from ..i18n import fmt_date, t
 from ..maps import itinerary_map
-from ..result import Itinerary
+from ..result import Itinerary, Kpis
 from .common import download_buttons, show_map, tr
 
 __all__ = [
@@ -30,29 +28,21 @@ __all__ = [
 def plan_files(
     itinerary: Itinerary, catalog: Catalog, language: str, names: dict[str, str]
 ) -> dict[str, bytes]:
-    """Render every export of the plan (:data:`~routeplanner.export.OUTPUT_FILES`) to bytes.
-
-    The files are written by :func:`~routeplanner.export.write_plan_outputs` into a temporary
-    folder and read back, so the downloads are exactly what ``routeplanner plan`` writes.
-    """
-    with tempfile.TemporaryDirectory(prefix="rp-plan-") as tmp:
-        written = write_plan_outputs(
-            itinerary, Path(tmp), lang=language, names=names, catalog=catalog
-        )
-        files = {p.name: p.read_bytes() for p in written}
-    return {name: files[name] for name in OUTPUT_FILES if name in files}
+    """Every export of the plan as bytes (:func:`~routeplanner.export.render_plan`: exactly
+    what ``routeplanner plan`` writes), rendered in memory."""
+    return render_plan(itinerary, lang=language, names=names, catalog=catalog)
 
 
 def show_kpis(itinerary: Itinerary) -> None:
     """The plan's key figures as a row of metrics."""
-    k = itinerary.kpis
+    k = itinerary.kpis or Kpis()
     figures = [
-        (tr("kpi_score"), f"{k.get('score', 0):.1f}"),
-        (tr("kpi_sites"), str(k.get("sites", 0))),
-        (tr("kpi_industrial"), f"{100 * float(k.get('industrial_share', 0)):.0f} %"),
-        (tr("kpi_travel"), f"{k.get('travel_h', 0):.1f}"),
-        (tr("kpi_distance"), f"{k.get('distance_km', 0):.0f}"),
-        (tr("kpi_cost"), f"{k.get('cost_per_person_rub', 0):,}".replace(",", " ")),
+        (tr("kpi_score"), f"{k.score:.1f}"),
+        (tr("kpi_sites"), str(k.sites)),
+        (tr("kpi_industrial"), f"{100 * k.industrial_share:.0f} %"),
+        (tr("kpi_travel"), f"{k.travel_h:.1f}"),
+        (tr("kpi_distance"), f"{k.distance_km:.0f}"),
+        (tr("kpi_cost"), f"{k.cost_per_person_rub:,}".replace(",", " ")),
     ]
     for col, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
         col.metric(label, value)

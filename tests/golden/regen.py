@@ -1,0 +1,160 @@
+"""Golden itineraries: every shipped scenario planned and every shipped tour embedded under a
+work limit, written as normalised JSON beside this file.
+
+``tests/test_golden.py`` plans the same cases and compares them with these files, so that a
+restructuring which should change no behaviour is shown to change none. When a change is meant
+to change plans (e.g. a new search), regenerate them deliberately and review the diff::
+
+    PYTHONPATH=src python tests/golden/regen.py            # every case
+    PYTHONPATH=src python tests/golden/regen.py bratsk_5day   # one case (file stem)
+
+Determinism: each case runs with ``solver.max_solutions`` (a work limit), a fixed seed and a
+time limit far above what the work takes, and with no time budget on the explanations of
+dropped sites, so the same code gives the same files on any machine and load. What depends on
+the clock (the solver's run time, time to the first plan, the score history) is left out.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SCENARIOS = ROOT / "data" / "scenarios"
+TOURS = ROOT / "data" / "tours"
+
+#: Improving solutions before the search stops (the work limit).
+MAX_SOLUTIONS = 3
+#: Far above what the work limit needs: the clock never decides.
+TIME_LIMIT_S = 900.0
+#: Per lodging-sequence probe (``overnight: choose``): long enough never to cut a probe.
+LODGING_PROBE_S = 30.0
+SEED = 1
+
+#: Solver fields that depend on the clock.
+_CLOCK_KEYS = ("runtime_s", "first_solution_s", "history", "interrupted")
+
+
+def _solver(settings: Any) -> Any:
+    return settings.model_copy(
+        update={
+            "time_limit_s": TIME_LIMIT_S,
+            "max_solutions": MAX_SOLUTIONS,
+            "seed": SEED,
+            "lodging_search_s": LODGING_PROBE_S,
+        }
+    )
+
+
+def tour_files() -> list[Path]:
+    """Every tour: each CSV, and each YAML that is not the keys file of a CSV."""
+    files = sorted(p for p in TOURS.iterdir() if p.suffix in (".csv", ".yaml", ".yml"))
+    csv_stems = {p.stem for p in files if p.suffix == ".csv"}
+    return [p for p in files if p.suffix == ".csv" or p.stem not in csv_stems]
+
+
+def cases() -> dict[str, Callable[[Any, Any], dict[str, Any]]]:
+    """Case name (``plan-<stem>`` / ``embed-<file name>``) to a function of (catalog, network)
+    returning the normalised itinerary dict."""
+    out: dict[str, Callable[[Any, Any], dict[str, Any]]] = {}
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        out[f"plan-{path.stem}"] = lambda c, n, p=path: plan_case(p, c, n)
+    for path in tour_files():
+        out[f"embed-{path.name.replace('.', '_')}"] = lambda c, n, p=path: embed_case(p, c, n)
+    return out
+
+
+def normalise(itinerary: Any) -> dict[str, Any]:
+    """The itinerary's dict without what depends on the clock."""
+    data = itinerary.to_dict()
+    data["solver"] = {k: v for k, v in data["solver"].items() if k not in _CLOCK_KEYS}
+    data["scenario"]["solver"] = {}
+    return data
+
+
+def _unbounded_explanations() -> Iterator[None]:
+    """Explain every dropped site fully (no time budget), wherever the explainer lives."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def patched() -> Iterator[None]:
+        import routeplanner.embed as embed_mod
+        import routeplanner.planner as planner_mod
+
+        original = planner_mod.explain_drops
+
+        def unbounded(*args: Any, **kwargs: Any) -> Any:
+            kwargs["budget_s"] = 1e9
+            return original(*args, **kwargs)
+
+        saved = {m: m.explain_drops for m in (planner_mod, embed_mod)}
+        try:
+            for m in saved:
+                m.explain_drops = unbounded
+            yield
+        finally:
+            for m, f in saved.items():
+                m.explain_drops = f
+
+    return patched()
+
+
+def plan_case(path: Path, catalog: Any, network: Any) -> dict[str, Any]:
+    """Plan the scenario at ``path`` under the work limit."""
+    from routeplanner.planner import plan
+    from routeplanner.scenario import load_scenario
+
+    request = load_scenario(path)
+    request = request.model_copy(update={"solver": _solver(request.solver)})
+    with _unbounded_explanations():
+        return normalise(plan(request, catalog, network))
+
+
+def embed_case(path: Path, catalog: Any, network: Any) -> dict[str, Any]:
+    """Embed the default candidates into the tour at ``path`` under the work limit; the
+    insertion report is stored beside the itinerary (key ``insertion_report``)."""
+    import dataclasses
+
+    from routeplanner.embed import embed, insertion_report, load_tour
+
+    tour = load_tour(path, catalog, network)
+    request = tour.request.model_copy(update={"solver": _solver(tour.request.solver)})
+    tour = dataclasses.replace(tour, request=request)
+    with _unbounded_explanations():
+        data = normalise(embed(tour, catalog, network))
+    report = insertion_report(tour, catalog, network)
+    data["insertion_report"] = json.loads(report.to_json(orient="records", force_ascii=False))
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """The stored form of a golden file."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def golden_path(name: str) -> Path:
+    """Where the golden file of case ``name`` lives."""
+    return HERE / f"{name}.json"
+
+
+def main(argv: list[str]) -> int:
+    from routeplanner.catalog import load_catalog
+    from routeplanner.network import load_network
+
+    catalog = load_catalog(ROOT / "data")
+    network = load_network(ROOT / "data", catalog)
+    wanted = set(argv)
+    for name, run in cases().items():
+        if wanted and not any(w in name for w in wanted):
+            continue
+        golden_path(name).write_text(dumps(run(catalog, network)), encoding="utf-8")
+        print(f"wrote {golden_path(name).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
