@@ -12,15 +12,17 @@ from builders import SRC
 #: The root package (``routeplanner/__init__``) re-exports the public API and is left out:
 #: Python imports it before any submodule anyway.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n"], 0),
+    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "_html"], 0),
     **dict.fromkeys(["model", "reasons"], 1),
+    **dict.fromkeys(["hours_text"], 2),
     **dict.fromkeys(["calendar", "catalog", "network", "scenario"], 2),
-    **dict.fromkeys(["_schedule", "_ils", "_ortools", "solve", "result", "hours_text"], 3),
+    **dict.fromkeys(["_schedule", "_ils", "_ortools", "solve", "result"], 3),
     **dict.fromkeys(["decode", "check", "explain"], 4),
     **dict.fromkeys(["planner"], 5),
     **dict.fromkeys(["embed"], 6),
     **dict.fromkeys(["places", "offline", "basemap", "costing", "bookings"], 7),
     **dict.fromkeys(["maps", "programme", "export"], 8),
+    **dict.fromkeys(["report"], 8),
     **dict.fromkeys(["compare"], 9),
     **dict.fromkeys(["cli", "web"], 10),
 }

@@ -152,11 +152,12 @@ def booking_sheet(
 
 def bookings_frame(bookings: list[Booking]) -> pd.DataFrame:
     """The booking sheet as a table, one row per visit (columns as :class:`Booking`'s fields;
-    ``default_rules`` joined with ``;``)."""
+    ``default_rules`` joined with ``;``, ``start`` and ``end`` as ``HH:MM``)."""
     rows = []
     for b in bookings:
         row = asdict(b)
         row["default_rules"] = ";".join(b.default_rules)
+        row["start"], row["end"] = b.start.strftime("%H:%M"), b.end.strftime("%H:%M")
         rows.append(row)
     cols = [f for f in Booking.__dataclass_fields__]
     return pd.DataFrame(rows, columns=cols)

@@ -16,6 +16,7 @@ from astral import Observer
 from astral.sun import elevation, sunrise, sunset
 from opening_hours import OpeningHours, State
 
+from .hours_text import hours_text
 from .model import HolidayPolicy, Site
 from .reasons import Reason
 from .settings import TIMEZONE
@@ -237,7 +238,8 @@ def closed_reason(site: Site, date: dt.date) -> Reason:
         return Reason("closed_holiday", {"date": date, "holiday": (ru, holiday)})
     hours = open_intervals(site, date)
     if not hours:
-        return Reason("closed_hours", {"date": date, "hours": site.opening_hours})
+        words = (hours_text(site.opening_hours, "ru"), hours_text(site.opening_hours, "en"))
+        return Reason("closed_hours", {"date": date, "hours": words})
     visit = dt.timedelta(minutes=site.visit_min)
     lit = visit_intervals(site, date)
     if max(b - a for a, b in hours) >= visit and (not lit or max(b - a for a, b in lit) < visit):

@@ -14,9 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from opening_hours import State
+from opening_hours import OpeningHours, State
 
-from .calendar import parse_hours
 from .i18n import t
 from .model import HolidayPolicy, Site
 
@@ -55,11 +54,16 @@ class Period:
         return self.first.day == 1 and (self.last + dt.timedelta(days=1)).day == 1
 
 
+@lru_cache(maxsize=256)
+def _parsed(expr: str) -> OpeningHours:
+    return OpeningHours(expr)
+
+
 def _day_hours(expr: str, date: dt.date) -> Hours:
     start = dt.datetime.combine(date, dt.time(0, 0))
     end = start + dt.timedelta(days=1)
     out: list[tuple[dt.time, dt.time | None]] = []
-    for a, b, state, _comment in parse_hours(expr).intervals(start, end):
+    for a, b, state, _comment in _parsed(expr).intervals(start, end):
         if state != State.OPEN:
             continue
         a2, b2 = max(a, start), min(b or end, end)
