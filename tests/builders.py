@@ -1,4 +1,5 @@
-"""Test data shared by several test files: a two-day plan, a hostile catalog and random
+"""Test data shared by the test files (the one place for builders): the city candidates and a
+request around them, a two-day plan built by hand, a hostile catalog and random
 team-orienteering problems."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ import dataclasses
 import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -16,10 +18,43 @@ from routeplanner.model import DaySpec, Problem, TripRequest, Visit
 from routeplanner.result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
 from routeplanner.settings import TIMEZONE
 
+#: Eight sites of Irkutsk itself, for quick one- or two-day requests by car.
+CITY = [
+    "irkutsk_hpp",
+    "icebreaker_angara",
+    "irkutsk_regional_museum",
+    "znamensky_monastery",
+    "volkonsky_house",
+    "baikalkvartssamotsvety",
+    "kolchak_monument",
+    "spasskaya_church_irkutsk",
+]
+#: A Tuesday in June 2027 (no public holiday).
+TUESDAY = dt.date(2027, 6, 15)
+
 EVIL = "<script>alert(1)</script>"
 EVIL_EN = "`${alert(2)}` <b>bold</b> \\u0041"
 SRC = Path(__file__).resolve().parents[1] / "src" / "routeplanner"
 TZ = ZoneInfo(TIMEZONE)
+
+
+def city_request(**kw: Any) -> TripRequest:
+    """A one-day request by car from the Irkut hotel over :data:`CITY` under a work limit
+    (``max_solutions`` 60: the same plan on any machine); ``kw`` overrides any key."""
+    base: dict[str, Any] = dict(
+        name="test",
+        start_date=TUESDAY,
+        days=1,
+        start="lodging_irkutsk_irkut",
+        lodging="lodging_irkutsk_irkut",
+        candidates=CITY,
+        group_size=10,
+        youngest_age=20,
+        profile="car",
+        booked_on=dt.date(2027, 5, 1),
+        solver={"time_limit_s": 3, "max_solutions": 60},
+    )
+    return TripRequest.model_validate(base | kw)
 
 
 def evil_catalog(catalog: Catalog) -> Catalog:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from builders import evil_catalog, hand_itinerary
 from routeplanner.catalog import Catalog, load_catalog
 from routeplanner.network import Network, load_network
+from routeplanner.result import Itinerary
 from routeplanner.settings import default_data_dir
 
 DATA = default_data_dir()
@@ -26,6 +28,18 @@ def catalog() -> Catalog:
 def network(catalog: Catalog) -> Network:
     """The built-in network with the catalog attached."""
     return load_network(DATA, catalog)
+
+
+@pytest.fixture(scope="session")
+def cat(catalog: Catalog) -> Catalog:
+    """The built-in catalog plus a site with hostile text (:func:`builders.evil_catalog`)."""
+    return evil_catalog(catalog)
+
+
+@pytest.fixture(scope="session")
+def itinerary(cat: Catalog) -> Itinerary:
+    """A two-day plan built by hand (:func:`builders.hand_itinerary`)."""
+    return hand_itinerary(cat)
 
 
 @pytest.fixture(scope="session")

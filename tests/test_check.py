@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import CITY, city_request
 from routeplanner.catalog import Catalog
 from routeplanner.check import RULES, Rule, check_itinerary, prepare
 from routeplanner.model import TripRequest
@@ -18,36 +19,15 @@ from routeplanner.network import Network
 from routeplanner.planner import plan
 from routeplanner.result import Itinerary
 
-CITY = [
-    "irkutsk_hpp",
-    "icebreaker_angara",
-    "irkutsk_regional_museum",
-    "znamensky_monastery",
-    "volkonsky_house",
-    "baikalkvartssamotsvety",
-    "kolchak_monument",
-    "taltsy_museum",
-]
-
 
 @pytest.fixture(scope="module")
-def good(catalog: Catalog, network: Network) -> Itinerary:
-    req = TripRequest.model_validate(
-        dict(
-            name="t",
-            start_date=dt.date(2027, 6, 15),
-            days=2,
-            start="lodging_irkutsk_irkut",
-            lodging="lodging_irkutsk_irkut",
-            candidates=CITY,
-            must_visit=["irkutsk_hpp"],
-            group_size=10,
-            youngest_age=20,
-            profile="car",
-            booked_on=dt.date(2027, 5, 1),
-            max_drive_h=3,
-            solver={"time_limit_s": 3, "max_solutions": 60},
-        )
+def good(catalog: Catalog, network: Network, warm_kernels: None) -> Itinerary:
+    req = city_request(
+        name="t",
+        days=2,
+        candidates=[*CITY[:-1], "taltsy_museum"],
+        must_visit=["irkutsk_hpp"],
+        max_drive_h=3,
     )
     it = plan(req, catalog, network)
     assert it.feasible and check_itinerary(it, catalog, network) == []
@@ -264,6 +244,7 @@ POOL = [
 ]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

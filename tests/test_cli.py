@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from routeplanner.cli import app
+
+pytestmark = pytest.mark.usefixtures("warm_kernels")
 
 runner = CliRunner()
 
@@ -112,6 +115,7 @@ def test_check_not_json(tmp_path: Path) -> None:
     assert code == 3 and "x.json" in out and "not JSON" in out
 
 
+@pytest.mark.slow
 def test_demo_writes_outputs(tmp_path: Path) -> None:
     code, out = invoke("demo", "--out", str(tmp_path / "demo"))
     assert code == 0, out

@@ -14,6 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from builders import CITY
 from routeplanner.catalog import Catalog
 from routeplanner.check import check_itinerary
 from routeplanner.compare import (
@@ -33,17 +34,9 @@ from routeplanner.exceptions import ScenarioError
 from routeplanner.network import Network
 from routeplanner.planner import plan
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 ROOT = Path(__file__).resolve().parents[1]
-CITY = [
-    "irkutsk_hpp",
-    "icebreaker_angara",
-    "irkutsk_regional_museum",
-    "znamensky_monastery",
-    "volkonsky_house",
-    "baikalkvartssamotsvety",
-    "kolchak_monument",
-    "spasskaya_church_irkutsk",
-]
 EVIL = "<img src=x onerror=alert(1)>"
 
 #: A one-day city tour by car under a work limit (deterministic; the time limit is a wide
@@ -318,6 +311,7 @@ def _comparable(comp: Any) -> pd.DataFrame:
     return comp.kpis.drop(columns=["runtime_s"])
 
 
+@pytest.mark.slow
 def test_same_results_with_one_and_two_workers(variants: Any, results: Any) -> None:
     chosen = [variants[n] for n in ("base", "coach", "unknown_site", "start_Mon")]
     one = [r for r in results if r.name in {v.name for v in chosen}]

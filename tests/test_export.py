@@ -14,21 +14,11 @@ import pandas as pd
 import pytest
 
 import routeplanner.export as export
-from builders import EVIL, SRC, TZ, evil_catalog, hand_itinerary
+from builders import EVIL, SRC, TZ
 from routeplanner.catalog import Catalog
 from routeplanner.export import OUTPUT_FILES, write_plan_outputs
 from routeplanner.model import TripRequest
 from routeplanner.result import Itinerary
-
-
-@pytest.fixture(scope="module")
-def cat(catalog: Catalog) -> Catalog:
-    return evil_catalog(catalog)
-
-
-@pytest.fixture(scope="module")
-def itinerary(cat: Catalog) -> Itinerary:
-    return hand_itinerary(cat)
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,8 @@ from routeplanner._schedule import simulate
 from routeplanner.model import DaySpec, Problem, Visit, _QuotaRule
 from routeplanner.solve import evaluate
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 
 def _problem(
     n: int = 30,

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import folium
-import pytest
 
-from builders import EVIL, EVIL_EN, evil_catalog, hand_itinerary
+from builders import EVIL, EVIL_EN
 from routeplanner.catalog import Catalog
 from routeplanner.maps import catalog_map, itinerary_map
 from routeplanner.places import esc
 from routeplanner.result import Itinerary
-
-
-@pytest.fixture(scope="module")
-def cat(catalog: Catalog) -> Catalog:
-    return evil_catalog(catalog)
-
-
-@pytest.fixture(scope="module")
-def itinerary(cat: Catalog) -> Itinerary:
-    return hand_itinerary(cat)
 
 
 def groups(m: folium.Map) -> list[folium.FeatureGroup]:

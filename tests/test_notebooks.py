@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("warm_kernels")]
+
 nbformat = pytest.importorskip("nbformat", reason="needs nbformat (the dev extra)")
 nbclient = pytest.importorskip("nbclient", reason="needs nbclient (the dev extra)")
 pytest.importorskip("ipykernel", reason="needs ipykernel (the dev extra)")

@@ -8,43 +8,17 @@ from typing import Any
 
 import pytest
 
+from builders import CITY, TUESDAY, city_request
 from routeplanner.catalog import Catalog
 from routeplanner.check import check_itinerary
 from routeplanner.exceptions import ScenarioError
-from routeplanner.model import TripRequest
 from routeplanner.network import Network
 from routeplanner.planner import plan
 from routeplanner.result import Itinerary
 
-CITY = [
-    "irkutsk_hpp",
-    "icebreaker_angara",
-    "irkutsk_regional_museum",
-    "znamensky_monastery",
-    "volkonsky_house",
-    "baikalkvartssamotsvety",
-    "kolchak_monument",
-    "spasskaya_church_irkutsk",
-]
-TUESDAY = dt.date(2027, 6, 15)
+pytestmark = pytest.mark.usefixtures("warm_kernels")
 
-
-def request(**kw: Any) -> TripRequest:
-    base: dict[str, Any] = dict(
-        name="test",
-        start_date=TUESDAY,
-        days=1,
-        start="lodging_irkutsk_irkut",
-        lodging="lodging_irkutsk_irkut",
-        candidates=CITY,
-        group_size=10,
-        youngest_age=20,
-        profile="car",
-        booked_on=dt.date(2027, 5, 1),
-        solver={"time_limit_s": 3, "max_solutions": 60},
-    )
-    base.update(kw)
-    return TripRequest.model_validate(base)
+request = city_request
 
 
 def run(catalog: Catalog, network: Network, **kw: Any) -> Itinerary:
@@ -205,6 +179,7 @@ def test_must_visit_too_far_is_explained(catalog: Catalog, network: Network) -> 
     assert any("bratsk_hpp" in p for p in it.problems)
 
 
+@pytest.mark.slow
 def test_multi_day_far_stay(catalog: Catalog, network: Network) -> None:
     """A must-visit 600 km away, by road only: the planner sleeps there."""
     it = run(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import EVIL, evil_catalog, hand_itinerary
+from builders import EVIL
 from routeplanner.catalog import Catalog
 from routeplanner.i18n import fmt_date
 from routeplanner.model import TripRequest
@@ -29,16 +29,6 @@ FLAGS = (
     "--disable-sync",
     "--no-pdf-header-footer",
 )
-
-
-@pytest.fixture(scope="module")
-def cat(catalog: Catalog) -> Catalog:
-    return evil_catalog(catalog)
-
-
-@pytest.fixture(scope="module")
-def itinerary(cat: Catalog) -> Itinerary:
-    return hand_itinerary(cat)
 
 
 def names(cat: Catalog, lang: str) -> dict[str, str]:

@@ -23,6 +23,8 @@ sys.path.insert(0, str(BENCH))
 
 from instances import check_toptw, read_toptw, score_of  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 
 def _settings(**kw) -> SolverSettings:
     base = {"time_limit_s": 30.0, "max_solutions": 5, "seed": 3}

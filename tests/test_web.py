@@ -21,6 +21,8 @@ from routeplanner import web
 from routeplanner.export import OUTPUT_FILES
 from routeplanner.settings import default_data_dir
 
+pytestmark = pytest.mark.usefixtures("warm_kernels")
+
 DATA = default_data_dir()
 TIMEOUT = 90
 
@@ -204,6 +206,7 @@ def test_uploads_are_size_limited() -> None:
 # --------------------------------------------------------------------------- plan
 
 
+@pytest.mark.slow
 def test_plan_form_solves_the_demo_and_offers_every_export() -> None:
     at = page("plan")
     assert_clean(at)
@@ -340,6 +343,7 @@ def test_embed_csv_tour_upload_with_its_yaml() -> None:
 # --------------------------------------------------------------------------- compare
 
 
+@pytest.mark.slow
 def test_compare_plans_variants_and_shows_kpis_chart_and_maps() -> None:
     at = page("compare")
     assert_clean(at)

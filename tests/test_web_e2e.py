@@ -45,10 +45,14 @@ CHROME_ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no Chromium on PATH: install Debian's 'chromium' package (.ci/run does)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.usefixtures("warm_kernels"),
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="no Chromium on PATH: install Debian's 'chromium' package (.ci/run does)",
+    ),
+]
 
 
 def _free_port() -> int:

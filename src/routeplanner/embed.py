@@ -1,9 +1,8 @@
 """Embedding industrial stops into tours that already exist; the ranked insertion report.
 
-A tour company's route is read from YAML or CSV (:func:`load_tour`): ordered stops per day, each
-a catalog id, a name matched to the catalog (Russian or English, tolerant of spelling) or a name
-with coordinates attached to the network; fixed times where the tour has them; the lodging of
-each night. The tour becomes the planner's own problem with its stops required, fixed stops
+A tour company's route is read by :func:`routeplanner.tours.load_tour` (re-exported here):
+ordered stops per day, fixed times where the tour has them, the lodging of each night. The tour
+becomes the planner's own problem with its stops required, fixed stops
 pinned to their times, the order of the stops kept (unless reordering is allowed) and each day
 allowed to grow by at most ``max_extra_per_day_min``. Then
 
@@ -14,18 +13,11 @@ allowed to grow by at most ``max_extra_per_day_min``. Then
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 import pandas as pd
-from pydantic import ValidationError
-from rapidfuzz import fuzz, utils
 
 from ._schedule import DaySchedule, simulate
 from .catalog import Catalog
@@ -33,355 +25,19 @@ from .decode import PlanContext, build_itinerary
 from .exceptions import Issue, ScenarioError
 from .model import (
     CHECKLIST_CATEGORIES,
-    Category,
-    CoordPrecision,
-    HolidayPolicy,
     Problem,
     Site,
-    TripRequest,
 )
 from .network import Network
 from .planner import build_problem, explain_drops
 from .reasons import Reason
 from .result import Itinerary, Kpis
-from .scenario import load_yaml
 from .solve import Solution, evaluate, solve
+from .tours import Tour, TourError, TourStop, load_tour
 
-__all__ = ["Tour", "TourStop", "embed", "insertion_report", "load_tour"]
+__all__ = ["Tour", "TourError", "TourStop", "embed", "insertion_report", "load_tour"]
 
 _DAY = 86_400
-#: Fuzzy-match score (0–100) above which a stop name is taken for a catalog site.
-MATCH_CUTOFF = 86
-
-
-@dataclass(frozen=True)
-class TourStop:
-    """A stop of an existing tour.
-
-    Attributes
-    ----------
-    place_id : str
-        Catalog site id, or the id given to a place attached by coordinates.
-    fixed : datetime.time or None
-        The start time the tour sells; ``None`` for a flexible stop.
-    visit_min : int or None
-        Length of the stop in the tour (default: the site's visit length).
-    given : str
-        What the file said (id or name), for the report.
-    how : str
-        ``id``, ``name`` (fuzzy match, with ``score``) or ``coordinates``.
-    """
-
-    place_id: str
-    fixed: dt.time | None
-    visit_min: int | None
-    given: str
-    how: str
-    score: float = 100.0
-
-
-@dataclass(frozen=True)
-class Tour:
-    """An existing tour: its request (dates, group, limits), stops per day and nights."""
-
-    name: str
-    request: TripRequest
-    days: tuple[tuple[TourStop, ...], ...]
-    nights: tuple[str, ...]
-    extra_sites: tuple[Site, ...] = ()
-    source: str = ""
-
-    @property
-    def stop_ids(self) -> list[str]:
-        """Every stop of the tour, in order."""
-        return [s.place_id for day in self.days for s in day]
-
-
-class TourError(ScenarioError):
-    """A tour file cannot be read or names places that cannot be matched."""
-
-
-# ----------------------------------------------------------------------------- reading
-
-
-def _match(catalog: Catalog, text: str) -> tuple[str | None, float]:
-    """Best catalog site for a stop name: an exact id, or a fuzzy match on the Russian or
-    English name that is good enough and clearly better than the runner-up (a name that
-    fits two sites equally is not guessed)."""
-    if text in catalog.sites:
-        return text, 100.0
-    query = utils.default_process(text)
-    best: dict[str, float] = {}
-    for s in catalog.sites.values():
-        for name in (s.name_ru, s.name_en):
-            cand = utils.default_process(name)
-            score = max(fuzz.WRatio(query, cand), 0.95 * fuzz.token_set_ratio(query, cand))
-            best[s.id] = max(best.get(s.id, 0.0), score)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < MATCH_CUTOFF:
-        return None, 0.0
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 3:
-        return None, 0.0
-    return ranked[0][0], round(ranked[0][1], 1)
-
-
-def _slug(text: str, k: int) -> str:
-    keep = "".join(c if c.isascii() and c.isalnum() else "_" for c in text.lower()).strip("_")
-    return f"tour_stop_{k}_{keep[:24]}".rstrip("_")
-
-
-def _time(text: Any, where: str, issues: list[Issue], src: str) -> dt.time | None:
-    if text in (None, ""):
-        return None
-    if isinstance(text, int):  # YAML reads 10:30 as sexagesimal minutes
-        return dt.time(text // 60, text % 60) if 0 <= text < 24 * 60 else None
-    try:
-        return dt.time.fromisoformat(str(text).strip())
-    except ValueError:
-        issues.append(Issue(src, None, where, f"'{text}' is not a time HH:MM"))
-        return None
-
-
-def _rows_from_csv(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    need = {"day", "stop"}
-    if not reader.fieldnames or not need <= set(reader.fieldnames):
-        issues.append(
-            Issue(
-                str(path),
-                1,
-                None,
-                "columns 'day' and 'stop' are required "
-                "(optional: lat, lon, start, fixed, visit_min, lodging)",
-            )
-        )
-        return {}, []
-    rows = []
-    for k, r in enumerate(reader, start=2):
-        r = {key: (v or "").strip() for key, v in r.items() if key}
-        r["_row"] = k
-        rows.append(r)
-    return {}, rows
-
-
-def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
-    """Read an existing tour from YAML or CSV and match its stops to the catalog.
-
-    YAML: the request's keys (``start_date``, ``start``, ``end``, ``profile``, ``group_size``, …)
-    plus ``days:``, a list with, for each day, ``stops:`` (each ``{site: id}``, ``{name: …}``
-    or ``{name: …, lat: …, lon: …}``, optional ``start: HH:MM`` for a fixed time and
-    ``visit_min``) and ``lodging:`` (the night after that day). CSV: one row per stop with
-    columns ``day``, ``stop`` (id or name), optional ``lat``, ``lon``, ``start``,
-    ``visit_min``, ``lodging``; the request's keys then come from a YAML file of the same name
-    (``tour.csv`` + ``tour.yaml``) or default to the first lodging as start.
-
-    Raises
-    ------
-    TourError
-        Unreadable file, invalid keys, or stops that match nothing (all of them listed).
-    """
-    p = Path(path)
-    src = str(p)
-    issues: list[Issue] = []
-    if p.suffix.lower() in (".yaml", ".yml"):
-        raw = load_yaml(p)
-        if not isinstance(raw, dict) or not isinstance(raw.get("days"), list):
-            raise TourError(
-                [Issue(src, None, "days", "a list 'days:' of the tour's days is required")]
-            )
-        head = {k: v for k, v in raw.items() if k != "days"}
-        rows = []
-        for d, day in enumerate(raw["days"], start=1):
-            if not isinstance(day, dict) or not isinstance(day.get("stops", []), list):
-                issues.append(Issue(src, None, f"days[{d - 1}]", "each day needs 'stops:'"))
-                continue
-            for k, stop in enumerate(day.get("stops", [])):
-                if not isinstance(stop, dict):
-                    issues.append(Issue(src, None, f"days[{d - 1}].stops[{k}]", "a mapping"))
-                    continue
-                rows.append(
-                    {
-                        "day": d,
-                        "stop": stop.get("site") or stop.get("name") or "",
-                        "lat": stop.get("lat"),
-                        "lon": stop.get("lon"),
-                        "start": stop.get("start"),
-                        "visit_min": stop.get("visit_min"),
-                        "lodging": day.get("lodging"),
-                        "_row": f"days[{d - 1}].stops[{k}]",
-                    }
-                )
-            if not day.get("stops"):
-                rows.append({"day": d, "stop": "", "lodging": day.get("lodging"), "_row": None})
-    elif p.suffix.lower() == ".csv":
-        try:
-            head, rows = _rows_from_csv(p, issues)
-        except (OSError, UnicodeDecodeError) as err:
-            raise TourError([Issue(src, None, None, f"cannot read: {err}")]) from err
-        side = p.with_suffix(".yaml")
-        if side.exists():
-            extra = load_yaml(side)
-            head = dict(extra) if isinstance(extra, dict) else {}
-    else:
-        raise TourError([Issue(src, None, None, "a tour file must be .yaml, .yml or .csv")])
-
-    ndays = max((int(r["day"]) for r in rows if str(r.get("day", "")).isdigit()), default=0)
-    if ndays == 0:
-        issues.append(Issue(src, None, "day", "the tour has no days"))
-    days: list[list[TourStop]] = [[] for _ in range(ndays)]
-    nights: list[str | None] = [None] * max(ndays - 1, 0)
-    extra: list[Site] = []
-    for k, r in enumerate(rows):
-        where = r.get("_row")
-        line = where if isinstance(where, int) else None
-        field_prefix = "" if isinstance(where, int) else f"{where}."
-        try:
-            d = int(r["day"])
-        except (TypeError, ValueError):
-            issues.append(Issue(src, line, "day", f"'{r.get('day')}' is not a day number"))
-            continue
-        if d < 1:
-            issues.append(Issue(src, line, "day", "days count from 1"))
-            continue
-        lodging = r.get("lodging")
-        if lodging and d < ndays:
-            if lodging not in catalog.lodgings:
-                issues.append(
-                    Issue(
-                        src,
-                        line,
-                        f"{field_prefix}lodging",
-                        f"'{lodging}' is not a lodging id (closest: "
-                        f"{', '.join(catalog.suggest(str(lodging)))})",
-                    )
-                )
-            else:
-                nights[d - 1] = str(lodging)
-        text = str(r.get("stop") or "").strip()
-        if not text:
-            continue
-        fixed = _time(r.get("start"), f"{field_prefix}start", issues, src)
-        visit = r.get("visit_min")
-        try:
-            visit_min = int(visit) if visit not in (None, "") else None
-            if visit_min is not None and not 1 <= visit_min <= 24 * 60:
-                raise ValueError
-        except (TypeError, ValueError):
-            issues.append(
-                Issue(
-                    src,
-                    line,
-                    f"{field_prefix}visit_min",
-                    f"'{visit}' is not a number of minutes (1..1440)",
-                )
-            )
-            visit_min = None
-        sid, score = _match(catalog, text)
-        lat, lon = r.get("lat"), r.get("lon")
-        if sid is not None:
-            how = "id" if sid == text else "name"
-            days[d - 1].append(TourStop(sid, fixed, visit_min, text, how, score))
-        elif lat not in (None, "") and lon not in (None, ""):
-            try:
-                la, lo = float(lat), float(lon)
-                if not (50.0 <= la <= 62.5 and 95.0 <= lo <= 120.0):
-                    raise ValueError
-            except (TypeError, ValueError):
-                issues.append(
-                    Issue(
-                        src,
-                        line,
-                        f"{field_prefix}lat",
-                        f"'{lat}, {lon}' are not coordinates in Irkutsk oblast or its neighbours",
-                    )
-                )
-                continue
-            pid = _slug(text, k)
-            extra.append(
-                Site(
-                    id=pid,
-                    name_ru=text,
-                    name_en=text,
-                    town="",
-                    lat=la,
-                    lon=lo,
-                    coord_precision=CoordPrecision.POINT,
-                    network_node=None,
-                    source_url=f"tour file {p.name}",
-                    notes="a stop of an existing tour",
-                    category=Category.CITY,
-                    visit_min=visit_min or 60,
-                    opening_hours="24/7",
-                    public_holidays=HolidayPolicy.OPEN,
-                    base_score=0.0,
-                    score=0.0,
-                )
-            )
-            days[d - 1].append(TourStop(pid, fixed, visit_min, text, "coordinates"))
-        else:
-            hint = ", ".join(catalog.suggest(text))
-            issues.append(
-                Issue(
-                    src,
-                    line,
-                    f"{field_prefix}stop",
-                    f"'{text}' matches no catalog "
-                    f"site (closest: {hint}); give its id, or lat and lon",
-                )
-            )
-    for n, night in enumerate(nights):
-        if night is None:
-            issues.append(
-                Issue(
-                    src, None, f"days[{n}].lodging", f"day {n + 1} needs the lodging of its night"
-                )
-            )
-    if issues:
-        raise TourError(issues, title=f"{src}: the tour cannot be read ({len(issues)}):")
-
-    ids = [s.place_id for day in days for s in day]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise TourError(
-            [Issue(src, None, "stops", f"'{i}' appears twice in the tour") for i in dupes]
-        )
-    head.setdefault("name", str(head.get("name", p.stem)))
-    head.setdefault("start", nights[0] if nights else next(iter(catalog.lodgings)))
-    head["days"] = ndays
-    head["extra_places"] = [
-        {"id": x.id, "name": x.name_ru, "lat": x.lat, "lon": x.lon, "visit_min": x.visit_min}
-        for x in extra
-    ]
-    head["visit_minutes"] = {
-        s.place_id: s.visit_min for day in days for s in day if s.visit_min is not None
-    }
-    head["overnight"] = "fixed" if ndays > 1 else "base"
-    head["nights"] = list(nights) if ndays > 1 else None
-    head.pop("lodging", None)
-    try:
-        request = TripRequest.model_validate(head)
-    except ValidationError as err:
-        raise TourError(
-            [
-                Issue(
-                    src,
-                    None,
-                    ".".join(str(x) for x in e["loc"]),
-                    e["msg"].removeprefix("Value error, "),
-                )
-                for e in err.errors()
-            ],
-            title=f"{src}: invalid tour keys:",
-        ) from err
-    return Tour(
-        str(head["name"]),
-        request,
-        tuple(tuple(d) for d in days),
-        tuple(n for n in nights if n),
-        tuple(extra),
-        src,
-    )
 
 
 # ----------------------------------------------------------------------------- the model
