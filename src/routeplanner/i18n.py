@@ -193,17 +193,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ reasons
     "reason.excluded": ("исключён запросом", "excluded by the request"),
     "reason.group": (
-        "группа из {group} чел. больше допустимой для объекта ({max})",
-        "group of {group} exceeds the site's maximum of {max}",
+        "группа из {group} больше допустимой для объекта ({max}{basis})",
+        "a group of {group} exceeds the site's maximum of {max}{basis}",
     ),
     "reason.age": (
-        "младшему участнику {age} лет; объект принимает посетителей с {min} лет",
-        "youngest visitor is {age}; the site admits visitors from {min} years",
+        "младшему участнику {age}; объект принимает посетителей с {min} лет{basis}",
+        "the youngest visitor is {age} old; the site admits visitors from {min} years{basis}",
     ),
     "reason.booking": (
-        "нужна бронь за {days} дн.: при бронировании {booked} посещение возможно с {first}, "
+        "нужна бронь за {days}{basis}: при бронировании {booked} посещение возможно с {first}, "
         "уже после окончания поездки",
-        "needs booking {days} days ahead: bookings made on {booked} allow visits from {first}, "
+        "needs booking {days} ahead{basis}: bookings made on {booked} allow visits from {first}, "
         "after the trip ends",
     ),
     "reason.price": (
@@ -544,10 +544,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reason.rule.lunch": ("обед", "the lunch"),
     "reason.rule.and": (" и ", " and "),
     "reason.where": ("день {day}, после «{after}»", "day {day} after {after}"),
-    "reason.must_visit": ("обязательный объект «{site}»: {why}", "must-visit '{site}': {why}"),
+    "reason.must_visit": ("обязательный объект {site}: {why}", "must-visit {site}: {why}"),
     "reason.must_visit_unfit": (
-        "обязательный объект «{site}» не помещается в дни, окна работы и лимиты",
-        "must-visit '{site}' cannot be fitted into the days, windows and limits",
+        "обязательный объект {site} не помещается в дни, окна работы и лимиты",
+        "must-visit {site} cannot be fitted into the days, windows and limits",
     ),
     "reason.nights_over_budget": (
         "одни ночёвки стоят {cost} ₽ на человека ({nights}) — больше бюджета {budget} ₽",

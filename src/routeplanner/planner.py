@@ -27,6 +27,7 @@ from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
 from .exceptions import InfeasibleError, ScenarioError
 from .explain import explain_drops
+from .i18n import plural, t
 from .model import (
     LINK_MODES,
     PRIZE_SCALE,
@@ -51,6 +52,27 @@ _DAY = 86_400
 
 def _secs(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60
+
+
+def _plural(n: int, noun: str) -> tuple[str, str]:
+    """A count with its noun in both languages (a reason renders either)."""
+    return plural(n, noun, "ru"), plural(n, noun, "en")
+
+
+def _basis(site: Site, field: str) -> tuple[str, str]:
+    """', planning default …' after a fact that is a default, '' after a sourced one."""
+    if field not in site.defaults:
+        return "", ""
+    return f", {t('default_mark', 'ru')}", f", {t('default_mark', 'en')}"
+
+
+def _names(catalog: Catalog, place_id: str) -> tuple[str, str]:
+    """A place's names in quotes, in both languages (its id when the catalog does not know it)."""
+    ru = en = place_id
+    if place_id in catalog:
+        place = catalog.place(place_id)
+        ru, en = place.name("ru"), place.name("en")
+    return (ru if ru.startswith("«") else f"«{ru}»"), f"'{en}'"
 
 
 def _to_minutes(m: np.ndarray) -> np.ndarray:
@@ -143,10 +165,24 @@ def _prechecks(
             dropped[sid] = Reason("excluded")
             continue
         if site.max_group is not None and req.group_size > site.max_group:
-            dropped[sid] = Reason("group", {"group": req.group_size, "max": site.max_group})
+            dropped[sid] = Reason(
+                "group",
+                {
+                    "group": _plural(req.group_size, "person"),
+                    "max": site.max_group,
+                    "basis": _basis(site, "max_group"),
+                },
+            )
             continue
         if req.youngest_age < site.min_age:
-            dropped[sid] = Reason("age", {"age": req.youngest_age, "min": site.min_age})
+            dropped[sid] = Reason(
+                "age",
+                {
+                    "age": _plural(req.youngest_age, "year"),
+                    "min": site.min_age,
+                    "basis": _basis(site, "min_age"),
+                },
+            )
             continue
         # a walk-in site (no booking) is open to the trip whenever the request is made
         first_ok = (
@@ -154,7 +190,13 @@ def _prechecks(
         )
         if first_ok > dates[-1]:
             dropped[sid] = Reason(
-                "booking", {"days": site.booking_days, "booked": booked_on, "first": first_ok}
+                "booking",
+                {
+                    "days": _plural(site.booking_days, "day"),
+                    "booked": booked_on,
+                    "first": first_ok,
+                    "basis": _basis(site, "booking_days"),
+                },
             )
             continue
         if req.budget_rub is not None and site.price_rub > req.budget_rub:
@@ -330,7 +372,7 @@ def build_problem(
     dates = request.dates
     kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
     broken = [
-        Reason("must_visit", {"site": sid, "why": dropped[sid]})
+        Reason("must_visit", {"site": _names(catalog, sid), "why": dropped[sid]})
         for sid in request.must_visit
         if sid in dropped
     ]
@@ -503,7 +545,8 @@ def plan(
         ]
         if missing:
             return Itinerary.infeasible(
-                request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
+                request,
+                [Reason("must_visit_unfit", {"site": _names(catalog, m)}) for m in missing],
             )
     # what is left of the time limit goes to explaining drops (the itinerary takes ~0.1 s)
     budget = max(0.5, t0 + request.solver.time_limit_s - time.perf_counter() - 0.3)
