@@ -36,8 +36,23 @@ DataOpt = Annotated[
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: ru or en.")]
 
 
+#: The language of this run's messages (set by each command from its --lang; Russian first).
+_LANG = ["ru"]
+
+
+def _t(key: str, **values: Any) -> str:
+    """A CLI label in this run's language."""
+    from .i18n import t
+
+    return t(key, _LANG[0], **values)
+
+
+def _error(message: str) -> None:
+    err_console.print(f"[bold red]{_t('cli.error')}:[/] {message}", highlight=False, soft_wrap=True)
+
+
 def _fail(err: RouteplannerError) -> None:
-    err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
+    _error(escape(str(err)))
     raise typer.Exit(err.exit_code)
 
 
@@ -52,8 +67,10 @@ def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any
 
 def _check_lang(lang: str) -> None:
     if lang not in ("ru", "en"):
-        err_console.print(f"[bold red]error:[/] --lang must be ru or en, not '{lang}'")
+        # the language is unknown: say it in both
+        err_console.print(f"[bold red]ошибка / error:[/] --lang: ru | en, не/not '{escape(lang)}'")
         raise typer.Exit(2)
+    _LANG[0] = lang
 
 
 @app.callback()
@@ -87,10 +104,7 @@ def sites(
     from .model import Category
 
     if category is not None and category not in {c.value for c in Category}:
-        err_console.print(
-            f"[bold red]error:[/] unknown category '{escape(category)}'; one of: "
-            + ", ".join(c.value for c in Category)
-        )
+        _error(_t("cli.unknown_category", value=escape(category), known=", ".join(Category)))
         raise typer.Exit(2)
     try:
         catalog = load_catalog(data, extra_sites=extra_sites or ())
@@ -112,24 +126,27 @@ def sites(
         frame = frame[frame["id"].isin({s.id for s in chosen})]
         sys.stdout.write(frame.to_csv(index=False))
     elif fmt == "table":
-        table = Table(title=f"{len(chosen)} sites")
+        from .hours_text import site_hours_text
+        from .i18n import plural, t
+
+        table = Table(title=plural(len(chosen), "site", lang))
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
         for col in ("name", "category", "town", "score", "hours", "booking", "group"):
-            table.add_column(col, overflow="fold")
+            table.add_column(t(f"cli.col.{col}", lang), overflow="fold")
         for s in chosen:
             table.add_row(
                 s.id,
                 s.name(lang),
-                s.category.value,
+                t(s.category.value, lang),
                 s.town,
                 f"{s.score:.1f}",
-                s.opening_hours,
-                f"{s.booking_days} d",
+                site_hours_text(s, lang),
+                plural(s.booking_days, "day", lang) if s.booking_days else "—",
                 str(s.max_group or "—"),
             )
         console.print(table)
     else:
-        err_console.print(f"[bold red]error:[/] --format must be table, csv or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=escape(fmt), known="table, csv, json"))
         raise typer.Exit(2)
 
 
@@ -147,17 +164,17 @@ def travel(
 ) -> None:
     """Travel time, distance, modes and path between two places on a date."""
     _check_lang(lang)
-    from .i18n import t
+    from ._html import duration
+    from .i18n import fmt_date, t
     from .model import LINK_MODES, Mode
-    from .network import travel_time_text
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        _error(_t("cli.bad_date", value=escape(str(date))))
         raise typer.Exit(2) from None
     if profile not in ("car", "coach"):
-        err_console.print(f"[bold red]error:[/] --profile must be car or coach, not '{profile}'")
+        _error(_t("cli.bad_profile", value=escape(profile)))
         raise typer.Exit(2)
     modes = [
         m
@@ -210,14 +227,14 @@ def travel(
     elif fmt == "text":
         console.print(
             f"{network.name(origin, lang)} → {network.name(destination, lang)}, "
-            f"{day.isoformat()}, {profile}"
+            f"{fmt_date(day, lang)}, {t(profile, lang)}"
         )
-        console.print(f"  {t('duration', lang)}: {travel_time_text(leg.duration_s)}")
-        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} km")
+        console.print(f"  {t('duration', lang)}: {duration(leg.duration_s / 60, lang)}")
+        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} {t('km', lang)}")
         console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
         console.print(f"  {t('via', lang)}: {' → '.join(names)}", soft_wrap=True)
     else:
-        err_console.print(f"[bold red]error:[/] --format must be text or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=escape(fmt), known="text, json"))
         raise typer.Exit(2)
 
 
@@ -229,13 +246,10 @@ ForceOpt = Annotated[
 def _check_out(out: Path, force: bool) -> None:
     """Refuse to write into a folder that already holds files, unless --force."""
     if out.exists() and not out.is_dir():
-        err_console.print(f"[bold red]error:[/] --out {escape(str(out))} is a file, not a folder")
+        _error(_t("cli.out_is_file", path=escape(str(out))))
         raise typer.Exit(2)
     if out.is_dir() and any(out.iterdir()) and not force:
-        err_console.print(
-            f"[bold red]error:[/] the output folder {escape(str(out))} is not empty; pass "
-            "--force to overwrite its files, or choose another --out"
-        )
+        _error(_t("cli.out_not_empty", path=escape(str(out))))
         raise typer.Exit(2)
 
 
@@ -248,9 +262,7 @@ def _interruptible() -> Iterator[threading.Event]:
         if flag.is_set():
             raise KeyboardInterrupt
         flag.set()
-        err_console.print(
-            "interrupted: finishing with the best plan found so far (Ctrl-C again to abort)"
-        )
+        err_console.print(_t("cli.interrupted_keep"))
 
     try:
         old = signal.signal(signal.SIGINT, handler)
@@ -276,10 +288,12 @@ def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> 
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("planning…", total=None)
+        task = progress.add_task(_t("cli.planning"), total=None)
 
         def on_progress(elapsed: float, prize: int) -> None:
-            progress.update(task, description=f"planning… best score {prize / PRIZE_SCALE:.1f}")
+            progress.update(
+                task, description=_t("cli.planning_best", score=f"{prize / PRIZE_SCALE:.1f}")
+            )
 
         itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
     if stop.is_set():
@@ -291,12 +305,12 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     from .export import write_plan_outputs
 
     with _interruptible() as stop:
-        err_console.print("planning… (Ctrl-C stops the search and keeps the best plan so far)")
+        err_console.print(_t("cli.planning_hint"))
         itinerary = _search(request, catalog, network, stop)
     names = {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
-    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     return itinerary
 
 
@@ -440,7 +454,7 @@ def compare_cmd(
             soft_wrap=True,
         )
     written = [out / name for name in COMPARISON_FILES] + ([] if no_plans else [out / "plans"])
-    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     if not comp.kpis["feasible"].any():
         raise typer.Exit(5)
 
@@ -448,10 +462,13 @@ def compare_cmd(
 @app.command()
 def check(
     itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
+    lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
     """Check an itinerary against the catalog and network; exit 1 listing violations."""
+    _check_lang(lang)
     from .check import check_itinerary
+    from .i18n import plural
     from .result import Itinerary
 
     try:
@@ -461,12 +478,13 @@ def check(
     except RouteplannerError as err:
         _fail(err)
     if violations:
-        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        err_console.print(f"[bold red]{_t('check.violations', n=len(violations))}:[/]")
         for v in violations:
-            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+            err_console.print(f"  - {v.text(lang)}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(1)
-    status = "feasible" if it.feasible else "marked infeasible (no days to check)"
-    console.print(f"OK: {itinerary} — {status}, {len(it.stops)} stops, no violations")
+    status = _t("cli.feasible") if it.feasible else _t("cli.marked_infeasible")
+    stops = plural(len(it.stops), "stop", lang)
+    console.print(_t("check.ok", file=itinerary, status=status, stops=stops))
 
 
 @app.command("map")
@@ -489,7 +507,7 @@ def map_cmd(
     """Draw a saved plan (or, with --catalog, the whole catalog) as an interactive HTML map."""
     _check_lang(lang)
     if (itinerary is None) != catalog_only:
-        err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
+        _error(_t("cli.map_args"))
         raise typer.Exit(2)
     from ._io import atomic_write_bytes
     from .catalog import load_catalog
@@ -508,7 +526,9 @@ def map_cmd(
             target = out or itinerary.with_name("map.html")
     except RouteplannerError as err:
         _fail(err)
-    console.print(f"written: {atomic_write_bytes(target, render_map(m))}", highlight=False)
+    console.print(
+        f"{_t('cli.written')}: {atomic_write_bytes(target, render_map(m))}", highlight=False
+    )
 
 
 def _minutes(text: str) -> int:
@@ -583,27 +603,16 @@ def embed_cmd(
     files = render_plan(itinerary, lang=lang, names=names, catalog=view)
     files |= render_insertion(report, itinerary, view, lang=lang, names=names)
     written = write_files(out, files)
-    table = Table(title=f"{t.name}: insertion report (+{extra_min} min a day at most)")
-    for col in (
-        "rank",
-        "site",
-        "fits",
-        "day",
-        "start",
-        "+travel",
-        "+day",
-        "+km",
-        "+RUB",
-        "effect / reason",
-    ):
-        table.add_column(col, overflow="fold")
+    table = Table(title=_t("cli.insertion_title", tour=t.name, minutes=extra_min))
+    for col in ("rank", "site", "fits", "day", "start", "travel", "day_longer", "km", "rub", "why"):
+        table.add_column(_t(f"cli.ins.{col}"), overflow="fold")
     for r in report.head(15).itertuples():
         name = r.name_en if lang == "en" else r.name
         why = r.effect if r.fits else (r.reason if lang == "en" else r.reason_ru)
         table.add_row(
             str(r.rank),
             name,
-            "yes" if r.fits else "no",
+            _t("yes") if r.fits else _t("no"),
             *(
                 "—" if pd.isna(x) else str(x)
                 for x in (
@@ -619,8 +628,10 @@ def embed_cmd(
         )
     console.print(table)
     added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
-    console.print(f"added: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False)
-    console.print(f"written: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(
+        f"{_t('cli.added')}: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False
+    )
+    console.print(f"{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     if not itinerary.feasible:
         raise typer.Exit(5)
 
@@ -673,5 +684,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        err_console.print(_t("cli.interrupted"))
         sys.exit(130)

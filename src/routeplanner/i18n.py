@@ -444,6 +444,182 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kpi.nights": ("ночлеги", "nights"),
     "kpi.quota_misses": ("невыполненные квоты", "quota misses"),
     "kpi.added_sites": ("добавленные объекты", "added sites"),
+    # the checker's messages (check.py)
+    "check.days": (
+        "в плане дней: {planned}, запрошено: {requested}",
+        "{planned} days planned, {requested} requested",
+    ),
+    "check.date": (
+        "день {n} датирован {got}, ожидалось {expected}",
+        "day {n} is dated {got}, expected {expected}",
+    ),
+    "check.continuity": (
+        "день начинается в {start}, а предыдущая ночь закончилась в {expected}",
+        "the day starts at {start}, but the previous night ended at {expected}",
+    ),
+    "check.end": ("поездка должна закончиться в {place}", "the trip must end at {place}"),
+    "check.lodging_unknown": (
+        "ночь проводится не в гостинице каталога",
+        "the night is not spent at a catalog lodging",
+    ),
+    "check.lodging_base": ("базовая гостиница — {lodging}", "the base lodging is {lodging}"),
+    "check.lodging_night": ("ночь {n} должна быть в {lodging}", "night {n} must be at {lodging}"),
+    "check.legs_count": (
+        "переездов {legs} на {moves} перемещений",
+        "{legs} legs for {moves} moves",
+    ),
+    "check.legs_places": (
+        "переезд {k} идёт {origin}→{dest}, ожидалось {a}→{b}",
+        "leg {k} goes {origin}→{dest}, expected {a}→{b}",
+    ),
+    "check.leaves_early": (
+        "выезд из {place} в {at}, раньше {before}",
+        "leaves {place} at {at}, before {before}",
+    ),
+    "check.unreachable": (
+        "{b} недостижим из {a} в {date}",
+        "{b} cannot be reached from {a} on {date}",
+    ),
+    "check.too_fast": (
+        "переезд {a}→{b} занимает {took} мин, а по сети нужно {need} мин",
+        "leg {a}→{b} takes {took} min; the network needs {need} min",
+    ),
+    "check.place_unknown": (
+        "не гостиница, не транспортный узел и не пункт сети",
+        "not a lodging, hub or network place",
+    ),
+    "check.site_unknown": ("нет такого объекта в каталоге", "not a site of the catalog"),
+    "check.repeat": ("уже посещён в день {n}", "already visited on day {n}"),
+    "check.excluded": ("запрос исключает этот объект", "the request excludes this site"),
+    "check.arrives_early": ("прибытие раньше конца переезда", "arrives before the leg ends"),
+    "check.starts_early": (
+        "посещение начинается до прибытия группы",
+        "starts before the group arrives",
+    ),
+    "check.visit_short": (
+        "посещение {took} мин короче положенных {need} мин",
+        "visit of {took} min is shorter than the site's {need} min",
+    ),
+    "check.hours": (
+        "{start}–{end} вне часов работы ({hours}) {date}",
+        "{start}–{end} is outside the opening hours ({hours}) on {date}",
+    ),
+    "check.daylight": (
+        "посещение на открытом воздухе {start}–{end} вне светлого времени ({up}–{down}) {date}",
+        "outdoor visit {start}–{end} is outside daylight ({up}–{down}) on {date}",
+    ),
+    "check.slot": (
+        "начало в {at} — не во время сеанса экскурсии",
+        "starts at {at}, not at an excursion slot",
+    ),
+    "check.group": (
+        "группа {group} чел. больше допустимой ({max})",
+        "group of {group} exceeds {max}",
+    ),
+    "check.age": (
+        "младшему участнику {age}, а допускаются с {min}",
+        "youngest visitor {age} < {min}",
+    ),
+    "check.booking": ("нужна бронь за {days} дн.", "needs booking {days} days ahead"),
+    "check.day_early": ("день начинается в {at}, раньше {limit}", "starts at {at}, before {limit}"),
+    "check.day_late": ("день заканчивается в {at}, позже {limit}", "ends at {at}, after {limit}"),
+    "check.drive": (
+        "за рулём {hours} ч — больше лимита {limit} ч",
+        "{hours} h of driving exceeds the limit of {limit} h",
+    ),
+    "check.lunch_missing": (
+        "день заходит в окно обеда, а обеда нет",
+        "the day runs into the lunch window but has no lunch",
+    ),
+    "check.lunch_window": ("обед в {at} вне окна {lo}–{hi}", "lunch at {at} is outside {lo}–{hi}"),
+    "check.lunch_short": ("обед короче заданного", "lunch is shorter than requested"),
+    "check.lunch_overlap": ("обед пересекается с посещением", "lunch overlaps a visit"),
+    "check.must_visit": (
+        "обязательного объекта нет в плане",
+        "a must-visit site is not in the plan",
+    ),
+    "check.budget": (
+        "{spent} ₽ на человека больше бюджета {budget} ₽",
+        "{spent} RUB per person exceeds the budget of {budget} RUB",
+    ),
+    "check.quota_max": ("посещений категории {cat}: {n} > {limit}", "{n} {cat} visits > {limit}"),
+    "check.quota_min": ("посещений категории {cat}: {n} < {limit}", "{n} {cat} visits < {limit}"),
+    "check.status": (
+        "план, отмеченный как невозможный, не должен содержать дней",
+        "an itinerary marked infeasible must not contain days",
+    ),
+    "check.where_day": ("день {n}", "day {n}"),
+    "check.where_trip": ("поездка", "trip"),
+    "check.violations": ("нарушений: {n}", "{n} violation(s)"),
+    "check.ok": (
+        "OK: {file} — {status}, {stops}, нарушений нет",
+        "OK: {file} — {status}, {stops}, no violations",
+    ),
+    # the command line (cli.py)
+    "cli.error": ("ошибка", "error"),
+    "cli.unknown_category": (
+        "неизвестная категория «{value}»; возможны: {known}",
+        "unknown category '{value}'; one of: {known}",
+    ),
+    "cli.bad_format": (
+        "--format: {known}, а не «{value}»",
+        "--format must be {known}, not '{value}'",
+    ),
+    "cli.bad_date": ("--date «{value}» — не дата ГГГГ-ММ-ДД", "--date '{value}' is not YYYY-MM-DD"),
+    "cli.bad_profile": (
+        "--profile: car или coach, а не «{value}»",
+        "--profile must be car or coach, not '{value}'",
+    ),
+    "cli.out_is_file": ("--out {path} — файл, а не папка", "--out {path} is a file, not a folder"),
+    "cli.out_not_empty": (
+        "папка {path} не пуста: добавьте --force, чтобы перезаписать её файлы, или выберите "
+        "другую --out",
+        "the output folder {path} is not empty; pass --force to overwrite its files, or choose "
+        "another --out",
+    ),
+    "cli.planning": ("поиск маршрута…", "planning…"),
+    "cli.planning_best": ("поиск маршрута… лучшая оценка {score}", "planning… best score {score}"),
+    "cli.planning_hint": (
+        "поиск маршрута… (Ctrl-C остановит поиск и сохранит лучший найденный план)",
+        "planning… (Ctrl-C stops the search and keeps the best plan so far)",
+    ),
+    "cli.interrupted_keep": (
+        "прервано: завершаем с лучшим найденным планом (ещё раз Ctrl-C — выйти)",
+        "interrupted: finishing with the best plan found so far (Ctrl-C again to abort)",
+    ),
+    "cli.interrupted": ("прервано", "interrupted"),
+    "cli.written": ("записано", "written"),
+    "cli.added": ("добавлено", "added"),
+    "cli.feasible": ("выполним", "feasible"),
+    "cli.marked_infeasible": (
+        "отмечен как невыполнимый (дней для проверки нет)",
+        "marked infeasible (no days to check)",
+    ),
+    "cli.map_args": (
+        "укажите либо ITINERARY.json, либо --catalog",
+        "give either ITINERARY.json or --catalog",
+    ),
+    "cli.insertion_title": (
+        "{tour}: что можно добавить (не более +{minutes} мин в день)",
+        "{tour}: insertion report (+{minutes} min a day at most)",
+    ),
+    "cli.col.name": ("название", "name"),
+    "cli.col.category": ("категория", "category"),
+    "cli.col.town": ("населённый пункт", "town"),
+    "cli.col.score": ("оценка", "score"),
+    "cli.col.hours": ("часы работы", "hours"),
+    "cli.col.booking": ("запись за", "booking"),
+    "cli.col.group": ("группа до", "group"),
+    "cli.ins.rank": ("№", "rank"),
+    "cli.ins.site": ("объект", "site"),
+    "cli.ins.fits": ("помещается", "fits"),
+    "cli.ins.day": ("день", "day"),
+    "cli.ins.start": ("начало", "start"),
+    "cli.ins.travel": ("+в пути, мин", "+travel, min"),
+    "cli.ins.day_longer": ("+к дню, мин", "+day, min"),
+    "cli.ins.km": ("+км", "+km"),
+    "cli.ins.rub": ("+₽", "+RUB"),
+    "cli.ins.why": ("влияние / причина", "effect / reason"),
     # opening hours in words (routeplanner.hours_text)
     "hours.wd.0": ("пн", "Mon"),
     "hours.wd.1": ("вт", "Tue"),
