@@ -87,7 +87,9 @@ def test_xlsx_sheets_and_rows(written: Path, itinerary: Itinerary) -> None:
     assert book.sheetnames == ["остановки", "переезды", "не вошли", "итоги", "калькуляция"]
     stops = pd.read_excel(written / "itinerary.xlsx", sheet_name="остановки")
     csv = pd.read_csv(written / "itinerary.csv")
+    marks = stops.pop("по умолчанию — уточнить у предприятия")
     pd.testing.assert_frame_equal(stops, export.localized(csv, "ru"), check_dtype=False)
+    assert "часы работы" in marks.iloc[0]  # the HPP's hours are a planning default
     assert {"код объекта", "категория", "начало"} <= set(stops.columns)
     assert "музей" in set(stops["категория"])
     legs = pd.read_excel(written / "itinerary.xlsx", sheet_name="переезды")

@@ -17,6 +17,7 @@ from astral.sun import elevation, sunrise, sunset
 from opening_hours import OpeningHours, State
 
 from .hours_text import hours_text
+from .i18n import t
 from .model import HolidayPolicy, Site
 from .reasons import Reason
 from .settings import TIMEZONE
@@ -238,7 +239,11 @@ def closed_reason(site: Site, date: dt.date) -> Reason:
         return Reason("closed_holiday", {"date": date, "holiday": (ru, holiday)})
     hours = open_intervals(site, date)
     if not hours:
-        words = (hours_text(site.opening_hours, "ru"), hours_text(site.opening_hours, "en"))
+        words = tuple(
+            hours_text(site.opening_hours, lang)
+            + (f", {t('default_mark', lang)}" if "opening_hours" in site.defaults else "")
+            for lang in ("ru", "en")
+        )
         return Reason("closed_hours", {"date": date, "hours": words})
     visit = dt.timedelta(minutes=site.visit_min)
     lit = visit_intervals(site, date)

@@ -30,6 +30,7 @@ from .catalog import Catalog
 from .costing import COSTING_FILE, Costing, Rates, load_rates, tour_costing
 from .i18n import fmt_date, has, t
 from .model import Site
+from .places import default_facts
 from .result import Itinerary
 from .settings import TIMEZONE
 
@@ -285,8 +286,14 @@ def xlsx_bytes(
         for key, value in summary_rows
     ]
     summary = pd.DataFrame(summary_rows, columns=["key", "value"]).astype({"value": object})
+    stops = stops_frame(itinerary, lang=lang)
+    if catalog is not None:  # which of each visit's facts are planning defaults
+        stops["default_facts"] = [
+            ", ".join(default_facts(catalog.sites[sid], lang)) if sid in catalog.sites else ""
+            for sid in stops["site_id"]
+        ]
     sheets = {
-        "stops": stops_frame(itinerary, lang=lang),
+        "stops": stops,
         "legs": legs_frame(itinerary, lang=lang, names=names, catalog=catalog),
         "dropped": dropped,
         "summary": summary,
@@ -589,7 +596,7 @@ def render_plan(
         "programme.html": programme_html(itinerary, **docs).encode("utf-8"),
         "report.html": report_html(itinerary, rates=rates, **docs).encode("utf-8"),
         "bookings.csv": book.to_csv(index=False).encode("utf-8"),
-        "bookings.xlsx": _write_sheets({"bookings": book}, lang),
+        "bookings.xlsx": _write_sheets({"bookings": _bookings_for_people(book, lang)}, lang),
         "itinerary.csv": stops_frame(itinerary, lang=lang).to_csv(index=False).encode("utf-8"),
         "itinerary.xlsx": xlsx_bytes(itinerary, costing=costing, **kw),
         "itinerary.geojson": (
@@ -600,6 +607,15 @@ def render_plan(
         "itinerary.json": (itinerary.to_json() + "\n").encode("utf-8"),
         "programme.txt": (itinerary.summary(lang=lang, names=names) + "\n").encode("utf-8"),
     }
+
+
+def _bookings_for_people(book: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The booking sheet with its default rules named in ``lang`` (the CSV keeps the ids)."""
+    out = book.copy()
+    out["default_rules"] = out["default_rules"].map(
+        lambda ids: ", ".join(t(f"fact.{f}", lang) for f in ids.split(";") if f)
+    )
+    return out
 
 
 def plan_extras(

@@ -401,6 +401,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.unit_rub": ("цена за ед., ₽", "unit price, RUB"),
     "col.total_rub": ("сумма, ₽", "amount, RUB"),
     "col.default": ("по умолчанию", "default"),
+    "col.default_facts": (
+        "по умолчанию — уточнить у предприятия",
+        "planning defaults — confirm with the site",
+    ),
     "col.year": ("год / дата источника", "year / source date"),
     "col.name_ru": ("название (рус.)", "name (Russian)"),
     "col.name_en": ("название (англ.)", "name (English)"),

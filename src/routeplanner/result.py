@@ -326,7 +326,7 @@ class Itinerary:
 
     def summary(self, *, lang: str = "ru", names: dict[str, str] | None = None) -> str:
         """A readable day-by-day programme as plain text."""
-        from .i18n import t
+        from .i18n import fmt_date, t
 
         names = names or {}
         out = [f"{t('trip', lang)}: {self.scenario.name}"]
@@ -335,7 +335,7 @@ class Itinerary:
             out += [f"  - {p}" for p in self.problem_texts(lang)]
             return "\n".join(out)
         for di, day in enumerate(self.days, 1):
-            out.append(f"\n{t('day', lang)} {di} — {day.date.isoformat()}")
+            out.append(f"\n{t('day', lang)} {di} — {fmt_date(day.date, lang)}")
             for k, leg in enumerate(day.legs):
                 label = names.get(leg.origin, leg.origin)
                 dest = names.get(leg.destination, leg.destination)
