@@ -15,8 +15,13 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "_html"], 0),
     **dict.fromkeys(["model", "reasons"], 1),
     **dict.fromkeys(["hours_text"], 2),
-    **dict.fromkeys(["calendar", "catalog", "network", "scenario"], 2),
-    **dict.fromkeys(["_schedule", "_ils", "_ortools", "solve", "result", "tours"], 3),
+    **dict.fromkeys(
+        ["calendar", "catalog", "network", "scenario", "assessments", "events", "stories"], 2
+    ),
+    **dict.fromkeys(
+        ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],
+        3,
+    ),
     **dict.fromkeys(["decode", "check", "explain"], 4),
     **dict.fromkeys(["planner"], 5),
     **dict.fromkeys(["embed"], 6),

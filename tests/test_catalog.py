@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 
+from routeplanner.calendar import open_intervals
 from routeplanner.catalog import Catalog, load_catalog
 from routeplanner.exceptions import CatalogError, UnknownPlaceError
 from routeplanner.model import Category
@@ -252,3 +254,35 @@ def test_outdoor_flag_and_contacts(catalog: Catalog, data_copy: Path) -> None:
     (data_copy / "contacts.csv").unlink()
     bare = load_catalog(data_copy)
     assert not bare.sites["taltsy_museum"].outdoor and not bare.contacts
+
+
+# ----------------------------------------------------------------- issue 20: data corrections
+
+
+def test_corrected_opening_rules(catalog: Catalog) -> None:
+    """Baikal Museum daily 9-19; the Circum-Baikal line 30 Apr - 30 Oct daily and otherwise
+    every day but Wednesday; Baikalsk is open in summer too."""
+    museum = catalog.sites["baikal_museum"]
+    monday = dt.date(2027, 7, 12)
+    assert [(a.hour, b.hour) for a, b in open_intervals(museum, monday)] == [(9, 19)]
+    kbzhd = catalog.sites["circum_baikal_railway"]
+    assert open_intervals(kbzhd, dt.date(2027, 5, 5))  # a Wednesday in the season
+    assert open_intervals(kbzhd, dt.date(2027, 10, 27))
+    assert not open_intervals(kbzhd, dt.date(2027, 1, 13))  # a Wednesday in winter
+    assert open_intervals(kbzhd, dt.date(2027, 1, 14))  # Thursday: the suburban train runs
+    assert open_intervals(catalog.sites["baikalsk_sobolinaya"], dt.date(2027, 7, 15))
+
+
+def test_corrected_names_and_places(catalog: Catalog) -> None:
+    assert "Турма" in catalog.sites["turman_pillars"].town
+    assert "Перевозная" in catalog.hubs["hub_olkhon_ferry_landing"].name_ru
+    station = catalog.sites["slyudyanka_marble_station"]
+    museum = catalog.sites["zhigalov_mineral_museum"]
+    assert (station.lat, station.lon) != (museum.lat, museum.lon)
+
+
+def test_enterprises_have_no_invented_slots(catalog: Catalog) -> None:
+    """No enterprise publishes excursion times: none carries the old 10:00/14:00 slots."""
+    for site in catalog.sites.values():
+        if site.slots:
+            assert "slots" not in site.defaults, site.id

@@ -135,6 +135,10 @@ def _break(rule: str, good: Itinerary, catalog: Catalog) -> tuple[Itinerary, Cat
     if rule == "rule_lunch":
         days = [dataclasses.replace(d, lunch_start=None, lunch_end=None) for d in good.days]
         return dataclasses.replace(good, days=days), catalog
+    if rule == "rule_regulations":  # a children's coach on the road before 06:00
+        dawn = dt.datetime.combine(d0.date, dt.time(5, 0))
+        kids = _scenario(good, profile="coach", youngest_age=10)
+        return _with_leg(kids, 0, 0, depart=dawn), catalog
     if rule == "rule_must_visit":
         return _scenario(good, must_visit=("bratsk_hpp",)), catalog
     if rule == "rule_budget":

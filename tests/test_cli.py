@@ -33,7 +33,7 @@ def test_sites_json_has_parsed_hours_and_score() -> None:
     rows = json.loads(out)
     hpp = next(r for r in rows if r["id"] == "irkutsk_hpp")
     assert hpp["opening_hours_normalized"] and 0 <= hpp["score"] <= 10
-    assert "checklist" in hpp and hpp["slots"] == ["10:00", "14:00"]
+    assert "checklist" in hpp and hpp["slots"] == []  # no fixed slots: by arrangement
 
 
 def test_sites_csv() -> None:
@@ -150,3 +150,29 @@ def test_compare_writes_kpis(tmp_path: Path) -> None:
     )
     code, text = invoke("compare", str(bad), "--out", str(tmp_path / "x"), "--workers", "1")
     assert code == 3 and "profle" in text
+
+
+def test_travel_warns_about_a_place_off_the_network() -> None:
+    """Issue 20: `travel` names a place far from any road, with its distance."""
+    code, out = invoke("travel", "bratsk", "turman_pillars", "--date", "2027-07-14", "--lang", "en")
+    assert code == 0 and "Warning" in out and "22 km" in out
+    code, out = invoke(
+        "travel", "bratsk", "turman_pillars", "--date", "2027-07-14", "--format", "json"
+    )
+    assert code == 0 and "22 км" in json.loads(out)["warnings"][0]
+    code, out = invoke("travel", "irkutsk", "arshan_resort", "--format", "json")
+    assert code == 0 and json.loads(out)["warnings"] == []
+
+
+def test_events_lists_occurrences_and_weeks() -> None:
+    code, out = invoke("events", "--from", "2025-06-23", "--to", "2025-07-20", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and [r["id"] for r in rows] == ["ev_yordyn_games"]
+    assert rows[0]["from"] == "2025-07-03" and rows[0]["source_url"].startswith("http")
+    code, out = invoke(
+        "events", "--from", "2025-06-23", "--to", "2025-07-20", "--weeks", "--format", "json"
+    )
+    weeks = {w["week"]: [e["id"] for e in w["events"]] for w in json.loads(out)}
+    assert weeks["2025-06-30"] == ["ev_yordyn_games"] and weeks["2025-07-07"] == []
+    code, out = invoke("events", "--from", "2025-13-01")
+    assert code == 2 and "YYYY-MM-DD" in out

@@ -17,7 +17,7 @@ from routeplanner.settings import default_data_dir
 
 DATA = default_data_dir()
 
-SUMMER = dt.date(2027, 7, 14)  # a Wednesday: no Bratsk flight, ferries running
+SUMMER = dt.date(2027, 7, 14)  # a Wednesday: ferries running, no Circum-Baikal train
 THAW = dt.date(2027, 4, 20)  # no Olkhon ferry, no ice road
 ICE = dt.date(2027, 2, 25)  # Olkhon ice road season
 
@@ -70,10 +70,18 @@ def test_forbidding_ferries_cuts_the_island(network: Network) -> None:
     assert not m.reachable[0, 1]
 
 
-def test_weekday_flights(network: Network) -> None:
+def test_weekday_links(network: Network) -> None:
     tuesday, wednesday = dt.date(2027, 7, 13), dt.date(2027, 7, 14)
-    assert "flight_ikt_brp" in network.active_links(tuesday)
-    assert "flight_ikt_brp" not in network.active_links(wednesday)
+    # the Circum-Baikal suburban train runs daily except Wednesday
+    assert "rail_kbzhd_slyudyanka_port_baikal" in network.active_links(tuesday)
+    assert "rail_kbzhd_slyudyanka_port_baikal" not in network.active_links(wednesday)
+
+
+def test_bratsk_flights_run_daily(network: Network) -> None:
+    """Issue 20: the 2011 Tue/Thu schedule is gone; S7 flies Irkutsk - Bratsk every day."""
+    week = [dt.date(2027, 7, 12) + dt.timedelta(days=k) for k in range(7)]
+    assert all("flight_ikt_brp" in network.active_links(d) for d in week)
+    tuesday = week[1]
     fly = network.leg("irkutsk_hpp", "bratsk_hpp", tuesday, profile="car")
     drive = network.leg("irkutsk_hpp", "bratsk_hpp", tuesday, profile="car", modes=())
     assert fly is not None and drive is not None
@@ -179,3 +187,36 @@ def test_same_node_places_travel_directly(network: Network) -> None:
     assert m.reachable[0, 1]
     if a == b:
         assert m.distance_m[0, 1] < 10_000
+
+
+def test_slyudyanka_station_to_zhigalov_museum_is_a_real_leg(network: Network) -> None:
+    """Issue 20: the two shared one town-centre point, so the leg was 0 min and 0 km."""
+    leg = network.leg("slyudyanka_marble_station", "zhigalov_mineral_museum", SUMMER)
+    assert leg is not None and leg.distance_m > 300 and leg.duration_s > 60
+
+
+def test_far_from_road_reports_the_distance(network: Network) -> None:
+    """A place ~100 km from any road node is reported with its distance; city sites are not."""
+    far = network.far_from_road(["turman_pillars", "irkutsk_hpp", "arshan_resort"])
+    assert [(f.place_id, f.node) for f in far] == [("turman_pillars", "vikhorevka")]
+    assert 20 < far[0].distance_km < 23
+    m = network.matrix_points([52.2864, 51.0], [104.2807, 105.25], SUMMER, profile="coach")
+    assert m.reachable[0, 1]
+
+
+def test_long_access_legs_run_at_local_road_speed(network: Network) -> None:
+    """The first km of an access leg are streets; the rest runs at the local-road speed (not
+    25 km/h all the way, which made a 116 km link take 6.4 h)."""
+    coach = network.profiles["coach"]
+    hundred_km = coach.access_s(100_000.0, 2000.0)
+    assert hundred_km == pytest.approx(2 / 25 * 3600 + 98 / coach.speed_kph["local"] * 3600)
+    assert coach.access_s(1000.0, 2000.0) == pytest.approx(1 / 25 * 3600)
+
+
+def test_arshan_by_coach_within_published_range(network: Network) -> None:
+    """Issue 20 done-when: Irkutsk -> Arshan by coach 3-4 h (bus ~4 h, tour transfer ~3 h)
+    over the Tunka road, not a 116 km straight link from Kultuk."""
+    leg = network.leg("irkutsk", "arshan_resort", SUMMER, profile="coach")
+    assert leg is not None and "tunka_arshan_fork" in leg.path
+    assert 3.0 * 3600 <= leg.duration_s <= 4.0 * 3600
+    assert 205_000 <= leg.distance_m <= 220_000

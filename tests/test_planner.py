@@ -3,6 +3,7 @@ explained, and every plan re-checked by the independent checker."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -57,9 +58,13 @@ def test_public_holiday_binds(catalog: Catalog, network: Network) -> None:
 
 
 def test_excursion_slots_bind(catalog: Catalog, network: Network) -> None:
-    it = run(catalog, network, must_visit=["irkutsk_hpp"])
+    # the built-in enterprises have no fixed slots (issue 20); give the dam two
+    slots = (dt.time(10, 0), dt.time(14, 0))
+    hpp_site = dataclasses.replace(catalog.sites["irkutsk_hpp"], slots=slots)
+    with_slots = catalog.with_sites([hpp_site])
+    it = run(with_slots, network, must_visit=["irkutsk_hpp"])
     hpp = next(s for s in it.stops if s.site_id == "irkutsk_hpp")
-    assert hpp.start.time() in (dt.time(10, 0), dt.time(14, 0))
+    assert hpp.start.time() in slots
 
 
 def test_booking_lead_binds(catalog: Catalog, network: Network) -> None:
@@ -251,3 +256,34 @@ def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> N
     assert it.feasible
     assert it.kpis["quota_misses"] == ["day 1: 0 industrial visit(s), target 1"]
     assert "quota target missed" in it.summary(lang="en")
+
+
+def test_a_stop_far_from_any_road_is_reported(catalog: Catalog, network: Network) -> None:
+    """Issue 20: a stop given by coordinates ~96 km from the nearest road node is planned over a
+    modelled access leg and the plan says so, with the distance (summary, JSON, programme)."""
+    from routeplanner.programme import programme_html
+
+    far = {"id": "remote_camp", "name": "Remote camp", "lat": 51.0, "lon": 105.25, "visit_min": 30}
+    it = run(
+        catalog,
+        network,
+        candidates=[],
+        must_visit=["remote_camp"],
+        extra_places=[far],
+        day_start="05:00",
+        day_end="23:30",
+        max_drive_h=14,
+        lunch=None,
+    )
+    assert visited(it) == ["remote_camp"]
+    assert len(it.warnings) == 1 and "96 km" in it.warnings[0] and "Baikalsk" in it.warnings[0]
+    assert "96 км" in it.warnings_ru[0]
+    again = Itinerary.from_json(it.to_json())
+    assert again.warnings == it.warnings
+    assert "96 km" in it.summary(lang="en")
+    assert "96 km" in programme_html(it, catalog.for_request(it.scenario), lang="en")
+
+
+def test_stops_on_the_network_carry_no_warning(catalog: Catalog, network: Network) -> None:
+    it = run(catalog, network)
+    assert it.stops and it.warnings == []

@@ -17,7 +17,7 @@ pytest.importorskip("streamlit", reason="the web extra is not installed: pip ins
 
 from streamlit.testing.v1 import AppTest
 
-from routeplanner import web
+from routeplanner import load_catalog, web
 from routeplanner.export import OUTPUT_FILES
 from routeplanner.settings import default_data_dir
 
@@ -25,6 +25,8 @@ pytestmark = pytest.mark.usefixtures("warm_kernels")
 
 DATA = default_data_dir()
 TIMEOUT = 90
+#: sites in the built-in catalog
+N_SITES = len(load_catalog(DATA).sites)
 
 
 def _page_script(name: str) -> None:
@@ -100,11 +102,11 @@ def test_english_from_the_address() -> None:
 def test_catalog_filters_by_category_town_score_and_rules() -> None:
     at = page("catalog")
     assert_clean(at)
-    assert "Показано объектов: 59 из 59" in texts(at.caption)
+    assert f"Показано объектов: {N_SITES} из {N_SITES}" in texts(at.caption)
     at.multiselect(key="cat-cats").set_value(["energy"]).run()
     frame = at.dataframe[0].value
     assert set(frame["category"]) == {"energy"}
-    assert f"Показано объектов: {len(frame)} из 59" in texts(at.caption)
+    assert f"Показано объектов: {len(frame)} из {N_SITES}" in texts(at.caption)
     at.multiselect(key="cat-cats").set_value([]).run()
     at.multiselect(key="cat-towns").set_value(["Иркутск"]).run()
     at.slider(key="cat-score").set_value(7.0).run()
@@ -143,9 +145,9 @@ def test_catalog_upload_extends_the_catalog_for_every_page() -> None:
     at.button(key="catalog-use").click().run()
     assert_clean(at)
     assert not at.error
-    assert any("my_sites.csv" in s and "60" in s for s in texts(at.success))
+    assert any("my_sites.csv" in s and str(N_SITES + 1) in s for s in texts(at.success))
     assert at.session_state["catalog_upload"]["mode"] == "extra"
-    assert "Показано объектов: 60 из 60" in texts(at.caption)
+    assert f"Показано объектов: {N_SITES + 1} из {N_SITES + 1}" in texts(at.caption)
     assert any("загруженный «my_sites.csv»" in c for c in texts(at.sidebar.caption))
 
 
@@ -190,7 +192,7 @@ def test_catalog_upload_errors_name_the_file_row_and_field() -> None:
     assert "rp-upload-" not in errors[0] and "/tmp" not in errors[0]
     assert "catalog_upload" not in at.session_state
     # the page goes on with the built-in catalog
-    assert "Показано объектов: 59 из 59" in texts(at.caption)
+    assert f"Показано объектов: {N_SITES} из {N_SITES}" in texts(at.caption)
 
 
 def test_uploads_are_size_limited() -> None:
@@ -420,3 +422,81 @@ def test_launch_command_and_missing_extra(monkeypatch: pytest.MonkeyPatch) -> No
     )
     with pytest.raises(web.WebExtraMissingError, match=r"routeplanner\[web\]"):
         web.launch(8599)
+
+
+def _show_script(itinerary_json: str) -> None:
+    from routeplanner import load_catalog
+    from routeplanner.result import Itinerary
+    from routeplanner.web.views import show_itinerary
+
+    it = Itinerary.from_json(itinerary_json)
+    show_itinerary(it, load_catalog().for_request(it.scenario), key="t", language="en")
+
+
+def test_plan_view_warns_about_a_stop_off_the_network(catalog: Any, network: Any) -> None:
+    """Issue 20: the web app shows the plan's warning with the distance."""
+    from routeplanner import TripRequest, plan
+
+    request = TripRequest(
+        start_date=dt.date(2027, 6, 15),
+        days=1,
+        start="lodging_irkutsk_irkut",
+        candidates=(),
+        must_visit=("remote_camp",),
+        extra_places=({"id": "remote_camp", "name": "Remote camp", "lat": 51.0, "lon": 105.25},),
+        day_start=dt.time(5, 0),
+        day_end=dt.time(23, 30),
+        max_drive_h=14,
+        lunch=None,
+        profile="car",
+        solver={"time_limit_s": 2, "max_solutions": 20},
+    )
+    it = plan(request, catalog, network)
+    at = AppTest.from_function(_show_script, args=(it.to_json(),), default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    assert any("96 km" in w for w in texts(at.warning)), texts(at.warning)
+
+
+def test_plan_view_shows_the_stories_at_the_stops(catalog: Any, network: Any) -> None:
+    """Issue 20: each stop's story links (audio guides, enterprise pages) under the schedule."""
+    from routeplanner import TripRequest, plan
+
+    request = TripRequest(
+        start_date=dt.date(2027, 6, 15),
+        days=1,
+        start="lodging_irkutsk_irkut",
+        candidates=("irkutsk_hpp", "kolchak_monument"),
+        must_visit=("irkutsk_hpp", "kolchak_monument"),
+        booked_on=dt.date(2027, 5, 1),
+        solver={"time_limit_s": 2, "max_solutions": 20},
+    )
+    it = plan(request, catalog, network)
+    at = AppTest.from_function(_show_script, args=(it.to_json(),), default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    assert "Stories at the stops" in texts(at.subheader)
+    assert any("izi.travel/ru/43c2-irkutsk" in m for m in texts(at.markdown))
+
+
+def test_assess_page_records_an_assessment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: the readiness page shows where an enterprise stands, records answers with the
+    date and assessor into the data folder's assessments.csv, and the score follows."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    monkeypatch.setenv("ROUTEPLANNER_DATA", str(root))
+    at = page("assess", lang="en")
+    assert_clean(at)
+    at.selectbox(key="assess-site").set_value("angaria_ice_cream").run()
+    assert any("not assessed yet" in c for c in texts(at.caption))
+    at.text_input(key="assess-assessor").set_value("I. Petrova")
+    for crit in ("safety", "content", "availability", "infrastructure", "guide"):
+        at.selectbox(key=f"assess-{crit}").set_value(4)
+    at.button[0].click().run()
+    assert_clean(at)
+    assert any("Recorded 5 answers" in s for s in texts(at.success)), texts(at.success)
+    rows = (root / "assessments.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 6 and rows[1].startswith("angaria_ice_cream,")
+    assert "I. Petrova" in rows[1]
+    at.run()
+    assert any("Ready to receive groups" in s for s in texts(at.success))

@@ -42,10 +42,13 @@ tr.lunch td, tr.night td { background: #fafafa; }
 .cat { display: inline-block; font-size: 8.5pt; color: #fff; border-radius: 1mm;
   padding: 0 1.5mm; margin-left: 1.5mm; vertical-align: 1px; }
 .rules { font-size: 9pt; color: #444; }
+.stories { font-size: 9pt; }
+.stories a { color: #1f5fa8; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
 .cat.new { background: #1a7f37; }
 .problems { border: 2px solid #b00; padding: 3mm; color: #800; }
+.warnings { border: 2px solid #c80; padding: 2mm 3mm; color: #630; margin: 2mm 0; }
 footer { margin-top: 8mm; color: #777; font-size: 8.5pt; border-top: 1px solid #ccc;
   padding-top: 2mm; }
 .note { font-size: 9pt; color: #555; }

@@ -24,7 +24,9 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
+from .events import Event, event_sites, read_events
 from .exceptions import CatalogError, Issue, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
@@ -38,6 +40,7 @@ from .model import (
     TripRequest,
 )
 from .settings import default_data_dir
+from .stories import Story, read_stories
 
 __all__ = [
     "LAT_RANGE",
@@ -189,6 +192,13 @@ class Scoring:
     labels_en: Mapping[str, str]
     unknown_prior: float | None = 2.5
     category_weights: Mapping[str, float] = field(default_factory=dict)
+    #: readiness (``readiness:`` in the file): a criterion is met at this score or above ...
+    met_at: int = 3
+    #: ... and an enterprise is ready to receive groups when all of these are met
+    essential: tuple[str, ...] = ()
+    #: what the ``met_at`` level asks of each criterion (the checklist's middle anchor)
+    targets_ru: Mapping[str, str] = field(default_factory=dict)
+    targets_en: Mapping[str, str] = field(default_factory=dict)
 
     def score(self, items: Iterable[ChecklistItem], base_score: float) -> tuple[float, float]:
         """Return ``(score_0_10, coverage_0_1)`` of a site's checklist.
@@ -230,6 +240,8 @@ def load_scoring(path: Path) -> Scoring:
     weights: dict[str, float] = {}
     labels_ru: dict[str, str] = {}
     labels_en: dict[str, str] = {}
+    targets_ru: dict[str, str] = {}
+    targets_en: dict[str, str] = {}
     for crit, spec in raw["criteria"].items():
         w = spec.get("weight") if isinstance(spec, dict) else spec
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w < 1e6:
@@ -239,6 +251,8 @@ def load_scoring(path: Path) -> Scoring:
         if isinstance(spec, dict):
             labels_ru[str(crit)] = str(spec.get("label_ru", crit))
             labels_en[str(crit)] = str(spec.get("label_en", crit))
+            targets_ru[str(crit)] = str(spec.get("target_ru", ""))
+            targets_en[str(crit)] = str(spec.get("target_en", ""))
     if weights and sum(weights.values()) <= 0:
         issues.append(Issue(name, None, "criteria", "the weights sum to zero"))
     prior = raw.get("unknown_prior", 2.5)
@@ -258,9 +272,22 @@ def load_scoring(path: Path) -> Scoring:
             issues.append(Issue(name, None, f"category_weights.{k}", "must be 0..100"))
         else:
             cat_weights[str(k)] = float(v)
+    ready = raw.get("readiness") or {}
+    met_at = ready.get("met_at", 3) if isinstance(ready, dict) else 3
+    if isinstance(met_at, bool) or not isinstance(met_at, int) or not 0 <= met_at <= 5:
+        issues.append(Issue(name, None, "readiness.met_at", "must be a whole score 0..5"))
+        met_at = 3
+    essential = ready.get("essential", []) if isinstance(ready, dict) else []
+    if not isinstance(essential, list) or any(c not in weights for c in essential):
+        issues.append(Issue(name, None, "readiness.essential", "must list criteria of 'criteria:'"))
+        essential = []
     if issues:
         raise CatalogError(issues)
     return Scoring(
+        met_at=met_at,
+        essential=tuple(essential),
+        targets_ru=MappingProxyType(targets_ru),
+        targets_en=MappingProxyType(targets_en),
         weights=MappingProxyType(weights),
         labels_ru=MappingProxyType(labels_ru),
         labels_en=MappingProxyType(labels_en),
@@ -285,6 +312,12 @@ class Catalog:
     checklists: Mapping[str, tuple[ChecklistItem, ...]]
     scoring: Scoring
     source: str = ""
+    #: dated events (``events.csv``); a request that asks for events sees those on its dates
+    events: Mapping[str, Event] = field(default_factory=dict)
+    #: story material per site or event id (``stories.csv``)
+    stories: Mapping[str, tuple[Story, ...]] = field(default_factory=dict)
+    #: readiness assessments per enterprise, oldest first (``assessments.csv``)
+    assessments: Mapping[str, tuple[Assessment, ...]] = field(default_factory=dict)
 
     outdoor_sources: Mapping[str, str] = field(default_factory=dict)
     contacts: Mapping[str, str] = field(default_factory=dict)
@@ -318,6 +351,18 @@ class Catalog:
                 return table[place_id]
         raise UnknownPlaceError(place_id, self.suggest(place_id))
 
+    def site_or_error(self, site_id: str) -> Site:
+        """Return the site with ``site_id``.
+
+        Raises
+        ------
+        UnknownPlaceError
+            No such site; the error lists the closest ids.
+        """
+        if site_id in self.sites:
+            return self.sites[site_id]
+        raise UnknownPlaceError(site_id, self.suggest(site_id))
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Return the ids whose id or name best match ``text`` (fuzzy)."""
         choices = {p.id: f"{p.id} {p.name_ru} {p.name_en}" for p in self}
@@ -331,14 +376,17 @@ class Catalog:
         return dataclasses.replace(self, sites=MappingProxyType(merged))
 
     def for_request(self, request: TripRequest) -> Catalog:
-        """The catalog as a request sees it: its extra places added, its visit lengths applied.
+        """The catalog as a request sees it: its extra places added, the events on its dates
+        added as sites (when it asks for events), its visit lengths applied.
 
         Returns ``self`` when the request changes nothing. Unknown ids in
         ``visit_minutes`` are left for the planner to report.
         """
-        if not request.extra_places and not request.visit_minutes:
+        on_trip = event_sites(self.events, request.dates) if request.events is not None else {}
+        if not request.extra_places and not request.visit_minutes and not on_trip:
             return self
         sites = dict(self.sites)
+        sites.update(on_trip)
         for extra in request.extra_places:
             sites[extra.id] = extra.site()
         for sid, minutes in request.visit_minutes.items():
@@ -350,8 +398,9 @@ class Catalog:
         """Return the sites as a table, one row per site.
 
         Columns: ``id``, ``name``, ``category``, ``town``, ``lat``, ``lon``, ``score``,
-        ``visit_min``, ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``,
-        ``price_rub``, ``slots``, ``defaults``, ``source_date``.
+        ``assessed_on`` (the latest readiness assessment, empty if none), ``visit_min``,
+        ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``, ``price_rub``,
+        ``slots``, ``defaults``, ``source_date``, ``stories`` (how many story links).
         """
         rows = [
             {
@@ -362,6 +411,7 @@ class Catalog:
                 "lat": s.lat,
                 "lon": s.lon,
                 "score": s.score,
+                "assessed_on": s.assessed_on.isoformat() if s.assessed_on else "",
                 "visit_min": s.visit_min,
                 "opening_hours": s.opening_hours,
                 "booking_days": s.booking_days,
@@ -371,6 +421,7 @@ class Catalog:
                 "slots": ";".join(t.strftime("%H:%M") for t in s.slots),
                 "defaults": ";".join(sorted(s.defaults)),
                 "source_date": s.source_date,
+                "stories": len(self.stories.get(s.id, ())),
             }
             for s in self.sites.values()
         ]
@@ -460,8 +511,9 @@ def load_catalog(
     Parameters
     ----------
     data_dir : path, optional
-        Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv`` and
-        ``hubs.csv`` (default: the built-in ``data/``).
+        Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv``,
+        ``hubs.csv`` and optionally ``events.csv``, ``stories.csv`` and ``assessments.csv``
+        (default: the built-in ``data/``).
     extra_sites : paths
         Further site files in the same format; their rows replace built-in sites with the
         same id or add new ones.
@@ -518,6 +570,26 @@ def load_catalog(
                 )
             owner[place.id] = path
 
+    events: dict[str, Event] = {}
+    if (root / "events.csv").is_file():
+        sites_only = {sid: site for sid, (_p, _l, site) in sites.items()}
+        events = read_events(
+            root / "events.csv",
+            sites_only,
+            owner,
+            issues,
+            skip_missing_sites=sites_file is not None,
+            skip_sites=rejected_ids,  # rows already reported: no follow-on errors
+        )
+
+    stories: dict[str, tuple[Story, ...]] = {}
+    if (root / "stories.csv").is_file():
+        story_issues: list[Issue] = []
+        stories = read_stories(root / "stories.csv", [*sites, *events, *rejected_ids], story_issues)
+        stories = {k: v for k, v in stories.items() if k not in rejected_ids}
+        # a replacement site file may leave out sites whose stories then do not apply
+        issues += [i for i in story_issues if not (sites_file is not None and i.field == "id")]
+
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
     check_path = str(root / "checklist.csv")
@@ -545,6 +617,31 @@ def load_catalog(
     outdoor = {sid: r["outdoor"] for sid, r in outdoor_rows.items()}
     outdoor_src = {sid: r["source_url"] for sid, r in outdoor_rows.items()}
     contact_rows = _per_site(root / "contacts.csv", _CONTACT_COLUMNS, sites, skip, issues)
+    assessments: dict[str, tuple[Assessment, ...]] = {}
+    if (root / "assessments.csv").is_file():
+        assessments = read_assessments(
+            root / "assessments.csv",
+            {sid: site for sid, (_p, _l, site) in sites.items()},
+            scoring.weights.keys(),
+            issues,
+            skip_missing_sites=sites_file is not None,
+            skip_sites=rejected_ids,
+        )
+    # the latest assessment's answers replace the estimates of the criteria it answers
+    for sid, history in assessments.items():
+        latest = history[-1]
+        items = {i.criterion: i for i in checklists.get(sid, [])}
+        for crit, value in latest.answers.items():
+            items[crit] = ChecklistItem(
+                sid,
+                crit,
+                value,
+                "visited",
+                "",
+                f"assessment {latest.date.isoformat()} by {latest.assessor}"
+                + (f": {latest.notes[crit]}" if crit in latest.notes else ""),
+            )
+        checklists[sid] = list(items.values())
 
     final_sites: dict[str, Site] = {}
     for sid, (path, line, site) in sites.items():
@@ -554,11 +651,14 @@ def load_catalog(
         score, coverage = site.base_score, None
         if site.category in CHECKLIST_CATEGORIES and sid in checklists:
             score, coverage = scoring.score(checklists[sid], site.base_score)
+        latest = assessments[sid][-1] if sid in assessments else None
         final_sites[sid] = dataclasses.replace(
             site,
             score=score,
             checklist_coverage=coverage,
             outdoor=outdoor.get(sid, site.category in OUTDOOR_CATEGORIES),
+            assessed_on=latest.date if latest else None,
+            assessed_by=latest.assessor if latest else "",
         )
         parse_hours(site.opening_hours)  # warm the cache; validity was checked per row
 
@@ -573,4 +673,7 @@ def load_catalog(
         source=str(root),
         outdoor_sources=MappingProxyType(outdoor_src),
         contacts=MappingProxyType({sid: r["contact"] for sid, r in contact_rows.items()}),
+        events=MappingProxyType(events),
+        stories=MappingProxyType(stories),
+        assessments=MappingProxyType(assessments),
     )

@@ -6,7 +6,9 @@ checking one thing and yielding its :class:`Violation` objects: a visit outside 
 its excursion slot, a visit shorter than the site's, a leg faster than the network allows, a
 broken sequence, a day outside its window or over its driving limit, a missing or misplaced
 lunch, a group too large or too young, a booking made too late, a site twice, a must-visit
-missing, an excluded site visited, the budget exceeded, a quota broken.
+missing, an excluded site visited, the budget exceeded, a quota broken, and the transport
+regulations (``regulations.py``: children's coaches at night, drivers' daily driving and
+breaks).
 
 Days whose legs do not match their stops (rule ``legs``) or that name places neither the
 catalog nor the network knows (rules ``place`` and ``site``) are not checked further: their
@@ -25,6 +27,7 @@ from .exceptions import UnknownPlaceError
 from .i18n import t
 from .model import Site, TripRequest
 from .network import Network, TravelMatrix
+from .regulations import applicable_rules, break_seconds, check_regulations
 from .result import Day, Itinerary, Leg, Stop
 
 __all__ = ["RULES", "Violation", "check_itinerary"]
@@ -247,6 +250,7 @@ def rule_leg_departure(trip: Trip) -> Iterator[Violation]:
 
 def rule_travel_time(trip: Trip) -> Iterator[Violation]:
     """Each leg is possible on its date and takes at least the network's time."""
+    breaks = any(r.id == "driver_breaks" for r in applicable_rules(trip.req))
     for cd in trip.checked:
         assert cd.matrix is not None
         for _k, leg, a, b in cd.moves():
@@ -257,6 +261,8 @@ def rule_travel_time(trip: Trip) -> Iterator[Violation]:
                 )
                 continue
             need = int(cd.matrix.duration_s[ia, ib])
+            if breaks:  # the drivers' breaks the regulations require on this leg
+                need += int(break_seconds(int(cd.matrix.drive_s[ia, ib])))
             took = (leg.arrive - leg.depart).total_seconds()
             if took + _TOL_S < need:
                 yield Violation(
@@ -560,6 +566,13 @@ def rule_quotas(trip: Trip) -> Iterator[Violation]:
                     )
 
 
+def rule_regulations(trip: Trip) -> Iterator[Violation]:
+    """The transport regulations that cover the trip (``regulations.py``): no children's
+    coach on the road at night, drivers' daily driving within its limit."""
+    for di, place, rule_id, message in check_regulations(trip.it):
+        yield Violation(di, place, rule_id, message)
+
+
 #: Every rule, in the order its violations are listed.
 RULES: tuple[Rule, ...] = (
     rule_day_count,
@@ -586,6 +599,7 @@ RULES: tuple[Rule, ...] = (
     rule_day_window,
     rule_driving,
     rule_lunch,
+    rule_regulations,
     rule_must_visit,
     rule_budget,
     rule_quotas,

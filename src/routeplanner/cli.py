@@ -97,11 +97,16 @@ def sites(
     extra_sites: Annotated[
         list[Path] | None, typer.Option("--extra-sites", help="More site files (CSV).")
     ] = None,
+    with_stories: Annotated[
+        bool,
+        typer.Option("--with-stories", help="Only sites with stories (audio guides, videos…)."),
+    ] = False,
 ) -> None:
-    """List the catalog's sites (json prints every field, parsed hours and the score)."""
+    """List the catalog's sites (json prints every field, parsed hours, the score and the
+    stories; the table says which story material each site has)."""
     _check_lang(lang)
     from .catalog import load_catalog
-    from .model import Category
+    from .model import CHECKLIST_CATEGORIES, Category
 
     if category is not None and category not in {c.value for c in Category}:
         _error(_t("cli.unknown_category", value=escape(category), known=", ".join(Category)))
@@ -115,6 +120,7 @@ def sites(
         for s in catalog.sites.values()
         if (category is None or s.category.value == category)
         and (town is None or town.lower() in s.town.lower())
+        and (not with_stories or s.id in catalog.stories)
     ]
     if fmt == "json":
         from .export import site_record
@@ -131,7 +137,7 @@ def sites(
 
         table = Table(title=plural(len(chosen), "site", lang))
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
-        for col in ("name", "category", "town", "score", "hours", "booking", "group"):
+        for col in ("name", "category", "town", "score", "hours", "booking", "group", "stories"):
             table.add_column(t(f"cli.col.{col}", lang), overflow="fold")
         for s in chosen:
             table.add_row(
@@ -139,10 +145,18 @@ def sites(
                 s.name(lang),
                 t(s.category.value, lang),
                 s.town,
-                f"{s.score:.1f}",
+                f"{s.score:.1f}"
+                + (
+                    f" ({s.assessed_on.isoformat()})"
+                    if s.assessed_on
+                    else f" ({t('cli.estimate', lang)})"
+                    if s.category in CHECKLIST_CATEGORIES
+                    else ""
+                ),
                 site_hours_text(s, lang),
                 plural(s.booking_days, "day", lang) if s.booking_days else "—",
                 str(s.max_group or "—"),
+                ", ".join(x.kind for x in catalog.stories.get(s.id, ())) or "—",
             )
         console.print(table)
     else:
@@ -167,6 +181,7 @@ def travel(
     from ._html import duration
     from .i18n import fmt_date, t
     from .model import LINK_MODES, Mode
+    from .network import far_from_road_reasons
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
@@ -201,6 +216,7 @@ def travel(
         raise typer.Exit(6)
     names = [network.name(p, lang) for p in leg.path]
     modes_used = list(dict.fromkeys(m for m in leg.modes if m != Mode.CONNECTOR)) or [Mode.ROAD]
+    far = far_from_road_reasons(network, [origin, destination])
     if fmt == "json":
         sys.stdout.write(
             json.dumps(
@@ -218,6 +234,7 @@ def travel(
                     "path": leg.path,
                     "names": names,
                     "links": leg.link_ids,
+                    "warnings": [r.text(lang) for r in far],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -233,6 +250,9 @@ def travel(
         console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} {t('km', lang)}")
         console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
         console.print(f"  {t('via', lang)}: {' → '.join(names)}", soft_wrap=True)
+        for r in far:
+            label = t("warning", lang)
+            console.print(f"  [yellow]{label}:[/] {escape(r.text(lang))}", soft_wrap=True)
     else:
         _error(_t("cli.bad_format", value=escape(fmt), known="text, json"))
         raise typer.Exit(2)
@@ -677,6 +697,188 @@ def web(
     except RouteplannerError as err:
         _fail(err)
     raise typer.Exit(code)
+
+
+def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            err_console.print(f"[bold red]error:[/] {what} '{escape(item)}' must be NAME=VALUE")
+            raise typer.Exit(2)
+        out[key.strip()] = value.strip()
+    return out
+
+
+@app.command("assess")
+def assess_cmd(
+    site: Annotated[str, typer.Argument(help="Enterprise site id (industrial, energy, food).")],
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", help="criterion=score (0..5), repeatable: --answer safety=4"),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="YAML file {criterion: score or {score, note}}."),
+    ] = None,
+    note: Annotated[
+        list[str] | None, typer.Option("--note", help="criterion=text, repeatable.")
+    ] = None,
+    assessor: Annotated[str, typer.Option("--assessor", help="Who assessed (a name).")] = "",
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date of the visit YYYY-MM-DD (default: today).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the report.")] = Path("out/assess"),
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """Record an enterprise's readiness assessment (answers to the checklist, with date and
+    assessor, appended to DATA/assessments.csv), recompute its score and write the one-page
+    readiness report (met / missing). Without answers: just the report."""
+    _check_lang(lang)
+    from ._io import write_files
+    from .catalog import load_catalog
+    from .readiness import (
+        Assessment,
+        answers_from_mapping,
+        readiness,
+        readiness_report_html,
+        record_assessment,
+        score_note,
+    )
+    from .scenario import load_yaml
+    from .settings import default_data_dir
+
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    given: dict[str, int] = {}
+    notes: dict[str, str] = {}
+    try:
+        catalog = load_catalog(data)
+        before = catalog.site_or_error(site)
+        if answers is not None:
+            given, notes = answers_from_mapping(load_yaml(answers), source=str(answers))
+        for crit, value in _pairs(answer, "--answer").items():
+            if not value.isdigit():
+                err_console.print(f"[bold red]error:[/] --answer {crit}={value}: a score 0..5")
+                raise typer.Exit(2)
+            given[crit] = int(value)
+        notes.update(_pairs(note, "--note"))
+        if given:
+            root = Path(data) if data is not None else default_data_dir()
+            record_assessment(
+                root / "assessments.csv",
+                Assessment(site, day, assessor, given, {k: notes[k] for k in notes if k in given}),
+                catalog,
+            )
+            catalog = load_catalog(data)
+        after = catalog.site_or_error(site)
+        r = readiness(site, catalog)
+        html = readiness_report_html(site, catalog, lang=lang)
+    except RouteplannerError as err:
+        _fail(err)
+    (path,) = write_files(out, {f"readiness_{site}.html": html.encode("utf-8")})
+    if given:
+        console.print(
+            f"{after.name(lang)}: {len(given)} answers recorded; score {before.score:.2f} → "
+            f"{after.score:.2f}",
+            highlight=False,
+        )
+    console.print(f"{after.name(lang)}: {after.score:.2f}/10 — {score_note(after, lang)}")
+    sc = catalog.scoring
+    labels = sc.labels_en if lang == "en" else sc.labels_ru
+    console.print(f"  met: {', '.join(labels.get(c, c) for c, _ in r.met) or '—'}")
+    console.print(f"  missing: {', '.join(labels.get(c, c) for c, _ in r.missing) or '—'}")
+    console.print(f"  not known: {', '.join(labels.get(c, c) for c in r.unknown) or '—'}")
+    console.print(f"  ready to receive groups: {'yes' if r.ready else 'no'}")
+    console.print(f"written: {path}", highlight=False)
+
+
+@app.command("events")
+def events_cmd(
+    start: Annotated[
+        str | None, typer.Option("--from", help="First date YYYY-MM-DD (default: today).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last date YYYY-MM-DD (default: a year on).")
+    ] = None,
+    weeks: Annotated[
+        bool, typer.Option("--weeks", help="One row per week: which start weeks catch what.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+) -> None:
+    """List the dated events (data/events.csv) that take place between two dates."""
+    _check_lang(lang)
+    from .catalog import load_catalog
+    from .events import events_by_week
+
+    try:
+        first = dt.date.fromisoformat(start) if start else dt.date.today()
+        last = dt.date.fromisoformat(end) if end else first + dt.timedelta(days=365)
+    except ValueError:
+        err_console.print("[bold red]error:[/] --from and --to must be YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    if last < first:
+        err_console.print("[bold red]error:[/] --to is before --from")
+        raise typer.Exit(2)
+    if fmt not in ("table", "json"):
+        err_console.print(f"[bold red]error:[/] --format must be table or json, not '{fmt}'")
+        raise typer.Exit(2)
+    try:
+        catalog = load_catalog(data)
+    except RouteplannerError as err:
+        _fail(err)
+    if weeks:
+        rows = [
+            {
+                "week": monday.isoformat(),
+                "events": [
+                    {"id": ev.id, "name": ev.name(lang), "from": a.isoformat(), "to": b.isoformat()}
+                    for ev, a, b in hits
+                ],
+            }
+            for monday, hits in events_by_week(catalog.events, first, last)
+        ]
+    else:
+        rows = [
+            {
+                "id": ev.id,
+                "name": ev.name(lang),
+                "kind": ev.kind,
+                "town": ev.town,
+                "from": a.isoformat(),
+                "to": b.isoformat(),
+                "hours": f"{ev.hours[0]:%H:%M}-{ev.hours[1]:%H:%M}",
+                "audience": ev.audience,
+                "price_rub": ev.price_rub,
+                "source_url": ev.source_url,
+            }
+            for ev in catalog.events.values()
+            for a, b in ev.occurrences(first, last)
+        ]
+        rows.sort(key=lambda r: (r["from"], r["id"]))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{first.isoformat()} — {last.isoformat()}")
+    if weeks:
+        table.add_column("week")
+        table.add_column("events", overflow="fold")
+        for r in rows:
+            table.add_row(
+                r["week"], "; ".join(f"{e['name']} ({e['from']}..{e['to']})" for e in r["events"])
+            )
+    else:
+        for col in ("from", "to", "id", "name", "town", "hours"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["from"], r["to"], r["id"], r["name"], r["town"], r["hours"])
+    console.print(table)
 
 
 def main() -> None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .model import Mode, Problem, Site, TripRequest
-from .network import Network, TravelMatrix
+from .network import Network, TravelMatrix, far_from_road_reasons
 from .reasons import Reason
+from .regulations import applicable_rules, break_seconds
 from .result import Day, Dropped, Itinerary, Leg, Stop, compute_kpis
 from .solve import Solution
 
@@ -57,6 +58,8 @@ def build_itinerary(
     req = ctx.request
     catalog = ctx.catalog
     base = dt.datetime.combine(req.start_date, dt.time(0, 0))
+    rules = applicable_rules(req)
+    breaks = any(r.id == "driver_breaks" for r in rules)
 
     def at(seconds: int) -> dt.datetime:
         return base + dt.timedelta(seconds=int(seconds))
@@ -101,7 +104,9 @@ def build_itinerary(
             else:
                 legs_net = ctx.network.leg(a, b, date, profile=req.profile, modes=req.modes)
             ia, ib = index[a], index[b]
-            dur = int(matrix.duration_s[ia, ib])
+            # drivers' breaks (regulations) lengthen the leg; the solver saw the same durations
+            pause = int(break_seconds(int(matrix.drive_s[ia, ib]))) if breaks else 0
+            dur = int(matrix.duration_s[ia, ib]) + pause
             legs.append(
                 Leg(
                     origin=a,
@@ -116,6 +121,7 @@ def build_itinerary(
                     price_rub=int(matrix.price_rub[ia, ib]),
                     path=tuple(legs_net.path) if legs_net else (a, b),
                     geometry=tuple(legs_net.coords) if legs_net else (),
+                    break_min=round(pause / 60),
                 )
             )
         lunch_start = lunch_end = None
@@ -172,4 +178,9 @@ def build_itinerary(
                     misses.append(f"day {di}: {n} {q.category.value} visit(s), target {q.min}")
     prices = {lid: lo.price_rub for lid, lo in catalog.lodgings.items()}
     it.kpis = compute_kpis(it, prices, quota_misses=misses)
+    places = [p for d in it.days for p in (d.start_place, *(s.site_id for s in d.stops))]
+    far = far_from_road_reasons(ctx.network, [*places, *(d.end_place for d in it.days[-1:])])
+    it.warnings = [r.text("en") for r in far]
+    it.warnings_ru = [r.text("ru") for r in far]
+    it.regulations = [r.id for r in rules]
     return it

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "AssessmentError",
     "CatalogError",
     "DataQualityWarning",
     "InfeasibleError",
@@ -93,6 +94,12 @@ class ScenarioError(_IssuesError, ValueError):
 
 class ItineraryError(_IssuesError, ValueError):
     """An itinerary JSON file cannot be read."""
+
+    exit_code = 3
+
+
+class AssessmentError(_IssuesError, ValueError):
+    """An enterprise assessment cannot be recorded (unknown criterion, score out of range...)."""
 
     exit_code = 3
 

@@ -31,6 +31,7 @@ from .costing import COSTING_FILE, Costing, Rates, load_rates, tour_costing
 from .i18n import fmt_date, has, t
 from .model import Site
 from .places import default_facts
+from .readiness import score_note
 from .result import Itinerary
 from .settings import TIMEZONE
 
@@ -119,6 +120,16 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "source_date": site.source_date,
         "outdoor": site.outdoor,
         "notes": site.notes,
+        "stories": [
+            {"kind": x.kind, "title_ru": x.title_ru, "title_en": x.title_en, "url": x.url}
+            for x in catalog.stories.get(site.id, ())
+        ],
+        "assessment": (
+            {"date": site.assessed_on.isoformat(), "assessor": site.assessed_by}
+            if site.assessed_on
+            else None
+        ),
+        "score_note": score_note(site, "en"),
     }
 
 

@@ -21,7 +21,8 @@ from .model import HolidayPolicy, Site
 
 __all__ = ["Period", "hours_periods", "hours_text", "site_hours_text"]
 
-#: A non-leap reference year: the words describe a typical year (no Easter or week rules).
+#: The first reference year: the words describe a typical year (no Easter or week-number
+#: rules).
 _YEAR = 2025
 
 _DASH = "–"
@@ -72,24 +73,14 @@ def _day_hours(expr: str, date: dt.date) -> Hours:
     return tuple(out)
 
 
-def _weekly(days: list[tuple[dt.date, Hours]]) -> Week | None:
-    """The week of a run of days, or ``None`` when one weekday has two different hours."""
-    week: list[Hours | None] = [None] * 7
-    for date, hours in days:
-        seen = week[date.weekday()]
-        if seen is None:
-            week[date.weekday()] = hours
-        elif seen != hours:
-            return None
-    return tuple(h or () for h in week)
-
-
 @lru_cache(maxsize=256)
 def hours_periods(expr: str) -> tuple[Period, ...]:
-    """Split the reference year into periods whose hours depend on the weekday only.
+    """Split the year into periods whose hours depend on the weekday only.
 
-    Whole months are used whenever each month's hours depend on the weekday only; otherwise
-    the year is cut at the first day whose hours differ from the same weekday before it.
+    Each calendar day (1 January … 31 December) gets its full week: the expression is evaluated
+    on that month and day in the years where it falls on each weekday. Runs
+    of days with the same week are the periods, so a period starts exactly on the date the
+    expression changes (e.g. 30 April), whatever weekday that date has in a given year.
     Consecutive periods with the same week are merged, also across the new year.
 
     Parameters
@@ -100,26 +91,19 @@ def hours_periods(expr: str) -> tuple[Period, ...]:
     Returns
     -------
     tuple of Period
-        Together they cover the year once; periods with open days come first, each kind in
-        calendar order of its first day.
+        Together they cover the year once (29 February takes 28 February's hours); periods
+        with open days come first, each kind in calendar order of its first day.
     """
     first = dt.date(_YEAR, 1, 1)
-    dates = [first + dt.timedelta(days=i) for i in range(365)]
-    year = [(d, _day_hours(expr, d)) for d in dates]
     chunks: list[tuple[dt.date, dt.date, Week]] = []
-    months = [[x for x in year if x[0].month == m] for m in range(1, 13)]
-    weeks = [_weekly(m) for m in months]
-    if all(w is not None for w in weeks):
-        for m, w in zip(months, weeks, strict=True):
-            chunks.append((m[0][0], m[-1][0], w))  # type: ignore[arg-type]
-    else:
-        run: list[tuple[dt.date, Hours]] = []
-        for item in year:
-            if run and _weekly([*run, item]) is None:
-                chunks.append((run[0][0], run[-1][0], _weekly(run)))  # type: ignore[arg-type]
-                run = []
-            run.append(item)
-        chunks.append((run[0][0], run[-1][0], _weekly(run)))  # type: ignore[arg-type]
+    for i in range(365):
+        day = first + dt.timedelta(days=i)
+        week: list[Hours | None] = [None] * 7
+        for y in range(_YEAR, _YEAR + 14):  # leap years skip a weekday: 14 years cover all
+            same = dt.date(y, day.month, day.day)
+            if week[same.weekday()] is None:
+                week[same.weekday()] = _day_hours(expr, same)
+        chunks.append((day, day, tuple(h or () for h in week)))
     merged: list[list] = []
     for a, b, w in chunks:
         if merged and merged[-1][2] == w:

@@ -45,6 +45,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "heritage": ("наследие", "heritage"),
     "nature": ("природа", "nature"),
     "city": ("город", "city"),
+    "event": ("событие", "event"),
     "duration": ("время в пути", "duration"),
     "distance": ("расстояние", "distance"),
     "modes": ("виды транспорта", "modes"),
@@ -139,6 +140,82 @@ _LABELS: dict[str, tuple[str, str]] = {
     "outdoor_daylight": ("только в светлое время", "in daylight only"),
     "source": ("Источник", "Source"),
     "price_year": ("цены {year} г.", "{year} prices"),
+    # issue 20: regions off the network, regulations, events, stories, readiness
+    "warning": ("Внимание", "Warning"),
+    "warnings": ("Предупреждения", "Warnings"),
+    "events_on": (
+        "Включать события (фестивали, дни открытых дверей) в даты поездки",
+        "Take in dated events (festivals, open days) on the trip dates",
+    ),
+    "score_assessed": (
+        "оценка по проверке предприятия {date} ({who})",
+        "score from the enterprise's assessment of {date} ({who})",
+    ),
+    "score_unassessed": (
+        "предприятие не проверялось: оценка предварительная, по открытым данным",
+        "not assessed yet: a provisional score from public information",
+    ),
+    "score_editorial": ("редакционная оценка", "editorial score"),
+    "ready_title": ("Готовность к приёму групп", "Readiness to receive groups"),
+    "ready_yes": (
+        "Готово к приёму групп: все обязательные критерии выполнены",
+        "Ready to receive groups: every essential criterion is met",
+    ),
+    "ready_no": ("Пока не готово к приёму групп", "Not yet ready to receive groups"),
+    "ready_essential_missing": ("не выполнены обязательные", "essential criteria not met"),
+    "ready_criteria": ("Критерии", "Criteria"),
+    "ready_criterion": ("Критерий", "Criterion"),
+    "ready_answer": ("Балл", "Score"),
+    "ready_status": ("Статус", "Status"),
+    "ready_next": ("Что нужно", "What is needed"),
+    "ready_met": ("выполнено", "met"),
+    "ready_missing": ("не выполнено", "missing"),
+    "ready_unknown": ("нет данных", "not known"),
+    "ready_assessed": ("по проверке", "assessed"),
+    "ready_estimate": ("предварительно", "estimate"),
+    "ready_to_reach": ("уровень", "level"),
+    "ready_essential_note": (
+        "обязательный критерий; выполнено — балл {level} из 5 и выше.",
+        "essential criterion; met at a score of {level} of 5 or more.",
+    ),
+    "ready_proposal_note": (
+        "Критерии, веса и пороги — предложение проекта, а не чек-лист АСИ (он не опубликован).",
+        "Criteria, weights and thresholds are the project's proposal, not the ASI checklist "
+        "(which is not public).",
+    ),
+    "ready_history": ("Проверки", "Assessments"),
+    "assess_help": (
+        "Оценка предприятия по чек-листу: ответы 0–5, дата и проверяющий записываются в "
+        "data/assessments.csv; оценка объекта в маршрутах считается по последней проверке.",
+        "Assess an enterprise against the checklist: answers 0-5, the date and the assessor go "
+        "to data/assessments.csv; plans score the site from its latest assessment.",
+    ),
+    "assess_report": ("Скачать отчёт о готовности", "Download the readiness report"),
+    "assess_new": ("Новая проверка", "New assessment"),
+    "assess_date": ("Дата проверки", "Date of the visit"),
+    "assess_assessor": ("Проверяющий", "Assessor"),
+    "assess_note": ("Комментарий", "Note"),
+    "assess_record": ("Записать проверку", "Record the assessment"),
+    "assess_recorded": (
+        "Записано ответов: {n}; оценка {before:.2f} → {after:.2f}",
+        "Recorded {n} answers; score {before:.2f} → {after:.2f}",
+    ),
+    "ready_answers": ("ответов", "answers"),
+    "stories": ("Истории", "Stories"),
+    "stories_at_stops": ("Истории на остановках", "Stories at the stops"),
+    "audio_guide": ("аудиогид", "audio guide"),
+    "video": ("видео", "video"),
+    "enterprise_page": ("страница предприятия", "enterprise page"),
+    "article": ("статья", "article"),
+    "driver_break": ("в т.ч. перерыв водителя", "incl. driver break"),
+    "regulations": ("Правила перевозки", "Transport regulations"),
+    "regulation_basis": ("основание", "source"),
+    "regulation_sunset": (
+        "акт действует до 1 января 2027 г.; для более поздних поездок правило применяется до "
+        "появления нового акта",
+        "the act is in force until 1 January 2027; later trips keep the rule until a successor "
+        "is known",
+    ),
     # ------------------------------------------------------------------ comparison report
     "compare.title": ("Сравнение вариантов", "Comparison of variants"),
     "compare.variant": ("Вариант", "Variant"),
@@ -156,6 +233,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "compare.distance_km": ("Расстояние, км", "Distance, km"),
     "compare.cost_per_person_rub": ("Стоимость на чел., ₽", "Cost per person, RUB"),
     "compare.nights_away": ("Ночей вне базы", "Nights away from base"),
+    "compare.events": ("События", "Events"),
     "compare.days": ("Дней", "Days"),
     "compare.start_date": ("Начало", "Start"),
     "compare.profile": ("Транспорт", "Transport"),
@@ -614,6 +692,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli.col.hours": ("часы работы", "hours"),
     "cli.col.booking": ("запись за", "booking"),
     "cli.col.group": ("группа до", "group"),
+    "cli.col.stories": ("истории", "stories"),
+    "cli.estimate": ("предв.", "est."),
     "cli.ins.rank": ("№", "rank"),
     "cli.ins.site": ("объект", "site"),
     "cli.ins.fits": ("помещается", "fits"),
@@ -735,6 +815,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{budget} RUB",
     ),
     "reason.solver": ("{text}", "{text}"),
+    "reason.far_from_road": (
+        "«{place}» — {km} км по прямой от ближайшего узла дорожной сети ({node}): подъезд к "
+        "нему смоделирован (прямая × коэффициент, скорость местной дороги), а не взят из сети; "
+        "проверьте, как туда добраться",
+        "'{place}' is {km} km in a straight line from the nearest node of the road network "
+        "({node}): its access leg is modelled (straight line x detour factor at local-road "
+        "speed), not a road of the network; check how to get there",
+    ),
     # the effect of an insertion on the tour (insertion report)
     "reason.effect_later": (
         "«{stop}» начнётся на {min} мин позже",
@@ -757,6 +845,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.page_plan": ("Маршрут", "Plan"),
     "web.page_embed": ("Встраивание", "Embed"),
     "web.page_compare": ("Сравнение", "Compare"),
+    "web.page_assess": ("Готовность предприятий", "Enterprise readiness"),
     "web.catalog_in_use": ("Каталог", "Catalog"),
     "web.catalog_builtin": ("встроенный", "built-in"),
     "web.catalog_uploaded": ("загруженный", "uploaded"),

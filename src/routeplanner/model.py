@@ -28,6 +28,7 @@ __all__ = [
     "Category",
     "CoordPrecision",
     "DaySpec",
+    "EventOptions",
     "ExtraPlace",
     "HolidayPolicy",
     "Hub",
@@ -53,6 +54,8 @@ class Category(StrEnum):
     HERITAGE = "heritage"
     NATURE = "nature"
     CITY = "city"
+    #: a dated event (``data/events.csv``): a stop that exists only on its dates
+    EVENT = "event"
 
 
 class Mode(StrEnum):
@@ -148,6 +151,9 @@ class Site(_Place):
         ``YYYY-MM`` or ``YYYY``); empty when no source is dated.
     outdoor : bool
         Visited outdoors, so only in daylight (from the category, or ``data/outdoor.csv``).
+    assessed_on, assessed_by : date or None, str
+        The latest readiness assessment of an enterprise, when its score comes from one
+        (``None``: the score is an estimate or editorial).
     """
 
     category: Category = Category.CITY
@@ -168,6 +174,8 @@ class Site(_Place):
     description_en: str = ""
     source_date: str = ""
     outdoor: bool = False
+    assessed_on: dt.date | None = None
+    assessed_by: str = ""
 
     def description(self, lang: str = "ru") -> str:
         """Return the short description in ``lang``."""
@@ -267,6 +275,21 @@ class ExtraPlace(_Strict):
         )
 
 
+class EventOptions(_Strict):
+    """Whether and how a trip takes in dated events (``data/events.csv``).
+
+    Attributes
+    ----------
+    weight : float
+        Multiplies the score of every event (the ``event`` category weight).
+    require : tuple of str
+        Event ids the trip must include; each must take place on the trip dates.
+    """
+
+    weight: float = Field(1.0, ge=0, le=100)
+    require: tuple[str, ...] = ()
+
+
 class SolverSettings(_Strict):
     """Search settings; the same settings and seed give the same plan under a work limit.
 
@@ -324,6 +347,9 @@ class TripRequest(_Strict):
         (), description="stops that are not in the catalog, given by coordinates"
     )
     category_weights: dict[Category, float] = Field(default_factory=dict)
+    events: EventOptions | None = Field(
+        None, description="take in the dated events of data/events.csv (weight, require)"
+    )
     quotas: tuple[Quota, ...] = ()
     overnight: Literal["base", "choose", "fixed"] = "base"
     lodging: str | None = Field(None, description="the fixed base lodging (overnight: base)")

@@ -15,13 +15,19 @@ Edges (a :class:`networkx.MultiDiGraph`; a road is stored in both directions)
 
 Travel times depend on the profile (speeds by road class; a coach also pays a boarding time
 per leg) and the date (seasonal and weekday links). Every catalog place attaches to its nearest
-road node (or its ``network_node``) by a connector: geodesic distance x ``detour_factor`` at
-the profile's local speed. Two places on the same node travel directly by such a connector.
+road node (or its ``network_node``) by an access leg (a connector): geodesic distance x
+``detour_factor``. Its first part runs at the connector's town speed (``town_km`` of it when
+the node is a town: city streets; ``urban_km`` otherwise) and the rest at the profile's
+``local`` road speed (a long access leg stands for a local road the network does not hold).
+Two places on the same node travel directly by such a leg. A place farther in a straight line
+from its road node than ``warn_km`` (``town_km`` for a town node) is reported by
+:meth:`Network.far_from_road`: its access leg is a modelling guess, not a road.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -53,15 +59,19 @@ from ._csv import (
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
 from .exceptions import Issue, NetworkError, UnknownPlaceError
 from .model import LINK_MODES, Mode
+from .reasons import Reason
 from .settings import default_data_dir
 
 __all__ = [
     "LINK_MODES",
     "MODES",
     "ROAD_CLASSES",
+    "AccessRules",
+    "FarPlace",
     "Network",
     "NetworkLeg",
     "TravelMatrix",
+    "far_from_road_reasons",
     "load_network",
     "road_map",
     "travel_time_text",
@@ -168,29 +178,70 @@ _LINK_COLUMNS = [
 
 @dataclass(frozen=True)
 class Profile:
-    """How a party travels by road: speeds by road class, boarding time per leg."""
+    """How a party travels by road: speeds by road class, boarding time per leg.
+
+    An access leg (place to road node) runs its first ``urban_m`` metres (which depend on the
+    node, see :meth:`Network.urban_m`) at ``connector_kph`` and the rest at
+    ``speed_kph["local"]``.
+    """
 
     name: str
     speed_kph: dict[str, float]
     boarding_s: int = 0
     connector_kph: float = 30.0
 
+    def access_s(self, length_m: Any, urban_m: Any) -> Any:
+        """Seconds for access legs of ``length_m`` metres whose first ``urban_m`` metres are
+        streets (scalars or arrays)."""
+        length = np.asarray(length_m, dtype=float)
+        urban = np.minimum(length, np.asarray(urban_m, dtype=float))
+        rest = length - urban
+        t = urban / (self.connector_kph / 3.6) + rest / (self.speed_kph["local"] / 3.6)
+        return float(t) if t.ndim == 0 else t
 
-def _load_profiles(path: Path, issues: list[Issue]) -> tuple[dict[str, Profile], float]:
+
+@dataclass(frozen=True)
+class FarPlace:
+    """A place whose road node is farther than the warning distance (straight line)."""
+
+    place_id: str
+    node: str
+    distance_km: float
+
+
+@dataclass(frozen=True)
+class AccessRules:
+    """How far access legs run on streets, and when a place counts as off the network (km)."""
+
+    urban_km: float = 2.0
+    town_km: float = 12.0
+    warn_km: float = 5.0
+
+
+def _load_profiles(
+    path: Path, issues: list[Issue]
+) -> tuple[dict[str, Profile], float, AccessRules]:
     name = str(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         issues.append(Issue(name, None, None, f"cannot read profiles: {err}"))
-        return {}, 1.3
+        return {}, 1.3, AccessRules()
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
         issues.append(Issue(name, None, "profiles", "a mapping 'profiles:' is required"))
-        return {}, 1.3
+        return {}, 1.3, AccessRules()
     conn = raw.get("connector") or {}
     detour = conn.get("detour_factor", 1.3) if isinstance(conn, dict) else 1.3
     if isinstance(detour, bool) or not isinstance(detour, int | float) or not 1 <= detour <= 3:
         issues.append(Issue(name, None, "connector.detour_factor", "must be between 1 and 3"))
         detour = 1.3
+    limits = {}
+    for key, default in dataclasses.asdict(AccessRules()).items():
+        v = conn.get(key, default) if isinstance(conn, dict) else default
+        if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1000:
+            issues.append(Issue(name, None, f"connector.{key}", "a distance 0..1000 km"))
+            v = default
+        limits[key] = float(v)
     conn_speed = conn.get("speed_kph", {}) if isinstance(conn, dict) else {}
     profiles: dict[str, Profile] = {}
     for pname, spec in raw["profiles"].items():
@@ -221,7 +272,7 @@ def _load_profiles(path: Path, issues: list[Issue]) -> tuple[dict[str, Profile],
                 round(boarding * 60),
                 float(cs),
             )
-    return profiles, float(detour)
+    return profiles, float(detour), AccessRules(**limits)
 
 
 # ----------------------------------------------------------------------------- contract
@@ -366,11 +417,15 @@ class Network:
         profiles: dict[str, Profile],
         detour_factor: float,
         catalog: Catalog | None = None,
+        *,
+        access: AccessRules | None = None,
     ) -> None:
         validate_graph(graph)
         self.graph = graph
         self.profiles = profiles
         self.detour_factor = detour_factor
+        #: street share of access legs and the off-network warning distances
+        self.access = access or AccessRules()
         self.catalog = catalog
         self._road_nodes = [n for n, k in graph.nodes(data="kind") if k != "hub"]
         self._road_lat = np.array([graph.nodes[n]["lat"] for n in self._road_nodes])
@@ -414,6 +469,40 @@ class Network:
     def anchor(self, place_id: str) -> str:
         """Return the graph node a place attaches to."""
         return self._anchor(place_id)[0]
+
+    def urban_m(self, node: str) -> float:
+        """Metres of an access leg to ``node`` that run on streets (more for a town node)."""
+        kind = self.graph.nodes[node]["kind"] if node in self.graph else "junction"
+        km = self.access.town_km if kind == "town" else self.access.urban_km
+        return km * 1000.0
+
+    def access_km(self, place_id: str) -> float:
+        """Straight-line distance (km) from a place to the road node it attaches to."""
+        node, length_m, _lat, _lon = self._anchor(place_id)
+        return length_m / self.detour_factor / 1000.0 if node != place_id else 0.0
+
+    def far_from_road(self, places: Iterable[str]) -> list[FarPlace]:
+        """The places among ``places`` off the road network: farther in a straight line from
+        their road node than ``access.warn_km`` (``access.town_km`` for a town node).
+
+        Their access leg (a straight line x the detour factor, at local-road speed beyond the
+        first ``urban_km``) stands in for a road the network does not have: plans that use
+        them should say so.
+
+        Raises
+        ------
+        UnknownPlaceError
+            An id is neither a place nor a graph node.
+        """
+        out = []
+        for pid in dict.fromkeys(places):
+            km = self.access_km(pid)
+            node = self.anchor(pid)
+            limit = self.urban_m(node) / 1000 if node in self.graph else self.access.warn_km
+            limit = max(limit, self.access.warn_km)
+            if km > limit:
+                out.append(FarPlace(pid, node, round(km, 1)))
+        return out
 
     def _anchor(self, place_id: str) -> tuple[str, float, float, float]:
         if place_id in self._anchors:
@@ -476,7 +565,8 @@ class Network:
             if mode == Mode.ROAD:
                 t = a["length_m"] / (prof.speed_kph[a["road_class"]] / 3.6)
             elif mode == Mode.CONNECTOR:
-                t = a["length_m"] / (prof.connector_kph / 3.6)
+                road = v if self.graph.nodes[u]["kind"] == "hub" else u
+                t = prof.access_s(a["length_m"], self.urban_m(road))
             elif a["link_id"] in links:
                 t = float(a["duration_s"] + a["overhead_s"])
             else:
@@ -578,7 +668,7 @@ class Network:
         index = {n: i for i, n in enumerate(st.nodes)}
         a_idx = np.array([index[a[0]] for a in anchors], dtype=np.int64)
         conn_m = np.array([a[1] for a in anchors])
-        conn_s = conn_m / (prof.connector_kph / 3.6)
+        conn_s = prof.access_s(conn_m, np.array([self.urban_m(a[0]) for a in anchors]))
         sub = np.ix_(a_idx, a_idx)
         t = conn_s[:, None] + st.time_s[sub] + conn_s[None, :]
         length = conn_m[:, None] + st.length_m[sub] + conn_m[None, :]
@@ -593,7 +683,7 @@ class Network:
             # WGS84 geodesics, vectorised (pyproj), the same metric as the connectors
             _az1, _az2, d = _GEOD.inv(lon[ii], lat[ii], lon[jj], lat[jj])
             d = np.asarray(d) * self.detour_factor
-            sec = d / (prof.connector_kph / 3.6)
+            sec = prof.access_s(d, np.array([self.urban_m(anchors[i][0]) for i in ii]))
             for arr, val in ((length, d), (t, sec), (drive, sec), (price, 0.0)):
                 arr[ii, jj] = val
                 arr[jj, ii] = val
@@ -728,7 +818,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     nodes_t = read_table(root / "nodes.csv", _NODE_COLUMNS, issues)
     roads_t = read_table(root / "roads.csv", _ROAD_COLUMNS, issues)
     links_t = read_table(root / "links.csv", _LINK_COLUMNS, issues)
-    profiles, detour = _load_profiles(root / "profiles.yaml", issues)
+    profiles, detour, access = _load_profiles(root / "profiles.yaml", issues)
     for need in ("car", "coach"):
         if profiles and need not in profiles:
             issues.append(Issue(str(root / "profiles.yaml"), None, f"profiles.{need}", "missing"))
@@ -815,7 +905,23 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
 
     if issues:
         raise NetworkError(issues, title=f"the network in {root} has {len(issues)} problem(s):")
-    return Network(graph, profiles, detour, catalog)
+    return Network(graph, profiles, detour, catalog, access=access)
+
+
+def far_from_road_reasons(network: Network, places: Iterable[str]) -> list[Reason]:
+    """A warning (reason ``far_from_road``) for each of ``places`` off the road network (see
+    :meth:`Network.far_from_road`), naming the place, its distance and its road node."""
+    return [
+        Reason(
+            "far_from_road",
+            {
+                "place": (network.name(far.place_id, "ru"), network.name(far.place_id, "en")),
+                "km": f"{far.distance_km:.0f}",
+                "node": (network.name(far.node, "ru"), network.name(far.node, "en")),
+            },
+        )
+        for far in network.far_from_road(places)
+    ]
 
 
 def road_map(

@@ -56,6 +56,7 @@ ICONS = (
     "bolt",
     "building-columns",
     "bus",
+    "calendar-day",
     "city",
     "flag-checkered",
     "industry",

@@ -59,6 +59,7 @@ CATEGORY_ICONS = {
     "heritage": "monument",
     "nature": "tree",
     "city": "city",
+    "event": "calendar-day",
 }
 
 #: Marker colour per site category on the catalog map.
@@ -70,6 +71,7 @@ CATEGORY_COLOURS = {
     "heritage": "#a6761d",
     "nature": "#4d9221",
     "city": "#1f78b4",
+    "event": "#e7298a",
 }
 
 

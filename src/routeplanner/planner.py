@@ -25,6 +25,7 @@ import numpy as np
 from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
+from .events import with_events
 from .exceptions import InfeasibleError, ScenarioError
 from .explain import explain_drops
 from .i18n import plural, t
@@ -41,6 +42,7 @@ from .model import (
 )
 from .network import Network, TravelMatrix
 from .reasons import Reason
+from .regulations import apply_regulations, leg_durations_s
 from .result import Itinerary
 from .settings import logger
 from .solve import solve
@@ -91,6 +93,8 @@ def _site_prize(req: TripRequest, site: Site) -> int:
 def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
     problems = []
     site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
+    if req.events is not None:  # events are sites when the request takes them in
+        site_ids |= set(catalog.events)
     for key in ("start", "end", "lodging"):
         pid = getattr(req, key)
         if pid is None:
@@ -333,7 +337,10 @@ def _build(
     problem = Problem(
         visits=tuple(visits),
         days=tuple(days),
-        durations_s=tuple(_to_minutes(m.duration_s) for m in matrices),
+        # the drivers' breaks and children's limits are part of the legs (regulations.py)
+        durations_s=tuple(
+            _to_minutes(leg_durations_s(req, m.duration_s, m.drive_s)) for m in matrices
+        ),
         drive_s=tuple(_to_minutes(m.drive_s) for m in matrices),
         costs_rub=tuple(m.price_rub for m in matrices),
         budget_rub=budget,
@@ -367,6 +374,8 @@ def build_problem(
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
     _resolve_endpoints(request, catalog)
+    request = apply_regulations(request)  # the rules that cover it, as day window and limits
+    request = with_events(request, catalog.events)  # events on the trip dates (events.py)
     catalog = catalog.for_request(request)
     network = network.with_catalog(catalog)
     dates = request.dates

@@ -24,7 +24,7 @@ from .bookings import Booking
 from .catalog import Catalog
 from .costing import Costing
 from .i18n import fmt_date, plural, t
-from .model import Lodging
+from .model import CHECKLIST_CATEGORIES, Lodging
 from .places import (
     CATEGORY_COLOURS,
     PlaceInfo,
@@ -34,6 +34,8 @@ from .places import (
     resolve_places,
     site_rules,
 )
+from .readiness import score_note
+from .regulations import plan_requirements
 from .result import Day, Itinerary, Kpis
 
 __all__ = ["MORE_MAX", "lodging_price_note", "more_to_add", "programme_html"]
@@ -96,6 +98,8 @@ def _day_rows(
         bits = [duration(leg.duration_min, lang), f"{leg.distance_km:.0f}\u00a0{t('km', lang)}"]
         if leg.price_rub:
             bits.append(f"{t('fare', lang)} {money(leg.price_rub, lang)}")
+        if leg.break_min:
+            bits.append(f"{t('driver_break', lang)} {duration(leg.break_min, lang)}")
         verb = t("departure", lang) if k == 0 else mode.capitalize()
         what = f"{e(verb)}: {e(name(leg.origin))} → {e(name(leg.destination))}"
         if k == 0:
@@ -119,6 +123,17 @@ def _day_rows(
             )
         price = money(s.price_rub, lang) if s.price_rub else t("free", lang)
         details.append(f"{t('price', lang)}: {price}")
+        scored = catalog.sites.get(s.site_id) if catalog is not None else None
+        if scored is not None and scored.category in CHECKLIST_CATEGORIES:
+            details.append(f"{t('score', lang)} {scored.score:.1f}: {score_note(scored, lang)}")
+        stories = catalog.stories.get(s.site_id, ()) if catalog is not None else ()
+        story_html = ""
+        if stories:
+            links = ", ".join(
+                f"<a href='{e(x.url)}'>{e(x.title(lang))}</a> ({e(t(x.kind, lang))})"
+                for x in stories
+            )
+            story_html = f"<div class='stories'>{e(t('stories', lang))}: {links}</div>"
         rules = note = ""
         if site is not None:
             keep = {t(key, lang) for key in _RULE_KEYS}
@@ -134,6 +149,7 @@ def _day_rows(
                 + (f"<span class='cat new'>{e(t('added_stop', lang))}</span>" if s.added else "")
                 + (f"<div class='rules'>{e(rules)}</div>" if rules else "")
                 + (f"<div class='mark'>{e(note)}</div>" if note else "")
+                + story_html
                 + f"</td><td>{'<br>'.join(e(x) for x in details)}</td></tr>",
             )
         )
@@ -165,6 +181,31 @@ def _day_rows(
             f"{e(name(day.end_place))}</b></td><td></td></tr>"
         )
     return rows
+
+
+def _regulation_rows(itinerary: Itinerary, lang: str) -> list[str]:
+    """The transport regulations the plan follows, each with what it did and its legal act."""
+    if not itinerary.days:
+        return []
+    found = plan_requirements(itinerary)
+    if not found:
+        return []
+    out = [f"<h2>{e(t('regulations', lang))}</h2><ul class='rules-list'>"]
+    sunset = False
+    for rule, note_ru, note_en in found:
+        note = note_en if lang == "en" else note_ru
+        out.append(
+            f"<li><b>{e(rule.text(lang))}</b>"
+            + (f" — {e(note)}" if note else "")
+            + f"<br><span class='rules'>{e(t('regulation_basis', lang))}: "
+            f"{e(rule.source(lang))}</span></li>"
+        )
+        end = rule.in_force[1]
+        sunset |= end is not None and itinerary.scenario.start_date >= end
+    out.append("</ul>")
+    if sunset:
+        out.append(f"<p class='rules'>{e(t('regulation_sunset', lang))}</p>")
+    return out
 
 
 def header_html(itinerary: Itinerary, places: Mapping[str, PlaceInfo], lang: str) -> list[str]:
@@ -340,6 +381,10 @@ def programme_html(
         out.append(f"<div class='problems'><b>{e(t('infeasible', lang))}</b><ul>")
         out += [f"<li>{e(p)}</li>" for p in itinerary.problem_texts(lang)]
         out.append("</ul></div>")
+    if itinerary.warning_texts(lang):
+        out.append(f"<div class='warnings'><b>{e(t('warnings', lang))}</b><ul>")
+        out += [f"<li>{e(w)}</li>" for w in itinerary.warning_texts(lang)]
+        out.append("</ul></div>")
     if itinerary.days:
         price = (
             money(costing.for_group(req.group_size).per_person_rub, lang)
@@ -355,6 +400,8 @@ def programme_html(
         out.append(f"<h2>{e(t('summary', lang))}</h2><div class='kpis'>")
         out += [f"<div class='kpi'><b>{e(v)}</b><small>{e(lab)}</small></div>" for v, lab in kpis]
         out.append("</div>")
+
+    out += _regulation_rows(itinerary, lang)
 
     for di, day in enumerate(itinerary.days):
         colour = day_colour(di)

@@ -69,6 +69,8 @@ class Leg:
     price_rub: int
     path: tuple[str, ...] = ()
     geometry: tuple[tuple[float, float], ...] = ()
+    #: drivers' breaks included in ``duration_min`` (regulations, e.g. Order 424), minutes
+    break_min: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ class Kpis(Mapping[str, Any]):
     quota_misses : tuple of str
         Per-day minimum quotas missed (a soft target), e.g. ``"day 1: 0 industrial visit(s),
         target 1"``.
+    events : tuple of str
+        Ids of the dated events visited (see :mod:`routeplanner.events`).
     added_sites : tuple of str or None
         The sites an embedding added to the tour.
     """
@@ -166,6 +170,7 @@ class Kpis(Mapping[str, Any]):
     cost_per_person_rub: int = 0
     nights: tuple[str, ...] = ()
     quota_misses: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
     added_sites: tuple[str, ...] | None = None
 
     def _keys(self) -> list[str]:
@@ -208,7 +213,7 @@ class Kpis(Mapping[str, Any]):
                 continue
             if key in ("drive_h_per_day",):
                 value = tuple(float(x) for x in value)
-            elif key in ("nights", "quota_misses", "added_sites"):
+            elif key in ("nights", "quota_misses", "events", "added_sites"):
                 value = tuple(str(x) for x in value)
             elif key == "sites_by_category":
                 value = {str(k): int(v) for k, v in dict(value).items()}
@@ -236,6 +241,12 @@ class Itinerary:
         The key figures; ``None`` for a plan that could not be made.
     solver : dict
         ``status``, ``runtime_s``, ``first_solution_s``, ``history``.
+    warnings, warnings_ru : list of str
+        Soft problems of a feasible plan (e.g. a stop far from any road), in English and
+        Russian.
+    regulations : list of str
+        Ids of the transport regulations the plan follows (see
+        :mod:`routeplanner.regulations`).
     """
 
     scenario: TripRequest
@@ -246,6 +257,9 @@ class Itinerary:
     dropped: list[Dropped] = field(default_factory=list)
     kpis: Kpis | None = None
     solver: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    warnings_ru: list[str] = field(default_factory=list)
+    regulations: list[str] = field(default_factory=list)
 
     @classmethod
     def infeasible(cls, request: TripRequest, reasons: Sequence[Reason | str]) -> Itinerary:
@@ -260,6 +274,10 @@ class Itinerary:
     def problem_texts(self, lang: str = "ru") -> list[str]:
         """Why the plan is infeasible, in ``lang``."""
         return self.problems_ru if lang != "en" and self.problems_ru else self.problems
+
+    def warning_texts(self, lang: str = "ru") -> list[str]:
+        """The plan's warnings (soft problems), in ``lang``."""
+        return self.warnings_ru if lang != "en" and self.warnings_ru else self.warnings
 
     # ------------------------------------------------------------------ views
 
@@ -334,15 +352,22 @@ class Itinerary:
             out.append(t("infeasible", lang))
             out += [f"  - {p}" for p in self.problem_texts(lang)]
             return "\n".join(out)
+        for w in self.warning_texts(lang):
+            out.append(f"{t('warning', lang)}: {w}")
         for di, day in enumerate(self.days, 1):
             out.append(f"\n{t('day', lang)} {di} — {fmt_date(day.date, lang)}")
             for k, leg in enumerate(day.legs):
                 label = names.get(leg.origin, leg.origin)
                 dest = names.get(leg.destination, leg.destination)
+                pause = (
+                    f", {t('driver_break', lang)} {leg.break_min} {t('min', lang)}"
+                    if leg.break_min
+                    else ""
+                )
                 out.append(
                     f"  {leg.depart:%H:%M}–{leg.arrive:%H:%M}  {t(leg.mode, lang)}: {label} → "
                     f"{dest} ({leg.duration_min} {t('min', lang)}, "
-                    f"{leg.distance_km:.0f} {t('unit_km', lang)})"
+                    f"{leg.distance_km:.0f} {t('unit_km', lang)}{pause})"
                 )
                 if k < len(day.stops):
                     s = day.stops[k]
@@ -418,6 +443,9 @@ class Itinerary:
             "dropped": [asdict(x) for x in self.dropped],
             "kpis": self.kpis.to_dict() if self.kpis is not None else {},
             "solver": self.solver,
+            "warnings": list(self.warnings),
+            "warnings_ru": list(self.warnings_ru),
+            "regulations": list(self.regulations),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -507,6 +535,7 @@ class Itinerary:
                         price_rub=int(leg.get("price_rub", 0)),
                         path=tuple(leg.get("path", ())),
                         geometry=tuple(tuple(p) for p in leg.get("geometry", ())),
+                        break_min=int(leg.get("break_min", 0)),
                     )
                     for leg in d["legs"]
                 )
@@ -553,6 +582,9 @@ class Itinerary:
             dropped=dropped,
             kpis=kpis,
             solver=dict(raw.get("solver", {})),
+            warnings=[str(w) for w in raw.get("warnings", [])],
+            warnings_ru=[str(w) for w in raw.get("warnings_ru", [])],
+            regulations=[str(r) for r in raw.get("regulations", [])],
         )
 
 
@@ -598,4 +630,5 @@ def compute_kpis(
         cost_per_person_rub=tickets + fares + lodging,
         nights=nights,
         quota_misses=tuple(quota_misses),
+        events=tuple(s.site_id for s in stops if s.category == "event"),
     )

@@ -92,6 +92,7 @@ KPI_COLUMNS: tuple[str, ...] = (
     "nights",
     "nights_away",
     "lodgings",
+    "events",
     "only_here",
     "pareto",
     "problem",
@@ -100,6 +101,9 @@ KPI_COLUMNS: tuple[str, ...] = (
 
 #: The plan's own figures (empty, NaN, where a variant has no plan).
 _PLAN_COLUMNS = KPI_COLUMNS[KPI_COLUMNS.index("score") : KPI_COLUMNS.index("only_here")]
+
+#: Text columns of the plan (empty where no plan).
+_TEXT_COLUMNS = ("lodgings", "events")
 
 #: Integer columns (pandas ``Int64``: integers, empty where no plan).
 _INT_COLUMNS = (
@@ -140,6 +144,7 @@ def _plan_figures(
         "nights": len(k.nights),
         "nights_away": sum(1 for n in k.nights if _night_town(n, catalog) != home),
         "lodgings": " ".join(k.nights),
+        "events": " ".join(k.events),
     }
 
 
@@ -160,7 +165,7 @@ def _kpi_row(r: VariantResult, catalog: Catalog | None, lang: str) -> dict[str, 
     if r.feasible and it is not None and it.kpis is not None and req is not None:
         row |= _plan_figures(it.kpis, it, req, catalog)
     else:
-        row |= {c: ("" if c == "lodgings" else float("nan")) for c in _PLAN_COLUMNS}
+        row |= {c: ("" if c in _TEXT_COLUMNS else float("nan")) for c in _PLAN_COLUMNS}
     row["problem"] = r.problem_text(lang)
     row["runtime_s"] = r.wall_s
     return row
@@ -235,9 +240,10 @@ class Comparison:
         variant's category weights), ``sites``, ``sites_<category>`` for every category,
         ``industrial_share``, ``travel_h``, ``drive_h_max_day``, ``idle_h``, ``distance_km``,
         ``cost_per_person_rub``, ``tickets_rub``, ``fares_rub``, ``lodging_rub``, ``nights``,
-        ``nights_away`` (nights outside the base's town), ``lodgings``, ``only_here`` (count),
-        ``pareto`` (on the score / travel-time front), ``problem``, ``runtime_s``. KPIs of
-        variants without a feasible plan are empty (NaN).
+        ``nights_away`` (nights outside the base's town), ``lodgings``, ``events`` (dated
+        events visited), ``only_here`` (count), ``pareto`` (on the score / travel-time
+        front), ``problem``, ``runtime_s``. KPIs of variants without a feasible plan are empty
+        (NaN).
     days : pandas.DataFrame
         Time budget per day: ``variant``, ``day``, ``date``, ``sites``, ``visit_h``,
         ``travel_h``, ``wait_h``, ``lunch_h``, ``free_h``, ``window_h``, ``lodging``.

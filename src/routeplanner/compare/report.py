@@ -61,6 +61,7 @@ _SHOWN = [
     ("distance_km", "min"),
     ("cost_per_person_rub", "min"),
     ("nights_away", None),
+    ("events", None),
     ("only_here", None),
 ]
 

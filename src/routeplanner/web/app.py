@@ -1,7 +1,8 @@
 """The Streamlit entry script: page set-up, the language switch and the navigation.
 
 Run with ``routeplanner web`` (or ``streamlit run`` on this file). Pages: Catalog
-(``/``), Plan (``/plan``), Embed (``/embed``) and Compare (``/compare``). The language
+(``/``), Plan (``/plan``), Embed (``/embed``), Compare (``/compare``) and Enterprise readiness
+(``/assess``). The language
 is Russian unless English is chosen in the sidebar (or ``?lang=en`` is in the address).
 """
 
@@ -40,12 +41,19 @@ def _compare() -> None:
     compare_page.render()
 
 
+def _assess() -> None:
+    from routeplanner.web import assess_page
+
+    assess_page.render()
+
+
 #: url path -> (label key, icon, page body)
 PAGES: dict[str, tuple[str, str, Callable[[], None]]] = {
     "catalog": ("page_catalog", ":material/factory:", _catalog),
     "plan": ("page_plan", ":material/route:", _plan),
     "embed": ("page_embed", ":material/add_location_alt:", _embed),
     "compare": ("page_compare", ":material/compare_arrows:", _compare),
+    "assess": ("page_assess", ":material/fact_check:", _assess),
 }
 
 

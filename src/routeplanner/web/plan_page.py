@@ -239,6 +239,13 @@ def form_values(base: TripRequest, catalog: Catalog, key: str, language: str) ->
             if w != 1.0:
                 weights[cat.value] = float(w)
         values["category_weights"] = weights
+        # dated events (data/events.csv) join the trip only when asked for
+        if st.checkbox(i18n.t("events_on", language), base.events is not None, key=k + "events"):
+            events = dict(values.get("events") or {})
+            events["weight"] = weights.pop("event", events.get("weight", 1.0))
+            values["events"] = events
+        else:
+            values["events"] = None
 
     st.markdown(f"**{tr('lodging_policy')}**")
     policies = {

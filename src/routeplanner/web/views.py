@@ -172,6 +172,8 @@ def show_itinerary(
         )
         return
     st.success(tr("feasible"), icon=":material/check_circle:")
+    for warning in itinerary.warning_texts(language):
+        st.warning(warning, icon=":material/warning:")
     st.subheader(tr("kpis"))
     show_kpis(itinerary)
     st.subheader(tr("map"))
@@ -183,6 +185,19 @@ def show_itinerary(
     for title, frame in schedule_frames(itinerary, names, language, catalog):
         st.markdown(f"**{title}**")
         st.dataframe(frame, hide_index=True, width="stretch", height=_table_height(len(frame)))
+    stories = [(s, catalog.stories.get(s.site_id, ())) for s in itinerary.stops]
+    if any(found for _s, found in stories):
+        st.subheader(t("stories_at_stops", language))
+        st.markdown(
+            "\n".join(
+                f"- **{s.name_en if language == 'en' else s.name}**: "
+                + ", ".join(
+                    f"[{x.title(language)}]({x.url}) ({t(x.kind, language)})" for x in found
+                )
+                for s, found in stories
+                if found
+            )
+        )
     st.subheader(tr("dropped"))
     if itinerary.dropped:
         with st.container(height=min(420, 40 + 32 * len(itinerary.dropped))):
