@@ -273,6 +273,10 @@ def report_html(
         out.append(f"<div class='problems'><b>{e(t('infeasible', lang))}</b><ul>")
         out += [f"<li>{e(p)}</li>" for p in itinerary.problem_texts(lang)]
         out.append("</ul></div>")
+    if itinerary.warning_texts(lang):
+        out.append(f"<div class='warnings'><b>{e(t('warnings', lang))}</b><ul>")
+        out += [f"<li>{e(w)}</li>" for w in itinerary.warning_texts(lang)]
+        out.append("</ul></div>")
     out += _status_rows(itinerary, lang)
     if itinerary.days:
         out += _kpi_rows(itinerary, lang)
