@@ -12,8 +12,8 @@ from builders import SRC
 #: The root package (``routeplanner/__init__``) re-exports the public API and is left out:
 #: Python imports it before any submodule anyway.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "_html"], 0),
-    **dict.fromkeys(["model", "reasons"], 1),
+    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet", "_html"], 0),
+    **dict.fromkeys(["model", "reasons", "_yaml"], 1),
     **dict.fromkeys(["hours_text"], 2),
     **dict.fromkeys(
         ["calendar", "catalog", "network", "scenario", "assessments", "events", "stories"], 2

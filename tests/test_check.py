@@ -85,6 +85,10 @@ def _break(rule: str, good: Itinerary, catalog: Catalog) -> tuple[Itinerary, Cat
         return _with_day(good, 0, legs=d0.legs[:-1]), catalog
     if rule == "rule_leg_places":
         return _with_leg(good, 0, 0, destination="somewhere_else"), catalog
+    if rule == "rule_leg_figures":
+        return _with_leg(good, 0, 0, distance_km=-3.0), catalog
+    if rule == "rule_positions":
+        return _with_stop(good, 0, 0, lat=s0.lat + 0.5), catalog
     if rule == "rule_leg_departure":
         return _with_leg(good, 0, 1, depart=s0.start), catalog
     if rule == "rule_travel_time":

@@ -68,7 +68,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 - closed below
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        streamlit_command(port, address="127.0.0.1", headless=True),
+        streamlit_command(port, address="127.0.0.1"),
         stdout=log,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exceptions import Issue
+from ._io import TooLargeError, read_limited
+from .exceptions import Issue, clip
 
 __all__ = [
     "Column",
@@ -137,14 +138,20 @@ class Table:
     path: str
     rows: list[tuple[int, dict[str, Any]]]
     rejected: list[dict[str, str]] = field(default_factory=list)
+    #: The file could not be read to its end: rows of other files that refer to it are not
+    #: checked against it.
+    broken: bool = False
 
 
-def _records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+def _records(text: str, last: list[int]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Records with the line each starts on; ``last`` holds the last line read (for errors)."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     line = 1
+    last[:] = [line]
     for record in reader:
         start = line + 1
         line = reader.line_num
+        last[:] = [line]
         yield start, record
 
 
@@ -170,13 +177,13 @@ def read_table(
     """
     name = label or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, _MAX_BYTES)
+    except TooLargeError:
+        issues.append(Issue(name, None, None, f"file is larger than {_MAX_BYTES >> 20} MiB"))
+        return Table(name, [], broken=True)
     except OSError as err:
         issues.append(Issue(name, None, None, f"cannot read the file: {err.strerror or err}"))
-        return Table(name, [])
-    if len(raw) > _MAX_BYTES:
-        issues.append(Issue(name, None, None, f"file is larger than {_MAX_BYTES >> 20} MiB"))
-        return Table(name, [])
+        return Table(name, [], broken=True)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -186,7 +193,11 @@ def read_table(
     if not text.strip():
         issues.append(Issue(name, None, None, "the file is empty; it needs a header row"))
         return Table(name, [])
-    header = next(csv.reader(io.StringIO(text)))
+    try:
+        header = next(csv.reader(io.StringIO(text)))
+    except csv.Error as err:
+        issues.append(Issue(name, 1, None, f"malformed CSV header: {clip(err)}"))
+        return Table(name, [], broken=True)
     header = [h.strip() for h in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for h in dupes:
@@ -198,8 +209,9 @@ def read_table(
         return Table(name, [])
     rows: list[tuple[int, dict[str, Any]]] = []
     rejected: list[dict[str, str]] = []
+    _last_line: list[int] = []
     try:
-        for line, record in _records(text):
+        for line, record in _records(text, _last_line):
             if None in record:
                 issues.append(Issue(name, line, None, "row has more cells than the header"))
                 continue
@@ -223,5 +235,12 @@ def read_table(
             else:
                 rejected.append(record)
     except csv.Error as err:
-        issues.append(Issue(name, None, None, f"malformed CSV: {err}"))
+        # e.g. a cell longer than the csv module's limit: stop here, and tell the caller that
+        # the rows after this one were never read (no cascade of "unknown id" problems)
+        where = _last_line[0] + 1 if _last_line else None
+        detail = (
+            "a cell is longer than 131,072 characters" if "field limit" in str(err) else clip(err)
+        )
+        issues.append(Issue(name, where, None, f"malformed CSV: {detail}; rows after it not read"))
+        return Table(name, rows, rejected, broken=True)
     return Table(name, rows, rejected)

@@ -11,7 +11,6 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz, process
 
 from ._csv import (
@@ -24,10 +23,11 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
 from .events import Event, event_sites, read_events
-from .exceptions import CatalogError, Issue, UnknownPlaceError
+from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
     OUTDOOR_CATEGORIES,
@@ -231,9 +231,9 @@ def load_scoring(path: Path) -> Scoring:
     """
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise CatalogError([Issue(name, None, None, f"cannot read scoring: {err}")]) from err
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        raise CatalogError(err.issues) from err
     issues: list[Issue] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
         raise CatalogError([Issue(name, None, "criteria", "a mapping 'criteria:' is required")])
@@ -541,9 +541,11 @@ def load_catalog(
     site_paths += [Path(p) for p in extra_sites]
     sites: dict[str, tuple[str, int, Site]] = {}
     rejected_ids: set[str] = set()  # rows already reported: no follow-on errors for them
+    sites_unread = False  # a site file could not be read to its end
     for path in site_paths:
         table = read_table(path, _SITE_COLUMNS, issues)
         rejected_ids |= {(r.get("id") or "").strip() for r in table.rejected}
+        sites_unread |= table.broken
         seen: set[str] = set()
         for line, site in _places(table.rows, Site):
             if site.id in seen:
@@ -578,7 +580,7 @@ def load_catalog(
             sites_only,
             owner,
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,  # rows already reported: no follow-on errors
         )
 
@@ -588,7 +590,8 @@ def load_catalog(
         stories = read_stories(root / "stories.csv", [*sites, *events, *rejected_ids], story_issues)
         stories = {k: v for k, v in stories.items() if k not in rejected_ids}
         # a replacement site file may leave out sites whose stories then do not apply
-        issues += [i for i in story_issues if not (sites_file is not None and i.field == "id")]
+        skip = sites_file is not None or sites_unread  # sites missing on purpose, or unread
+        issues += [i for i in story_issues if not (skip and i.field == "id")]
 
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
@@ -597,7 +600,7 @@ def load_catalog(
         if item.site_id not in sites:
             # rows already reported need no follow-on error; a replacement site file may
             # leave out built-in sites whose checklists then simply do not apply
-            if item.site_id in rejected_ids or sites_file is not None:
+            if item.site_id in rejected_ids or sites_file is not None or sites_unread:
                 continue
             issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
             continue
@@ -611,8 +614,9 @@ def load_catalog(
             continue
         items.append(item)
 
-    # a replacement site file may leave out built-in sites: their rows simply do not apply
-    skip = rejected_ids if sites_file is None else None
+    # a replacement site file may leave out built-in sites (their rows simply do not apply),
+    # and a site file read only in part leaves its unread sites unknown
+    skip = rejected_ids if sites_file is None and not sites_unread else None
     outdoor_rows = _per_site(root / "outdoor.csv", _OUTDOOR_COLUMNS, sites, skip, issues)
     outdoor = {sid: r["outdoor"] for sid, r in outdoor_rows.items()}
     outdoor_src = {sid: r["source_url"] for sid, r in outdoor_rows.items()}
@@ -624,7 +628,7 @@ def load_catalog(
             {sid: site for sid, (_p, _l, site) in sites.items()},
             scoring.weights.keys(),
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,
         )
     # the latest assessment's answers replace the estimates of the criteria it answers

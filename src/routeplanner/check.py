@@ -18,6 +18,7 @@ legs cannot be paired with moves, or timed.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -229,6 +230,26 @@ def rule_leg_places(trip: Trip) -> Iterator[Violation]:
 # --------------------------------------------------------------------------- legs
 
 
+def rule_leg_figures(trip: Trip) -> Iterator[Violation]:
+    """A leg's figures are not negative and it arrives no earlier than it leaves."""
+    for cd in trip.days:
+        for k, leg in enumerate(cd.day.legs, 1):
+            for name in ("duration_min", "distance_km", "drive_min", "price_rub"):
+                value = getattr(leg, name)
+                if value < 0:
+                    yield Violation(
+                        cd.number, leg.origin, "legs", f"leg {k}: {name} {value} is negative"
+                    )
+            if leg.arrive < leg.depart:
+                yield Violation(
+                    cd.number,
+                    leg.origin,
+                    "legs",
+                    f"leg {k} arrives at {leg.arrive:%H:%M}, before it leaves at "
+                    f"{leg.depart:%H:%M}",
+                )
+
+
 def rule_leg_departure(trip: Trip) -> Iterator[Violation]:
     """A leg leaves after the day opens, or after the visit before it ends."""
     for cd in trip.checked:
@@ -290,6 +311,45 @@ def rule_known_site(trip: Trip) -> Iterator[Violation]:
         for stop in cd.day.stops:
             if stop.site_id not in trip.catalog.sites:
                 yield Violation(cd.number, stop.site_id, "site", **_say("site_unknown"))
+
+
+#: How far a stop's stored position may lie from its site's, kilometres.
+_POSITION_KM = 2.0
+
+
+def rule_positions(trip: Trip) -> Iterator[Violation]:
+    """A stop lies where its site is (latitude -90..90, longitude -180..180, within 2 km; a
+    hand-made stop without a position, stored as 0, 0, is not checked)."""
+    for cd in trip.days:
+        for stop in cd.day.stops:
+            if not (-90 <= stop.lat <= 90 and -180 <= stop.lon <= 180):
+                yield Violation(
+                    cd.number,
+                    stop.site_id,
+                    "position",
+                    f"({stop.lat}, {stop.lon}) is not a position on Earth",
+                )
+                continue
+            site = trip.catalog.sites.get(stop.site_id)
+            if site is None or (stop.lat, stop.lon) == (0.0, 0.0):  # no position given
+                continue
+            km = _km(stop.lat, stop.lon, site.lat, site.lon)
+            if km > _POSITION_KM:
+                yield Violation(
+                    cd.number,
+                    stop.site_id,
+                    "position",
+                    f"the stop is placed {km:.0f} km from the site ({site.lat}, {site.lon})",
+                )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def rule_once(trip: Trip) -> Iterator[Violation]:
@@ -583,9 +643,11 @@ RULES: tuple[Rule, ...] = (
     rule_leg_count,
     rule_known_places,
     rule_leg_places,
+    rule_leg_figures,
     rule_leg_departure,
     rule_travel_time,
     rule_known_site,
+    rule_positions,
     rule_once,
     rule_not_excluded,
     rule_stop_sequence,

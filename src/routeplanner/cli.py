@@ -1,17 +1,32 @@
-"""The thin command-line interface: parse, call the library, print."""
+"""The thin command-line interface: parse, call the library, print.
+
+Every command runs inside one error handler (:func:`report`): an expected error prints a
+one-line message per problem (file, row or key, what was expected; input values cut short) and
+exits with its documented code (README, "Exit codes"; :data:`routeplanner.exceptions.EXIT_CODES`);
+anything unexpected prints a short message and the path of a log file holding the traceback,
+and exits with 70. No command prints a Python traceback.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
+import functools
 import json
 import logging
+import math
+import os
 import signal
 import sys
+import tempfile
 import threading
-from collections.abc import Iterator
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,7 +34,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .exceptions import RouteplannerError
+from .exceptions import (
+    OutputError,
+    RouteplannerError,
+    RouteplannerWarning,
+    clip,
+    describe,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -48,12 +69,118 @@ def _t(key: str, **values: Any) -> str:
 
 
 def _error(message: str) -> None:
-    err_console.print(f"[bold red]{_t('cli.error')}:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(
+        f"[bold red]{_t('cli.error')}:[/] {escape(message)}", highlight=False, soft_wrap=True
+    )
+
+
+def _crash_log(err: BaseException) -> Path | None:
+    """Write the traceback of an unexpected error to a log file; its path (None if it cannot
+    be written)."""
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f"routeplanner-error-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log"
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"routeplanner {__version__}\nargv: {sys.argv!r}\n\n")
+            fh.write("".join(traceback.format_exception(err)))
+    except OSError:
+        return None
+    return Path(name)
+
+
+def report(err: BaseException) -> int:
+    """Print what went wrong and return the exit code (the one error handler of the CLI).
+
+    Parameters
+    ----------
+    err : BaseException
+
+    Returns
+    -------
+    int
+        The documented exit code: the error's own for a :class:`RouteplannerError`, 73 for an
+        output that cannot be written, 130 for an interrupt, 70 for anything unexpected.
+    """
+    if isinstance(err, KeyboardInterrupt):
+        err_console.print(_t("cli.interrupted"))
+        return 130
+    if isinstance(err, RouteplannerError):
+        _error(describe(err))
+        return int(getattr(err, "exit_code", 1))
+    if isinstance(err, MemoryError):
+        _error("out of memory: the request is too large for this machine")
+        return 70
+    log = _crash_log(err)
+    where = f"the traceback is in {log}" if log else "the traceback could not be saved"
+    _error(
+        f"unexpected {type(err).__name__}: {clip(err, 300)} (this is a bug; {where}; please "
+        "report it with the command you ran)"
+    )
+    return 70
 
 
 def _fail(err: RouteplannerError) -> None:
-    _error(escape(str(err)))
-    raise typer.Exit(err.exit_code)
+    raise typer.Exit(report(err))
+
+
+def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, RouteplannerWarning):
+        err_console.print(
+            f"[bold yellow]warning:[/] {escape(clip(message, 600))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _handled(fn: F) -> F:
+    """Run a command inside :func:`report`: every error becomes its exit code and message;
+    the library's warnings are printed as one line each."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with warnings.catch_warnings(), contextlib.ExitStack() as resources:
+            warnings.simplefilter("always", RouteplannerWarning)
+            warnings.showwarning = _show_warning
+            token = _RESOURCES.set(resources)
+            try:
+                return fn(*args, **kwargs)
+            except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
+                raise  # the CLI's own exits and usage errors (exit 2)
+            except RouteplannerError as err:
+                raise typer.Exit(report(err)) from None
+            except OSError as err:  # the library's own reading errors are RouteplannerErrors
+                code = report(OutputError(getattr(err, "filename", "") or "an output", err))
+                raise typer.Exit(code) from None
+            except BaseException as err:
+                raise typer.Exit(report(err)) from None
+            finally:
+                _RESOURCES.reset(token)
+
+    return wrapper  # type: ignore[return-value]
+
+
+#: What the running command holds until it ends (its output folder).
+_RESOURCES: contextvars.ContextVar[contextlib.ExitStack] = contextvars.ContextVar("resources")
+
+
+def _command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """``app.command`` with the error handler around the command."""
+
+    def register(fn: F) -> F:
+        app.command(*args, **kwargs)(_handled(fn))
+        return fn
+
+    return register
+
+
+def _positive_seconds(value: float | None) -> float | None:
+    if value is not None and not (math.isfinite(value) and 0 < value <= 3600):
+        raise typer.BadParameter(f"{value} is not a number of seconds in (0, 3600]")
+    return value
 
 
 def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any, Any]:
@@ -87,7 +214,7 @@ def _main(
     )
 
 
-@app.command()
+@_command()
 def sites(
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     town: Annotated[str | None, typer.Option(help="Only sites whose town contains this.")] = None,
@@ -109,7 +236,7 @@ def sites(
     from .model import CHECKLIST_CATEGORIES, Category
 
     if category is not None and category not in {c.value for c in Category}:
-        _error(_t("cli.unknown_category", value=escape(category), known=", ".join(Category)))
+        _error(_t("cli.unknown_category", value=category, known=", ".join(Category)))
         raise typer.Exit(2)
     try:
         catalog = load_catalog(data, extra_sites=extra_sites or ())
@@ -130,7 +257,9 @@ def sites(
     elif fmt == "csv":
         frame = catalog.to_frame(lang=lang)
         frame = frame[frame["id"].isin({s.id for s in chosen})]
-        sys.stdout.write(frame.to_csv(index=False))
+        from .spreadsheet import csv_bytes
+
+        sys.stdout.write(csv_bytes(frame).decode("utf-8"))
     elif fmt == "table":
         from .hours_text import site_hours_text
         from .i18n import plural, t
@@ -160,11 +289,11 @@ def sites(
             )
         console.print(table)
     else:
-        _error(_t("cli.bad_format", value=escape(fmt), known="table, csv, json"))
+        _error(_t("cli.bad_format", value=fmt, known="table, csv, json"))
         raise typer.Exit(2)
 
 
-@app.command()
+@_command()
 def travel(
     origin: Annotated[str, typer.Argument(help="Place id (site, lodging, hub or town node).")],
     destination: Annotated[str, typer.Argument(help="Place id.")],
@@ -186,10 +315,10 @@ def travel(
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        _error(_t("cli.bad_date", value=escape(str(date))))
+        _error(_t("cli.bad_date", value=str(date)))
         raise typer.Exit(2) from None
     if profile not in ("car", "coach"):
-        _error(_t("cli.bad_profile", value=escape(profile)))
+        _error(_t("cli.bad_profile", value=profile))
         raise typer.Exit(2)
     modes = [
         m
@@ -254,23 +383,53 @@ def travel(
             label = t("warning", lang)
             console.print(f"  [yellow]{label}:[/] {escape(r.text(lang))}", soft_wrap=True)
     else:
-        _error(_t("cli.bad_format", value=escape(fmt), known="text, json"))
+        _error(_t("cli.bad_format", value=fmt, known="text, json"))
         raise typer.Exit(2)
 
+
+TimeLimitOpt = Annotated[
+    float | None,
+    typer.Option("--time-limit", callback=_positive_seconds, help="Seconds (0 < t <= 3600)."),
+]
 
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Overwrite the files of an existing output folder.")
 ]
 
 
-def _check_out(out: Path, force: bool) -> None:
-    """Refuse to write into a folder that already holds files, unless --force."""
+@contextlib.contextmanager
+def _claimed(out: Path, force: bool) -> Iterator[None]:
+    """Hold the output folder for this run: refuse a file in its place (exit 2), another run
+    writing there (exit 75) and, unless ``--force``, a folder that already holds files (exit 2);
+    clear what a killed run left behind. A folder this run made is removed again if nothing was
+    written into it."""
+    from ._io import LOCK_NAME, clear_stale_staging, locked_folder
+
     if out.exists() and not out.is_dir():
-        _error(_t("cli.out_is_file", path=escape(str(out))))
+        _error(_t("cli.out_is_file", path=str(out)))
         raise typer.Exit(2)
-    if out.is_dir() and any(out.iterdir()) and not force:
-        _error(_t("cli.out_not_empty", path=escape(str(out))))
-        raise typer.Exit(2)
+    made = not out.exists()
+    try:
+        with locked_folder(out):
+            clear_stale_staging(out)
+            if not force and any(p.name != LOCK_NAME for p in out.iterdir()):
+                _error(_t("cli.out_not_empty", path=str(out)))
+                raise typer.Exit(2)
+            yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only when empty
+
+
+def _check_out(out: Path, force: bool) -> None:
+    """Claim ``out`` for the rest of the command (see :func:`_claimed`)."""
+    try:
+        _RESOURCES.get().enter_context(_claimed(out, force))
+    except RouteplannerError:
+        raise
+    except OSError as err:
+        raise OutputError(out, err) from err
 
 
 @contextlib.contextmanager
@@ -334,12 +493,12 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     return itinerary
 
 
-@app.command("plan")
+@_command("plan")
 def plan_cmd(
     scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/plan"),
-    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Search seed.")] = None,
+    time_limit: TimeLimitOpt = None,
+    seed: Annotated[int | None, typer.Option(min=0, max=2**31 - 1, help="Search seed.")] = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -411,13 +570,15 @@ class _VariantsBar:
         self.progress.stop()
 
 
-@app.command("compare")
+@_command("compare")
 def compare_cmd(
     variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/compare"),
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+        typer.Option(
+            "--workers", min=1, max=256, help="Parallel processes (default: the CPUs available)."
+        ),
     ] = None,
     no_plans: Annotated[
         bool, typer.Option("--no-plans", help="Do not write each variant's plan.")
@@ -479,7 +640,7 @@ def compare_cmd(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def check(
     itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
     lang: LangOpt = "ru",
@@ -500,14 +661,23 @@ def check(
     if violations:
         err_console.print(f"[bold red]{_t('check.violations', n=len(violations))}:[/]")
         for v in violations:
-            err_console.print(f"  - {v.text(lang)}", highlight=False, soft_wrap=True, markup=False)
+            err_console.print(
+                f"  - {clip(v.text(lang), 600)}", highlight=False, soft_wrap=True, markup=False
+            )
         raise typer.Exit(1)
-    status = _t("cli.feasible") if it.feasible else _t("cli.marked_infeasible")
+    if not it.feasible:
+        reasons = it.problem_texts(lang) or [_t("cli.no_reason")]
+        err_console.print(
+            _t("cli.marked_infeasible_file", file=itinerary), highlight=False, markup=False
+        )
+        for r in reasons:
+            err_console.print(f"  - {clip(r, 600)}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(5)
     stops = plural(len(it.stops), "stop", lang)
-    console.print(_t("check.ok", file=itinerary, status=status, stops=stops))
+    console.print(_t("check.ok", file=itinerary, status=_t("cli.feasible"), stops=stops))
 
 
-@app.command("map")
+@_command("map")
 def map_cmd(
     itinerary: Annotated[
         Path | None, typer.Argument(help="itinerary.json of a saved plan to draw.")
@@ -562,7 +732,7 @@ def _minutes(text: str) -> int:
     return round(float(m.group(1) or 0) * 60) + int(m.group(2) or 0)
 
 
-@app.command("embed")
+@_command("embed")
 def embed_cmd(
     tour: Annotated[Path, typer.Argument(help="Existing tour: YAML, or CSV (+ YAML of keys).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/embed"),
@@ -579,7 +749,7 @@ def embed_cmd(
     allow_reorder: Annotated[
         bool, typer.Option("--allow-reorder", help="Let the tour's flexible stops change order.")
     ] = False,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
+    time_limit: TimeLimitOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -656,7 +826,7 @@ def embed_cmd(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/demo"),
     force: ForceOpt = False,
@@ -680,7 +850,7 @@ def demo(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def web(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to serve on (localhost only).")
@@ -882,9 +1052,11 @@ def events_cmd(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: every error outside a command goes through :func:`report`
+    too (commands have their own handler)."""
     try:
         app()
-    except KeyboardInterrupt:
-        err_console.print(_t("cli.interrupted"))
-        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as err:
+        sys.exit(report(err))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +22,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from . import spreadsheet
 from ._io import write_files
 from .bookings import Booking, booking_sheet, bookings_frame
 from .calendar import parse_hours
@@ -233,18 +233,13 @@ def localized(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _write_sheets(sheets: Mapping[str, pd.DataFrame], lang: str) -> bytes:
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame = localized(frame, lang)
-            sheet = t(f"sheet.{name}", lang) if has(f"sheet.{name}") else name
-            frame.to_excel(writer, sheet_name=sheet, index=False, freeze_panes=(1, 0))
-            ws = writer.sheets[sheet]
-            for i, col in enumerate(frame.columns, 1):
-                longest = max([len(str(col)), *(len(str(v)) for v in frame[col].tolist())])
-                letter = ws.cell(row=1, column=i).column_letter
-                ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
-    return buf.getvalue()
+    """A workbook for people: tables :func:`localized`, sheets named in ``lang``, cells made
+    spreadsheet-safe by :func:`routeplanner.spreadsheet.xlsx_bytes`."""
+    named = {
+        (t(f"sheet.{name}", lang) if has(f"sheet.{name}") else name): localized(frame, lang)
+        for name, frame in sheets.items()
+    }
+    return spreadsheet.xlsx_bytes(named)
 
 
 def xlsx_bytes(
@@ -606,9 +601,9 @@ def render_plan(
         "map.html": render_map(itinerary_map(itinerary, catalog, lang=lang, names=names)),
         "programme.html": programme_html(itinerary, **docs).encode("utf-8"),
         "report.html": report_html(itinerary, rates=rates, **docs).encode("utf-8"),
-        "bookings.csv": book.to_csv(index=False).encode("utf-8"),
+        "bookings.csv": spreadsheet.csv_bytes(book),
         "bookings.xlsx": _write_sheets({"bookings": _bookings_for_people(book, lang)}, lang),
-        "itinerary.csv": stops_frame(itinerary, lang=lang).to_csv(index=False).encode("utf-8"),
+        "itinerary.csv": spreadsheet.csv_bytes(stops_frame(itinerary, lang=lang)),
         "itinerary.xlsx": xlsx_bytes(itinerary, costing=costing, **kw),
         "itinerary.geojson": (
             json.dumps(geojson_dict(itinerary, **kw), ensure_ascii=False, indent=1) + "\n"
@@ -673,12 +668,10 @@ def render_insertion(
     """
     from .maps import add_insertion_layer, itinerary_map, render_map
 
-    buf = io.BytesIO()
-    report.to_excel(buf, index=False, sheet_name="insertion_report")
     m = itinerary_map(itinerary, catalog, lang=lang, names=names)
     return {
-        "insertion_report.csv": report.to_csv(index=False).encode("utf-8"),
-        "insertion_report.xlsx": buf.getvalue(),
+        "insertion_report.csv": spreadsheet.csv_bytes(report),
+        "insertion_report.xlsx": spreadsheet.xlsx_bytes({"insertion_report": report}),
         "insertion_map.html": render_map(add_insertion_layer(m, report, catalog, lang=lang)),
     }
 

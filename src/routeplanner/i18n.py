@@ -673,6 +673,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli.written": ("записано", "written"),
     "cli.added": ("добавлено", "added"),
     "cli.feasible": ("выполним", "feasible"),
+    "cli.no_reason": ("причина не указана", "no reason given"),
+    "cli.marked_infeasible_file": (
+        "{file}: план отмечен как невыполнимый (дней нет, проверять больше нечего):",
+        "{file}: the plan is marked infeasible (no days, nothing else to check):",
+    ),
     "cli.marked_infeasible": (
         "отмечен как невыполнимый (дней для проверки нет)",
         "marked infeasible (no days to check)",
@@ -1075,6 +1080,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.pareto": ("Оценка и время в пути", "Score against travel time"),
     "web.side_map": ("Варианты на карте", "The variants on a map"),
     "web.pick_variants": ("Выберите хотя бы один вариант.", "Choose at least one variant."),
+    "web.too_many_variants": (
+        "Слишком большой запрос: {n} вариантов, до {seconds} с поиска. За один раз — не более "
+        "{max_n} вариантов и {max_s} с; выберите меньше вариантов или меньшее время.",
+        "Too much for one run: {n} variants, up to {seconds} s of search. One run takes at "
+        "most {max_n} variants and {max_s} s; pick fewer variants or less time.",
+    ),
     "web.compare_missing": (
         "Модуль сравнения вариантов недоступен в этой версии.",
         "Comparing variants is not available in this version.",

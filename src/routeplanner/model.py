@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     field_serializer,
@@ -206,7 +207,27 @@ class Hub(_Place):
 
 # --------------------------------------------------------------------------- trip request
 
-_HHMM = Annotated[dt.time, Field(description="local time HH:MM")]
+
+def _local_time(v: object) -> object:
+    """A local time: ``"HH:MM"`` (or a ``time`` without a time zone). YAML 1.1 reads an
+    unquoted ``10:30`` as the number 630 (base 60), taken here as minutes after midnight."""
+    if isinstance(v, bool):
+        raise ValueError("a time must be HH:MM")
+    if isinstance(v, int):
+        if not 0 <= v < 24 * 60:
+            raise ValueError("a time must be HH:MM")
+        return dt.time(v // 60, v % 60)
+    if isinstance(v, str):
+        try:
+            v = dt.time.fromisoformat(v.strip())
+        except ValueError:
+            raise ValueError(f"'{v[:20]}' is not a time HH:MM") from None
+    if not isinstance(v, dt.time) or v.tzinfo is not None:
+        raise ValueError("a time must be HH:MM (local time, no time zone)")
+    return v
+
+
+_HHMM = Annotated[dt.time, BeforeValidator(_local_time), Field(description="local time HH:MM")]
 
 
 class _Strict(BaseModel):

@@ -40,7 +40,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-import yaml
 from geopy.distance import geodesic
 from pyproj import Geod
 from rapidfuzz import fuzz, process
@@ -56,8 +55,9 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
-from .exceptions import Issue, NetworkError, UnknownPlaceError
+from .exceptions import Issue, NetworkError, ScenarioError, UnknownPlaceError
 from .model import LINK_MODES, Mode
 from .reasons import Reason
 from .settings import default_data_dir
@@ -223,9 +223,9 @@ def _load_profiles(
 ) -> tuple[dict[str, Profile], float, AccessRules]:
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        issues.append(Issue(name, None, None, f"cannot read profiles: {err}"))
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        issues.extend(err.issues)
         return {}, 1.3, AccessRules()
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
         issues.append(Issue(name, None, "profiles", "a mapping 'profiles:' is required"))
@@ -903,6 +903,22 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
         if r["bidirectional"]:
             graph.add_edge(r["to"], r["from"], **attrs)
 
+    for place in catalog or ():
+        node = place.network_node
+        if node and node not in graph and place.id not in graph:
+            kind = {"Site": "sites.csv", "Lodging": "lodgings.csv"}.get(
+                type(place).__name__, "hubs.csv"
+            )
+            close = process.extract(node, list(graph.nodes), scorer=fuzz.WRatio, limit=3)
+            issues.append(
+                Issue(
+                    kind,
+                    None,
+                    "network_node",
+                    f"{place.id}: '{node}' is not a node of the network (closest: "
+                    f"{', '.join(str(c[0]) for c in close)})",
+                )
+            )
     if issues:
         raise NetworkError(issues, title=f"the network in {root} has {len(issues)} problem(s):")
     return Network(graph, profiles, detour, catalog, access=access)

@@ -26,7 +26,7 @@ from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
 from .events import with_events
-from .exceptions import InfeasibleError, ScenarioError
+from .exceptions import InfeasibleError
 from .explain import explain_drops
 from .i18n import plural, t
 from .model import (
@@ -44,6 +44,7 @@ from .network import Network, TravelMatrix
 from .reasons import Reason
 from .regulations import apply_regulations, leg_durations_s
 from .result import Itinerary
+from .scenario import check_request as _resolve_endpoints
 from .settings import logger
 from .solve import solve
 
@@ -88,52 +89,6 @@ def _to_minutes(m: np.ndarray) -> np.ndarray:
 def _site_prize(req: TripRequest, site: Site) -> int:
     weight = req.category_weights.get(site.category, 1.0)
     return max(0, round(site.score * weight * PRIZE_SCALE))
-
-
-def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
-    problems = []
-    site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
-    if req.events is not None:  # events are sites when the request takes them in
-        site_ids |= set(catalog.events)
-    for key in ("start", "end", "lodging"):
-        pid = getattr(req, key)
-        if pid is None:
-            continue
-        if pid not in catalog.lodgings and pid not in catalog.hubs:
-            hint = catalog.suggest(pid)
-            problems.append(
-                f"{key}: '{pid}' is not a lodging or hub id"
-                + (f" (closest: {', '.join(hint)})" if hint else "")
-            )
-    for key in ("must_visit", "exclude"):
-        for sid in getattr(req, key):
-            if sid not in site_ids:
-                problems.append(
-                    f"{key}: '{sid}' is not a site id (closest: {', '.join(catalog.suggest(sid))})"
-                )
-    for sid in req.candidates or ():
-        if sid not in site_ids:
-            problems.append(f"candidates: '{sid}' is not a site id")
-    for sid in req.visit_minutes:
-        if sid not in site_ids:
-            problems.append(f"visit_minutes: '{sid}' is not a site id")
-    clash = [
-        e.id
-        for e in req.extra_places
-        if e.id in catalog.sites or e.id in catalog.lodgings or e.id in catalog.hubs
-    ]
-    problems += [f"extra_places: id '{x}' is already a catalog id" for x in clash]
-    for k, night in enumerate(req.nights or ()):
-        if night not in catalog.lodgings:
-            problems.append(f"nights[{k}]: '{night}' is not a lodging id")
-    if req.overnight == "base" and req.days > 1:
-        base = req.lodging or req.start
-        if base not in catalog.lodgings:
-            problems.append(
-                "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights"
-            )
-    if problems:
-        raise ScenarioError(problems, title="the trip request names unknown places:")
 
 
 def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +12,7 @@ from ..hours_text import site_hours_text
 from ..maps import catalog_map
 from ..model import Category
 from ..places import default_facts
+from ..spreadsheet import csv_bytes, xlsx_bytes
 from . import MAX_UPLOAD_MB
 from .common import (
     active_resources,
@@ -216,17 +215,15 @@ def render() -> None:
         c1, c2 = st.columns(2)
         c1.download_button(
             tr("download_csv"),
-            data=frame.to_csv(index=False).encode("utf-8-sig"),
+            data=csv_bytes(frame, bom=True),
             file_name="sites.csv",
             mime="text/csv",
             key="catalog-csv",
             on_click="ignore",
         )
-        buf = io.BytesIO()
-        frame.to_excel(buf, index=False, sheet_name="sites")
         c2.download_button(
             tr("download_xlsx"),
-            data=buf.getvalue(),
+            data=xlsx_bytes({"sites": frame}),
             file_name="sites.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="catalog-xlsx",
