@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web,dask]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,web,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web,dask,bench]'
 	$(BIN)/python benchmarks/network_bench.py
 	$(BIN)/python benchmarks/planner_bench.py
 	$(BIN)/python benchmarks/solver_bench.py --quick --limits 1,10

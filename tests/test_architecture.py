@@ -12,11 +12,23 @@ from builders import SRC
 #: The root package (``routeplanner/__init__``) re-exports the public API and is left out:
 #: Python imports it before any submodule anyway.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet", "_html"], 0),
+    **dict.fromkeys(
+        ["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet", "executors", "_html"], 0
+    ),
     **dict.fromkeys(["model", "reasons", "_yaml"], 1),
     **dict.fromkeys(["hours_text"], 2),
     **dict.fromkeys(
-        ["calendar", "catalog", "network", "scenario", "assessments", "events", "stories"], 2
+        [
+            "calendar",
+            "capacity",
+            "catalog",
+            "network",
+            "scenario",
+            "assessments",
+            "events",
+            "stories",
+        ],
+        2,
     ),
     **dict.fromkeys(
         ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],
@@ -28,7 +40,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["places", "offline", "basemap", "costing", "bookings"], 7),
     **dict.fromkeys(["maps", "programme", "export"], 8),
     **dict.fromkeys(["report"], 8),
-    **dict.fromkeys(["compare"], 9),
+    **dict.fromkeys(["compare", "season", "season_plan", "season_output", "season_check"], 9),
     **dict.fromkeys(["cli", "web"], 10),
 }
 

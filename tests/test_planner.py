@@ -258,6 +258,38 @@ def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> N
     assert "quota target missed" in it.summary(lang="en")
 
 
+def test_closed_slot_is_avoided(catalog: Catalog, network: Network) -> None:
+    # the dam with tours at fixed times: closing each time in turn moves the visit
+    hpp = catalog.sites["irkutsk_hpp"]
+    timed = catalog.with_sites([dataclasses.replace(hpp, slots=(dt.time(10), dt.time(14)))])
+    for shut, left in ((dt.time(10, 0), dt.time(14, 0)), (dt.time(14, 0), dt.time(10, 0))):
+        it = plan(
+            request(must_visit=["irkutsk_hpp"]),
+            timed,
+            network,
+            closed=[("irkutsk_hpp", TUESDAY, shut)],
+        )
+        assert check_itinerary(it, timed, network) == []
+        hpp = next(s for s in it.stops if s.site_id == "irkutsk_hpp")
+        assert hpp.start.time() == left
+
+
+def test_site_closed_for_the_day_is_booked_out(catalog: Catalog, network: Network) -> None:
+    it = plan(request(), catalog, network, closed=[("baikalkvartssamotsvety", TUESDAY, None)])
+    assert "baikalkvartssamotsvety" not in visited(it)
+    assert "fully booked by other groups" in reason(it, "baikalkvartssamotsvety")
+    # a must-visit that is booked out makes the request infeasible, saying so
+    it = plan(
+        request(must_visit=["irkutsk_hpp"]),
+        catalog,
+        network,
+        closed=[("irkutsk_hpp", TUESDAY, None)],
+    )
+    assert not it.feasible
+    assert "fully booked" in it.problem_texts("en")[0]
+    assert "все места заняты" in it.problem_texts("ru")[0]
+
+
 def test_a_stop_far_from_any_road_is_reported(catalog: Catalog, network: Network) -> None:
     """Issue 20: a stop given by coordinates ~96 km from the nearest road node is planned over a
     modelled access leg and the plan says so, with the distance (summary, JSON, programme)."""

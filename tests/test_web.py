@@ -510,6 +510,45 @@ def test_compare_refuses_a_run_beyond_its_limits() -> None:
     assert at.button(key="cmp-run").disabled
 
 
+# --------------------------------------------------------------------------- season
+
+
+@pytest.mark.slow
+def test_season_upload_plans_and_shows_figures() -> None:
+    from builders import CROWDED_SEASON, SEASON_PRODUCT
+
+    at = page("season")
+    assert_clean(at)
+    at.radio(key="sea-source").set_value("upload").run()
+    files = [
+        ("season.yaml", CROWDED_SEASON.encode(), "application/x-yaml"),
+        ("day.yaml", SEASON_PRODUCT.encode(), "application/x-yaml"),
+    ]
+    at.file_uploader(key="sea-upload").set_value(files).run()
+    assert_clean(at)
+    assert any("crowded" in c for c in texts(at.caption))
+    at.button(key="sea-run").click().run()
+    assert_clean(at)
+    assert any("ни одна вместимость не превышена" in s for s in texts(at.success))
+    deps = at.dataframe[1].value
+    assert list(deps["departure"]) == ["a", "b", "c", "d"]
+    labels = {b.label for b in at.download_button}
+    assert {"season.csv", "site_load.xlsx", "season_report.html", "season.zip"} <= labels
+
+
+def test_season_upload_refuses_other_files() -> None:
+    at = page("season")
+    at.radio(key="sea-source").set_value("upload").run()
+    bad = (
+        "products:\n  p:\n    file: ../../../../etc/passwd\n    season: {from: 2027-06-01, "
+        "to: 2027-06-30}\ndepartures:\n  - {product: p, date: 2027-06-15}\n"
+    )
+    at.file_uploader(key="sea-upload").set_value(("s.yaml", bad.encode(), "application/x-yaml"))
+    at.run()
+    assert_clean(at)
+    assert any("products.p.file" in e for e in texts(at.error))
+
+
 def _show_script(itinerary_json: str) -> None:
     from routeplanner import load_catalog
     from routeplanner.result import Itinerary

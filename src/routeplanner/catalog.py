@@ -26,6 +26,7 @@ from ._csv import (
 from ._yaml import load_yaml
 from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
+from .capacity import SiteCapacity, load_capacity
 from .events import Event, event_sites, read_events
 from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
@@ -312,6 +313,8 @@ class Catalog:
     checklists: Mapping[str, tuple[ChecklistItem, ...]]
     scoring: Scoring
     source: str = ""
+    #: Site id -> groups per day/week/slot (``capacity.csv``); sites not in it have no limit.
+    capacity: Mapping[str, SiteCapacity] = field(default_factory=lambda: MappingProxyType({}))
     #: dated events (``events.csv``); a request that asks for events sees those on its dates
     events: Mapping[str, Event] = field(default_factory=dict)
     #: story material per site or event id (``stories.csv``)
@@ -666,6 +669,13 @@ def load_catalog(
         )
         parse_hours(site.opening_hours)  # warm the cache; validity was checked per row
 
+    capacity = load_capacity(
+        root / "capacity.csv",
+        {sid: len(s.slots) for sid, s in final_sites.items()},
+        issues,
+        known_missing=rejected_ids,
+        unknown_ok=sites_file is not None,  # a replacement site file may leave sites out
+    )
     if issues:
         raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")
     return Catalog(
@@ -677,6 +687,7 @@ def load_catalog(
         source=str(root),
         outdoor_sources=MappingProxyType(outdoor_src),
         contacts=MappingProxyType({sid: r["contact"] for sid, r in contact_rows.items()}),
+        capacity=MappingProxyType(capacity),
         events=MappingProxyType(events),
         stories=MappingProxyType(stories),
         assessments=MappingProxyType(assessments),

@@ -532,6 +532,33 @@ def plan_cmd(
         raise typer.Exit(5)
 
 
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Run the plans on a Dask cluster: its scheduler (tcp://host:8786)."
+    ),
+]
+DaskLocalOpt = Annotated[
+    int | None,
+    typer.Option("--dask-local", min=1, help="Run the plans on a local Dask cluster of N workers."),
+]
+
+
+@contextlib.contextmanager
+def _executor(scheduler: str | None, dask_local: int | None) -> Iterator[Any]:
+    """No executor (the command's own pool), or one on a Dask cluster."""
+    if scheduler is None and dask_local is None:
+        yield None
+        return
+    if scheduler is not None and dask_local is not None:
+        err_console.print("[bold red]error:[/] give --scheduler or --dask-local, not both")
+        raise typer.Exit(2)
+    from .executors import dask_executor
+
+    with dask_executor(scheduler=scheduler, local_workers=dask_local) as executor:
+        yield executor
+
+
 class _VariantsBar:
     """The progress bar of ``compare`` (drawn from the runner's callbacks)."""
 
@@ -586,6 +613,8 @@ def compare_cmd(
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
 ) -> None:
     """Plan every variant of a variants file in parallel and compare them.
 
@@ -597,12 +626,13 @@ def compare_cmd(
     from .compare import COMPARISON_FILES, compare_file
 
     try:
-        with _VariantsBar() as bar:
+        with _executor(scheduler, dask_local) as executor, _VariantsBar() as bar:
             comp = compare_file(
                 variants,
                 out,
                 data=data,
                 workers=workers,
+                executor=executor,
                 lang=lang,
                 plans=not no_plans,
                 on_start=bar.started,
@@ -869,6 +899,135 @@ def web(
     raise typer.Exit(code)
 
 
+@_command("season")
+def season_cmd(
+    season: Annotated[Path, typer.Argument(help="Season YAML file (products and departures).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/season"),
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+    ] = None,
+    no_plans: Annotated[
+        bool, typer.Option("--no-plans", help="Do not write each departure's plan.")
+    ] = False,
+    force: ForceOpt = False,
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
+) -> None:
+    """Plan a season of departures that share the enterprises' capacity.
+
+    Files in --out: season.csv/.xlsx, site_load.csv/.xlsx, season_report.html, season.json,
+    calendars/<site>.html and departures/<id>/ (each departure's plan files). The folder is
+    re-checked by the season checker; exit 1 on a violation, 5 when a departure has no plan
+    or one stays below the fairness floor.
+    """
+    _check_lang(lang)
+    _check_out(out, force)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .executors import default_workers
+    from .season import load_season
+    from .season_check import check_season
+    from .season_output import write_season
+    from .season_plan import plan_season
+
+    try:
+        catalog, network = _load(data)
+        spec = load_season(season, catalog)
+        with (
+            _executor(scheduler, dask_local) as executor,
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console,
+                transient=True,
+            ) as bar,
+        ):
+            task = bar.add_task("season", total=None)
+
+            def on_progress(phase: str, done: int, total: int) -> None:
+                bar.update(task, description=f"season: {phase}", completed=done, total=total)
+
+            result = plan_season(
+                spec,
+                catalog,
+                network,
+                data=data,
+                workers=workers or default_workers(len(spec.departures)),
+                executor=executor,
+                on_progress=on_progress,
+            )
+        write_season(result, out, catalog, lang=lang, plans=not no_plans)
+        violations = check_season(out, catalog, network, plans=False)
+    except RouteplannerError as err:
+        _fail(err)
+    table = Table(title=escape(spec.name))
+    for col in ("departure", "product", "group", "score", "alone", "share", "enterprises lost"):
+        table.add_column(col, overflow="fold")
+    lost: dict[str, list[str]] = {}
+    for loss in result.losses(catalog):
+        lost.setdefault(loss.departure, []).append(loss.site_id)
+    for dep in spec.departures:
+        alone = result.solo_value.get(dep.id, 0.0)
+        value = result.value(dep.id)
+        table.add_row(
+            escape(dep.id),
+            escape(dep.product),
+            str(dep.request.group_size),
+            f"{value:.2f}" if dep.id not in result.unplanned() else "—",
+            f"{alone:.2f}",
+            f"{100 * value / alone:.0f} %" if alone > 0 else "—",
+            escape(", ".join(lost.get(dep.id, []))),
+        )
+    console.print(table)
+    console.print(
+        f"season score {result.total:.2f} of the solo upper bound {result.bound:.2f} "
+        f"({100 * result.share:.1f} %), {result.stats['solves']} plans computed in "
+        f"{result.stats['wall_s']:.0f} s",
+        highlight=False,
+    )
+    console.print(f"written: {out} (season_report.html, season.csv, site_load.csv, …)")
+    if violations:
+        err_console.print(f"[bold red]{len(violations)} capacity violation(s):[/]")
+        for v in violations:
+            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(1)
+    missing, below = result.unplanned(), result.below_floor()
+    if missing:
+        err_console.print(f"[bold yellow]no plan:[/] {escape(', '.join(missing))}")
+    if below:
+        err_console.print(f"[bold yellow]below the fairness floor:[/] {escape(', '.join(below))}")
+    if missing or below:
+        raise typer.Exit(5)
+
+
+@_command("check-season")
+def check_season_cmd(
+    folder: Annotated[Path, typer.Argument(help="A season folder written by 'season'.")],
+    no_plans: Annotated[
+        bool, typer.Option("--no-plans", help="Only capacities and tables, not every plan.")
+    ] = False,
+    data: DataOpt = None,
+) -> None:
+    """Re-check a season folder: capacities per day/week/tour time, tables, every plan."""
+    from .season_check import check_season
+
+    try:
+        catalog, network = _load(data)
+        violations = check_season(folder, catalog, network, plans=not no_plans)
+    except RouteplannerError as err:
+        _fail(err)
+    if violations:
+        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        for v in violations:
+            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(1)
+    console.print(f"OK: {folder} — no capacity exceeded, tables agree with the plans")
+
+
 def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
     out = {}
     for item in items or []:
@@ -880,7 +1039,7 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
-@app.command("assess")
+@_command("assess")
 def assess_cmd(
     site: Annotated[str, typer.Argument(help="Enterprise site id (industrial, energy, food).")],
     answer: Annotated[
@@ -967,7 +1126,7 @@ def assess_cmd(
     console.print(f"written: {path}", highlight=False)
 
 
-@app.command("events")
+@_command("events")
 def events_cmd(
     start: Annotated[
         str | None, typer.Option("--from", help="First date YYYY-MM-DD (default: today).")

@@ -305,6 +305,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{date}: ни один сеанс экскурсии ({slots}) не укладывается в часы работы",
         "{date}: no excursion slot ({slots}) fits the opening hours",
     ),
+    "reason.booked_out": (
+        "{date}: все места заняты другими группами",
+        "{date}: fully booked by other groups",
+    ),
     "reason.closed_booking": (
         "нет дней поездки после срока бронирования",
         "no trip date after the booking lead time",
@@ -838,6 +842,87 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the following stops keep their times",
     ),
     "reason.effect_longer": ("день закончится на {min} мин позже", "the day ends {min} min later"),
+    # ------------------------------------------------------------------ season
+    "season.report": ("Сезон", "Season"),
+    "season.departures": ("Отправления", "Departures"),
+    "season.departure": ("Отправление", "Departure"),
+    "season.product": ("Продукт", "Product"),
+    "season.total": ("Оценка сезона (с весами категорий)", "Season score (category-weighted)"),
+    "season.bound": (
+        "Верхняя граница: каждое отправление в одиночку",
+        "Upper bound: every departure planned alone",
+    ),
+    "season.share": ("Доля от границы", "Share of the bound"),
+    "season.solo": ("В одиночку", "Alone"),
+    "season.in_season": ("В сезоне", "In the season"),
+    "season.fairness": (
+        "Справедливость: каждое отправление не ниже {share} % своей оценки в одиночку",
+        "Fairness: every departure keeps at least {share} % of its score alone",
+    ),
+    "season.below_floor": ("Ниже порога справедливости", "Below the fairness floor"),
+    "season.unplanned": ("Без плана", "No plan"),
+    "season.all_planned": ("Все отправления спланированы", "Every departure has a plan"),
+    "season.utilisation": ("Загрузка предприятий", "Enterprise utilisation"),
+    "season.losses": (
+        "Отправления, потерявшие предприятие (против плана в одиночку)",
+        "Departures that lost an enterprise (against their plan alone)",
+    ),
+    "season.lost": ("Потеряны предприятия", "Enterprises lost"),
+    "season.no_losses": (
+        "Ни одно отправление не потеряло предприятие.",
+        "No departure lost an enterprise.",
+    ),
+    "season.loss_day": (
+        "{date}: лимит в день ({limit}) занят ({holders})",
+        "{date}: its daily limit ({limit}) is taken ({holders})",
+    ),
+    "season.loss_week": (
+        "{date}: лимит в неделю ({limit}) занят ({holders})",
+        "{date}: its weekly limit ({limit}) is taken ({holders})",
+    ),
+    "season.loss_slot": (
+        "{date}, {slot}: лимит на сеанс ({limit}) занят ({holders})",
+        "{date}, {slot}: its limit per tour time ({limit}) is taken ({holders})",
+    ),
+    "season.loss_replanned": (
+        "{date}: место было свободно, но план, перестроенный вокруг чужих бронирований, "
+        "не нашёл для него времени",
+        "{date}: its capacity was free, but the plan re-made around the other groups' "
+        "bookings had no room for it",
+    ),
+    "season.loss_no_plan": ("{date}: у отправления нет плана", "{date}: the departure has no plan"),
+    "season.calendar": ("Календарь групп", "Group calendar"),
+    "season.calendars": ("Календари предприятий", "Enterprise calendars"),
+    "season.capacity": ("Вместимость", "Capacity"),
+    "season.per_day": ("в день", "a day"),
+    "season.per_week": ("в неделю", "a week"),
+    "season.per_slot": ("на сеанс", "per tour time"),
+    "season.no_limit": ("без ограничения", "no limit"),
+    "season.default": (
+        "плановое допущение, не подтверждено источником",
+        "planning default, not a sourced fact",
+    ),
+    "season.closed": ("закрыто", "closed"),
+    "season.weekdays": ("Пн Вт Ср Чт Пт Сб Вс", "Mon Tue Wed Thu Fri Sat Sun"),
+    "season.months": (
+        "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь",
+        "January February March April May June July August September October November December",
+    ),
+    "season.visits": ("Групп", "Groups"),
+    "season.people": ("Человек", "People"),
+    "season.peak_day": ("Пик в день", "Peak day"),
+    "season.peak_week": ("Пик в неделю", "Peak week"),
+    "season.available": ("Мест за сезон", "Places in the season"),
+    "season.load": ("Загрузка", "Utilisation"),
+    "season.solves": ("Расчётов маршрутов", "Plans computed"),
+    "season.method": (
+        "Метод: каждое отправление сначала планируется в одиночку (верхняя граница); затем по "
+        "датам с закрытием занятых дней, недель и сеансов; затем отправления, потерявшие больше "
+        "всего, перепланируются раньше тех, кто занял их места, пока это даёт прирост.",
+        "Method: every departure is first planned alone (the upper bound); then in date order "
+        "with the full days, weeks and tour times closed to it; then the departures that lost "
+        "most are re-planned before those holding their places, while that gains.",
+    ),
     # ------------------------------------------------------------------ web app
     # frame
     "web.app_title": ("Планировщик промышленных туров", "Industrial tour planner"),
@@ -1094,6 +1179,46 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.col.cost_per_person_rub": ("На чел., ₽", "Per person, RUB"),
     "web.col.nights_away": ("Ночей вне базы", "Nights away"),
     "web.col.pareto": ("Фронт Парето", "Pareto front"),
+    # season page
+    "web.page_season": ("Сезон", "Season"),
+    "web.season_title": ("Сезон отправлений", "A season of departures"),
+    "web.season_source": ("Сезон", "Season"),
+    "web.season_ready": ("Готовый файл сезона", "A ready season file"),
+    "web.season_upload": (
+        "Загрузить файл сезона (YAML) и файлы его продуктов",
+        "Upload a season file (YAML) and its products' files",
+    ),
+    "web.season_file": ("Файл сезона", "Season file"),
+    "web.season_loaded": (
+        "«{name}»: {departures}, продукты: {products}.",
+        "'{name}': {departures}, products: {products}.",
+    ),
+    "web.season_time": ("Предел времени на один расчёт, с", "Time limit per plan, s"),
+    "web.run_season": ("Спланировать сезон", "Plan the season"),
+    "web.season_running": ("Планирую сезон…", "Planning the season…"),
+    "web.season_done": (
+        "Готово за {s:.0f} с: расчётов маршрутов — {n}",
+        "Done in {s:.0f} s: {n} plans computed",
+    ),
+    "web.season_phase": ("{phase}: {done} из {total}", "{phase}: {done} of {total}"),
+    "web.season_kpi_total": ("Оценка сезона", "Season score"),
+    "web.season_kpi_bound": ("Граница (каждое в одиночку)", "Bound (each alone)"),
+    "web.season_kpi_share": ("Доля от границы", "Share of the bound"),
+    "web.season_violations": ("Нарушения вместимости", "Capacity violations"),
+    "web.season_clean": (
+        "Проверка: ни одна вместимость не превышена.",
+        "Check: no capacity is exceeded.",
+    ),
+    "web.season_pick_site": ("Предприятие", "Enterprise"),
+    "web.season_dep_table": ("Отправления", "Departures"),
+    "web.season_util_table": ("Загрузка предприятий", "Enterprise utilisation"),
+    "web.season_loss_table": ("Потерянные предприятия и причины", "Enterprises lost and why"),
+    "web.season_calendar_view": ("Календарь предприятия", "Enterprise calendar"),
+    "web.season_none_lost": (
+        "Ни одно отправление не потеряло предприятие.",
+        "No departure lost an enterprise.",
+    ),
+    "web.pick_season": ("Выберите файл сезона.", "Choose a season file."),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
@@ -1106,6 +1231,8 @@ _PLURALS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     "year": (("год", "года", "лет"), ("year", "years")),
     "stop": (("остановка", "остановки", "остановок"), ("stop", "stops")),
     "person": (("человек", "человека", "человек"), ("person", "people")),
+    "group": (("группа", "группы", "групп"), ("group", "groups")),
+    "departure": (("отправление", "отправления", "отправлений"), ("departure", "departures")),
 }
 
 _WEEKDAYS = (

@@ -29,6 +29,7 @@ from .places import (
     PlaceInfo,
     day_colour,
     esc,
+    lodging_price_note,
     resolve_places,
     site_rules,
 )
@@ -403,6 +404,7 @@ def catalog_map(catalog: Catalog, *, lang: str = "ru", include_places: bool = Tr
                 )
                 extra = (
                     f"{p.price_rub} {t('rub', lang)} {t('per_night', lang)}"
+                    + (f" ({note})" if (note := lodging_price_note(p, lang)) else "")
                     if isinstance(p, Lodging)
                     else ""
                 )

@@ -31,6 +31,7 @@ __all__ = [
     "default_mark",
     "default_note",
     "esc",
+    "lodging_price_note",
     "resolve_places",
     "site_rules",
     "source_date_text",
@@ -210,6 +211,15 @@ def resolve_places(
 def default_mark(lang: str = "ru") -> str:
     """The mark put after a fact that is a planning default («по умолчанию — уточнить …»)."""
     return t("default_mark", lang)
+
+
+def lodging_price_note(lodging: Lodging, lang: str = "ru") -> str:
+    """How current a lodging's price is: «цены 2017 г.», the default mark, or ''."""
+    if "price_rub" in lodging.defaults:
+        return default_mark(lang)
+    if lodging.price_year is not None:
+        return t("price_year", lang, year=lodging.price_year)
+    return ""
 
 
 def source_date_text(date: str, lang: str = "ru") -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -48,7 +48,11 @@ from .scenario import check_request as _resolve_endpoints
 from .settings import logger
 from .solve import solve
 
-__all__ = ["PlanContext", "build_problem", "plan"]
+__all__ = ["Closure", "PlanContext", "build_problem", "plan"]
+
+#: ``(site_id, date, slot)``: the site takes no visit on ``date`` starting at ``slot``, or none
+#: at all that day when ``slot`` is None (e.g. its capacity is taken by other groups).
+Closure = tuple[str, dt.date, dt.time | None]
 
 _DAY = 86_400
 
@@ -105,8 +109,24 @@ def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
     return [base] * (req.days - 1)
 
 
+def _start_windows(
+    site: Site, date: dt.date, closed: frozenset[Closure]
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The site's allowed visit starts on ``date`` less the caller's closures."""
+    windows = visit_start_windows(site, date)
+    if not closed or not windows:
+        return windows
+    if (site.id, date, None) in closed:
+        return []
+    return [(a, b) for a, b in windows if (site.id, date, a.time()) not in closed]
+
+
 def _prechecks(
-    req: TripRequest, catalog: Catalog, network: Network, dates: list[dt.date]
+    req: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    dates: list[dt.date],
+    closed: frozenset[Closure] = frozenset(),
 ) -> tuple[list[Site], dict[str, Reason], dict[str, list[int]]]:
     """Sites kept, sites dropped with a reason, and the trip days each kept site may use."""
     ids = list(req.candidates) if req.candidates is not None else list(catalog.sites)
@@ -162,16 +182,18 @@ def _prechecks(
             dropped[sid] = Reason("price", {"price": site.price_rub, "budget": req.budget_rub})
             continue
         usable = []
-        closed = []
+        shut: list[Reason] = []
         for k, d in enumerate(dates):
             if d < first_ok:
                 continue
-            if visit_start_windows(site, d):
+            if _start_windows(site, d, closed):
                 usable.append(k)
+            elif visit_start_windows(site, d):
+                shut.append(Reason("booked_out", {"date": d}))
             else:
-                closed.append(closed_reason(site, d))
+                shut.append(closed_reason(site, d))
         if not usable:
-            details: list[Reason] = closed or [Reason("closed_booking")]
+            details: list[Reason] = shut or [Reason("closed_booking")]
             dropped[sid] = Reason("closed", {"details": details})
             continue
         days_ok[sid] = usable
@@ -256,7 +278,7 @@ def _build(
     for site in ctx.candidates:
         windows: list[tuple[int, int]] = []
         for k in days_ok[site.id]:
-            for a_dt, b_dt in visit_start_windows(site, dates[k]):
+            for a_dt, b_dt in _start_windows(site, dates[k], ctx.closed):
                 a = k * _DAY + _secs(a_dt.time())
                 b = k * _DAY + (_secs(b_dt.time()) if b_dt.date() == dates[k] else _DAY)
                 a, b = max(a, k * _DAY + ds), min(b, k * _DAY + de - site.visit_min * 60)
@@ -312,9 +334,15 @@ def _build(
 
 
 def build_problem(
-    request: TripRequest, catalog: Catalog, network: Network
+    request: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    *,
+    closed: Collection[Closure] = (),
 ) -> tuple[Problem, PlanContext]:
     """Turn a request into the integer routing problem with the lodging nights fixed.
+
+    ``closed`` lists visits the sites cannot take (see :func:`plan`).
 
     Returns
     -------
@@ -334,7 +362,8 @@ def build_problem(
     catalog = catalog.for_request(request)
     network = network.with_catalog(catalog)
     dates = request.dates
-    kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
+    shut = frozenset(closed)
+    kept, dropped, days_ok = _prechecks(request, catalog, network, dates, shut)
     broken = [
         Reason("must_visit", {"site": _names(catalog, sid), "why": dropped[sid]})
         for sid in request.must_visit
@@ -343,7 +372,18 @@ def build_problem(
     if broken:
         raise InfeasibleError(broken)
     ctx = PlanContext(
-        request, catalog, network, dates, kept, dropped, [], [], [], [], days_ok=days_ok
+        request,
+        catalog,
+        network,
+        dates,
+        kept,
+        dropped,
+        [],
+        [],
+        [],
+        [],
+        days_ok=days_ok,
+        closed=shut,
     )
     nights = _night_lodgings(request, catalog)
     problem, _ = _build(ctx, days_ok, nights)
@@ -438,6 +478,7 @@ def plan(
     *,
     on_progress: Callable[[float, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    closed: Collection[Closure] = (),
 ) -> Itinerary:
     """Plan the best multi-day itinerary for ``request``.
 
@@ -451,6 +492,12 @@ def plan(
         Called with ``(elapsed_s, prize)`` at each improving solution.
     stop : callable, optional
         Polled during the search; returning True keeps the best plan found so far.
+    closed : collection of (site_id, date, slot), optional
+        Visits the sites cannot take on top of their opening hours: no visit of the site
+        starting at ``slot`` (a :class:`datetime.time`, one of its excursion slots) on that
+        date, or none that day when ``slot`` is None. The season planner passes the
+        capacity other departures already hold; a site left with no usable date is dropped
+        as "fully booked".
 
     Returns
     -------
@@ -465,7 +512,7 @@ def plan(
     """
     t0 = time.perf_counter()
     try:
-        problem, ctx = build_problem(request, catalog, network)
+        problem, ctx = build_problem(request, catalog, network, closed=closed)
     except InfeasibleError as err:
         return Itinerary.infeasible(request, err.reasons)
     days_ok = ctx.days_ok

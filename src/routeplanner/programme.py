@@ -31,6 +31,7 @@ from .places import (
     day_colour,
     default_mark,
     default_note,
+    lodging_price_note,
     resolve_places,
     site_rules,
 )
@@ -38,22 +39,13 @@ from .readiness import score_note
 from .regulations import plan_requirements
 from .result import Day, Itinerary, Kpis
 
-__all__ = ["MORE_MAX", "lodging_price_note", "more_to_add", "programme_html"]
+__all__ = ["MORE_MAX", "more_to_add", "programme_html"]
 
 #: Longest «что ещё можно добавить» list.
 MORE_MAX = 10
 
 #: The rules shown under a visit in the schedule.
 _RULE_KEYS = ("opening_hours", "booking", "max_group", "min_age", "id_required", "outdoor")
-
-
-def lodging_price_note(lodging: Lodging, lang: str) -> str:
-    """How current a lodging's price is: «цены 2017 г.», the default mark, or ''."""
-    if "price_rub" in lodging.defaults:
-        return default_mark(lang)
-    if lodging.price_year is not None:
-        return t("price_year", lang, year=lodging.price_year)
-    return ""
 
 
 def more_to_add(itinerary: Itinerary, catalog: Catalog | None, limit: int = MORE_MAX) -> list[str]:

@@ -18,8 +18,8 @@ from .catalog import Catalog
 from .costing import Costing, PriceBreak, Rates
 from .i18n import fmt_date, has, plural, t
 from .model import Lodging
-from .places import default_facts, resolve_places, source_date_text
-from .programme import header_html, lodging_price_note
+from .places import default_facts, lodging_price_note, resolve_places, source_date_text
+from .programme import header_html
 from .result import Itinerary, Kpis
 
 __all__ = ["report_html"]
