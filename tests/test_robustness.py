@@ -89,6 +89,8 @@ def test_ctrl_c_keeps_the_best_plan(tmp_path: Path) -> None:
             str(out),
             "--time-limit",
             "120",
+            "--lang",
+            "en",
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -231,6 +231,15 @@ def test_plan_form_solves_the_demo_and_offers_every_export() -> None:
     schedule = at.dataframe[0].value
     assert list(schedule.columns) == ["Время", "Что", "Подробности"]
     assert any("Иркутская ГЭС" in w for d in at.dataframe for w in d.value["Что"])
+    # the dam's visiting rules are planning defaults: its row says so
+    dam = [
+        det
+        for d in at.dataframe
+        if "Что" in d.value.columns
+        for what, det in zip(d.value["Что"], d.value["Подробности"], strict=True)
+        if what.startswith("Иркутская ГЭС")  # the visit, not a leg to it
+    ]
+    assert dam and "по умолчанию — уточнить у предприятия" in dam[0]
     assert "Не вошли в маршрут" in texts(at.subheader)
     assert sorted(b.label for b in at.download_button) == sorted(OUTPUT_FILES)
     # the result stays and follows the language

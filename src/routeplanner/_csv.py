@@ -119,13 +119,16 @@ class Column:
     """A column of a table: its parser, and whether a value is required.
 
     ``parse`` receives the stripped text and returns the value or raises ``ValueError``
-    with a message for the user. An empty optional cell yields ``default``.
+    with a message for the user. An empty optional cell yields ``default``; so does a
+    column missing from the header when ``in_header`` is false (a column added later,
+    which older user files do not have).
     """
 
     name: str
     parse: Callable[[str], Any] = str
     required: bool = True
     default: Any = None
+    in_header: bool = True
 
 
 @dataclass
@@ -199,7 +202,7 @@ def read_table(
     dupes = sorted({h for h in header if header.count(h) > 1})
     for h in dupes:
         issues.append(Issue(name, 1, h, "column appears more than once in the header"))
-    missing = [c.name for c in columns if c.name not in header]
+    missing = [c.name for c in columns if c.in_header and c.name not in header]
     for c in missing:
         issues.append(Issue(name, 1, c, "required column is missing from the header"))
     if missing or dupes:

@@ -31,6 +31,7 @@ from .events import Event, event_sites, read_events
 from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
+    OUTDOOR_CATEGORIES,
     Category,
     CoordPrecision,
     HolidayPolicy,
@@ -101,6 +102,24 @@ def _slots(text: str) -> tuple[dt.time, ...]:
     return times
 
 
+def _source_date(text: str) -> str:
+    """A source's date as precise as the source says: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    text = text.strip()
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            dt.date.fromisoformat(text)
+        elif len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            dt.date(int(parts[0]), int(parts[1]), 1)
+        elif not (len(text) == 4 and text.isdigit()):
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date YYYY-MM-DD, YYYY-MM or YYYY") from None
+    if not 1900 <= int(parts[0]) <= dt.date.today().year + 1:
+        raise ValueError(f"'{text}': the year must lie between 1900 and next year")
+    return text
+
+
 def _defaults(text: str) -> frozenset[str]:
     return frozenset(t.strip() for t in text.split(";") if t.strip())
 
@@ -134,6 +153,7 @@ _SITE_COLUMNS = [
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),
+    Column("source_date", _source_date, required=False, default="", in_header=False),
 ]
 
 _LODGING_COLUMNS = [
@@ -142,6 +162,7 @@ _LODGING_COLUMNS = [
     Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
     Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
     Column("defaults", _defaults, required=False, default=frozenset()),
+    Column("price_year", bounded_int(1990, 2100, "price year"), required=False, in_header=False),
 ]
 
 _HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", choice(_HUB_KINDS))]
@@ -281,6 +302,9 @@ class Catalog:
     """The places users plan with: sites, lodgings and transport hubs.
 
     Build it with :func:`load_catalog`. Look a place up with :meth:`place`.
+    ``outdoor_sources`` maps a site listed in ``outdoor.csv`` to the source of its
+    indoor/outdoor flag (other sites take it from their category); ``contacts`` maps a site to
+    how to book it (a website or phone, from ``contacts.csv``), where known.
     """
 
     sites: Mapping[str, Site]
@@ -297,6 +321,9 @@ class Catalog:
     stories: Mapping[str, tuple[Story, ...]] = field(default_factory=dict)
     #: readiness assessments per enterprise, oldest first (``assessments.csv``)
     assessments: Mapping[str, tuple[Assessment, ...]] = field(default_factory=dict)
+
+    outdoor_sources: Mapping[str, str] = field(default_factory=dict)
+    contacts: Mapping[str, str] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -376,7 +403,7 @@ class Catalog:
         Columns: ``id``, ``name``, ``category``, ``town``, ``lat``, ``lon``, ``score``,
         ``assessed_on`` (the latest readiness assessment, empty if none), ``visit_min``,
         ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``, ``price_rub``,
-        ``slots``, ``defaults``, ``stories`` (how many story links).
+        ``slots``, ``defaults``, ``source_date``, ``stories`` (how many story links).
         """
         rows = [
             {
@@ -396,6 +423,7 @@ class Catalog:
                 "price_rub": s.price_rub,
                 "slots": ";".join(t.strftime("%H:%M") for t in s.slots),
                 "defaults": ";".join(sorted(s.defaults)),
+                "source_date": s.source_date,
                 "stories": len(self.stories.get(s.id, ())),
             }
             for s in self.sites.values()
@@ -423,6 +451,56 @@ def _read_checklist(
     ]
     table = read_table(path, cols, issues)
     return [(line, ChecklistItem(**v)) for line, v in table.rows]
+
+
+_OUTDOOR_COLUMNS = [
+    Column("site_id", parse_slug),
+    Column("outdoor", parse_bool),
+    Column("source_url"),
+    Column("note", required=False, default=""),
+]
+
+
+_CONTACT_COLUMNS = [
+    Column("site_id", parse_slug),
+    Column("contact"),
+    Column("source_url"),
+    Column("note", required=False, default=""),
+]
+
+
+def _read_optional(
+    path: Path, columns: list[Column], issues: list[Issue]
+) -> list[tuple[int, dict[str, Any]]]:
+    """An optional per-site table (``outdoor.csv``, ``contacts.csv``): no file, no rows."""
+    if not path.is_file():
+        return []
+    return read_table(path, columns, issues).rows
+
+
+def _per_site(
+    path: Path,
+    columns: list[Column],
+    sites: Mapping[str, Any],
+    skip: set[str] | None,
+    issues: list[Issue],
+) -> dict[str, dict[str, Any]]:
+    """Rows of an optional per-site table by site id, each site once and known.
+
+    Unknown ids are errors, except those in ``skip`` (rows already reported) or any when
+    ``skip`` is ``None`` (a replacement site file may leave out built-in sites).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for line, row in _read_optional(path, columns, issues):
+        sid = row["site_id"]
+        if sid not in sites:
+            if skip is not None and sid not in skip:
+                issues.append(Issue(str(path), line, "site_id", f"no site with id '{sid}'"))
+        elif sid in out:
+            issues.append(Issue(str(path), line, "site_id", f"'{sid}' is listed twice"))
+        else:
+            out[sid] = row
+    return out
 
 
 def load_catalog(
@@ -539,6 +617,13 @@ def load_catalog(
             continue
         items.append(item)
 
+    # a replacement site file may leave out built-in sites (their rows simply do not apply),
+    # and a site file read only in part leaves its unread sites unknown
+    skip = rejected_ids if sites_file is None and not sites_unread else None
+    outdoor_rows = _per_site(root / "outdoor.csv", _OUTDOOR_COLUMNS, sites, skip, issues)
+    outdoor = {sid: r["outdoor"] for sid, r in outdoor_rows.items()}
+    outdoor_src = {sid: r["source_url"] for sid, r in outdoor_rows.items()}
+    contact_rows = _per_site(root / "contacts.csv", _CONTACT_COLUMNS, sites, skip, issues)
     assessments: dict[str, tuple[Assessment, ...]] = {}
     if (root / "assessments.csv").is_file():
         assessments = read_assessments(
@@ -578,6 +663,7 @@ def load_catalog(
             site,
             score=score,
             checklist_coverage=coverage,
+            outdoor=outdoor.get(sid, site.category in OUTDOOR_CATEGORIES),
             assessed_on=latest.date if latest else None,
             assessed_by=latest.assessor if latest else "",
         )
@@ -600,6 +686,8 @@ def load_catalog(
         checklists=MappingProxyType({k: tuple(v) for k, v in checklists.items()}),
         scoring=scoring,
         source=str(root),
+        outdoor_sources=MappingProxyType(outdoor_src),
+        contacts=MappingProxyType({sid: r["contact"] for sid, r in contact_rows.items()}),
         capacity=MappingProxyType(capacity),
         events=MappingProxyType(events),
         stories=MappingProxyType(stories),

@@ -57,8 +57,21 @@ DataOpt = Annotated[
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: ru or en.")]
 
 
+#: The language of this run's messages (set by each command from its --lang; Russian first).
+_LANG = ["ru"]
+
+
+def _t(key: str, **values: Any) -> str:
+    """A CLI label in this run's language."""
+    from .i18n import t
+
+    return t(key, _LANG[0], **values)
+
+
 def _error(message: str) -> None:
-    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    err_console.print(
+        f"[bold red]{_t('cli.error')}:[/] {escape(message)}", highlight=False, soft_wrap=True
+    )
 
 
 def _crash_log(err: BaseException) -> Path | None:
@@ -90,7 +103,7 @@ def report(err: BaseException) -> int:
         output that cannot be written, 130 for an interrupt, 70 for anything unexpected.
     """
     if isinstance(err, KeyboardInterrupt):
-        err_console.print("interrupted")
+        err_console.print(_t("cli.interrupted"))
         return 130
     if isinstance(err, RouteplannerError):
         _error(describe(err))
@@ -181,8 +194,10 @@ def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any
 
 def _check_lang(lang: str) -> None:
     if lang not in ("ru", "en"):
-        err_console.print(f"[bold red]error:[/] --lang must be ru or en, not '{lang}'")
+        # the language is unknown: say it in both
+        err_console.print(f"[bold red]ошибка / error:[/] --lang: ru | en, не/not '{escape(lang)}'")
         raise typer.Exit(2)
+    _LANG[0] = lang
 
 
 @app.callback()
@@ -221,10 +236,7 @@ def sites(
     from .model import CHECKLIST_CATEGORIES, Category
 
     if category is not None and category not in {c.value for c in Category}:
-        err_console.print(
-            f"[bold red]error:[/] unknown category '{escape(category)}'; one of: "
-            + ", ".join(c.value for c in Category)
-        )
+        _error(_t("cli.unknown_category", value=category, known=", ".join(Category)))
         raise typer.Exit(2)
     try:
         catalog = load_catalog(data, extra_sites=extra_sites or ())
@@ -249,32 +261,35 @@ def sites(
 
         sys.stdout.write(csv_bytes(frame).decode("utf-8"))
     elif fmt == "table":
-        table = Table(title=f"{len(chosen)} sites")
+        from .hours_text import site_hours_text
+        from .i18n import plural, t
+
+        table = Table(title=plural(len(chosen), "site", lang))
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
         for col in ("name", "category", "town", "score", "hours", "booking", "group", "stories"):
-            table.add_column(col, overflow="fold")
+            table.add_column(t(f"cli.col.{col}", lang), overflow="fold")
         for s in chosen:
             table.add_row(
                 s.id,
                 s.name(lang),
-                s.category.value,
+                t(s.category.value, lang),
                 s.town,
                 f"{s.score:.1f}"
                 + (
                     f" ({s.assessed_on.isoformat()})"
                     if s.assessed_on
-                    else " (est.)"
+                    else f" ({t('cli.estimate', lang)})"
                     if s.category in CHECKLIST_CATEGORIES
                     else ""
                 ),
-                s.opening_hours,
-                f"{s.booking_days} d",
+                site_hours_text(s, lang),
+                plural(s.booking_days, "day", lang) if s.booking_days else "—",
                 str(s.max_group or "—"),
                 ", ".join(x.kind for x in catalog.stories.get(s.id, ())) or "—",
             )
         console.print(table)
     else:
-        err_console.print(f"[bold red]error:[/] --format must be table, csv or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=fmt, known="table, csv, json"))
         raise typer.Exit(2)
 
 
@@ -292,17 +307,18 @@ def travel(
 ) -> None:
     """Travel time, distance, modes and path between two places on a date."""
     _check_lang(lang)
-    from .i18n import t
+    from ._html import duration
+    from .i18n import fmt_date, t
     from .model import LINK_MODES, Mode
-    from .network import far_from_road_reasons, travel_time_text
+    from .network import far_from_road_reasons
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        _error(_t("cli.bad_date", value=str(date)))
         raise typer.Exit(2) from None
     if profile not in ("car", "coach"):
-        err_console.print(f"[bold red]error:[/] --profile must be car or coach, not '{profile}'")
+        _error(_t("cli.bad_profile", value=profile))
         raise typer.Exit(2)
     modes = [
         m
@@ -357,17 +373,17 @@ def travel(
     elif fmt == "text":
         console.print(
             f"{network.name(origin, lang)} → {network.name(destination, lang)}, "
-            f"{day.isoformat()}, {profile}"
+            f"{fmt_date(day, lang)}, {t(profile, lang)}"
         )
-        console.print(f"  {t('duration', lang)}: {travel_time_text(leg.duration_s)}")
-        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} km")
+        console.print(f"  {t('duration', lang)}: {duration(leg.duration_s / 60, lang)}")
+        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} {t('km', lang)}")
         console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
         console.print(f"  {t('via', lang)}: {' → '.join(names)}", soft_wrap=True)
         for r in far:
             label = t("warning", lang)
             console.print(f"  [yellow]{label}:[/] {escape(r.text(lang))}", soft_wrap=True)
     else:
-        err_console.print(f"[bold red]error:[/] --format must be text or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=fmt, known="text, json"))
         raise typer.Exit(2)
 
 
@@ -390,17 +406,14 @@ def _claimed(out: Path, force: bool) -> Iterator[None]:
     from ._io import LOCK_NAME, clear_stale_staging, locked_folder
 
     if out.exists() and not out.is_dir():
-        _error(f"--out {out} is a file, not a folder")
+        _error(_t("cli.out_is_file", path=str(out)))
         raise typer.Exit(2)
     made = not out.exists()
     try:
         with locked_folder(out):
             clear_stale_staging(out)
             if not force and any(p.name != LOCK_NAME for p in out.iterdir()):
-                _error(
-                    f"the output folder {out} is not empty; pass --force to overwrite its "
-                    "files, or choose another --out"
-                )
+                _error(_t("cli.out_not_empty", path=str(out)))
                 raise typer.Exit(2)
             yield
     finally:
@@ -428,9 +441,7 @@ def _interruptible() -> Iterator[threading.Event]:
         if flag.is_set():
             raise KeyboardInterrupt
         flag.set()
-        err_console.print(
-            "interrupted: finishing with the best plan found so far (Ctrl-C again to abort)"
-        )
+        err_console.print(_t("cli.interrupted_keep"))
 
     try:
         old = signal.signal(signal.SIGINT, handler)
@@ -456,10 +467,12 @@ def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> 
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("planning…", total=None)
+        task = progress.add_task(_t("cli.planning"), total=None)
 
         def on_progress(elapsed: float, prize: int) -> None:
-            progress.update(task, description=f"planning… best score {prize / PRIZE_SCALE:.1f}")
+            progress.update(
+                task, description=_t("cli.planning_best", score=f"{prize / PRIZE_SCALE:.1f}")
+            )
 
         itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
     if stop.is_set():
@@ -471,12 +484,12 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     from .export import write_plan_outputs
 
     with _interruptible() as stop:
-        err_console.print("planning… (Ctrl-C stops the search and keeps the best plan so far)")
+        err_console.print(_t("cli.planning_hint"))
         itinerary = _search(request, catalog, network, stop)
     names = {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
-    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     return itinerary
 
 
@@ -652,7 +665,7 @@ def compare_cmd(
             soft_wrap=True,
         )
     written = [out / name for name in COMPARISON_FILES] + ([] if no_plans else [out / "plans"])
-    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     if not comp.kpis["feasible"].any():
         raise typer.Exit(5)
 
@@ -660,10 +673,13 @@ def compare_cmd(
 @_command()
 def check(
     itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
+    lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
     """Check an itinerary against the catalog and network; exit 1 listing violations."""
+    _check_lang(lang)
     from .check import check_itinerary
+    from .i18n import plural
     from .result import Itinerary
 
     try:
@@ -673,21 +689,22 @@ def check(
     except RouteplannerError as err:
         _fail(err)
     if violations:
-        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        err_console.print(f"[bold red]{_t('check.violations', n=len(violations))}:[/]")
         for v in violations:
-            err_console.print(f"  - {clip(v, 600)}", highlight=False, soft_wrap=True, markup=False)
+            err_console.print(
+                f"  - {clip(v.text(lang), 600)}", highlight=False, soft_wrap=True, markup=False
+            )
         raise typer.Exit(1)
     if not it.feasible:
-        reasons = it.problem_texts("en") or ["no reason given"]
+        reasons = it.problem_texts(lang) or [_t("cli.no_reason")]
         err_console.print(
-            f"{itinerary}: the plan is marked infeasible (no days, nothing else to check):",
-            highlight=False,
-            markup=False,
+            _t("cli.marked_infeasible_file", file=itinerary), highlight=False, markup=False
         )
         for r in reasons:
             err_console.print(f"  - {clip(r, 600)}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(5)
-    console.print(f"OK: {itinerary} — feasible, {len(it.stops)} stops, no violations")
+    stops = plural(len(it.stops), "stop", lang)
+    console.print(_t("check.ok", file=itinerary, status=_t("cli.feasible"), stops=stops))
 
 
 @_command("map")
@@ -710,7 +727,7 @@ def map_cmd(
     """Draw a saved plan (or, with --catalog, the whole catalog) as an interactive HTML map."""
     _check_lang(lang)
     if (itinerary is None) != catalog_only:
-        err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
+        _error(_t("cli.map_args"))
         raise typer.Exit(2)
     from ._io import atomic_write_bytes
     from .catalog import load_catalog
@@ -729,7 +746,9 @@ def map_cmd(
             target = out or itinerary.with_name("map.html")
     except RouteplannerError as err:
         _fail(err)
-    console.print(f"written: {atomic_write_bytes(target, render_map(m))}", highlight=False)
+    console.print(
+        f"{_t('cli.written')}: {atomic_write_bytes(target, render_map(m))}", highlight=False
+    )
 
 
 def _minutes(text: str) -> int:
@@ -804,27 +823,16 @@ def embed_cmd(
     files = render_plan(itinerary, lang=lang, names=names, catalog=view)
     files |= render_insertion(report, itinerary, view, lang=lang, names=names)
     written = write_files(out, files)
-    table = Table(title=f"{t.name}: insertion report (+{extra_min} min a day at most)")
-    for col in (
-        "rank",
-        "site",
-        "fits",
-        "day",
-        "start",
-        "+travel",
-        "+day",
-        "+km",
-        "+RUB",
-        "effect / reason",
-    ):
-        table.add_column(col, overflow="fold")
+    table = Table(title=_t("cli.insertion_title", tour=t.name, minutes=extra_min))
+    for col in ("rank", "site", "fits", "day", "start", "travel", "day_longer", "km", "rub", "why"):
+        table.add_column(_t(f"cli.ins.{col}"), overflow="fold")
     for r in report.head(15).itertuples():
         name = r.name_en if lang == "en" else r.name
         why = r.effect if r.fits else (r.reason if lang == "en" else r.reason_ru)
         table.add_row(
             str(r.rank),
             name,
-            "yes" if r.fits else "no",
+            _t("yes") if r.fits else _t("no"),
             *(
                 "—" if pd.isna(x) else str(x)
                 for x in (
@@ -840,8 +848,10 @@ def embed_cmd(
         )
     console.print(table)
     added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
-    console.print(f"added: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False)
-    console.print(f"written: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(
+        f"{_t('cli.added')}: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False
+    )
+    console.print(f"{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     if not itinerary.feasible:
         raise typer.Exit(5)
 

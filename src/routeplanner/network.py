@@ -73,6 +73,7 @@ __all__ = [
     "TravelMatrix",
     "far_from_road_reasons",
     "load_network",
+    "road_map",
     "travel_time_text",
     "validate_graph",
 ]
@@ -937,6 +938,35 @@ def far_from_road_reasons(network: Network, places: Iterable[str]) -> list[Reaso
         )
         for far in network.far_from_road(places)
     ]
+
+
+def road_map(
+    data_dir: Path | str | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The road graph's nodes and segments as drawn on a map, without building the network.
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        Folder holding ``network/nodes.csv`` and ``roads.csv`` (default: the built-in ``data/``).
+
+    Returns
+    -------
+    nodes, roads : list of dict
+        Rows of ``nodes.csv`` (``id``, ``name_ru``, ``name_en``, ``kind``, ``lat``, ``lon``) and
+        of ``roads.csv`` (``from``, ``to``, ``road``, ``road_class``, …) that parse; rows with a
+        problem, or roads to an unknown node, are left out (:func:`load_network` reports them).
+    """
+    root = (Path(data_dir) if data_dir is not None else default_data_dir()) / "network"
+    issues: list[Issue] = []
+    nodes = [r for _line, r in read_table(root / "nodes.csv", _NODE_COLUMNS, issues).rows]
+    ids = {r["id"] for r in nodes}
+    roads = [
+        r
+        for _line, r in read_table(root / "roads.csv", _ROAD_COLUMNS, issues).rows
+        if r["from"] in ids and r["to"] in ids
+    ]
+    return nodes, roads
 
 
 def travel_time_text(seconds: float) -> str:

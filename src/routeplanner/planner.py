@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -28,6 +27,8 @@ from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
 from .events import with_events
 from .exceptions import InfeasibleError
+from .explain import explain_drops
+from .i18n import plural, t
 from .model import (
     LINK_MODES,
     PRIZE_SCALE,
@@ -45,7 +46,7 @@ from .regulations import apply_regulations, leg_durations_s
 from .result import Itinerary
 from .scenario import check_request as _resolve_endpoints
 from .settings import logger
-from .solve import Solution, solve
+from .solve import solve
 
 __all__ = ["Closure", "PlanContext", "build_problem", "plan"]
 
@@ -58,6 +59,27 @@ _DAY = 86_400
 
 def _secs(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60
+
+
+def _plural(n: int, noun: str) -> tuple[str, str]:
+    """A count with its noun in both languages (a reason renders either)."""
+    return plural(n, noun, "ru"), plural(n, noun, "en")
+
+
+def _basis(site: Site, field: str) -> tuple[str, str]:
+    """', planning default …' after a fact that is a default, '' after a sourced one."""
+    if field not in site.defaults:
+        return "", ""
+    return f", {t('default_mark', 'ru')}", f", {t('default_mark', 'en')}"
+
+
+def _names(catalog: Catalog, place_id: str) -> tuple[str, str]:
+    """A place's names in quotes, in both languages (its id when the catalog does not know it)."""
+    ru = en = place_id
+    if place_id in catalog:
+        place = catalog.place(place_id)
+        ru, en = place.name("ru"), place.name("en")
+    return (ru if ru.startswith("«") else f"«{ru}»"), f"'{en}'"
 
 
 def _to_minutes(m: np.ndarray) -> np.ndarray:
@@ -122,10 +144,24 @@ def _prechecks(
             dropped[sid] = Reason("excluded")
             continue
         if site.max_group is not None and req.group_size > site.max_group:
-            dropped[sid] = Reason("group", {"group": req.group_size, "max": site.max_group})
+            dropped[sid] = Reason(
+                "group",
+                {
+                    "group": _plural(req.group_size, "person"),
+                    "max": site.max_group,
+                    "basis": _basis(site, "max_group"),
+                },
+            )
             continue
         if req.youngest_age < site.min_age:
-            dropped[sid] = Reason("age", {"age": req.youngest_age, "min": site.min_age})
+            dropped[sid] = Reason(
+                "age",
+                {
+                    "age": _plural(req.youngest_age, "year"),
+                    "min": site.min_age,
+                    "basis": _basis(site, "min_age"),
+                },
+            )
             continue
         # a walk-in site (no booking) is open to the trip whenever the request is made
         first_ok = (
@@ -133,7 +169,13 @@ def _prechecks(
         )
         if first_ok > dates[-1]:
             dropped[sid] = Reason(
-                "booking", {"days": site.booking_days, "booked": booked_on, "first": first_ok}
+                "booking",
+                {
+                    "days": _plural(site.booking_days, "day"),
+                    "booked": booked_on,
+                    "first": first_ok,
+                    "basis": _basis(site, "booking_days"),
+                },
             )
             continue
         if req.budget_rub is not None and site.price_rub > req.budget_rub:
@@ -323,7 +365,7 @@ def build_problem(
     shut = frozenset(closed)
     kept, dropped, days_ok = _prechecks(request, catalog, network, dates, shut)
     broken = [
-        Reason("must_visit", {"site": sid, "why": dropped[sid]})
+        Reason("must_visit", {"site": _names(catalog, sid), "why": dropped[sid]})
         for sid in request.must_visit
         if sid in dropped
     ]
@@ -514,103 +556,10 @@ def plan(
         ]
         if missing:
             return Itinerary.infeasible(
-                request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
+                request,
+                [Reason("must_visit_unfit", {"site": _names(catalog, m)}) for m in missing],
             )
     # what is left of the time limit goes to explaining drops (the itinerary takes ~0.1 s)
-    budget = max(0.1, t0 + request.solver.time_limit_s - time.perf_counter() - 0.3)
+    budget = max(0.5, t0 + request.solver.time_limit_s - time.perf_counter() - 0.3)
     reasons = explain_drops(ctx, problem, solution, budget_s=budget)
     return build_itinerary(ctx, problem, solution, reasons)
-
-
-def explain_drops(
-    ctx: PlanContext, problem: Problem, solution: Solution, *, budget_s: float = 1.0
-) -> dict[str, Reason]:
-    """Reasons for every candidate left out: pre-checks, then the cheapest insertion.
-
-    The cheapest insertion of every left-out site into every gap of the final plan is bounded
-    from below, all at once (numpy): the detour plus the visit, on a day when the site is open.
-    Where even that bound overruns the day, the reason says by how much. Where it fits, the
-    exact schedule decides which rule blocks it (driving limit, lunch, opening hours or slots,
-    budget, quota), within ``budget_s`` seconds; past that the reason says the site was not
-    analysed further.
-    """
-    t0 = time.perf_counter()
-    reasons = dict(ctx.dropped)
-    visited = solution.visited
-    todo = [i for i in range(len(problem.visits)) if i not in visited]
-    if not todo:
-        return reasons
-    loc = np.array([problem.visits[i].location for i in todo])
-    service = np.array([problem.visits[i].service_s for i in todo])
-    best_over = np.full(len(todo), np.iinfo(np.int64).max, dtype=np.int64)
-    best_where: list[Reason | None] = [None] * len(todo)
-    for d, (day, sched) in enumerate(zip(problem.days, solution.schedules, strict=True)):
-        if sched is None:
-            continue
-        dur = problem.durations_s[day.matrix]
-        lo, hi = day.earliest_start_s, day.latest_end_s
-        open_today = np.array(
-            [
-                (v.days is None or d in v.days) and any(a <= hi and b >= lo for a, b in v.windows)
-                for v in (problem.visits[i] for i in todo)
-            ]
-        )
-        route = list(solution.routes[d])
-        stops = [day.start_location, *(problem.visits[k].location for k in route), day.end_location]
-        for pos in range(len(stops) - 1):
-            a, b = stops[pos], stops[pos + 1]
-            da, db, dab = dur[a, loc], dur[loc, b], int(dur[a, b])
-            ok = open_today & (da >= 0) & (db >= 0)
-            over = sched.finish + da + service + db - dab - hi
-            better = ok & (over < best_over)
-            if better.any():
-                prev = problem.location_keys[a]
-                name = ctx.catalog.place(prev)
-                where = Reason("where", {"day": d + 1, "after": (name.name("ru"), name.name("en"))})
-                best_over = np.where(better, over, best_over)
-                for k in np.nonzero(better)[0]:
-                    best_where[k] = where
-    for k, i in enumerate(todo):
-        key = problem.visits[i].key
-        where = best_where[k]
-        if where is None:
-            reasons[key] = Reason("no_day")
-        elif best_over[k] > 0:
-            reasons[key] = Reason("no_time", {"where": where, "over_s": int(best_over[k])})
-        elif time.perf_counter() - t0 < budget_s:
-            reasons[key] = _diagnose(ctx, problem, solution, i, where)
-        else:
-            reasons[key] = Reason("not_analysed", {"where": where})
-    return reasons
-
-
-def _diagnose(
-    ctx: PlanContext, problem: Problem, solution: Solution, i: int, where: Reason
-) -> Reason:
-    """Which rule blocks a visit whose travel time alone would fit: try each relaxation."""
-    from ._schedule import simulate
-
-    v = problem.visits[i]
-    req = ctx.request
-
-    def fits(relax: dict[str, object]) -> bool:
-        for d, day in enumerate(problem.days):
-            if v.days is not None and d not in v.days:
-                continue
-            day2 = dataclasses.replace(day, **relax)
-            route = list(solution.routes[d])
-            for pos in range(len(route) + 1):
-                if simulate(problem, day2, [*route[:pos], i, *route[pos:]]) is not None:
-                    return True
-        return False
-
-    if fits({}):
-        spent = sum(problem.visits[k].price_rub for k in solution.visited)
-        if problem.budget_rub is not None and spent + v.price_rub > problem.budget_rub:
-            return Reason("budget", {"price": v.price_rub, "budget": req.budget_rub})
-        return Reason("quota")
-    if fits({"max_drive_s": None}):
-        return Reason("drive", {"hours": f"{req.max_drive_h:g}", "where": where})
-    if fits({"lunch_window_s": None, "lunch_s": 0}):
-        return Reason("lunch", {"where": where})
-    return Reason("no_gap", {"where": where})

@@ -347,7 +347,7 @@ class Itinerary:
 
     def summary(self, *, lang: str = "ru", names: dict[str, str] | None = None) -> str:
         """A readable day-by-day programme as plain text."""
-        from .i18n import t
+        from .i18n import fmt_date, t
 
         names = names or {}
         out = [f"{t('trip', lang)}: {self.scenario.name}"]
@@ -358,7 +358,7 @@ class Itinerary:
         for w in self.warning_texts(lang):
             out.append(f"{t('warning', lang)}: {w}")
         for di, day in enumerate(self.days, 1):
-            out.append(f"\n{t('day', lang)} {di} — {day.date.isoformat()}")
+            out.append(f"\n{t('day', lang)} {di} — {fmt_date(day.date, lang)}")
             for k, leg in enumerate(day.legs):
                 label = names.get(leg.origin, leg.origin)
                 dest = names.get(leg.destination, leg.destination)

@@ -8,8 +8,10 @@ import streamlit as st
 from .. import i18n
 from ..catalog import Catalog
 from ..exceptions import RouteplannerError
+from ..hours_text import site_hours_text
 from ..maps import catalog_map
 from ..model import Category
+from ..places import default_facts
 from ..spreadsheet import csv_bytes, xlsx_bytes
 from . import MAX_UPLOAD_MB
 from .common import (
@@ -27,10 +29,13 @@ __all__ = ["filter_sites", "render", "sites_frame"]
 
 
 def sites_frame(catalog: Catalog, language: str) -> pd.DataFrame:
-    """The catalog's sites as a table (:meth:`Catalog.to_frame` plus the ID rule)."""
+    """The catalog's sites as a table (:meth:`Catalog.to_frame` plus the ID rule); the opening
+    hours in words and the planning defaults named, in ``language``."""
     frame = catalog.to_frame(lang=language)
     frame.insert(3, "category_name", [i18n.t(c, language) for c in frame["category"]])
     frame["id_required"] = [catalog.sites[s].id_required for s in frame["id"]]
+    frame["opening_hours"] = [site_hours_text(catalog.sites[s], language) for s in frame["id"]]
+    frame["defaults"] = [", ".join(default_facts(catalog.sites[s], language)) for s in frame["id"]]
     return frame
 
 
