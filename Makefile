@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,web,dask]'
+	# compile the search's kernels into numba's on-disk cache now, so that the first plan
+	# does not pay the compilation (about 15-40 s once; later processes load it in ~0.3 s)
+	$(BIN)/python -c 'from routeplanner._ils import warm_up; print(f"compiled search ready ({warm_up():.1f} s)")'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     for s, n, m in pairs:
         inst = read_toptw(root / "toptw" / s / f"{n}.txt", m, bks=bks[(s, n, m)], set_name=s)
         t0 = time.perf_counter()
-        routes, its = CompiledILS(inst.problem).run(
+        routes, stats = CompiledILS(inst.problem).run(
             [[] for _ in range(m)], deadline=t0 + args.limit, seed=args.seed, **opts
         )
         err = check_toptw(inst, routes)
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
         gaps.append(gap)
         print(
             f"{n}/{m}: score {score:g} bks {bks[(s, n, m)]:g} gap {gap:.2f} % "
-            f"iterations {its} {'ok' if not err else err[:2]}",
+            f"iterations {stats.iterations} {'ok' if not err else err[:2]}",
             flush=True,
         )
     print(f"mean {sum(gaps) / len(gaps):.2f} max {max(gaps):.2f} over {len(gaps)} pairs")

@@ -52,7 +52,7 @@ def _labels(cap, words):  # type: ignore[no-untyped-def]
 @njit(cache=True)
 def tour_dp(prob, d, cand, k_max, ng):  # type: ignore[no-untyped-def]
     """Best tour of day ``d`` over the visits ``cand`` (bool mask); returns (score, visits)."""
-    a_w, b_w, serv, vloc, prize, _req, allowed, dur, drv, day = prob
+    a_w, b_w, serv, vloc, prize, _req, allowed, dur, drv, day, _ws = prob
     nv = prize.shape[0]
     start, end, early, late, m, maxdrv = (
         day[d, 0],

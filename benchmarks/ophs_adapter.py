@@ -102,7 +102,7 @@ def run_ophs(
         if probed and time.perf_counter() > probe_end:
             break
         p = _problem_for(inst, seq)
-        routes, _its = CompiledILS(p).run(
+        routes, _stats = CompiledILS(p).run(
             [[] for _ in p.days],
             deadline=probe_end,
             seed=seed,
@@ -120,7 +120,8 @@ def run_ophs(
             break
         share = left / (len(chosen) - k)
         p = _problem_for(inst, seq)
-        sol = solve(p, SolverSettings(time_limit_s=share, seed=seed), **(solve_kw or {}))
+        kw = {"wall_clock": True, **(solve_kw or {})}
+        sol = solve(p, SolverSettings(time_limit_s=share, seed=seed), **kw)
         if sol.feasible and (best is None or sol.prize > best[0]):
             best = (sol.prize, seq, sol.routes)
     if best is None:

@@ -195,7 +195,7 @@ def optw(problem, ng: int, target: int, cap: int, rounds: int, backward: bool, s
     Returns a dict: ``verdict``, ``score`` and ``tour`` (when the optimum was found) and the
     ``log`` of the rounds, each line also passed to ``say`` when given.
     """
-    a_w, b_w, serv, vloc, prize, _r, _al, dur, _drv, day = _arrays(problem)
+    a_w, b_w, serv, vloc, prize, _r, _al, dur, _drv, day, _ws = _arrays(problem)
     a, b, d = a_w[:, 0].copy(), b_w[:, 0].copy(), dur[0]
     late = int(day[0, 3])
     nv = prize.shape[0]

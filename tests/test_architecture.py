@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
             "assessments",
             "events",
             "stories",
+            "eateries",
         ],
         2,
     ),

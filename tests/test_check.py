@@ -305,3 +305,23 @@ def test_random_requests_pass_the_checker(
         return
     assert {d.site_id for d in it.dropped} | {s.site_id for s in it.stops} == set(cands)
     assert all(d.reason for d in it.dropped)
+
+
+def test_a_lunch_inside_a_drive_or_away_from_the_day_is_refused(
+    good: Itinerary, catalog: Catalog, network: Network
+) -> None:
+    day = next(d for d in good.days if d.lunch_start is not None and d.legs)
+    k = good.days.index(day)
+    assert day.lunch_place in {day.start_place, day.end_place, *(s.site_id for s in day.stops)}
+    leg = max(day.legs, key=lambda x: x.arrive - x.depart)
+    inside = _with_day(
+        good,
+        k,
+        lunch_start=leg.depart,
+        lunch_end=leg.depart + (day.lunch_end - day.lunch_start),  # type: ignore[operator]
+    )
+    texts = [v.message for v in check_itinerary(inside, catalog, network) if v.rule == "lunch"]
+    assert any("inside the leg" in x for x in texts)
+    away = _with_day(good, k, lunch_place="bratsk_hpp")
+    texts = [v.message for v in check_itinerary(away, catalog, network) if v.rule == "lunch"]
+    assert any("not a place of the day" in x for x in texts)

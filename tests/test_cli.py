@@ -152,6 +152,52 @@ def test_compare_writes_kpis(tmp_path: Path) -> None:
     assert code == 3 and "profle" in text
 
 
+def _fresh(code: str) -> str:
+    """Run ``code`` in a new interpreter (nothing imported yet) and return its output."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return out.stdout.strip()
+
+
+def test_version_help_and_sites_import_neither_numba_nor_ortools() -> None:
+    from importlib.metadata import version
+
+    out = _fresh(
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from routeplanner.cli import app\n"
+        "r = CliRunner()\n"
+        "v = r.invoke(app, ['--version'])\n"
+        "h = r.invoke(app, ['--help'])\n"
+        "s = r.invoke(app, ['sites', '--format', 'csv'])\n"
+        "print(v.exit_code, h.exit_code, s.exit_code, v.output.strip())\n"
+        "print('numba' in sys.modules, 'ortools' in sys.modules)\n"
+    )
+    codes, heavy = out.splitlines()[-2:]
+    assert codes.split() == ["0", "0", "0", version("routeplanner")]
+    assert heavy == "False False"
+
+
+def test_the_solve_module_is_importable_by_name() -> None:
+    out = _fresh(
+        "import routeplanner.solve as m\n"
+        "import routeplanner\n"
+        "print(type(m).__name__, callable(m.solve), routeplanner.solve is m)\n"
+        "from routeplanner import plan, Itinerary, SolverSettings\n"
+        "print(plan.__module__, Itinerary.__module__, SolverSettings().time_limit_s)\n"
+    )
+    assert out.splitlines() == [
+        "module True True",
+        "routeplanner.planner routeplanner.result 5.0",
+    ]
+
+
 def test_travel_warns_about_a_place_off_the_network() -> None:
     """Issue 20: `travel` names a place far from any road, with its distance."""
     code, out = invoke("travel", "bratsk", "turman_pillars", "--date", "2027-07-14", "--lang", "en")

@@ -58,7 +58,7 @@ def _explained(
     req = TripRequest.model_validate(base)
     problem, ctx = build_problem(req, catalog, network)
     solution = solve(problem, req.solver)
-    reasons = explain_drops(ctx, problem, solution, budget_s=60)
+    reasons = explain_drops(ctx, problem, solution, max_analysed=10_000)
     return ctx, problem, solution, reasons
 
 

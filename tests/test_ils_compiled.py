@@ -1,19 +1,21 @@
 """The compiled iterated local search (``routeplanner._ils``).
 
 Its feasibility test is checked against the Python schedule simulation on random routes, its
-plans against ``evaluate`` (lunch, several windows, driving limits, days allowed, required
-visits), and its quality against exhaustive enumeration on a tiny instance. Work limits only.
+plans against ``evaluate``, the plain reference evaluator (lunch, several windows, driving
+limits, days allowed, required visits, budgets, quotas, fixed order), and its quality against
+exhaustive enumeration on tiny instances. Work and iteration limits only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
 import numpy as np
 import pytest
 
-from routeplanner._ils import CompiledILS, _exact_ok, supports
+from routeplanner._ils import CompiledILS, _exact_ok, supports, warm_up
 from routeplanner._schedule import simulate
 from routeplanner.model import DaySpec, Problem, Visit, _QuotaRule
 from routeplanner.solve import evaluate
@@ -85,10 +87,10 @@ def test_exact_check_agrees_with_the_schedule_simulation():
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_plans_keep_lunch_windows_driving_limits_and_allowed_days(seed: int):
     p = _problem(n=40, m=3, seed=seed)
-    routes, iterations = CompiledILS(p).run(
+    routes, stats = CompiledILS(p).run(
         [[], [], []], deadline=float("inf"), seed=seed, max_iterations=400, scatter=0.5
     )
-    assert iterations == 400
+    assert stats.iterations == 400 and stats.stopped_by == "iterations"
     assert not evaluate(p, routes)[1]
     assert sum(p.visits[i].prize for r in routes for i in r) > 0
 
@@ -132,14 +134,129 @@ def test_finds_the_optimum_of_a_tiny_instance():
     assert best > 0
 
 
-def test_budgets_and_quotas_are_left_to_the_python_search():
+def test_every_problem_is_supported():
     p = _problem(n=10, m=1)
-    assert supports(p)
-    with_budget = Problem(visits=p.visits, days=p.days, durations_s=p.durations_s, budget_rub=10)
-    assert not supports(with_budget)
     quota = _QuotaRule(tag="x", per="day", min=None, max=1)
-    with_quota = Problem(visits=p.visits, days=p.days, durations_s=p.durations_s, quotas=(quota,))
-    assert not supports(with_quota)
+    assert supports(p)
+    assert supports(dataclasses.replace(p, budget_rub=10, quotas=(quota,)))
+
+
+def _constrained(n: int = 9, m: int = 2, seed: int = 1, tmax: int = 200) -> Problem:
+    """A small problem with every side constraint: prices and fares against a budget, tags
+    under per-day and per-trip quotas, lunch, driving limits."""
+    p = _problem(n=n, m=m, seed=seed, tmax=tmax)
+    rng = random.Random(seed)
+    visits = tuple(
+        dataclasses.replace(
+            v, price_rub=rng.randint(0, 40), tags=frozenset({"a" if i % 3 == 0 else "b"})
+        )
+        for i, v in enumerate(p.visits)
+    )
+    fares = (p.durations_s[0] // 20).astype(np.int64)  # a fare on the longer legs
+    quotas = (
+        _QuotaRule("a", "day", 1, 2),
+        _QuotaRule("b", "trip", 1, 4),
+    )
+    return dataclasses.replace(p, visits=visits, costs_rub=(fares,), budget_rub=90, quotas=quotas)
+
+
+def _brute_force(p: Problem) -> tuple[int, list[list[int]]]:
+    """The best value (prize less quota-minimum shortfalls, as the search counts it) over
+    every assignment of visits to days and every order, each replayed by ``evaluate``."""
+    from routeplanner.solve import _side_ok
+
+    nv, nd = len(p.visits), len(p.days)
+    top = max(v.prize for v in p.visits)
+    best: tuple[int, list[list[int]]] = (-(10**9), [])
+
+    # days one by one: every feasible route of day 0, then of day 1 from what is left
+    def routes_of(day: int, left: list[int]) -> list[tuple[int, ...]]:
+        out = [()]
+        for k in range(1, 5):
+            for r in itertools.permutations(left, k):
+                if simulate(p, p.days[day], r) is not None and all(
+                    p.visits[i].days is None or day in p.visits[i].days for i in r
+                ):
+                    out.append(r)
+        return out
+
+    for r0 in routes_of(0, list(range(nv))):
+        rest = [i for i in range(nv) if i not in r0]
+        for r1 in routes_of(1, rest) if nd > 1 else [()]:
+            plan = [list(r0), list(r1)][:nd]
+            if _side_ok(p, plan):
+                continue
+            val = sum(p.visits[i].prize for r in plan for i in r)
+            for q in p.quotas:
+                if q.per == "day" and q.min:
+                    for r in plan:
+                        have = sum(q.tag in p.visits[i].tags for i in r)
+                        val -= 2 * top * max(0, q.min - have)
+            if val > best[0]:
+                best = (val, plan)
+    return best
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_budget_and_quotas_reach_the_brute_force_optimum(seed: int):
+    p = _constrained(seed=seed)
+    optimum, witness = _brute_force(p)
+    assert witness and not evaluate(p, witness)[1]
+    ils = CompiledILS(p)
+    routes, _ = ils.run([[], []], deadline=float("inf"), seed=seed, max_iterations=400)
+    assert not evaluate(p, routes)[1], routes
+    assert ils.value(routes)[0] == optimum
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6, 7])
+def test_budget_and_quota_maxima_hold_on_larger_problems(seed: int):
+    p = _constrained(n=40, m=3, seed=seed, tmax=300)
+    p = dataclasses.replace(p, budget_rub=150)
+    free_plan, _ = CompiledILS(dataclasses.replace(p, budget_rub=None, quotas=())).run(
+        [[], [], []], deadline=float("inf"), seed=seed, max_iterations=200
+    )
+    # without them the plan breaks the budget or a maximum: both bind
+    assert evaluate(p, free_plan)[1]
+    routes, _ = CompiledILS(p).run(
+        [[], [], []], deadline=float("inf"), seed=seed, max_iterations=300
+    )
+    _schedules, problems = evaluate(p, routes)
+    assert not problems, problems
+    for r in routes:  # the per-day minimum is reached wherever the plan has room
+        assert sum("a" in p.visits[i].tags for i in r) >= 1
+
+
+def test_a_fixed_order_of_required_visits_is_kept():
+    p = _problem(n=30, m=2, seed=5, lunch=False, drive=None, tmax=400)
+    visits = list(p.visits)
+    chain = [3, 11, 7]  # out of their index order on purpose
+    for i in chain:
+        visits[i] = dataclasses.replace(visits[i], required=True, windows=((0, 380),), days=None)
+    p = dataclasses.replace(p, visits=tuple(visits), precedences=((3, 11), (11, 7)))
+    start = [list(chain), []]
+    assert not evaluate(p, start)[1]
+    routes, _ = CompiledILS(p).run(start, deadline=float("inf"), seed=2, max_iterations=300)
+    assert not evaluate(p, routes)[1]
+    day = next(r for r in routes if 3 in r)
+    assert [i for i in day if i in chain] == chain
+    assert sum(len(r) for r in routes) > len(chain)
+
+
+def test_warm_up_compiles_every_kernel_the_search_calls():
+    import routeplanner._ils as ils_mod
+
+    warm_up()
+    kernels = [
+        getattr(ils_mod, k) for k in dir(ils_mod) if hasattr(getattr(ils_mod, k), "signatures")
+    ]
+    before = {k.__name__: len(k.signatures) for k in kernels}
+    p = _constrained(n=20, m=2, seed=9)
+    ils = CompiledILS(p)
+    routes, _ = ils.run(ils.fill([[], []]), deadline=float("inf"), max_iterations=20)
+    ils.value(routes)
+    ils.with_days(p.days, 50).fill_value([[], []])
+    after = {k.__name__: len(k.signatures) for k in kernels}
+    assert after == before  # nothing new was compiled: the first plan never pays compilation
 
 
 @pytest.mark.parametrize("lunch", [False, True])
@@ -148,8 +265,6 @@ def test_insertion_table_agrees_with_the_simulation(lunch: bool):
     # (a lunch-day insertion is confirmed by the exact check afterwards). So: an insertion is
     # found iff it simulates without lunch, at a position where it does, and whatever
     # simulates with lunch is found.
-    import dataclasses
-
     from routeplanner._ils import _INF, _day_table, _timing, _workspace
 
     p = _problem(n=20, m=1, seed=21, lunch=lunch, drive=240)
@@ -166,7 +281,7 @@ def test_insertion_table_agrees_with_the_simulation(lunch: bool):
         if simulate(p, p.days[0], route) is None:
             continue
         n = len(route)
-        cost, pos, _b, locs, arr, dep, slack, sbuf, bbuf = _workspace(1, nv, nv)
+        cost, pos, _b, locs, arr, dep, slack, sbuf, bbuf, _w = _workspace(1, nv, nv)
         route_arr = np.array([*route, 0], dtype=np.int64)
         ok, drive = _timing(
             ils.prob, 0, route_arr, n, locs[0], arr[0], dep[0], slack[0], sbuf, bbuf
@@ -215,7 +330,9 @@ def _exchange(ils: CompiledILS, routes: list[list[int]], max_len: int = 2) -> in
         free[r] = False
     keep = np.empty(nv, dtype=np.int64)
     mask = np.empty(nv, dtype=np.bool_)
-    made = _replace(ils.prob, arr, lens, free, _workspace(nd, nv, nv), keep, mask, max_len)
+    made = _replace(
+        ils.prob, ils.side, arr, lens, free, _workspace(nd, nv, nv), keep, mask, max_len
+    )
     routes[:] = ils._unpack(arr, lens)
     assert not free[[i for r in routes for i in r]].any()  # bookkeeping follows the routes
     assert free.sum() == nv - sum(len(r) for r in routes)

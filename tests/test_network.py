@@ -189,6 +189,18 @@ def test_same_node_places_travel_directly(network: Network) -> None:
         assert m.distance_m[0, 1] < 10_000
 
 
+def test_durations_are_the_matrix_block_without_the_square_matrix(
+    catalog: Catalog, network: Network
+) -> None:
+    ids = [*list(catalog.sites)[:30], *list(catalog.lodgings)[:4]]
+    for date in (dt.date(2027, 7, 1), dt.date(2027, 2, 10), dt.date(2027, 4, 20)):
+        for profile in ("car", "coach"):
+            full = network.matrix(ids, date, profile=profile)
+            block = network.durations(ids[:6], ids, date, profile=profile)
+            assert block.shape == (6, len(ids))
+            assert (block == full.duration_s[:6]).all()
+
+
 def test_slyudyanka_station_to_zhigalov_museum_is_a_real_leg(network: Network) -> None:
     """Issue 20: the two shared one town-centre point, so the leg was 0 min and 0 km."""
     leg = network.leg("slyudyanka_marble_station", "zhigalov_mineral_museum", SUMMER)

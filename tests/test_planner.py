@@ -290,6 +290,59 @@ def test_site_closed_for_the_day_is_booked_out(catalog: Catalog, network: Networ
     assert "все места заняты" in it.problem_texts("ru")[0]
 
 
+def test_same_request_same_plan_while_another_process_loads_the_cpu(
+    catalog: Catalog, network: Network
+) -> None:
+    """A shipped scenario (budget, lodging choice) with a small work budget, planned once on a
+    quiet machine and once beside a CPU-heavy process: the same itinerary, byte for byte."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from routeplanner.scenario import load_scenario
+
+    scenario = Path(__file__).resolve().parents[1] / "data" / "scenarios" / "bratsk_5day.yaml"
+    req = load_scenario(scenario)
+    req = req.model_copy(update={"solver": req.solver.model_copy(update={"time_limit_s": 0.3})})
+    quiet = plan(req, catalog, network)
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        loaded = plan(req, catalog, network)
+    finally:
+        busy.kill()
+        busy.wait()
+    assert quiet.feasible and quiet.solver["status"] == "WORK_LIMIT"
+    assert loaded.to_json() == quiet.to_json()
+
+
+def test_far_sites_are_left_out_before_the_search_with_the_reason(
+    catalog: Catalog, network: Network
+) -> None:
+    """A one-day city tour: Ust-Ilimsk (hundreds of km away) cannot fit a day there and back,
+    so it never enters the routing problem and says why."""
+    from routeplanner.planner import build_problem
+
+    problem, ctx = build_problem(request(candidates=[*CITY, "ust_ilimsk_hpp"]), catalog, network)
+    assert "ust_ilimsk_hpp" not in {v.key for v in problem.visits}
+    reason = ctx.dropped["ust_ilimsk_hpp"]
+    assert reason.code == "too_far_bound"
+    assert "too far" in reason.text("en") and "слишком далеко" in reason.text("ru")
+
+
+def test_a_huge_catalog_keeps_the_most_promising_candidates(
+    catalog: Catalog, network: Network, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from routeplanner import planner
+
+    monkeypatch.setattr(planner, "MAX_CANDIDATES", 3)
+    monkeypatch.setattr(planner, "MAX_CANDIDATES_PER_DAY", 0)
+    problem, ctx = planner.build_problem(request(must_visit=["irkutsk_hpp"]), catalog, network)
+    keys = [v.key for v in problem.visits]
+    assert len(keys) == 3 and "irkutsk_hpp" in keys
+    left = [sid for sid, r in ctx.dropped.items() if r.code == "not_considered"]
+    assert left and all("most promising" in ctx.dropped[s].text("en") for s in left)
+
+
 def test_a_stop_far_from_any_road_is_reported(catalog: Catalog, network: Network) -> None:
     """Issue 20: a stop given by coordinates ~96 km from the nearest road node is planned over a
     modelled access leg and the plan says so, with the distance (summary, JSON, programme)."""

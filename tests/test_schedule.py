@@ -116,3 +116,52 @@ def test_every_schedule_keeps_its_windows_and_limits(
             st_ < s.lunch_start + 25 and s.lunch_start < en
             for st_, en in zip(s.start, s.end, strict=True)
         )
+
+
+def _travel_intervals(p: Problem, day: DaySpec, route: list[int], s) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """(leave, reach) of every leg of a schedule, as the itinerary shows them."""
+    out = []
+    for g in range(-1, len(route)):
+        leave = s.depart if g == -1 else s.end[g]
+        if s.lunch_after == g and s.lunch_on_arrival is False:
+            leave = s.lunch_start + day.lunch_s
+        reach = s.arrive[g + 1] if g + 1 < len(route) else s.reach_end
+        out.append((leave, reach))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    raw=st.lists(st.tuples(st.integers(0, 300), st.integers(0, 200)), min_size=1, max_size=5),
+    gap=st.integers(1, 60),
+    lo=st.integers(0, 300),
+    width=st.integers(0, 120),
+)
+def test_lunch_is_taken_at_a_place_never_inside_a_leg(
+    raw: list[tuple[int, int]], gap: int, lo: int, width: int
+) -> None:
+    windows = [(a, a + w) for a, w in raw]
+    p, day = line_problem(windows, service=15, gap=gap, lunch_window_s=(lo, lo + width), lunch_s=30)
+    route = list(range(len(windows)))
+    s = simulate(p, day, route)
+    if s is None or s.lunch_start is None:
+        return
+    lunch = (s.lunch_start, s.lunch_start + 30)
+    for leave, reach in _travel_intervals(p, day, route, s):
+        assert leave <= reach
+        assert not (leave < lunch[1] and lunch[0] < reach), (leave, reach, lunch)
+    # at the place before the gap (lunch first) or after it (lunch on arrival)
+    g = s.lunch_after
+    before = day.start_location if g == -1 else p.visits[route[g]].location
+    after = p.visits[route[g + 1]].location if g + 1 < len(route) else day.end_location
+    assert s.lunch_location == (after if s.lunch_on_arrival else before)
+
+
+def test_lunch_waits_at_the_place_left_when_the_window_closes_during_the_leg() -> None:
+    # a visit 60 away; the lunch window 20-40 would close during the first leg (arrival at 60):
+    # lunch is taken at the start before leaving (20-50), never inside the drive
+    p, day = line_problem([(0, 500)], service=15, gap=60, lunch_window_s=(20, 40), lunch_s=30)
+    s = simulate(p, day, [0])
+    assert s is not None
+    assert (s.lunch_start, s.lunch_on_arrival, s.lunch_location) == (20, False, 0)
+    assert s.arrive == (110,) and s.finish == 185 and s.reach_end == 185

@@ -1,38 +1,55 @@
-"""Compiled core of the iterated local search (numba).
+"""Compiled core of the search (numba): an iterated local search for every routing problem.
 
-The same ruin-and-recreate search as :func:`routeplanner.solve.iterated_local_search`, compiled
-with numba so that an iteration costs tens of microseconds instead of milliseconds: measured on
-the TOPTW ``pr`` instances (48 to 288 sites), that is 50 to 100 times more iterations in the
-same time, and the gap to the best-known scores follows (``benchmarks/RESULTS.md``). On top of
-the Python version, each recreated plan goes through an exchange local search (one or two
-visits of a day for an unvisited one worth more, :func:`_replace`).
+Ruin and recreate in the style of Vansteenwegen et al.'s ILS for the team orienteering problem
+with time windows, compiled with numba so that an iteration costs tens of microseconds: a
+segment of visits leaves every day, unvisited visits come back by best prize² / time shift, and
+an exchange local search swaps one or two visits of a day for an unvisited one worth more
+(:func:`_replace`). Eight trajectories from different starts race, the worse half stopping at
+each quarter of the run.
 
-It covers time windows (several per visit), per-day start, end and travel matrix, days allowed
-per visit, required visits, a daily driving limit (additive, checked exactly per insertion) and
-the lunch break (an insertion that fits without lunch is confirmed by the exact schedule with
-lunch, a port of :func:`routeplanner._schedule.simulate`). Budgets and quotas are global
-constraints it does not model: those problems use the Python search.
+It models everything the planner's :class:`~routeplanner.model.Problem` can hold: time windows
+(several per visit), per-day start, end and travel matrix, days allowed per visit, required
+visits (never removed, so the order of a sold tour's stops, its precedences, is kept from the
+start), a daily driving limit (checked exactly per insertion), the lunch break (an insertion
+that fits without lunch is confirmed by the exact schedule with lunch, a port of
+:func:`routeplanner._schedule.simulate`), the budget per person (tickets and fares, checked
+before every insertion, exchange and ruin) and quotas by tag (maxima hard; a missing visit
+below a minimum costs twice the largest prize per day, or more than every prize together over
+the trip, so the search reaches minima first).
 
 Everything is integer seconds; ``_BIG`` marks an unreachable leg. Randomness comes from a
-xorshift generator whose state the caller owns, so a run is deterministic for a seed and a
-number of iterations. The search runs in chunks of iterations so that Python can check the
-deadline, the stop flag and report progress between chunks.
+xorshift generator whose state the caller owns, and the search counts its own work (insertion
+positions tried, days timed): a run bounded by work or iterations is deterministic for a seed on
+any machine and under any load. Python checks the budget, the deadline and the stop flag
+between compiled chunks of iterations.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numba import njit
 
-from .model import DaySpec, Problem, Visit
+from .model import DaySpec, Problem, Visit, _QuotaRule
 
-__all__ = ["CompiledILS", "supports", "warm_up"]
+__all__ = ["WORK_PER_S", "CompiledILS", "RunStats", "supports", "warm_up"]
 
 _INF = np.int64(1) << np.int64(60)
 _BIG = np.int64(1) << np.int64(50)
+
+#: Work units per second: one unit is one nanosecond of the search on one core of the reference
+#: machine (2 shared cores). The rate turns a time limit into the work budget that makes a run
+#: deterministic.
+WORK_PER_S = 1_000_000_000
+
+#: Reference nanoseconds per counted operation (``_C_SCAN`` ... ``_C_ITER``), fitted to the CPU
+#: time of the search on the shipped scenarios and public benchmark instances
+#: (``benchmarks/product_bench.py --calibrate``; figures in ``benchmarks/RESULTS.md``).
+_WORK_NS = np.array([5, 3, 2, 33, 40, 5000, 0, 4], dtype=np.int64)
 
 # columns of the per-day integer table
 _START, _END, _EARLY, _LATE, _MAT, _MAXDRV, _LLO, _LHI, _LLEN = range(9)
@@ -40,10 +57,11 @@ _START, _END, _EARLY, _LATE, _MAT, _MAXDRV, _LLO, _LHI, _LLEN = range(9)
 # state vector of a running search
 _CP, _CT, _BP, _BT, _SIZE, _SINCE, _IT, _MAXSIZE = range(8)
 
-
-def supports(problem: Problem) -> bool:
-    """Whether the compiled search models every constraint of ``problem``."""
-    return problem.budget_rub is None and not problem.quotas and not problem.precedences
+# operation counters (the search's own clock): visits scanned, insertion positions tried,
+# (day, visit) pairs compared when choosing an insertion, steps of exact lunch schedules, steps
+# of day timings, iterations, iterations × (visits + route slots), quota checks
+_C_SCAN, _C_POS, _C_PAIRS, _C_EXACT, _C_TIMING, _C_ITER, _C_ITERV, _C_QUOTA = range(8)
+_NCOUNT = 8
 
 
 # --------------------------------------------------------------------------------------- kernels
@@ -73,7 +91,7 @@ def _timing(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: igno
     ``slack[k]`` is how much the arrival at position ``k`` of [start, visits..., end] may be
     delayed without breaking a later window or the day's end.
     """
-    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, drv, day = prob
+    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, drv, day, wspan = prob
     m = day[d, _MAT]
     t = day[d, _EARLY]
     locs[0] = day[d, _START]
@@ -89,7 +107,7 @@ def _timing(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: igno
         drive += drv[m, locs[k - 1], locs[k]]
         arr[k] = t
         found = False
-        for w in range(nw):
+        for w in range(wspan[d, vi, 0], nw):
             if t <= b_w[vi, w]:
                 if a_w[vi, w] > t:
                     t = a_w[vi, w]
@@ -123,7 +141,7 @@ def _timing(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: igno
 @njit(cache=True)
 def _forward(prob, d, route, n, gap):  # type: ignore[no-untyped-def]
     """Finish time of day ``d`` with lunch after position ``gap`` (-2: no lunch), or -1."""
-    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, drv, day = prob
+    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, drv, day, wspan = prob
     m = day[d, _MAT]
     t = day[d, _EARLY]
     loc = day[d, _START]
@@ -139,18 +157,22 @@ def _forward(prob, d, route, n, gap):  # type: ignore[no-untyped-def]
             return -1
         drive += drv[m, loc, nxt]
         if k - 1 == gap:
-            ls = t if t > lo else lo
-            if ls > hi:
+            # lunch at a place (as _schedule.simulate): on arrival if it can start there in
+            # its window, else before leaving
+            a = t + leg
+            if (a if a > lo else lo) <= hi:
+                t = (a if a > lo else lo) + llen
+            elif (t if t > lo else lo) <= hi:
+                t = (t if t > lo else lo) + llen + leg
+            else:
                 return -1
-            # en route if the window opens before arrival, else on arrival
-            t = t + leg + llen if ls < t + leg else ls + llen
         else:
             t += leg
         if k == n:
             break
         vi = route[k]
         s = -1
-        for w in range(nw):
+        for w in range(wspan[d, vi, 0], nw):
             if t <= b_w[vi, w]:
                 s = t if t > a_w[vi, w] else a_w[vi, w]
                 break
@@ -191,16 +213,43 @@ def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: ig
 
 
 @njit(cache=True)
+def _lunch_position(prob, d, row, n, p, work):  # type: ignore[no-untyped-def]
+    """Move ``row[p]`` to the first other position where day ``d`` (``n`` visits) passes the
+    exact schedule with lunch; returns that position, or -1 with ``row`` as it was.
+
+    The insertion table ignores lunch, so its cheapest position may leave no room for it while
+    another position does (before a fixed slot, lunch in a wait)."""
+    v = row[p]
+    for k in range(p, n - 1):
+        row[k] = row[k + 1]
+    for q in range(n):
+        if q == p:
+            continue
+        for k in range(n - 1, q, -1):
+            row[k] = row[k - 1]
+        row[q] = v
+        work[_C_EXACT] += (n + 2) * (n + 1)
+        if _exact_ok(prob, d, row, n):
+            return q
+        for k in range(q, n - 1):
+            row[k] = row[k + 1]
+    for k in range(n - 1, p, -1):
+        row[k] = row[k - 1]
+    row[p] = v
+    return -1
+
+
+@njit(cache=True)
 def _tail_fits(prob, d, route, n, p, t, loc):  # type: ignore[no-untyped-def]
     """Whether route[p:] still fits after leaving ``loc`` at ``t`` (earliest starts)."""
-    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, _drv, day = prob
+    a_w, b_w, serv, vloc, _prize, _req, _allowed, dur, _drv, day, wspan = prob
     m = day[d, _MAT]
     nw = a_w.shape[1]
     for k in range(p, n):
         vi = route[k]
         t += dur[m, loc, vloc[vi]]
         s = -1
-        for w in range(nw):
+        for w in range(wspan[d, vi, 0], nw):
             if t <= b_w[vi, w]:
                 s = t if t > a_w[vi, w] else a_w[vi, w]
                 break
@@ -218,12 +267,19 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
     ``dead[i]`` marks visits that did not fit earlier in the same recreate: the route has only
     grown since, so they are skipped (with the triangle inequality they cannot fit now; without
     it this only forgoes a rare insertion, never feasibility). Newly failing visits are marked.
+    Returns the number of positions tried and visits replayed.
     """
-    a_w, b_w, serv, vloc, _prize, _req, allowed, dur, drv, day = prob
+    a_w, b_w, serv, vloc, _prize, _req, allowed, dur, drv, day, wspan = prob
     m = day[d, _MAT]
     maxd = day[d, _MAXDRV]
     nw = a_w.shape[1]
     nv = vloc.shape[0]
+    work = 0
+    # a later visit can only move to its next window if it has two within this day
+    jumps = False
+    for k in range(n):
+        if wspan[d, route[k], 2] > 1:
+            jumps = True
     for i in range(nv):
         cost[i] = _INF
         if not free[i] or not allowed[d, i] or dead[i]:
@@ -231,18 +287,17 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
         ci = vloc[i]
         best = _INF
         bp = 0
-        last_b = b_w[i, 0]
-        for w in range(1, nw):
-            if b_w[i, w] > last_b:
-                last_b = b_w[i, w]
+        w0 = wspan[d, i, 0]
+        last_b = wspan[d, i, 1]
         for p in range(n + 1):
+            work += 1
             frm = locs[p]
             to = locs[p + 1]
             a = dep[p] + dur[m, frm, ci]
             if a > last_b:
-                break  # later positions only arrive later
+                break  # later positions only arrive later (and past the day's last window)
             st = -1
-            for w in range(nw):
+            for w in range(w0, nw):
                 if a <= b_w[i, w]:
                     st = a if a > a_w[i, w] else a_w[i, w]
                     break
@@ -255,41 +310,169 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
                 continue
             # Past the slack, a later visit misses its current window; with several windows
             # per visit it may still make a later one: replay the rest of the day (O(n)).
-            if delta > slack[p + 1] and (
-                nw == 1 or not _tail_fits(prob, d, route, n, p, st + serv[i], ci)
-            ):
-                continue
+            if delta > slack[p + 1]:
+                if not jumps:
+                    continue
+                work += n - p
+                if not _tail_fits(prob, d, route, n, p, st + serv[i], ci):
+                    continue
             best = delta
             bp = p
         cost[i] = best
         pos[i] = bp
         if best == _INF:
             dead[i] = True
+    return work
 
 
 @njit(cache=True)
 def _day_costs(prob, d, route, n, ws, free, dead):  # type: ignore[no-untyped-def]
     """Time day ``d`` and fill its row of the insertion table in the workspace ``ws``; False if
     the day breaks a window (the table row is then left as it was)."""
-    cost, pos, _banned, locs, arr, dep, slack, sbuf, bbuf = ws
+    cost, pos, _banned, locs, arr, dep, slack, sbuf, bbuf, work = ws
     ok, drive = _timing(prob, d, route, n, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf)
+    work[_C_TIMING] += n + 1
+    work[_C_SCAN] += free.shape[0]
     if ok:
-        _day_table(
+        work[_C_POS] += _day_table(
             prob, d, route, n, locs[d], arr[d], dep[d], slack[d], drive, free, cost[d], pos[d], dead
         )
     return ok
 
 
+# ------------------------------------------------------------------------ side constraints
+#
+# ``side`` = (price, fare, lim, qflag, qlim): the price per person of each visit, the fare of
+# each leg (per matrix), ``lim = [budget, pen_day, pen_trip]`` (budget -1: none), and per quota
+# ``q`` the visits it counts (``qflag[q]``) and its bounds ``qlim[q] = [day_min, day_max,
+# trip_min, trip_max]`` (-1: none). Maxima are hard; a missing visit below a minimum costs
+# ``pen_day`` (per day) or ``pen_trip`` (over the trip) in the objective.
+
+
 @njit(cache=True)
-def _recreate(prob, routes, rlen, free, weight, ws):  # type: ignore[no-untyped-def]
-    """Insert free visits by best weight / time shift while any fits (in place)."""
-    cost, pos, banned = ws[0], ws[1], ws[2]
+def _day_price(prob, side, d, route, n, skip=-1):  # type: ignore[no-untyped-def]
+    """Tickets and fares of day ``d`` (per person), without position ``skip`` if given."""
+    vloc, day = prob[3], prob[9]
+    price, fare = side[0], side[1]
+    m = day[d, _MAT]
+    loc = day[d, _START]
+    total = 0
+    for k in range(n):
+        if k == skip:
+            continue
+        vi = route[k]
+        total += price[vi] + fare[m, loc, vloc[vi]]
+        loc = vloc[vi]
+    return total + fare[m, loc, day[d, _END]]
+
+
+@njit(cache=True)
+def _insert_price(prob, side, locs, p, d, i):  # type: ignore[no-untyped-def]
+    """Added tickets and fares of visit ``i`` between positions ``p`` and ``p + 1`` of the
+    timed day ``d`` (``locs``: its locations)."""
+    vloc, day = prob[3], prob[9]
+    price, fare = side[0], side[1]
+    m = day[d, _MAT]
+    a = locs[p]
+    b = locs[p + 1]
+    ci = vloc[i]
+    return price[i] + fare[m, a, ci] + fare[m, ci, b] - fare[m, a, b]
+
+
+@njit(cache=True)
+def _spend(prob, side, routes, rlen):  # type: ignore[no-untyped-def]
+    total = 0
+    for d in range(routes.shape[0]):
+        total += _day_price(prob, side, d, routes[d], rlen[d])
+    return total
+
+
+@njit(cache=True)
+def _counts(side, routes, rlen, cnt, trip):  # type: ignore[no-untyped-def]
+    """Visits counted by each quota, per day (``cnt[q, d]``) and over the trip (``trip[q]``)."""
+    qflag = side[3]
+    cnt[:, :] = 0
+    trip[:] = 0
+    for q in range(qflag.shape[0]):
+        for d in range(routes.shape[0]):
+            for k in range(rlen[d]):
+                if qflag[q, routes[d, k]]:
+                    cnt[q, d] += 1
+            trip[q] += cnt[q, d]
+
+
+@njit(cache=True)
+def _short(side, q, c_day, c_trip):  # type: ignore[no-untyped-def]
+    """Objective cost of quota ``q``'s minima with ``c_day`` visits on a day, ``c_trip`` in all
+    (the day part for one day only)."""
+    lim, qlim = side[2], side[4]
+    out = 0
+    if c_day < qlim[q, 0]:
+        out += lim[1] * (qlim[q, 0] - c_day)
+    if c_trip < qlim[q, 2]:
+        out += lim[2] * (qlim[q, 2] - c_trip)
+    return out
+
+
+@njit(cache=True)
+def _penalty(side, cnt, trip):  # type: ignore[no-untyped-def]
+    lim, qlim = side[2], side[4]
+    out = 0
+    for q in range(cnt.shape[0]):
+        for d in range(cnt.shape[1]):
+            if cnt[q, d] < qlim[q, 0]:
+                out += lim[1] * (qlim[q, 0] - cnt[q, d])
+        if trip[q] < qlim[q, 2]:
+            out += lim[2] * (qlim[q, 2] - trip[q])
+    return out
+
+
+@njit(cache=True)
+def _quota_room(side, cnt, trip, d, i):  # type: ignore[no-untyped-def]
+    """(allowed, bonus): whether visit ``i`` may join day ``d`` under every quota maximum, and
+    how much it lowers the minima's cost there."""
+    qflag, qlim = side[3], side[4]
+    bonus = 0
+    for q in range(qflag.shape[0]):
+        if qflag[q, i]:
+            if qlim[q, 1] >= 0 and cnt[q, d] >= qlim[q, 1]:
+                return False, 0
+            if qlim[q, 3] >= 0 and trip[q] >= qlim[q, 3]:
+                return False, 0
+            bonus += _short(side, q, cnt[q, d], trip[q]) - _short(
+                side, q, cnt[q, d] + 1, trip[q] + 1
+            )
+    return True, bonus
+
+
+# ------------------------------------------------------------------------ search kernels
+
+
+@njit(cache=True)
+def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyped-def]
+    """Insert free visits by best weight / time shift while any fits (in place).
+
+    The weight of a visit is (prize + what it saves on quota minima)² × ``fac``; required
+    visits come first. Quota maxima and the budget are checked before each insertion.
+    """
+    cost, pos, banned, locs, work = ws[0], ws[1], ws[2], ws[3], ws[9]
+    _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, day, _ws = prob
+    lim = side[2]
+    nq = side[3].shape[0]
+    budget = lim[0]
     nd = routes.shape[0]
     nv = free.shape[0]
-    day = prob[9]
     dirty = np.ones(nd, dtype=np.bool_)
     banned[:, :] = False
     dead = np.zeros((nd, nv), dtype=np.bool_)
+    cnt = np.zeros((nq, nd), dtype=np.int64)
+    trip = np.zeros(nq, dtype=np.int64)
+    if nq > 0:
+        _counts(side, routes, rlen, cnt, trip)
+    spend = _spend(prob, side, routes, rlen) if budget >= 0 else 0
+    span = np.empty(nd, dtype=np.float64)
+    for d in range(nd):
+        span[d] = max(1, day[d, _LATE] - day[d, _EARLY])
     while True:
         for d in range(nd):
             if dirty[d]:
@@ -304,42 +487,139 @@ def _recreate(prob, routes, rlen, free, weight, ws):  # type: ignore[no-untyped-
             for i in range(nv):
                 c = cost[d, i]
                 if c < _INF and free[i] and not banned[d, i]:
-                    r = weight[i] / (c if c > 1 else 1)
+                    cc = c if c > 1 else 1
+                    if req[i]:
+                        r = 1e30 / cc
+                    else:
+                        g = prize[i]
+                        if nq > 0:
+                            ok, bonus = _quota_room(side, cnt, trip, d, i)
+                            if not ok:
+                                continue
+                            g += bonus
+                        g2 = float(g) * float(g)
+                        if budget >= 0:
+                            # two resources: the time shift as a share of the day and the
+                            # price as a share of the money left
+                            pc = _insert_price(prob, side, locs[d], pos[d, i], d, i)
+                            left = budget - spend
+                            use = cc / span[d] + (pc if pc > 0 else 0) / (left if left > 1 else 1)
+                            r = g2 * fac[i] / (use * span[d])
+                        else:
+                            r = g2 * fac[i] / cc
                     if r > best:
                         best = r
                         bd = d
                         bi = i
+        work[_C_PAIRS] += nd * nv
+        work[_C_QUOTA] += nd * nv * nq
         if bd < 0:
             return
         p = pos[bd, bi]
         n = rlen[bd]
+        extra = 0
+        if budget >= 0:
+            extra = _insert_price(prob, side, locs[bd], p, bd, bi)
+            if spend + extra > budget:
+                banned[bd, bi] = True
+                continue
         row = routes[bd]
         for k in range(n, p, -1):
             row[k] = row[k - 1]
         row[p] = bi
         rlen[bd] = n + 1
-        if day[bd, _LLEN] > 0 and not _exact_ok(prob, bd, row, n + 1):
-            for k in range(p, n):
-                row[k] = row[k + 1]
-            rlen[bd] = n
-            banned[bd, bi] = True
-            continue
+        if day[bd, _LLEN] > 0:
+            work[_C_EXACT] += (n + 3) * (n + 2)
+            if not _exact_ok(prob, bd, row, n + 1):
+                q = _lunch_position(prob, bd, row, n + 1, p, work)
+                if q >= 0 and budget >= 0:
+                    extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
+                        prob, side, bd, row, n + 1, q
+                    )
+                    if spend + extra > budget:
+                        p = q
+                        q = -1
+                if q < 0:
+                    for k in range(p, n):
+                        row[k] = row[k + 1]
+                    rlen[bd] = n
+                    banned[bd, bi] = True
+                    continue
         free[bi] = False
         dirty[bd] = True
+        spend += extra
+        for q in range(nq):
+            if side[3][q, bi]:
+                cnt[q, bd] += 1
+                trip[q] += 1
 
 
 @njit(cache=True)
-def _replace(prob, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore[no-untyped-def]
-    """Exchange local search: a run of up to ``max_len`` visits of a day for one free visit of
-    higher total prize, inserted anywhere in that day (first improvement, in place).
+def _move_quota(side, cnt, trip, d, row, k, ln, d2, i):  # type: ignore[no-untyped-def]
+    """(allowed, objective gain from quotas) of taking ``row[k:k+ln]`` out of day ``d`` and
+    visit ``i`` into day ``d2`` (the same day or another)."""
+    qflag, qlim = side[3], side[4]
+    gain = 0
+    for q in range(qflag.shape[0]):
+        out = 0
+        for j in range(k, k + ln):
+            if qflag[q, row[j]]:
+                out += 1
+        add = 1 if qflag[q, i] else 0
+        if out == 0 and add == 0:
+            continue
+        c_trip = trip[q] - out + add
+        if add and qlim[q, 3] >= 0 and c_trip > qlim[q, 3]:
+            return False, 0
+        if d2 == d:
+            c_day = cnt[q, d] - out + add
+            if add and qlim[q, 1] >= 0 and c_day > qlim[q, 1]:
+                return False, 0
+            gain += _short(side, q, cnt[q, d], trip[q]) - _short(side, q, c_day, c_trip)
+        else:
+            c_d2 = cnt[q, d2] + add
+            if add and qlim[q, 1] >= 0 and c_d2 > qlim[q, 1]:
+                return False, 0
+            # the trip part once, the day parts of both days
+            gain += _short(side, q, cnt[q, d], trip[q]) - _short(side, q, cnt[q, d] - out, c_trip)
+            gain += _short(side, q, cnt[q, d2], 0) - _short(side, q, c_d2, 0)
+    return True, gain
+
+
+@njit(cache=True)
+def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore[no-untyped-def]
+    """Exchange local search: a run of up to ``max_len`` visits of a day out, one free visit of
+    higher total prize in, anywhere in that day (first improvement, in place). With a budget
+    or a trip maximum, which tie the days together, the visit may also go into another day.
 
     Greedy recreation inserts by prize per time; a visit worth more than what blocks it, but
-    with a poor ratio, is never chosen there. Returns the number of exchanges made.
+    with a poor ratio, is never chosen there. An exchange must also keep the quota maxima and
+    the budget and not lose more on quota minima than it gains. Returns the number of
+    exchanges made.
     """
-    _a, _b, _s, _vloc, prize, req, _allowed, _dur, _drv, day = prob
-    cost, pos = ws[0], ws[1]
+    _a, _b, _s, _vloc, prize, req, _allowed, _dur, _drv, day, _ws = prob
+    cost, pos, work = ws[0], ws[1], ws[9]
+    arr, dep, slack, sbuf, bbuf = ws[4], ws[5], ws[6], ws[7], ws[8]
+    lim, qlim = side[2], side[4]
+    nq = side[3].shape[0]
+    budget = lim[0]
     nd = routes.shape[0]
     nv = free.shape[0]
+    cap = routes.shape[1]
+    cross = nd > 1 and budget >= 0
+    for q in range(nq):
+        cross = cross or (nd > 1 and qlim[q, 3] >= 0)
+    # insertion tables of the current days (for moves into another day)
+    cost2 = np.empty((nd if cross else 0, nv), dtype=np.int64)
+    pos2 = np.empty((nd if cross else 0, nv), dtype=np.int64)
+    locs2 = np.empty((nd if cross else 0, cap + 2), dtype=np.int64)
+    none_dead = np.zeros(nv, dtype=np.bool_)
+    row2 = np.empty(cap + 1, dtype=np.int64)
+    cnt = np.zeros((nq, nd), dtype=np.int64)
+    trip = np.zeros(nq, dtype=np.int64)
+    if nq > 0:
+        _counts(side, routes, rlen, cnt, trip)
+    spend = _spend(prob, side, routes, rlen) if budget >= 0 else 0
     made = 0
     again = True
     while again:
@@ -348,6 +628,32 @@ def _replace(prob, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore
         for i in range(nv):
             if free[i] and prize[i] > top:
                 top = prize[i]
+        if cross:
+            for d2 in range(nd):
+                n2 = rlen[d2]
+                ok, drive = _timing(
+                    prob, d2, routes[d2], n2, locs2[d2], arr[d2], dep[d2], slack[d2], sbuf, bbuf
+                )
+                work[_C_TIMING] += n2 + 1
+                work[_C_SCAN] += nv
+                cost2[d2, :] = _INF
+                if ok:
+                    none_dead[:] = False
+                    work[_C_POS] += _day_table(
+                        prob,
+                        d2,
+                        routes[d2],
+                        n2,
+                        locs2[d2],
+                        arr[d2],
+                        dep[d2],
+                        slack[d2],
+                        drive,
+                        free,
+                        cost2[d2],
+                        pos2[d2],
+                        none_dead,
+                    )
         for d in range(nd):
             n = rlen[d]
             row = routes[d]
@@ -369,63 +675,150 @@ def _replace(prob, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore
                             keep[kn] = row[j]
                             kn += 1
                     # only visits worth more than the run are evaluated
+                    work[_C_SCAN] += 2 * nv
+                    work[_C_QUOTA] += nv * nq * (nd if cross else 1)
                     for i in range(nv):
                         mask[i] = prize[i] <= lost
                     if not _day_costs(prob, d, keep, kn, ws, free, mask):
                         continue
                     bu = -1
+                    bd = -1
                     bg = 0
                     bc = _INF
                     for i in range(nv):
-                        c = cost[d, i]
-                        if c < _INF and free[i] and prize[i] > lost:
+                        if not free[i] or prize[i] <= lost:
+                            continue
+                        for d2 in range(nd):
+                            if d2 == d:
+                                c = cost[d, i]
+                            elif cross:
+                                c = cost2[d2, i]
+                            else:
+                                continue
+                            if c >= _INF:
+                                continue
                             g = prize[i] - lost
+                            if nq > 0:
+                                ok, qg = _move_quota(side, cnt, trip, d, row, k, ln, d2, i)
+                                if not ok:
+                                    continue
+                                g += qg
                             if g > bg or (g == bg and c < bc):
                                 bu = i
+                                bd = d2
                                 bg = g
                                 bc = c
                     if bu < 0:
                         continue
-                    p = pos[d, bu]
-                    for j in range(kn, p, -1):
-                        keep[j] = keep[j - 1]
-                    keep[p] = bu
-                    if day[d, _LLEN] > 0 and not _exact_ok(prob, d, keep, kn + 1):
-                        continue
-                    for j in range(k, k + ln):
-                        free[row[j]] = True
+                    if bd == d:
+                        p = pos[d, bu]
+                        for j in range(kn, p, -1):
+                            keep[j] = keep[j - 1]
+                        keep[p] = bu
+                        if day[d, _LLEN] > 0:
+                            work[_C_EXACT] += (kn + 3) * (kn + 2)
+                            if (
+                                not _exact_ok(prob, d, keep, kn + 1)
+                                and _lunch_position(prob, d, keep, kn + 1, p, work) < 0
+                            ):
+                                continue
+                        new_spend = spend
+                        if budget >= 0:
+                            new_spend += _day_price(prob, side, d, keep, kn + 1) - _day_price(
+                                prob, side, d, row, n
+                            )
+                            if new_spend > budget:
+                                continue
+                        for j in range(k, k + ln):
+                            free[row[j]] = True
+                        row[: kn + 1] = keep[: kn + 1]
+                        rlen[d] = kn + 1
+                        n = kn + 1
+                    else:
+                        if day[d, _LLEN] > 0 and not _exact_ok(prob, d, keep, kn):
+                            continue
+                        n2 = rlen[bd]
+                        p = pos2[bd, bu]
+                        row2[:p] = routes[bd, :p]
+                        row2[p] = bu
+                        row2[p + 1 : n2 + 1] = routes[bd, p:n2]
+                        if day[bd, _LLEN] > 0:
+                            work[_C_EXACT] += (n2 + 3) * (n2 + 2)
+                            if not _exact_ok(prob, bd, row2, n2 + 1):
+                                p = _lunch_position(prob, bd, row2, n2 + 1, p, work)
+                                if p < 0:
+                                    continue
+                        new_spend = spend
+                        if budget >= 0:
+                            new_spend += _day_price(prob, side, d, keep, kn) - _day_price(
+                                prob, side, d, row, n
+                            )
+                            new_spend += _day_price(prob, side, bd, row2, n2 + 1) - _day_price(
+                                prob, side, bd, row2, n2 + 1, p
+                            )
+                            if new_spend > budget:
+                                continue
+                        for j in range(k, k + ln):
+                            free[row[j]] = True
+                        row[:kn] = keep[:kn]
+                        rlen[d] = kn
+                        n = kn
+                        routes[bd, : n2 + 1] = row2[: n2 + 1]
+                        rlen[bd] = n2 + 1
+                    spend = new_spend
                     free[bu] = False
-                    row[: kn + 1] = keep[: kn + 1]
-                    rlen[d] = kn + 1
-                    n = kn + 1
+                    if nq > 0:
+                        _counts(side, routes, rlen, cnt, trip)
                     made += 1
                     again = True
                     break
+                if again and cross:
+                    break  # another day changed: new tables first
                 k += 1
+            if again and cross:
+                break
     return made
 
 
 @njit(cache=True)
-def _value(prob, routes, rlen):  # type: ignore[no-untyped-def]
-    _a, _b, _s, vloc, prize, _r, _al, dur, _drv, day = prob
+def _value(prob, side, routes, rlen):  # type: ignore[no-untyped-def]
+    """(prize - cost of missed quota minima and required visits, travel time) of a plan.
+
+    A missing required visit costs as much as a visit missing from a trip's minimum (more
+    than every prize together): a start without one can still reach every required visit."""
+    _a, _b, _s, vloc, prize, req, _al, dur, _drv, day, _ws = prob
     tot_p = 0
     tot_t = 0
-    for d in range(routes.shape[0]):
+    nd = routes.shape[0]
+    missing = 0
+    for i in range(req.shape[0]):
+        if req[i]:
+            missing += 1
+    for d in range(nd):
         m = day[d, _MAT]
         loc = day[d, _START]
         for k in range(rlen[d]):
             vi = routes[d, k]
             tot_p += prize[vi]
+            if req[vi]:
+                missing -= 1
             tot_t += dur[m, loc, vloc[vi]]
             loc = vloc[vi]
         tot_t += dur[m, loc, day[d, _END]]
+    tot_p -= side[2][2] * missing
+    nq = side[3].shape[0]
+    if nq > 0:
+        cnt = np.zeros((nq, nd), dtype=np.int64)
+        trip = np.zeros(nq, dtype=np.int64)
+        _counts(side, routes, rlen, cnt, trip)
+        tot_p -= _penalty(side, cnt, trip)
     return tot_p, tot_t
 
 
 @njit(cache=True)
 def _workspace(nd, nv, cap):  # type: ignore[no-untyped-def]
     """Scratch arrays of a recreate (``ws``): insertion costs, positions, bans, per-day timings
-    (locations, arrivals, departures, slack) and two per-visit buffers."""
+    (locations, arrivals, departures, slack), two per-visit buffers and the operation counters."""
     return (
         np.empty((nd, nv), dtype=np.int64),
         np.empty((nd, nv), dtype=np.int64),
@@ -436,13 +829,18 @@ def _workspace(nd, nv, cap):  # type: ignore[no-untyped-def]
         np.empty((nd, cap + 2), dtype=np.int64),
         np.empty(cap + 2, dtype=np.int64),
         np.empty(cap + 2, dtype=np.int64),
+        np.zeros(_NCOUNT, dtype=np.int64),
     )
 
 
 @njit(cache=True)
-def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # type: ignore[no-untyped-def]
-    """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved."""
-    _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, _day = prob
+def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter, counters):  # type: ignore[no-untyped-def]
+    """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved.
+
+    ``counters`` grows by the operations done (``_C_SCAN`` ...).
+    """
+    _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, _day, _ws = prob
+    budget = side[2][0]
     accept_worse = params[0]
     reset_after = int(params[1])
     noise = params[2]
@@ -456,10 +854,9 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
     keep = np.empty(cap, dtype=np.int64)
     free = np.empty(nv, dtype=np.bool_)
     mask = np.empty(nv, dtype=np.bool_)
-    weight = np.empty(nv, dtype=np.float64)
+    fac = np.empty(nv, dtype=np.float64)
     ws = _workspace(nd, nv, cap)
-    _cost, _pos, _banned, locs, arr, dep, slack, sbuf, bbuf = ws
-    p2 = prize.astype(np.float64) ** 2
+    _cost, _pos, _banned, locs, arr, dep, slack, sbuf, bbuf, work = ws
     improved = False
     for _ in range(n_iter):
         state[_IT] += 1
@@ -491,22 +888,29 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
                     kn += 1
             if kn == n:
                 continue
+            work[_C_TIMING] += kn + 1
+            if _day[d, _LLEN] > 0:
+                work[_C_EXACT] += (kn + 3) * (kn + 2)
             if _route_ok(prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf):
                 trial[d, :kn] = keep[:kn]
                 tlen[d] = kn
+        if budget >= 0 and _spend(prob, side, trial, tlen) > budget:
+            # a removal can make a leg dearer (a fare off the triangle): keep the plan
+            trial[:, :] = cur
+            tlen[:] = curlen
         free[:] = True
         for d in range(nd):
             for k in range(tlen[d]):
                 free[trial[d, k]] = False
         level = noise if noise >= 0 else -noise * _rand(rs)
         for i in range(nv):
-            weight[i] = p2[i] * (1.0 + level * _rand(rs)) if level > 0 else p2[i]
-        _recreate(prob, trial, tlen, free, weight, ws)
+            fac[i] = (1.0 + level * _rand(rs)) if level > 0 else 1.0
+        _recreate(prob, side, trial, tlen, free, fac, ws)
         if replace > 0 and _rand(rs) < replace:
-            made = _replace(prob, trial, tlen, free, ws, keep, mask, replace_len)
+            made = _replace(prob, side, trial, tlen, free, ws, keep, mask, replace_len)
             if made > 0:
-                _recreate(prob, trial, tlen, free, weight, ws)
-        tp, tt = _value(prob, trial, tlen)
+                _recreate(prob, side, trial, tlen, free, fac, ws)
+        tp, tt = _value(prob, side, trial, tlen)
         cp = state[_CP]
         ct = state[_CT]
         if tp > cp or (tp == cp and tt <= ct) or _rand(rs) < accept_worse:
@@ -530,13 +934,17 @@ def _ils_chunk(prob, cur, curlen, best, bestlen, state, rs, params, n_iter):  # 
                 curlen[:] = bestlen
                 state[_CP] = state[_BP]
                 state[_CT] = state[_BT]
+    work[_C_ITER] += n_iter
+    work[_C_ITERV] += n_iter * (nv + nd * cap)
+    counters += work
     return improved
 
 
 @njit(cache=True)
-def _fill(prob, routes, rlen, noise, rs):  # type: ignore[no-untyped-def]
-    """Insert free visits into feasible routes by prize² / time shift, each weight multiplied
-    by a random factor in [1, 1 + noise]."""
+def _fill(prob, side, routes, rlen, noise, rs):  # type: ignore[no-untyped-def]
+    """Insert free visits into feasible routes (required ones first, then by prize² / time
+    shift, each weight multiplied by a random factor in [1, 1 + noise]); returns the plan's
+    value and the operation counters."""
     nd, cap = routes.shape
     prize = prob[4]
     nv = prize.shape[0]
@@ -544,18 +952,21 @@ def _fill(prob, routes, rlen, noise, rs):  # type: ignore[no-untyped-def]
     for d in range(nd):
         for k in range(rlen[d]):
             free[routes[d, k]] = False
-    weight = prize.astype(np.float64) ** 2
+    fac = np.ones(nv, dtype=np.float64)
     if noise > 0:
         for i in range(nv):
-            weight[i] *= 1.0 + noise * _rand(rs)
-    _recreate(prob, routes, rlen, free, weight, _workspace(nd, nv, cap))
-    return _value(prob, routes, rlen)
+            fac[i] = 1.0 + noise * _rand(rs)
+    ws = _workspace(nd, nv, cap)
+    _recreate(prob, side, routes, rlen, free, fac, ws)
+    tp, tt = _value(prob, side, routes, rlen)
+    return tp, tt, ws[9]
 
 
 # ---------------------------------------------------------------------------------- Python side
 
 
 def _arrays(problem: Problem) -> tuple[np.ndarray, ...]:
+    """The problem's arrays as the kernels read them (``prob``)."""
     nv = len(problem.visits)
     nw = max((len(v.windows) for v in problem.visits), default=1) or 1
     a_w = np.full((nv, nw), _INF, dtype=np.int64)
@@ -568,22 +979,35 @@ def _arrays(problem: Problem) -> tuple[np.ndarray, ...]:
     vloc = np.array([v.location for v in problem.visits], dtype=np.int64).reshape(nv)
     prize = np.array([v.prize for v in problem.visits], dtype=np.int64).reshape(nv)
     req = np.array([v.required for v in problem.visits], dtype=np.bool_).reshape(nv)
-    nd = len(problem.days)
-    allowed = np.ones((nd, nv), dtype=np.bool_)
-    for i, v in enumerate(problem.visits):
-        if v.days is not None:
-            allowed[:, i] = False
-            for d in v.days:
-                if 0 <= d < nd:
-                    allowed[d, i] = True
-    allowed &= ((prize > 0) | req)[None, :]
+    allowed = _allowed_of(problem, prize, req)
     dur = np.stack([np.where(m < 0, _BIG, m).astype(np.int64) for m in problem.durations_s])
     if problem.drive_s is not None:
         drv = np.stack([np.maximum(m, 0).astype(np.int64) for m in problem.drive_s])
     else:
         drv = np.zeros_like(dur)
-    day = np.zeros((nd, 9), dtype=np.int64)
-    for d, ds in enumerate(problem.days):
+    day = _day_table_of(problem.days)
+    return (a_w, b_w, serv, vloc, prize, req, allowed, dur, drv, day, _wspan(a_w, b_w, day))
+
+
+def _wspan(a_w: np.ndarray, b_w: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Per day and visit: the first window that ends after the day starts, the latest end of a
+    window that opens before the day ends (-1: none), and the number of windows within the day,
+    so that the kernels skip the windows of other days."""
+    nd, nv = day.shape[0], a_w.shape[0]
+    out = np.empty((nd, nv, 3), dtype=np.int64)
+    for d in range(nd):
+        early, late = day[d, _EARLY], day[d, _LATE]
+        # windows are sorted (padding, a = _INF, comes last): those ending earlier come first
+        out[d, :, 0] = ((b_w < early) & (a_w < _INF)).sum(axis=1)
+        ends = np.where(a_w <= late, b_w, -1)
+        out[d, :, 1] = ends.max(axis=1) if ends.shape[1] else -1
+        out[d, :, 2] = ((a_w <= late) & (b_w >= early)).sum(axis=1)
+    return out
+
+
+def _day_table_of(days: Sequence[DaySpec]) -> np.ndarray:
+    day = np.zeros((len(days), 9), dtype=np.int64)
+    for d, ds in enumerate(days):
         lo, hi = ds.lunch_window_s if ds.lunch_window_s is not None else (0, 0)
         llen = ds.lunch_s if ds.lunch_window_s is not None else 0
         day[d] = (
@@ -597,7 +1021,61 @@ def _arrays(problem: Problem) -> tuple[np.ndarray, ...]:
             hi,
             max(0, llen),
         )
-    return (a_w, b_w, serv, vloc, prize, req, allowed, dur, drv, day)
+    return day
+
+
+def _allowed_of(problem: Problem, prize: np.ndarray, req: np.ndarray) -> np.ndarray:
+    nd, nv = len(problem.days), len(problem.visits)
+    allowed = np.ones((nd, nv), dtype=np.bool_)
+    for i, v in enumerate(problem.visits):
+        if v.days is not None:
+            allowed[:, i] = False
+            for d in v.days:
+                if 0 <= d < nd:
+                    allowed[d, i] = True
+    allowed &= ((prize > 0) | req)[None, :]
+    return allowed
+
+
+def _side(problem: Problem, fare: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """The side constraints as the kernels read them (``side``): prices, fares, budget and the
+    quota penalties, quota membership and bounds."""
+    nv = len(problem.visits)
+    price = np.array([v.price_rub for v in problem.visits], dtype=np.int64).reshape(nv)
+    if fare is None:
+        n = problem.durations_s[0].shape[0] if problem.durations_s else 0
+        if problem.costs_rub is not None and problem.budget_rub is not None:
+            fare = np.stack([np.maximum(m, 0).astype(np.int64) for m in problem.costs_rub])
+        else:
+            fare = np.zeros((max(1, len(problem.durations_s)), n, n), dtype=np.int64)
+    top = max((v.prize for v in problem.visits), default=1)
+    total = sum(v.prize for v in problem.visits)
+    # as the OR-Tools model: a visit missing from a day's minimum costs twice the largest prize;
+    # one missing from a trip's minimum costs more than every prize together
+    lim = np.array(
+        [-1 if problem.budget_rub is None else problem.budget_rub, 2 * top, total + 1],
+        dtype=np.int64,
+    )
+    nq = len(problem.quotas)
+    qflag = np.zeros((nq, nv), dtype=np.bool_)
+    qlim = np.full((nq, 4), -1, dtype=np.int64)
+    for q, rule in enumerate(problem.quotas):
+        for i, v in enumerate(problem.visits):
+            qflag[q, i] = rule.tag in v.tags
+        if rule.per == "day":
+            qlim[q, 0] = rule.min or 0
+            qlim[q, 1] = -1 if rule.max is None else rule.max
+        else:
+            qlim[q, 2] = rule.min or 0
+            qlim[q, 3] = -1 if rule.max is None else rule.max
+    qlim[:, 0] = np.maximum(qlim[:, 0], 0)
+    qlim[:, 2] = np.maximum(qlim[:, 2], 0)
+    return (price, fare, lim, qflag, qlim)
+
+
+def _work(counters: np.ndarray) -> int:
+    """Work units (reference nanoseconds) of a set of operation counters."""
+    return int(np.dot(counters, _WORK_NS))
 
 
 def _seed_state(seed: int) -> np.uint64:
@@ -607,6 +1085,43 @@ def _seed_state(seed: int) -> np.uint64:
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) % 2**64
     z ^= z >> 31
     return np.uint64(z or 88172645463325252)
+
+
+def supports(problem: Problem) -> bool:
+    """Whether the compiled search models every constraint of ``problem``: always, for the
+    problems :class:`~routeplanner.model.Problem` accepts (precedences join required visits,
+    which the search never moves, so it keeps their order from its start)."""
+    return all(
+        problem.visits[i].required and problem.visits[j].required for i, j in problem.precedences
+    )
+
+
+@dataclass(frozen=True)
+class RunStats:
+    """What one :meth:`CompiledILS.run` did.
+
+    Attributes
+    ----------
+    iterations : int
+        Ruin-and-recreate iterations over all trajectories.
+    work : int
+        Work units done (insertion positions tried, days timed), the deterministic clock.
+    stopped_by : str
+        ``"work"`` (the work budget), ``"iterations"`` (the iteration limit), ``"time"`` (the
+        wall-clock deadline: the result then depends on the machine's speed and load) or
+        ``"stop"`` (the caller's stop flag).
+    trace : tuple of (int, int)
+        ``(work, prize)`` at each improvement of the best prize.
+    counters : tuple of int
+        The operations behind ``work`` (visits scanned, positions tried, pairs compared, exact
+        lunch steps, timing steps, iterations).
+    """
+
+    iterations: int
+    work: int
+    stopped_by: str
+    trace: tuple[tuple[int, int], ...] = ()
+    counters: tuple[int, ...] = ()
 
 
 _WARM = False
@@ -625,20 +1140,32 @@ def warm_up() -> float:
     t0 = time.perf_counter()
     visits = tuple(
         Visit(
-            str(k), k, 1 + k % 3, 1, ((0, 50),) if k % 2 else ((0, 10), (20, 60)), required=k == 1
+            str(k),
+            k,
+            1 + k % 3,
+            1,
+            ((0, 50),) if k % 2 else ((0, 10), (20, 60)),
+            required=k == 1,
+            price_rub=k,
+            tags=frozenset({"a"} if k % 2 else {"b"}),
         )
         for k in range(1, 5)
     )
     dur = np.abs(np.subtract.outer(np.arange(5), np.arange(5))).astype(np.int64) * 3
     day = DaySpec(0, 0, 0, 80, max_drive_s=70, lunch_window_s=(10, 30), lunch_s=5)
-    tiny = Problem(visits=visits, days=(day, day), durations_s=(dur,), drive_s=(dur,))
-    CompiledILS(tiny).run(
-        [[0, 1], []],
-        deadline=float("inf"),
-        max_iterations=4,
-        starts=2,
-        scatter=0.5,
+    quotas = (_QuotaRule("a", "day", 1, 2), _QuotaRule("b", "trip", 1, 3))
+    tiny = Problem(
+        visits=visits,
+        days=(day, day),
+        durations_s=(dur,),
+        drive_s=(dur,),
+        costs_rub=(dur,),
+        budget_rub=100,
+        quotas=quotas,
     )
+    ils = CompiledILS(tiny)
+    routes, _stats = ils.run([[0, 1], []], deadline=float("inf"), max_iterations=4, scatter=0.5)
+    ils.value(routes)
     _WARM = True
     return time.perf_counter() - t0
 
@@ -649,14 +1176,36 @@ class CompiledILS:
     Parameters
     ----------
     problem : Problem
-        Must satisfy :func:`supports`.
+        Any problem (see :func:`supports`).
+
+    Notes
+    -----
+    :meth:`with_days` gives the same search on other day ends and budget without rebuilding
+    the arrays (the lodging search probes many night sequences over one set of places).
     """
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         self.prob = _arrays(problem)
+        self.side = _side(problem)
         self.nd = len(problem.days)
         self.cap = max(1, len(problem.visits))
+
+    def with_days(self, days: Sequence[DaySpec], budget_rub: int | None) -> CompiledILS:
+        """The search on the same visits and matrices with other days and another budget."""
+        out = object.__new__(CompiledILS)
+        out.problem = dataclasses.replace(self.problem, days=tuple(days), budget_rub=budget_rub)
+        a_w, b_w, serv, vloc, prize, req, _allowed, dur, drv, _day, _ws = self.prob
+        allowed = _allowed_of(out.problem, prize, req)
+        day = _day_table_of(days)
+        out.prob = (a_w, b_w, serv, vloc, prize, req, allowed, dur, drv, day, _wspan(a_w, b_w, day))
+        fare = self.side[1]
+        if budget_rub is not None and not fare.any() and self.problem.costs_rub is not None:
+            fare = None  # the fares were left out for a problem without a budget
+        out.side = _side(out.problem, fare)
+        out.nd = len(days)
+        out.cap = self.cap
+        return out
 
     def _pack(self, routes: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         arr = np.zeros((self.nd, self.cap), dtype=np.int64)
@@ -676,6 +1225,10 @@ class CompiledILS:
         for r in routes:
             keep = [i for i in r if self.problem.visits[i].required]
             out.append(keep if len(keep) == len(r) or self._feasible(len(out), keep) else list(r))
+        if self.side[2][0] >= 0:
+            arr, lens = self._pack(out)
+            if _spend(self.prob, self.side, arr, lens) > self.side[2][0]:
+                return [list(r) for r in routes]
         return out
 
     def _feasible(self, d: int, route: Sequence[int]) -> bool:
@@ -685,10 +1238,25 @@ class CompiledILS:
         return bool(_route_ok(self.prob, d, arr, n, *buf))
 
     def fill(self, routes: Sequence[Sequence[int]]) -> list[list[int]]:
-        """Greedy insertion of unvisited visits into feasible ``routes``."""
+        """Greedy insertion into feasible ``routes``: the required visits not yet in them first,
+        then the others by prize² / added time while any fits (quotas and budget kept)."""
+        routes, _value, _work = self.fill_value(routes)
+        return routes
+
+    def fill_value(
+        self, routes: Sequence[Sequence[int]], noise: float = 0.0, seed: int = 0
+    ) -> tuple[list[list[int]], int, int]:
+        """:meth:`fill`, and the plan's value (prize less missed quota minima) and work."""
         arr, lens = self._pack(routes)
-        _fill(self.prob, arr, lens, 0.0, np.ones(1, dtype=np.uint64))
-        return self._unpack(arr, lens)
+        rs = np.array([_seed_state(seed)], dtype=np.uint64)
+        tp, _tt, counters = _fill(self.prob, self.side, arr, lens, noise, rs)
+        return self._unpack(arr, lens), int(tp), _work(counters)
+
+    def value(self, routes: Sequence[Sequence[int]]) -> tuple[int, int]:
+        """(prize less the cost of missed quota minima, travel time) of ``routes``."""
+        arr, lens = self._pack(routes)
+        tp, tt = _value(self.prob, self.side, arr, lens)
+        return int(tp), int(tt)
 
     def run(
         self,
@@ -696,6 +1264,7 @@ class CompiledILS:
         *,
         deadline: float,
         seed: int = 0,
+        work: int | None = None,
         max_iterations: int | None = None,
         on_improve: Callable[[int], None] | None = None,
         stop: Callable[[], bool] | None = None,
@@ -710,30 +1279,43 @@ class CompiledILS:
         chunk_s: float = 0.02,
         replace: float = 1.0,
         replace_len: int = 2,
-    ) -> tuple[list[list[int]], int]:
-        """Improve feasible ``routes`` until ``deadline``; returns (best routes, iterations).
+    ) -> tuple[list[list[int]], RunStats]:
+        """Improve feasible ``routes``; returns (best routes, what the run did).
 
-        ``accept_worse``, ``reset_after``, ``noise``, ``size_div`` and ``size_cap`` mean what
-        they mean in :func:`routeplanner.solve.iterated_local_search`. ``scatter`` is the share
-        of ruins that remove scattered visits (each with probability size / n) instead of a
-        segment; ``starts`` trajectories race (the first from ``routes``, the others from their
-        required visits filled with weights × U[1, 1 + ``start_noise``]), the worse half
-        stopping at each quarter of the time; ``chunk_s`` is the wall time of one compiled call
-        between checks of the deadline and ``stop``. ``replace`` is the share of iterations
-        whose recreated plan then goes through the exchange local search (a run of up to
-        ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill).
+        The run stops at the first of: ``work`` work units (deterministic), ``max_iterations``
+        iterations (deterministic), the wall-clock ``deadline``, ``stop()``. Under a work or
+        iteration limit the trajectories advance in chunks whose sizes follow from the work
+        done, never from the clock, so the same seed gives the same routes on any machine and
+        under any load (as long as the deadline is not reached first).
+
+        Each iteration removes from every day a segment of ``size`` consecutive visits at a
+        random position (or, for a share ``scatter`` of the iterations, each visit with
+        probability size / n) and re-inserts unvisited visits by best prize² / time shift, each
+        visit's weight multiplied by a random factor in [1, 1 + ``noise``]; with probability
+        ``replace`` the recreated plan then goes through the exchange local search (a run of up
+        to ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill).
+        A trial at least as good as the current one is accepted (a worse one with probability
+        ``accept_worse``); ``size`` grows by one after each non-improving trial up to
+        ``min(size_cap, visits / (size_div * days))`` and falls back to 1; every
+        ``reset_after`` trials without a new best a trajectory returns to its best. ``starts``
+        trajectories race (the first from ``routes``, the others from their required visits
+        filled with weights × U[1, 1 + ``start_noise``]), the worse half stopping at each
+        quarter of the run. ``chunk_s`` is the wall time of one compiled call between checks
+        when only the deadline bounds the run. Required visits are never removed.
         """
         nv = len(self.problem.visits)
         max_size = max(1, min(size_cap, nv // (size_div * max(1, self.nd))))
         runs = []
-        best_val = (-(2**62), 0)
+        totals = np.zeros(_NCOUNT, dtype=np.int64)
         for k in range(max(1, starts)):
             rs = np.array([_seed_state(seed * 7919 + k)], dtype=np.uint64)
             # the first trajectory starts from the given routes, the others from a randomised
             # greedy fill of their required visits only (other basins for the race below)
             start, start_len = self._pack(routes if k == 0 else self._required_only(routes))
-            cp, ct = _fill(self.prob, start, start_len, 0.0 if k == 0 else start_noise, rs)
-            best_val = max(best_val, (int(cp), -int(ct)))
+            cp, ct, counted = _fill(
+                self.prob, self.side, start, start_len, 0.0 if k == 0 else start_noise, rs
+            )
+            totals += counted
             runs.append(
                 (
                     start,
@@ -742,61 +1324,115 @@ class CompiledILS:
                     start_len.copy(),
                     np.array([cp, ct, cp, ct, 1, 0, 0, max_size], dtype=np.int64),
                     rs,
+                    np.zeros(_NCOUNT, dtype=np.int64),
                 )
             )
+        prize = self.prob[4]
+
+        def best_of(r: int) -> tuple[int, int]:
+            st = runs[r][4]
+            return int(st[_BP]), -int(st[_BT])
+
+        def prize_of(r: int) -> int:
+            _c, _cl, best, bestlen, _st, _rs, _n = runs[r]
+            return int(sum(int(prize[best[d, : bestlen[d]]].sum()) for d in range(self.nd)))
+
+        top = max(range(len(runs)), key=lambda r: (best_of(r), -r))
+        best_val = best_of(top)
+        total_work = _work(totals)
+        trace = [(total_work, prize_of(top))]
         params = np.array(
-            [
-                accept_worse,
-                reset_after,
-                noise,
-                scatter,
-                replace,
-                replace_len,
-            ],
-            dtype=np.float64,
+            [accept_worse, reset_after, noise, scatter, replace, replace_len], dtype=np.float64
         )
-        chunk = 1 if max_iterations is None else 16
+        bounded = work is not None or max_iterations is not None
+        # chunks of about 1/256 of the work budget, at most ~`chunk_s` of the reference rate
+        chunk_work = (
+            None
+            if work is None
+            else max(1, min(work // 256, int(WORK_PER_S * max(chunk_s, 0.005))))
+        )
+        chunk = 1 if not bounded or chunk_work is not None else 16
         t_start = time.perf_counter()
         span = max(1e-3, deadline - t_start)
-        total = 0
+        iterations = 0
         alive = list(range(len(runs)))
         turn = 0
+        stopped_by = "time"
         while True:
-            if max_iterations is not None:
-                left = max_iterations - total
-                if left <= 0:
-                    break
-                n_iter = min(chunk, left)
-                progress = total / max(1, max_iterations)
-            else:
-                n_iter = chunk
-                progress = (time.perf_counter() - t_start) / span
-            if time.perf_counter() >= deadline or (stop is not None and stop()):
+            if work is not None and total_work >= work:
+                stopped_by = "work"
                 break
+            if max_iterations is not None and iterations >= max_iterations:
+                stopped_by = "iterations"
+                break
+            if time.perf_counter() >= deadline:
+                stopped_by = "time"
+                break
+            if stop is not None and stop():
+                stopped_by = "stop"
+                break
+            if bounded:
+                progress = max(
+                    0.0 if work is None else total_work / max(1, work),
+                    0.0 if max_iterations is None else iterations / max(1, max_iterations),
+                )
+            else:
+                progress = (time.perf_counter() - t_start) / span
             # racing: the worse half of the trajectories stops at 1/4, 1/2, ... of the run
-            target = max(1, len(runs) >> int(progress * 4))
+            target = max(1, len(runs) >> int(min(progress, 0.999) * 4))
             if len(alive) > target:
-                alive.sort(key=lambda r: (runs[r][4][_BP], -runs[r][4][_BT]), reverse=True)
+                alive.sort(key=best_of, reverse=True)
                 alive = alive[:target]
             r = alive[turn % len(alive)]
             turn += 1
-            cur, curlen, best, bestlen, state, rs = runs[r]
+            cur, curlen, best, bestlen, state, rs, counters = runs[r]
+            if chunk_work is not None:
+                per = max(1, _work(counters) // max(1, int(state[_IT])))
+                n_iter = int(max(1, min(4 * max(1, chunk), chunk_work // per)))
+                if state[_IT] == 0:
+                    n_iter = 1
+            else:
+                n_iter = chunk
+            if max_iterations is not None:
+                n_iter = min(n_iter, max_iterations - iterations)
             t0 = time.perf_counter()
-            it0 = int(state[_IT])
-            _ils_chunk(self.prob, cur, curlen, best, bestlen, state, rs, params, n_iter)
-            total += int(state[_IT]) - it0
-            val = (int(state[_BP]), -int(state[_BT]))
+            it0, before = int(state[_IT]), counters.copy()
+            _ils_chunk(
+                self.prob,
+                self.side,
+                cur,
+                curlen,
+                best,
+                bestlen,
+                state,
+                rs,
+                params,
+                n_iter,
+                counters,
+            )
+            iterations += int(state[_IT]) - it0
+            totals += counters - before
+            total_work = _work(totals)
+            if chunk_work is not None:
+                chunk = n_iter
+            val = best_of(r)
             if val > best_val:
                 improved_prize = val[0] > best_val[0]
                 best_val = val
-                if on_improve is not None and improved_prize:
-                    on_improve(val[0])
-            if max_iterations is not None:
-                continue  # fixed chunks: the same trajectories for the same seed and limit
+                if improved_prize:
+                    p = prize_of(r)
+                    trace.append((total_work, p))
+                    if on_improve is not None:
+                        on_improve(p)
+            if bounded:
+                continue  # chunks follow the work done: the same trajectories for the same seed
             spent = time.perf_counter() - t0
             # aim at chunks of about `chunk_s`, never overshooting the deadline by much
             room = max(0.0, deadline - time.perf_counter())
-            per = spent / n_iter if spent > 0 else 1e-5
-            chunk = int(max(1, min(4 * chunk, min(chunk_s, room) / per)))
-        top = max(runs, key=lambda x: (x[4][_BP], -x[4][_BT]))
-        return self._unpack(top[2], top[3]), total
+            per_s = spent / n_iter if spent > 0 else 1e-5
+            chunk = int(max(1, min(4 * chunk, min(chunk_s, room) / per_s)))
+        win = max(range(len(runs)), key=lambda r: (best_of(r), -r))
+        _c, _cl, best, bestlen, _st, _rs, _n = runs[win]
+        return self._unpack(best, bestlen), RunStats(
+            iterations, total_work, stopped_by, tuple(trace), tuple(int(x) for x in totals)
+        )

@@ -1,8 +1,10 @@
 """Earliest-time schedules of a day's route in the integer problem, lunch included.
 
 Given the order of visits, times follow: leave as early as the day allows, wait where a window
-has not opened yet, and take lunch in the gap that ends the day earliest. This is exact for
-feasibility (waiting is free and windows are start windows).
+has not opened yet, and take lunch in the gap that ends the day earliest. Lunch is always taken
+at a place, never inside a drive: on arrival at the next place (the visit then starts after it)
+when it can start there in its window, else at the place being left, before the leg. This is
+exact for feasibility (waiting is free and windows are start windows).
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ class DaySchedule:
     """Times of one day, in absolute seconds.
 
     ``arrive[k]``, ``start[k]``, ``end[k]`` are for the k-th visit of the route; ``depart``
-    is when the day leaves its start place and ``finish`` when it reaches its end place.
-    ``lunch_after`` is the index of the visit after which lunch is taken (``-1``: before the
-    first leg), ``lunch_start`` its start; both ``None`` without lunch.
+    is when the day leaves its start place, ``reach_end`` when it reaches its end place and
+    ``finish`` when its day is over there (after a lunch taken on arrival). ``lunch_after`` is
+    the index of the visit after which lunch is taken (``-1``: before the first leg),
+    ``lunch_start`` its start and ``lunch_location`` the matrix row of the place where it is
+    taken (``lunch_on_arrival``: at the place after that gap, else at the place before it); all
+    ``None`` without lunch.
     """
 
     depart: int
@@ -34,6 +39,9 @@ class DaySchedule:
     travel_s: int
     lunch_after: int | None
     lunch_start: int | None
+    lunch_location: int | None = None
+    lunch_on_arrival: bool | None = None
+    reach_end: int | None = None
 
 
 def _first_start(windows: Sequence[tuple[int, int]], t: int) -> int | None:
@@ -49,7 +57,7 @@ def _forward(
     dur = problem.durations_s[day.matrix]
     drv = problem.drive_s[day.matrix] if problem.drive_s is not None else None
     t = day.earliest_start_s
-    lunch_start = None
+    lunch_start = lunch_location = lunch_on_arrival = None
     loc = day.start_location
     arrive: list[int] = []
     start: list[int] = []
@@ -64,20 +72,25 @@ def _forward(
         travel += leg
         drive += int(drv[loc, nxt]) if drv is not None else 0
         if lunch_gap is not None and k - 1 == lunch_gap:
-            # Lunch in this gap: en route if the window opens before arrival, else on arrival.
+            # Lunch in this gap, at a place: on arrival when it can start there in its window
+            # (never later than at the place left), else before leaving.
             lo, hi = day.lunch_window_s  # type: ignore[misc]
-            lunch_start = max(t, lo)
-            if lunch_start > hi:
-                return None
-            if lunch_start < t + leg:  # en route: the leg grows by the lunch
-                t = reached = t + leg + day.lunch_s
-            else:  # the group arrives, then lunches before the visit
+            if max(t + leg, lo) <= hi:  # the group arrives, then lunches before the visit
                 reached = t + leg
+                lunch_start = max(reached, lo)
+                lunch_location, lunch_on_arrival = nxt, True
                 t = lunch_start + day.lunch_s
+            elif max(t, lo) <= hi:  # lunch where the group is, then the leg
+                lunch_start = max(t, lo)
+                lunch_location, lunch_on_arrival = loc, False
+                t = reached = lunch_start + day.lunch_s + leg
+            else:
+                return None
         else:
             t += leg
             reached = t
         if vi is None:
+            reach_end = reached
             break
         v = problem.visits[vi]
         s = _first_start(v.windows, t)
@@ -108,6 +121,9 @@ def _forward(
         travel,
         lunch_gap,
         lunch_start,
+        lunch_location,
+        lunch_on_arrival,
+        reach_end,
     )
 
 

@@ -27,6 +27,7 @@ from ._yaml import load_yaml
 from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
 from .capacity import SiteCapacity, load_capacity
+from .eateries import Eatery, read_eateries
 from .events import Event, event_sites, read_events
 from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
@@ -317,6 +318,8 @@ class Catalog:
     capacity: Mapping[str, SiteCapacity] = field(default_factory=lambda: MappingProxyType({}))
     #: dated events (``events.csv``); a request that asks for events sees those on its dates
     events: Mapping[str, Event] = field(default_factory=dict)
+    #: where lunch is served (``eateries.csv``, optional; see :mod:`routeplanner.eateries`)
+    eateries: Mapping[str, Eatery] = field(default_factory=dict)
     #: story material per site or event id (``stories.csv``)
     stories: Mapping[str, tuple[Story, ...]] = field(default_factory=dict)
     #: readiness assessments per enterprise, oldest first (``assessments.csv``)
@@ -515,8 +518,8 @@ def load_catalog(
     ----------
     data_dir : path, optional
         Folder with ``sites.csv``, ``checklist.csv``, ``scoring.yaml``, ``lodgings.csv``,
-        ``hubs.csv`` and optionally ``events.csv``, ``stories.csv`` and ``assessments.csv``
-        (default: the built-in ``data/``).
+        ``hubs.csv`` and optionally ``events.csv``, ``eateries.csv``, ``stories.csv`` and
+        ``assessments.csv`` (default: the built-in ``data/``).
     extra_sites : paths
         Further site files in the same format; their rows replace built-in sites with the
         same id or add new ones.
@@ -595,6 +598,11 @@ def load_catalog(
         # a replacement site file may leave out sites whose stories then do not apply
         skip = sites_file is not None or sites_unread  # sites missing on purpose, or unread
         issues += [i for i in story_issues if not (skip and i.field == "id")]
+
+    eateries: dict[str, Eatery] = {}
+    if (root / "eateries.csv").is_file():
+        places = [*sites, *(p.id for _l, p in lodgings), *(p.id for _l, p in hubs)]
+        eateries = read_eateries(root / "eateries.csv", places, issues)
 
     checklist_rows = _read_checklist(root / "checklist.csv", scoring.weights.keys(), issues)
     checklists: dict[str, list[ChecklistItem]] = {}
@@ -690,6 +698,7 @@ def load_catalog(
         contacts=MappingProxyType({sid: r["contact"] for sid, r in contact_rows.items()}),
         capacity=MappingProxyType(capacity),
         events=MappingProxyType(events),
+        eateries=MappingProxyType(eateries),
         stories=MappingProxyType(stories),
         assessments=MappingProxyType(assessments),
     )

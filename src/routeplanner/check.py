@@ -524,7 +524,7 @@ def rule_driving(trip: Trip) -> Iterator[Violation]:
 
 def rule_lunch(trip: Trip) -> Iterator[Violation]:
     """A day that runs into the lunch window has a lunch of the requested length, starting in
-    the window and overlapping no visit."""
+    the window, overlapping no visit and no leg, at a place of that day."""
     lunch = trip.req.lunch
     if lunch is None or lunch.duration_min <= 0:
         return
@@ -556,6 +556,27 @@ def rule_lunch(trip: Trip) -> Iterator[Violation]:
         for s in day.stops:
             if s.start < day.lunch_end and day.lunch_start < s.end:
                 yield Violation(cd.number, s.site_id, "lunch", **_say("lunch_overlap"))
+        for leg in day.legs:  # lunch is taken at a place, never inside a drive
+            if (
+                leg.depart < leg.arrive
+                and leg.depart < day.lunch_end
+                and day.lunch_start < leg.arrive
+            ):
+                yield Violation(
+                    cd.number,
+                    None,
+                    "lunch",
+                    **_say(
+                        "lunch_in_leg",
+                        origin=leg.origin,
+                        destination=leg.destination,
+                        depart=f"{leg.depart:%H:%M}",
+                        arrive=f"{leg.arrive:%H:%M}",
+                    ),
+                )
+        stops_of_day = {day.start_place, day.end_place, *(s.site_id for s in day.stops)}
+        if day.lunch_place is not None and day.lunch_place not in stops_of_day:
+            yield Violation(cd.number, None, "lunch", **_say("lunch_place", place=day.lunch_place))
 
 
 # --------------------------------------------------------------------------- the whole trip

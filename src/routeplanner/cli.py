@@ -200,14 +200,22 @@ def _check_lang(lang: str) -> None:
     _LANG[0] = lang
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(__version__)
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log progress.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
-    if version:
-        console.print(__version__)
-        raise typer.Exit()
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -486,7 +494,8 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     with _interruptible() as stop:
         err_console.print(_t("cli.planning_hint"))
         itinerary = _search(request, catalog, network, stop)
-    names = {p.id: p.name(lang) for p in catalog}
+    names = {e.id: e.name(lang) for e in catalog.eateries.values()}
+    names |= {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
     console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)

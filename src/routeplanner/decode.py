@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
+from .eateries import lunch_venue
 from .model import Mode, Problem, Site, TripRequest
 from .network import Network, TravelMatrix, far_from_road_reasons
 from .reasons import Reason
@@ -96,11 +97,15 @@ def build_itinerary(
         t_dep = sched.depart
         matrix = ctx.matrices[spec.matrix]
         index = {p: i for i, p in enumerate(ctx.places)}
+        lunch_first = sched.lunch_start is not None and sched.lunch_on_arrival is False
         for j, (a, b) in enumerate(itertools.pairwise(seq)):
-            t_arr = sched.arrive[j] if j < len(stops) else sched.finish
+            reach_end = sched.reach_end if sched.reach_end is not None else sched.finish
+            t_arr = sched.arrive[j] if j < len(stops) else reach_end
             if j > 0:
                 t_dep = sched.end[j - 1]
-            # a lunch taken on arrival keeps the leg's arrival; one en route lengthens it
+            if lunch_first and sched.lunch_after == j - 1:  # lunch here first, then the leg
+                t_dep = sched.lunch_start + spec.lunch_s  # type: ignore[operator]
+            # lunch is taken at a place, never inside a leg (_schedule.simulate)
             if a == b:
                 legs_net = None
             else:
@@ -127,9 +132,15 @@ def build_itinerary(
                 )
             )
         lunch_start = lunch_end = None
+        lunch_place = lunch_venue_id = None
         if sched.lunch_start is not None:
             lunch_start = at(sched.lunch_start)
             lunch_end = at(sched.lunch_start + spec.lunch_s)
+            if sched.lunch_location is not None:
+                lunch_place = ctx.places[sched.lunch_location]
+                town = catalog.place(lunch_place).town if lunch_place in catalog else ""
+                venue = lunch_venue(lunch_place, town, catalog.eateries)
+                lunch_venue_id = venue.id if venue is not None else None
         lodging = end_place if end_place in catalog.lodgings and k < req.days - 1 else None
         days.append(
             Day(
@@ -141,6 +152,8 @@ def build_itinerary(
                 lunch_start,
                 lunch_end,
                 lodging,
+                lunch_place,
+                lunch_venue_id,
             )
         )
     dropped = [
@@ -159,16 +172,7 @@ def build_itinerary(
         problems=list(solution.problems),
         days=days,
         dropped=dropped,
-        solver={
-            "status": solution.status,
-            "runtime_s": round(solution.runtime_s, 3),
-            "first_solution_s": (
-                round(solution.first_solution_s, 3)
-                if solution.first_solution_s is not None
-                else None
-            ),
-            "history": [[round(t, 3), p] for t, p in solution.history],
-        },
+        solver=solution.report(),
     )
     # a per-day minimum is a soft target: say where it was missed
     misses = []

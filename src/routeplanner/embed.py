@@ -24,9 +24,10 @@ from ._schedule import DaySchedule, simulate
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
 from .exceptions import Issue, ScenarioError, clip
+from .explain import explain_drops
 from .model import CHECKLIST_CATEGORIES, Problem, Site, SolverSettings
 from .network import Network
-from .planner import build_problem, explain_drops
+from .planner import build_problem
 from .reasons import Reason
 from .result import Itinerary, Kpis
 from .solve import Solution, evaluate, solve

@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -341,20 +340,22 @@ def _join(rules: Sequence[str], k: int, *, outdoor: bool = False) -> str:
 
 
 def explain_drops(
-    ctx: PlanContext, problem: Problem, solution: Solution, *, budget_s: float = 1.0
+    ctx: PlanContext, problem: Problem, solution: Solution, *, max_analysed: int = 300
 ) -> dict[str, Reason]:
     """Reasons for every candidate left out: the pre-checks', then :func:`explain_one`'s.
 
-    Each site takes a few dozen day replays; past ``budget_s`` seconds the remaining sites are
-    said to be not analysed within the time limit (``not_analysed``), never given a guess.
+    Each site takes a few dozen day replays; past the first ``max_analysed`` left-out sites
+    the others are said to be not analysed (``not_analysed_any``), never given a guess. A
+    count, not a time, so that the same plan always gets the same reasons.
     """
-    t0 = time.perf_counter()
     reasons = dict(ctx.dropped)
     visited = set(solution.visited)
+    analysed = 0
     for i, v in enumerate(problem.visits):
         if i in visited:
             continue
-        if time.perf_counter() - t0 < budget_s:
+        analysed += 1
+        if analysed <= max_analysed:
             reasons[v.key] = explain_one(ctx, problem, solution, i)
         else:
             reasons[v.key] = Reason("not_analysed_any")

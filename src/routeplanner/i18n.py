@@ -24,6 +24,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "day": ("День", "Day"),
     "infeasible": ("План невозможен:", "The plan cannot be made:"),
     "lunch": ("Обед", "Lunch"),
+    "lunch_venue": ("«{venue}» (у «{place}»)", "{venue} (at {place})"),
+    "lunch_packed": (
+        "сухой паёк у «{place}» (кафе рядом в данных нет)",
+        "packed lunch at {place} (no eatery there on record)",
+    ),
     "overnight": ("Ночлег", "Overnight"),
     "score": ("Оценка", "Score"),
     "sites": ("объектов", "sites"),
@@ -313,6 +318,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "нет дней поездки после срока бронирования",
         "no trip date after the booking lead time",
     ),
+    "reason.too_far_bound": (
+        "слишком далеко: дорога туда и обратно с посещением занимает {need}, а день — {have}",
+        "too far: the way there and back with the visit takes {need}, the day {have}",
+    ),
+    "reason.not_considered": (
+        "не рассматривался: вне {n} самых перспективных объектов поездки (балл на час дороги)",
+        "not considered: outside the trip's {n} most promising sites (score per hour of travel)",
+    ),
     "reason.unreachable_modes": (
         "недостижим разрешёнными видами транспорта ({modes}) в даты поездки",
         "cannot be reached with the allowed modes ({modes}) on the trip dates",
@@ -356,9 +369,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "reason.not_analysed": (
         "не вошёл: время заняли объекты с более высокой оценкой (по времени — помещался бы: "
-        "{where}; точная причина не анализировалась в пределах лимита времени)",
+        "{where}; точная причина не анализировалась)",
         "left out: higher-scoring sites used the time (its detour alone would fit: {where}; "
-        "the exact blocking rule was not analysed within the time limit)",
+        "the exact blocking rule was not analysed)",
     ),
     # the client's programme (programme.py)
     "no": ("нет", "no"),
@@ -620,6 +633,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "check.lunch_window": ("обед в {at} вне окна {lo}–{hi}", "lunch at {at} is outside {lo}–{hi}"),
     "check.lunch_short": ("обед короче заданного", "lunch is shorter than requested"),
     "check.lunch_overlap": ("обед пересекается с посещением", "lunch overlaps a visit"),
+    "check.lunch_in_leg": (
+        "обед приходится на переезд {origin} → {destination} ({depart}–{arrive})",
+        "lunch falls inside the leg {origin} → {destination} ({depart}–{arrive})",
+    ),
+    "check.lunch_place": (
+        "обед в {place} — это не место этого дня",
+        "lunch at {place}, not a place of the day",
+    ),
     "check.must_visit": (
         "обязательного объекта нет в плане",
         "a must-visit site is not in the plan",

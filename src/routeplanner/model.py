@@ -296,6 +296,38 @@ class ExtraPlace(_Strict):
         )
 
 
+#: OR-Tools first-solution strategies accepted by :class:`SolverSettings` (the names of
+#: ``routing_enums_pb2.FirstSolutionStrategy`` that need no callback; a test keeps them in step
+#: with the installed OR-Tools).
+FirstSolution = Literal[
+    "AUTOMATIC",
+    "PATH_CHEAPEST_ARC",
+    "PATH_MOST_CONSTRAINED_ARC",
+    "SAVINGS",
+    "PARALLEL_SAVINGS",
+    "SWEEP",
+    "CHRISTOFIDES",
+    "ALL_UNPERFORMED",
+    "BEST_INSERTION",
+    "PARALLEL_CHEAPEST_INSERTION",
+    "SEQUENTIAL_CHEAPEST_INSERTION",
+    "LOCAL_CHEAPEST_INSERTION",
+    "LOCAL_CHEAPEST_COST_INSERTION",
+    "GLOBAL_CHEAPEST_ARC",
+    "LOCAL_CHEAPEST_ARC",
+    "FIRST_UNBOUND_MIN_VALUE",
+]
+#: OR-Tools local-search metaheuristics accepted by :class:`SolverSettings`.
+Metaheuristic = Literal[
+    "AUTOMATIC",
+    "GREEDY_DESCENT",
+    "GUIDED_LOCAL_SEARCH",
+    "SIMULATED_ANNEALING",
+    "TABU_SEARCH",
+    "GENERIC_TABU_SEARCH",
+]
+
+
 class EventOptions(_Strict):
     """Whether and how a trip takes in dated events (``data/events.csv``).
 
@@ -312,29 +344,43 @@ class EventOptions(_Strict):
 
 
 class SolverSettings(_Strict):
-    """Search settings; the same settings and seed give the same plan under a work limit.
+    """Search settings, shared by the CLI, the library, the web app and ``compare``.
+
+    The same settings and seed give the same plan on any machine and under any load: the
+    search stops on a *work budget* (see :mod:`routeplanner.solve`), not on the clock.
 
     Attributes
     ----------
     time_limit_s : float
-        Wall-clock upper bound on the search.
+        About how long the search runs on one core of a 2-core machine, seconds: it sets the
+        work budget (``time_limit_s`` × ``routeplanner._ils.WORK_PER_S`` work units) and a
+        wall-clock safety cap (10 × ``time_limit_s`` + 10 s; a search stopped by the cap is
+        marked ``TIME_CAP`` and may differ between runs). Preparing the request (travel-time
+        matrices) and explaining the drops come on top.
     max_solutions : int or None
-        Work limit: stop after this many improving solutions (deterministic).
+        An optional, smaller work limit: at most 100 × ``max_solutions`` iterations of the
+        search (for quick, reproducible runs in tests and comparisons).
     seed : int
-        Seed for the randomised parts of the search (restarts, lodging search order).
+        Seed of the randomised search.
     first_solution : str
-        OR-Tools first-solution strategy name (the OR-Tools phase of the search).
+        OR-Tools first-solution strategy, for the rare request whose first plan the greedy fill
+        cannot make (a required visit it cannot place, a fixed order, a trip minimum).
     metaheuristic : str
-        OR-Tools local-search metaheuristic name (the OR-Tools phase: 5 % of the time limit;
-        an iterated local search in :func:`routeplanner.solve` uses the rest).
+        OR-Tools local search used in that same case when OR-Tools' first plan misses a
+        required visit.
+    lodging_search_s : float
+        Search per lodging-sequence probe (``overnight: choose``), in seconds of the work
+        budget; the probes together take at most half of it.
     """
 
     time_limit_s: float = Field(5.0, gt=0, le=3600)
     max_solutions: int | None = Field(None, ge=1)
     seed: int = Field(0, ge=0)
-    first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
-    metaheuristic: str = "GUIDED_LOCAL_SEARCH"
-    lodging_search_s: float = Field(0.4, gt=0, description="time per lodging-sequence probe")
+    first_solution: FirstSolution = "PARALLEL_CHEAPEST_INSERTION"
+    metaheuristic: Metaheuristic = "GUIDED_LOCAL_SEARCH"
+    lodging_search_s: float = Field(
+        0.02, gt=0, le=60, description="search per lodging-sequence probe, s of work"
+    )
 
 
 class TripRequest(_Strict):

@@ -433,13 +433,36 @@ class Network:
         self._anchors: dict[str, tuple[str, float, float, float]] = {}
         self._states: dict[tuple[Any, ...], _State] = {}
         if catalog is not None:
-            for place in catalog:
-                if place.id in graph:  # a hub is a graph node of its own
-                    self._anchors[place.id] = (place.id, 0.0, place.lat, place.lon)
-                else:
-                    self._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
+            self._anchors.update(self._attach_all(list(catalog)))
 
     # ------------------------------------------------------------------ places
+
+    def _attach_all(self, places: list[Any]) -> dict[str, tuple[str, float, float, float]]:
+        """:meth:`_attach` for many places at once (vectorised: nearest road nodes in blocks,
+        connector lengths in one geodesic call), so that large catalogs attach in seconds."""
+        out: dict[str, tuple[str, float, float, float]] = {}
+        todo = []
+        for place in places:
+            if place.id in self.graph:  # a hub is a graph node of its own
+                out[place.id] = (place.id, 0.0, place.lat, place.lon)
+            elif place.network_node is not None:
+                out[place.id] = self._attach(place.lat, place.lon, place.network_node)
+            else:
+                todo.append(place)
+        if not todo:
+            return out
+        lat = np.array([p.lat for p in todo])
+        lon = np.array([p.lon for p in todo])
+        nearest = np.empty(len(todo), dtype=np.int64)
+        for a in range(0, len(todo), 2048):
+            d = _haversine_m(
+                lat[a : a + 2048, None], lon[a : a + 2048, None], self._road_lat, self._road_lon
+            )
+            nearest[a : a + 2048] = d.argmin(axis=1)
+        _az1, _az2, dist = _GEOD.inv(lon, lat, self._road_lon[nearest], self._road_lat[nearest])
+        for p, k, m in zip(todo, nearest, np.asarray(dist), strict=True):
+            out[p.id] = (self._road_nodes[int(k)], float(m) * self.detour_factor, p.lat, p.lon)
+        return out
 
     def _attach(
         self, lat: float, lon: float, node: str | None = None
@@ -461,9 +484,7 @@ class Network:
         new = copy.copy(self)
         new.catalog = catalog
         new._anchors = dict(self._anchors)
-        for place in catalog:
-            if place.id not in new._anchors:
-                new._anchors[place.id] = self._attach(place.lat, place.lon, place.network_node)
+        new._anchors.update(self._attach_all([p for p in catalog if p.id not in self._anchors]))
         return new
 
     def anchor(self, place_id: str) -> str:
@@ -631,6 +652,60 @@ class Network:
         """
         anchors = [self._anchor(p) for p in places]
         return self._matrix(tuple(places), tuple(anchors), date, profile, frozenset(modes))
+
+    def durations(
+        self,
+        sources: Sequence[str],
+        targets: Sequence[str],
+        date: dt.date,
+        *,
+        profile: str = "car",
+        modes: Iterable[str] = LINK_MODES,
+    ) -> np.ndarray:
+        """Travel times from each of ``sources`` to each of ``targets`` on ``date``.
+
+        The same figures as the corresponding block of :meth:`matrix`, computed without the
+        square matrix over every place: a few origins against a catalog of any size costs
+        memory in proportion to ``len(sources) × len(targets)``.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``int64`` seconds, shape ``(len(sources), len(targets))``; ``-1`` where unreachable.
+        """
+        prof = self._profile(profile)
+        st = self._state(profile, self.active_links(date, modes))
+        index = {n: i for i, n in enumerate(st.nodes)}
+        src = [self._anchor(p) for p in sources]
+        dst = [self._anchor(p) for p in targets]
+        si = np.array([index[a[0]] for a in src], dtype=np.int64)
+        di = np.array([index[a[0]] for a in dst], dtype=np.int64)
+        cs = prof.access_s(
+            np.array([a[1] for a in src]), np.array([self.urban_m(a[0]) for a in src])
+        )
+        cd = prof.access_s(
+            np.array([a[1] for a in dst]), np.array([self.urban_m(a[0]) for a in dst])
+        )
+        t = cs[:, None] + st.time_s[np.ix_(si, di)] + cd[None, :]
+        ii, jj = np.nonzero(si[:, None] == di[None, :])
+        if len(ii):  # places on the same node travel straight between each other
+            _az1, _az2, d = _GEOD.inv(
+                np.array([src[i][3] for i in ii]),
+                np.array([src[i][2] for i in ii]),
+                np.array([dst[j][3] for j in jj]),
+                np.array([dst[j][2] for j in jj]),
+            )
+            t[ii, jj] = prof.access_s(
+                np.asarray(d) * self.detour_factor,
+                np.array([self.urban_m(src[i][0]) for i in ii]),
+            )
+        same_id = (
+            np.array(list(sources), dtype=object)[:, None]
+            == np.array(list(targets), dtype=object)[None, :]
+        )
+        t = np.where(same_id, 0.0, t + prof.boarding_s)
+        reach = np.isfinite(t)
+        return np.where(reach, np.rint(np.where(reach, t, 0)), -1).astype(np.int64)
 
     def matrix_points(
         self,

@@ -8,13 +8,15 @@
 2. builds the integer :class:`~routeplanner.model.Problem` (one tour per day, the lodgings of
    the nights before and after as its ends, windows from the calendar);
 3. chooses the lodging of each night when asked (a hill climb over lodging sequences, each
-   probed by a fast first solution), then solves with :func:`~routeplanner.solve.solve`;
+   probed by a short run of the same search on one shared problem), then solves with
+   :func:`~routeplanner.solve.solve`;
 4. explains every candidate left out after the search, from the cheapest insertion into the
    final plan.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -22,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from ._ils import WORK_PER_S, CompiledILS, warm_up
 from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
@@ -30,12 +33,12 @@ from .exceptions import InfeasibleError
 from .explain import explain_drops
 from .i18n import plural, t
 from .model import (
-    LINK_MODES,
     PRIZE_SCALE,
     DaySpec,
     Lodging,
     Problem,
     Site,
+    SolverSettings,
     TripRequest,
     Visit,
     _QuotaRule,
@@ -46,7 +49,7 @@ from .regulations import apply_regulations, leg_durations_s
 from .result import Itinerary
 from .scenario import check_request as _resolve_endpoints
 from .settings import logger
-from .solve import solve
+from .solve import evaluate, solve, wall_cap_s, work_budget
 
 __all__ = ["Closure", "PlanContext", "build_problem", "plan"]
 
@@ -121,6 +124,70 @@ def _start_windows(
     return [(a, b) for a, b in windows if (site.id, date, a.time()) not in closed]
 
 
+#: At most this many candidate sites enter the routing problem, plus this many per day (a
+#: planning default: a day holds about ten visits, so the most promising few hundred per day
+#: leave the search the same choice while its matrices stay small at any catalog size).
+MAX_CANDIDATES = 300
+MAX_CANDIDATES_PER_DAY = 150
+MAX_CANDIDATES_CAP = 1500
+
+
+def _day_ends(req: TripRequest, catalog: Catalog) -> list[tuple[str, str]] | None:
+    """(start, end) place of each day when the nights are known before the search (base or
+    fixed lodging), else ``None``."""
+    if req.overnight == "choose" and req.days > 1:
+        return None
+    nights = _night_lodgings(req, catalog)
+    return list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
+
+
+def _reach_bounds(
+    req: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    dates: list[dt.date],
+    sites: list[Site],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For every site and trip day: whether it is reachable, whether a visit fits the time
+    bound, and the shortest way there and back with the visit (seconds).
+
+    The bound is necessary for any plan (shortest travel times obey the triangle inequality):
+    with the nights known, the way from the day's start to the site, the visit and the way to
+    the day's end fit the day; with the nights to be chosen, the way from the trip's start,
+    the visit and the way to its end fit the trip. Travel times come from
+    :meth:`~routeplanner.network.Network.durations` (a few origins against the sites), never
+    from a square matrix over the catalog.
+    """
+    n, nd = len(sites), len(dates)
+    ends = _day_ends(req, catalog)
+    pairs = ends if ends is not None else [(req.start, req.end_place)] * nd
+    places = sorted({p for pair in pairs for p in pair})
+    pos = {p: i for i, p in enumerate(places)}
+    ids = [x.id for x in sites]
+    visit = np.array([x.visit_min * 60 for x in sites], dtype=np.int64)
+    day_s = _secs(req.day_end) - _secs(req.day_start)
+    span = day_s if ends is not None else (nd - 1) * _DAY + day_s
+    reach = np.zeros((n, nd), dtype=bool)
+    fits = np.zeros((n, nd), dtype=bool)
+    trip = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    cache: dict[frozenset[str], tuple[np.ndarray, np.ndarray]] = {}
+    for k, d in enumerate(dates):
+        sig = network.active_links(d, req.modes)
+        if sig not in cache:
+            out = network.durations(places, ids, d, profile=req.profile, modes=req.modes)
+            back = network.durations(ids, places, d, profile=req.profile, modes=req.modes)
+            cache[sig] = (out, back)
+        out, back = cache[sig]
+        a, b = pairs[k]
+        t_out, t_back = out[pos[a]], back[:, pos[b]]
+        ok = (t_out >= 0) & (t_back >= 0)
+        total = np.where(ok, t_out + visit + t_back, np.iinfo(np.int64).max)
+        reach[:, k] = ok
+        fits[:, k] = ok & (total <= span)
+        trip = np.minimum(trip, total)
+    return reach, fits, trip
+
+
 def _prechecks(
     req: TripRequest,
     catalog: Catalog,
@@ -128,16 +195,21 @@ def _prechecks(
     dates: list[dt.date],
     closed: frozenset[Closure] = frozenset(),
 ) -> tuple[list[Site], dict[str, Reason], dict[str, list[int]]]:
-    """Sites kept, sites dropped with a reason, and the trip days each kept site may use."""
+    """Sites kept, sites dropped with a reason, and the trip days each kept site may use.
+
+    The cheap rules come first (request, group, age, booking, price), then the time bound of
+    :func:`_reach_bounds` (one row of travel times per day end, at any catalog size), then, in
+    order of promise (score per hour of the way there and back with the visit), the opening
+    hours, until :data:`MAX_CANDIDATES` (+ per day) sites are kept; must-visit sites always are.
+    """
     ids = list(req.candidates) if req.candidates is not None else list(catalog.sites)
     for sid in req.must_visit:
         if sid not in ids:
             ids.append(sid)
     excluded = set(req.exclude)
     booked_on = req.booked_on or dt.date.today()
-    kept: list[Site] = []
     dropped: dict[str, Reason] = {}
-    days_ok: dict[str, list[int]] = {}
+    cheap: list[tuple[Site, dt.date]] = []
     for sid in ids:
         site = catalog.sites[sid]
         if sid in excluded:
@@ -181,6 +253,29 @@ def _prechecks(
         if req.budget_rub is not None and site.price_rub > req.budget_rub:
             dropped[sid] = Reason("price", {"price": site.price_rub, "budget": req.budget_rub})
             continue
+        cheap.append((site, first_ok))
+    sites = [x for x, _f in cheap]
+    reach, fits, trip = _reach_bounds(req, catalog, network, dates, sites)
+    # most promising first: must-visit sites, then score per hour of the way there and back
+    prize = np.array([_site_prize(req, x) for x in sites], dtype=np.float64)
+    promise = prize / np.maximum(trip, 1).astype(np.float64)
+    order = sorted(
+        range(len(sites)), key=lambda j: (sites[j].id not in req.must_visit, -promise[j], j)
+    )
+    cap = min(MAX_CANDIDATES + MAX_CANDIDATES_PER_DAY * len(dates), MAX_CANDIDATES_CAP)
+    far = _far_reasons(req, network, dates, sites, reach, fits, trip)
+    later = Reason("not_considered", {"n": cap})  # one shared reason: rendered once
+    kept: list[Site] = []
+    days_ok: dict[str, list[int]] = {}
+    for j in order:
+        site, first_ok = cheap[j]
+        sid = site.id
+        if j in far:
+            dropped[sid] = far[j]
+            continue
+        if len(kept) >= cap and sid not in req.must_visit:
+            dropped[sid] = later
+            continue
         usable = []
         shut: list[Reason] = []
         for k, d in enumerate(dates):
@@ -196,46 +291,93 @@ def _prechecks(
             details: list[Reason] = shut or [Reason("closed_booking")]
             dropped[sid] = Reason("closed", {"details": details})
             continue
-        days_ok[sid] = usable
-        kept.append(site)
-    # reachability: a site is kept if some usable date reaches it from the start; one matrix
-    # per distinct set of running links
-    targets = [s.id for s in kept]
-    reach: dict[str, set[int]] = {sid: set() for sid in targets}
-    reach_any: dict[str, set[int]] = {sid: set() for sid in targets}
-    by_sig: dict[tuple[frozenset[str], bool], Any] = {}
-    for k, d in enumerate(dates):
-        for allowed, out in ((req.modes, reach), (LINK_MODES, reach_any)):
-            key = (network.active_links(d, allowed), allowed == LINK_MODES)
-            if key not in by_sig:
-                m = network.matrix([req.start, *targets], d, profile=req.profile, modes=allowed)
-                by_sig[key] = m.reachable[0, 1:]
-            for j, sid in enumerate(targets):
-                if by_sig[key][j]:
-                    out[sid].add(k)
-    for site in list(kept):
-        usable = [k for k in days_ok[site.id] if k in reach[site.id]]
-        if usable:
-            days_ok[site.id] = usable
+        usable_reached = [k for k in usable if fits[j, k]]
+        if not usable_reached:  # open only on days it cannot be reached in time
+            on = [dates[k] for k in usable]
+            dropped[sid] = _unreachable(req, network, on, site, reach[j, usable], trip[j])
             continue
-        kept.remove(site)
-        open_days = days_ok.pop(site.id)
-        if any(k in reach_any[site.id] for k in open_days):
-            allowed_txt = ", ".join(sorted(req.modes)) or "—"
-            dropped[site.id] = Reason("unreachable_modes", {"modes": allowed_txt})
-        else:
-            dropped[site.id] = Reason("unreachable_season")
+        days_ok[sid] = usable_reached
+        kept.append(site)
+    where = {sid: i for i, sid in enumerate(ids)}
+    kept.sort(key=lambda x: where[x.id])  # the request's order: the same problem as before
     return kept, dropped, days_ok
 
 
+def _too_far(req: TripRequest, trip_s: int) -> Reason:
+    day = _secs(req.day_end) - _secs(req.day_start)
+    whole = req.overnight == "choose" and req.days > 1
+    return Reason(
+        "too_far_bound",
+        {"need_s": int(trip_s), "have_s": int((req.days - 1) * _DAY + day if whole else day)},
+    )
+
+
+def _far_reasons(
+    req: TripRequest,
+    network: Network,
+    dates: list[dt.date],
+    sites: list[Site],
+    reach: np.ndarray,
+    fits: np.ndarray,
+    trip: np.ndarray,
+) -> dict[int, Reason]:
+    """Reasons of the sites that fail the time bound on every day, all at once: too far (one
+    shared reason per whole minute), or unreachable with the allowed modes, or at all."""
+    out: dict[int, Reason] = {}
+    shared: dict[int, Reason] = {}
+    lost = np.flatnonzero(~fits.any(axis=1))
+    cut = [j for j in lost if not reach[j].any()]
+    for j in lost:
+        if reach[j].any():
+            minute = int(trip[j]) // 60 * 60
+            if minute not in shared:
+                shared[minute] = _too_far(req, minute)
+            out[int(j)] = shared[minute]
+    if cut:
+        ids = [sites[j].id for j in cut]
+        anyhow = np.zeros(len(cut), dtype=bool)
+        for d in dates:  # reachable at all, by any mode, on some trip date?
+            anyhow |= network.durations([req.start], ids, d, profile=req.profile)[0] >= 0
+        modes = Reason("unreachable_modes", {"modes": ", ".join(sorted(req.modes)) or "—"})
+        season = Reason("unreachable_season")
+        for j, a in zip(cut, anyhow, strict=True):
+            out[int(j)] = modes if a else season
+    return out
+
+
+def _unreachable(
+    req: TripRequest,
+    network: Network,
+    dates: list[dt.date],
+    site: Site,
+    reach: np.ndarray,
+    trip_s: int,
+) -> Reason:
+    """Why a site fails the time bound: too far for a day (or the trip), or not reachable with
+    the allowed modes, or not reachable at all on the trip dates."""
+    if reach.any():
+        return _too_far(req, trip_s)
+    for d in dates:
+        t = network.durations([req.start], [site.id], d, profile=req.profile)
+        if t[0, 0] >= 0:
+            allowed_txt = ", ".join(sorted(req.modes)) or "—"
+            return Reason("unreachable_modes", {"modes": allowed_txt})
+    return Reason("unreachable_season")
+
+
 def _build(
-    ctx: PlanContext, days_ok: dict[str, list[int]], nights: Sequence[str]
+    ctx: PlanContext,
+    days_ok: dict[str, list[int]],
+    nights: Sequence[str],
+    lodgings: Sequence[str] = (),
 ) -> tuple[Problem, list[str]]:
+    """The problem with ``nights`` as the day ends; ``lodgings`` are further places in its
+    matrices, so that other night sequences only change its days (:func:`_with_nights`)."""
     req = ctx.request
     dates = ctx.dates
     day_places = list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
     places: list[str] = []
-    for a, b in day_places:
+    for a, b in [*day_places, *((x, x) for x in lodgings)]:
         for p in (a, b):
             if p not in places:
                 places.append(p)
@@ -255,25 +397,7 @@ def _build(
         day_matrix.append(sig_to_matrix[sig])
 
     ds, de = _secs(req.day_start), _secs(req.day_end)
-    lunch = req.lunch
-    days = []
-    for k in range(req.days):
-        a, b = day_places[k]
-        lw = None
-        if lunch is not None and lunch.duration_min > 0:
-            lw = (k * _DAY + _secs(lunch.earliest), k * _DAY + _secs(lunch.latest))
-        days.append(
-            DaySpec(
-                start_location=index[a],
-                end_location=index[b],
-                earliest_start_s=k * _DAY + ds,
-                latest_end_s=k * _DAY + de,
-                max_drive_s=round(req.max_drive_h * 3600),
-                lunch_window_s=lw,
-                lunch_s=lunch.duration_min * 60 if lw else 0,
-                matrix=day_matrix[k],
-            )
-        )
+    days = _days(req, day_places, index, day_matrix)
     visits = []
     for site in ctx.candidates:
         windows: list[tuple[int, int]] = []
@@ -304,12 +428,8 @@ def _build(
                 tags=frozenset({site.category.value}),
             )
         )
-    lodging_cost = sum(
-        ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings
-    )
-    ctx.lodging_cost = lodging_cost
-    # lodging comes out of the budget first; what is left pays tickets and fares
-    budget = None if req.budget_rub is None else max(0, req.budget_rub - lodging_cost)
+    ctx.lodging_cost = _lodging_cost(ctx, nights)
+    budget = _ticket_budget(ctx, nights)
     quotas = tuple(_QuotaRule(q.category.value, q.per, q.min, q.max) for q in req.quotas)
     problem = Problem(
         visits=tuple(visits),
@@ -331,6 +451,95 @@ def _build(
     ctx.nights = list(nights)
     ctx.visit_sites = [v.key for v in visits]
     return problem, places
+
+
+def _days(
+    req: TripRequest,
+    day_places: Sequence[tuple[str, str]],
+    index: dict[str, int],
+    day_matrix: Sequence[int],
+) -> tuple[DaySpec, ...]:
+    ds, de = _secs(req.day_start), _secs(req.day_end)
+    lunch = req.lunch
+    days = []
+    for k in range(req.days):
+        a, b = day_places[k]
+        lw = None
+        if lunch is not None and lunch.duration_min > 0:
+            lw = (k * _DAY + _secs(lunch.earliest), k * _DAY + _secs(lunch.latest))
+        days.append(
+            DaySpec(
+                start_location=index[a],
+                end_location=index[b],
+                earliest_start_s=k * _DAY + ds,
+                latest_end_s=k * _DAY + de,
+                max_drive_s=round(req.max_drive_h * 3600),
+                lunch_window_s=lw,
+                lunch_s=lunch.duration_min * 60 if lw else 0,
+                matrix=day_matrix[k],
+            )
+        )
+    return tuple(days)
+
+
+def _lodging_cost(ctx: PlanContext, nights: Sequence[str]) -> int:
+    return sum(ctx.catalog.lodgings[n].price_rub for n in nights if n in ctx.catalog.lodgings)
+
+
+def _ticket_budget(ctx: PlanContext, nights: Sequence[str]) -> int | None:
+    """Lodging comes out of the budget first; what is left pays tickets and fares."""
+    req = ctx.request
+    if req.budget_rub is None:
+        return None
+    return max(0, req.budget_rub - _lodging_cost(ctx, nights))
+
+
+def _with_nights(ctx: PlanContext, nights: Sequence[str]) -> tuple[tuple[DaySpec, ...], int | None]:
+    """Days and ticket budget of the built problem for another night sequence (its places
+    must hold every lodging of ``nights``)."""
+    req = ctx.request
+    index = {p: i for i, p in enumerate(ctx.places)}
+    day_places = list(zip([req.start, *nights], [*nights, req.end_place], strict=True))
+    return _days(req, day_places, index, ctx.day_matrix), _ticket_budget(ctx, nights)
+
+
+def _context(
+    request: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    closed: Collection[Closure] = (),
+) -> PlanContext:
+    """Resolve the request's places, apply the regulations and events that cover it, and run
+    the pre-checks (no matrices yet); ``closed`` lists visits the sites cannot take."""
+    _resolve_endpoints(request, catalog)
+    request = apply_regulations(request)  # the rules that cover it, as day window and limits
+    request = with_events(request, catalog.events)  # events on the trip dates (events.py)
+    catalog = catalog.for_request(request)
+    network = network.with_catalog(catalog)
+    dates = request.dates
+    shut = frozenset(closed)
+    kept, dropped, days_ok = _prechecks(request, catalog, network, dates, shut)
+    broken = [
+        Reason("must_visit", {"site": _names(catalog, sid), "why": dropped[sid]})
+        for sid in request.must_visit
+        if sid in dropped
+    ]
+    if broken:
+        raise InfeasibleError(broken)
+    return PlanContext(
+        request,
+        catalog,
+        network,
+        dates,
+        kept,
+        dropped,
+        [],
+        [],
+        [],
+        [],
+        days_ok=days_ok,
+        closed=shut,
+    )
 
 
 def build_problem(
@@ -356,37 +565,9 @@ def build_problem(
     InfeasibleError
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
-    _resolve_endpoints(request, catalog)
-    request = apply_regulations(request)  # the rules that cover it, as day window and limits
-    request = with_events(request, catalog.events)  # events on the trip dates (events.py)
-    catalog = catalog.for_request(request)
-    network = network.with_catalog(catalog)
-    dates = request.dates
-    shut = frozenset(closed)
-    kept, dropped, days_ok = _prechecks(request, catalog, network, dates, shut)
-    broken = [
-        Reason("must_visit", {"site": _names(catalog, sid), "why": dropped[sid]})
-        for sid in request.must_visit
-        if sid in dropped
-    ]
-    if broken:
-        raise InfeasibleError(broken)
-    ctx = PlanContext(
-        request,
-        catalog,
-        network,
-        dates,
-        kept,
-        dropped,
-        [],
-        [],
-        [],
-        [],
-        days_ok=days_ok,
-        closed=shut,
-    )
-    nights = _night_lodgings(request, catalog)
-    problem, _ = _build(ctx, days_ok, nights)
+    ctx = _context(request, catalog, network, closed)
+    nights = _night_lodgings(ctx.request, ctx.catalog)
+    problem, _ = _build(ctx, ctx.days_ok, nights)
     ctx.problem = problem
     return problem, ctx
 
@@ -408,11 +589,11 @@ def _lodging_candidates(
     sites = [s for s in ctx.candidates if s.id in days_ok]
     if not ids or not sites:
         return ids
-    m = ctx.network.matrix(
-        [*ids, *(s.id for s in sites)], ctx.dates[0], profile=req.profile, modes=req.modes
+    dur = ctx.network.durations(
+        ids, [s.id for s in sites], ctx.dates[0], profile=req.profile, modes=req.modes
     )
     n = len(ids)
-    near = (m.duration_s[:n, n:] >= 0) & (m.duration_s[:n, n:] <= 3 * 3600)
+    near = (dur >= 0) & (dur <= 3 * 3600)
     prizes = np.array([_site_prize(req, s) for s in sites])
     potential = (near * prizes[None, :]).sum(axis=1)
     order = sorted(range(n), key=lambda i: (-potential[i], ids[i]))
@@ -420,7 +601,7 @@ def _lodging_candidates(
     # a must-visit site far away needs its nearest lodging among the options
     for j, site in enumerate(sites):
         if site.id in req.must_visit:
-            col = m.duration_s[:n, n + j]
+            col = dur[:, j]
             reach = [i for i in range(n) if col[i] >= 0]
             if reach:
                 nearest = ids[min(reach, key=lambda i: (col[i], ids[i]))]
@@ -429,46 +610,122 @@ def _lodging_candidates(
     return chosen
 
 
+#: Preparation and write-up per candidate site of the request (pre-checks, time bound, its drop
+#: reason in the itinerary), in work units (reference nanoseconds): measured at about 50 µs per
+#: site on a 20,000-site catalog (benchmarks/RESULTS.md, "Scale").
+PREP_WORK_PER_SITE = 50_000
+
+
+def _search_work(settings: SolverSettings, request: TripRequest, ctx: PlanContext) -> int:
+    """The search's work budget: the settings' budget less the preparation a request of this
+    size costs (deterministic: it depends on the sizes, not on the clock), so that the time
+    limit bounds the whole call on a large catalog; never below half the budget."""
+    n = len(ctx.candidates) + len(ctx.dropped)
+    full = work_budget(settings)
+    return max(full // 2, full - PREP_WORK_PER_SITE * n)
+
+
 def _choose_lodgings(
     ctx: PlanContext,
-    days_ok: dict[str, list[int]],
-    probe: Callable[[Problem], int],
-    deadline: float,
+    engine: CompiledILS,
+    options: Sequence[str],
+    settings: SolverSettings,
     *,
+    deadline: float,
     stop: Callable[[], bool] | None = None,
-) -> list[str]:
+    on_plan: Callable[[int], None] | None = None,
+) -> tuple[list[str], int, str, list[list[int]]]:
     """Hill-climb over lodging sequences: move a block of consecutive nights to another town,
-    keep a change when the probe (a fast first solution) collects more; stop at ``deadline``.
+    keep a change when the probe collects more.
+
+    Every sequence is tried on the one problem built over all ``options`` (only its days and
+    ticket budget change). Each round fills every move greedily (a fraction of a millisecond
+    each), then probes the moves best first with ``settings.lodging_search_s`` of search work
+    (one trajectory from the fill) and takes the first that beats the current sequence. The
+    climb ends when no move improves, or when the probes have used half of the work budget
+    (deterministic), or at ``deadline`` (the wall-clock cap). Returns the nights, the work
+    used, what ended the climb (``"done"``, ``"work"``, ``"time"``, ``"stop"``) and the best
+    probe's routes (the final search starts from them). ``on_plan`` is called with the prize
+    of each better probe plan that is feasible.
     """
     req = ctx.request
     nights = _night_lodgings(req, ctx.catalog)
-    if req.days <= 1:
-        return nights
-    options = _lodging_candidates(ctx, days_ok)
-    if nights[0] not in options:
-        options.append(nights[0])
+    probe_work = max(1, round(settings.lodging_search_s * WORK_PER_S))
+    allowance = work_budget(settings) // 2
+    used = 0
+    probed: dict[tuple[str, ...], int] = {}
+    plans: dict[tuple[str, ...], list[list[int]]] = {}
+    shown = -(2**62)
+
+    def filled(seq: Sequence[str]) -> tuple[int, CompiledILS | None, list[list[int]]]:
+        nonlocal used
+        days, budget = _with_nights(ctx, seq)
+        if req.budget_rub is not None and _lodging_cost(ctx, seq) > req.budget_rub:
+            return -(2**62), None, []
+        probe = engine.with_days(days, budget)
+        routes, val, w = probe.fill_value([[] for _ in days])
+        used += w
+        return val, probe, routes
 
     def value(seq: Sequence[str]) -> int:
-        problem, _ = _build(ctx, days_ok, seq)
-        return probe(problem)
+        nonlocal used, shown
+        key = tuple(seq)
+        if key not in probed:
+            val, probe, routes = filled(seq)
+            if probe is not None:
+                best, stats = probe.run(
+                    routes, deadline=deadline, seed=settings.seed, work=probe_work, starts=1
+                )
+                used += stats.work
+                val = probe.value(best)[0]
+                plans[key] = best
+                if on_plan is not None and val > shown and not evaluate(probe.problem, best)[1]:
+                    shown = val
+                    on_plan(sum(probe.problem.visits[i].prize for r in best for i in r))
+            probed[key] = val
+        return probed[key]
+
+    ended = "done"
+
+    def out_of_work() -> bool:
+        nonlocal ended
+        if used >= allowance:
+            ended = "work"
+        elif time.perf_counter() >= deadline:
+            ended = "time"
+        elif stop is not None and stop():
+            ended = "stop"
+        return ended != "done"
 
     best_val = value(nights)
     improved = True
-    while improved and time.perf_counter() < deadline and not (stop is not None and stop()):
+    while improved and not out_of_work():
         improved = False
+        moves: list[list[str]] = []
         for i in range(len(nights)):
             for j in range(i, len(nights)):
                 for opt in options:
-                    if time.perf_counter() >= deadline or (stop is not None and stop()):
-                        break
-                    if all(n == opt for n in nights[i : j + 1]):
-                        continue
                     trial = [*nights[:i], *([opt] * (j - i + 1)), *nights[j + 1 :]]
-                    v = value(trial)
-                    if v > best_val:
-                        best_val, nights, improved = v, trial, True
-    logger.info("lodging sequence chosen: %s (probe value %s)", nights, best_val)
-    return nights
+                    if trial != nights and tuple(trial) not in probed and trial not in moves:
+                        moves.append(trial)
+        ranked = sorted(range(len(moves)), key=lambda k: (-filled(moves[k])[0], k))
+        for k in ranked:
+            if out_of_work():
+                break
+            v = value(moves[k])
+            if v > best_val:
+                best_val, nights, improved = v, moves[k], True
+                break
+    logger.info(
+        "lodging sequence chosen: %s (probe value %s, %d probes, %s)",
+        nights,
+        best_val,
+        len(probed),
+        ended,
+    )
+    if ended == "time":
+        logger.warning("the lodging search reached its wall-clock cap: the plan may vary")
+    return nights, used, ended, plans.get(tuple(nights), [])
 
 
 def plan(
@@ -482,6 +739,11 @@ def plan(
 ) -> Itinerary:
     """Plan the best multi-day itinerary for ``request``.
 
+    The search is bounded by the work budget of ``request.solver`` (deterministic: the same
+    request and seed give the same itinerary on any machine and under any load; see
+    :mod:`routeplanner.solve`); the lodging search (``overnight: choose``) takes at most half
+    of it.
+
     Parameters
     ----------
     request : TripRequest
@@ -489,7 +751,8 @@ def plan(
     network : Network
         Built with the same catalog (its places must be attached).
     on_progress : callable, optional
-        Called with ``(elapsed_s, prize)`` at each improving solution.
+        Called with ``(elapsed_s, prize)`` (seconds since the call) at each better plan, the
+        lodging search's included.
     stop : callable, optional
         Polled during the search; returning True keeps the best plan found so far.
     closed : collection of (site_id, date, slot), optional
@@ -510,31 +773,49 @@ def plan(
     ScenarioError
         Unknown ids in the request.
     """
-    t0 = time.perf_counter()
+    t_plan = time.perf_counter()
+
+    def shown(prize: int) -> None:
+        if on_progress is not None:
+            on_progress(time.perf_counter() - t_plan, prize)
+
     try:
-        problem, ctx = build_problem(request, catalog, network, closed=closed)
+        ctx = _context(request, catalog, network, closed)
     except InfeasibleError as err:
         return Itinerary.infeasible(request, err.reasons)
-    days_ok = ctx.days_ok
     settings = request.solver
+    nights = _night_lodgings(request, ctx.catalog)
+    work = _search_work(settings, request, ctx)
+    engine: CompiledILS | None = None
+    start: list[list[int]] = []
+    lodging_search: dict[str, Any] | None = None
     if request.overnight == "choose" and request.days > 1:
-        # half of the time limit for the lodging search, the rest for the final search
-        probe_settings = settings.model_copy(update={"time_limit_s": settings.lodging_search_s})
-
-        def probe_value(p: Problem) -> int:
-            s = solve(p, probe_settings, first_solution_only=True)
-            return s.prize if s.feasible else -1
-
-        nights = _choose_lodgings(
-            ctx, days_ok, probe_value, t0 + settings.time_limit_s / 2, stop=stop
+        options = _lodging_candidates(ctx, ctx.days_ok)
+        if nights[0] not in options:
+            options.append(nights[0])
+        # one problem over every lodging option: the probes change only its days
+        problem, _ = _build(ctx, ctx.days_ok, nights, options)
+        warm_up()  # compilation (once per machine) is not search time
+        engine = CompiledILS(problem)
+        nights, used, lodging_stop, start = _choose_lodgings(
+            ctx,
+            engine,
+            options,
+            settings,
+            deadline=time.perf_counter() + wall_cap_s(settings) / 2,
+            stop=stop,
+            on_plan=shown,
         )
-        problem, _ = _build(ctx, days_ok, nights)
-        ctx.problem = problem
-    # The time limit bounds the whole call: preparation so far, the search, and a reserve
-    # for explaining drops and building the result.
-    reserve = min(1.0, 0.1 * settings.time_limit_s)
-    left = max(0.1, settings.time_limit_s - (time.perf_counter() - t0) - reserve)
-    settings = settings.model_copy(update={"time_limit_s": left})
+        days, budget = _with_nights(ctx, nights)
+        problem = dataclasses.replace(problem, days=days, budget_rub=budget)
+        engine = engine.with_days(days, budget)
+        ctx.nights = list(nights)
+        ctx.lodging_cost = _lodging_cost(ctx, nights)
+        work = max(1, work - used)
+        lodging_search = {"stopped_by": lodging_stop, "work": used}
+    else:
+        problem, _ = _build(ctx, ctx.days_ok, nights)
+    ctx.problem = problem
     if request.budget_rub is not None and ctx.lodging_cost > request.budget_rub:
         return Itinerary.infeasible(
             request,
@@ -549,7 +830,15 @@ def plan(
                 )
             ],
         )
-    solution = solve(problem, settings, on_progress=on_progress, stop=stop)
+    solution = solve(
+        problem,
+        settings,
+        initial_routes=start or None,
+        work=work,
+        engine=engine,
+        on_progress=lambda _elapsed, prize: shown(prize),
+        stop=stop,
+    )
     if not solution.feasible:
         missing = [
             v.key for i, v in enumerate(problem.visits) if v.required and i not in solution.visited
@@ -559,7 +848,10 @@ def plan(
                 request,
                 [Reason("must_visit_unfit", {"site": _names(catalog, m)}) for m in missing],
             )
-    # what is left of the time limit goes to explaining drops (the itinerary takes ~0.1 s)
-    budget = max(0.5, t0 + request.solver.time_limit_s - time.perf_counter() - 0.3)
-    reasons = explain_drops(ctx, problem, solution, budget_s=budget)
-    return build_itinerary(ctx, problem, solution, reasons)
+    reasons = explain_drops(ctx, problem, solution)
+    itinerary = build_itinerary(ctx, problem, solution, reasons)
+    if lodging_search is not None:
+        itinerary.solver["lodging_search"] = lodging_search
+        if lodging_search["stopped_by"] == "time":
+            itinerary.solver["status"] = "TIME_CAP"
+    return itinerary

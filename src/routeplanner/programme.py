@@ -37,7 +37,7 @@ from .places import (
 )
 from .readiness import score_note
 from .regulations import plan_requirements
-from .result import Day, Itinerary, Kpis
+from .result import Day, Itinerary, Kpis, lunch_where
 
 __all__ = ["MORE_MAX", "more_to_add", "programme_html"]
 
@@ -155,10 +155,17 @@ def _day_rows(
             if k < len(day.stops):
                 starts.append(day.stops[k].start)
         pos = sum(1 for x in starts if x <= day.lunch_start)
+        where = ""
+        if day.lunch_place is not None:  # taken at a place, never inside a drive
+            named = {day.lunch_place: name(day.lunch_place)}
+            if day.lunch_venue is not None and catalog is not None:
+                venue = catalog.eateries.get(day.lunch_venue)
+                named[day.lunch_venue] = venue.name(lang) if venue else day.lunch_venue
+            where = f": {e(lunch_where(day, named, lang))}"
         rows.insert(
             pos,
             f"<tr class='lunch'><td class='time'>{hm(day.lunch_start)}–{hm(day.lunch_end)}"
-            f"</td><td class='what'>{e(t('lunch', lang))}</td><td></td></tr>",
+            f"</td><td class='what'>{e(t('lunch', lang))}{where}</td><td></td></tr>",
         )
     if day.lodging:
         rows.append(

@@ -37,7 +37,14 @@ class Reason:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        """Render in ``"ru"`` or ``"en"``."""
+        """Render in ``"ru"`` or ``"en"`` (once per language: one reason shared by many sites,
+        as in a large catalog, renders once)."""
+        memo = self.__dict__.setdefault("_texts", {})
+        if lang not in memo:
+            memo[lang] = self._render(lang)
+        return memo[lang]
+
+    def _render(self, lang: str) -> str:
         k = 1 if lang == "en" else 0
         values: dict[str, Any] = {}
         for name, v in self.params.items():

@@ -88,6 +88,10 @@ class Day:
     lunch_start: dt.datetime | None = None
     lunch_end: dt.datetime | None = None
     lodging: str | None = None
+    #: where lunch is taken: the stop or lodging (never inside a drive), and the eatery that
+    #: serves it there (``eateries.csv``); no eatery means a packed lunch («сухой паёк»)
+    lunch_place: str | None = None
+    lunch_venue: str | None = None
 
     @property
     def depart(self) -> dt.datetime | None:
@@ -98,6 +102,19 @@ class Day:
     def finish(self) -> dt.datetime | None:
         """When the day reaches its end place."""
         return self.legs[-1].arrive if self.legs else None
+
+
+def lunch_where(day: Day, names: Mapping[str, str], lang: str = "ru") -> str:
+    """Where a day's lunch is taken, in words: the eatery that serves it, or a packed lunch
+    at the place where the group is («сухой паёк»)."""
+    from .i18n import t
+
+    place = names.get(day.lunch_place or "", day.lunch_place or "")
+    if day.lunch_venue is not None:
+        return t(
+            "lunch_venue", lang, venue=names.get(day.lunch_venue, day.lunch_venue), place=place
+        )
+    return t("lunch_packed", lang, place=place)
 
 
 @dataclass(frozen=True)
@@ -243,7 +260,8 @@ class Itinerary:
     kpis : Kpis or None
         The key figures; ``None`` for a plan that could not be made.
     solver : dict
-        ``status``, ``runtime_s``, ``first_solution_s``, ``history``.
+        What the search did, without wall times (:meth:`routeplanner.solve.Solution.report`):
+        ``status``, ``work``, ``work_budget``, ``iterations``, ``trace`` (prize over work).
     warnings, warnings_ru : list of str
         Soft problems of a feasible plan (e.g. a stop far from any road), in English and
         Russian.
@@ -377,7 +395,10 @@ class Itinerary:
                     nm = s.name_en if lang == "en" else s.name
                     out.append(f"  {s.start:%H:%M}–{s.end:%H:%M}  {nm}")
             if day.lunch_start is not None and day.lunch_end is not None:
-                out.append(f"  {t('lunch', lang)}: {day.lunch_start:%H:%M}–{day.lunch_end:%H:%M}")
+                where = f" — {lunch_where(day, names, lang)}" if day.lunch_place is not None else ""
+                out.append(
+                    f"  {t('lunch', lang)}: {day.lunch_start:%H:%M}–{day.lunch_end:%H:%M}{where}"
+                )
             if day.lodging:
                 out.append(f"  {t('overnight', lang)}: {names.get(day.lodging, day.lodging)}")
         k = self.kpis or Kpis()
@@ -421,7 +442,12 @@ class Itinerary:
                     "lodging": d.lodging,
                     "lunch": None
                     if d.lunch_start is None
-                    else {"start": iso(d.lunch_start), "end": iso(d.lunch_end)},
+                    else {
+                        "start": iso(d.lunch_start),
+                        "end": iso(d.lunch_end),
+                        "place": d.lunch_place,
+                        "venue": d.lunch_venue,
+                    },
                     "stops": [iso(asdict(s)) for s in d.stops],
                     "legs": [
                         {
@@ -686,6 +712,12 @@ class _Reader:
             if lunch is None
             else self.when(self.get(lunch, "end", w), f"{w}.lunch.end"),
             lodging=self.optional_text(d.get("lodging"), f"{w}.lodging"),
+            lunch_place=None
+            if lunch is None
+            else self.optional_text(lunch.get("place"), f"{w}.lunch.place"),
+            lunch_venue=None
+            if lunch is None
+            else self.optional_text(lunch.get("venue"), f"{w}.lunch.venue"),
         )
 
     def dropped(self, x: Any, w: str) -> Dropped:

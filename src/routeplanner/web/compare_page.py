@@ -328,7 +328,7 @@ def render() -> None:
             tr("variants_time"),
             0.5,
             60.0,
-            min(3.0, float(variants.base.solver.time_limit_s)),
+            float(variants.base.solver.time_limit_s),
             0.5,
             key=k + "limit",
         )
