@@ -1,161 +1,269 @@
-"""Scale benchmark (issue 18, item 1): the planner on catalogs of 2,000 to 20,000 sites.
+"""Scale benchmark: a large variant sweep and a 60-departure season, on processes and on Dask.
 
-Protocol: the built-in catalog plus N synthetic sites (seeded: a third around Irkutsk,
-Angarsk and southern Baikal, the rest over the whole region, random opening hours, visit
-lengths 30–180 min, scores 1–10, categories), one fresh process per size. The request is a
-1-day trip from Irkutsk by coach with the whole catalog as candidates and a 5 s limit. We
-report the time to load the catalog and attach its places to the network (done once per
-session), the wall and CPU time of ``plan()`` (preparation, search, explanations: the figure
-the time limit bounds; on a shared machine the CPU time is the comparable one), the process's
-peak resident memory, the candidates that entered the routing
-problem, and the checker's verdict on the plan.
+Outside the test suite (figures in ``RESULTS.md``, section *Scale*). Two parts:
 
-Targets: 20,000 sites done within 6 s with a peak under 2 GiB; 5,000 sites within the limit +
-1 s.
+``sweep``
+    ``--variants N`` (default 1,000) one- and two-day Irkutsk plans: start dates × durations
+    × profiles × group sizes × category weights, each under a work limit
+    (``solver.max_solutions``). Runs them with every backend of ``--backends``: ``inline``
+    (this process), ``pool1``/``pool2`` (a spawn process pool of 1/2 workers), ``dask1``/
+    ``dask2`` (a ``distributed.LocalCluster`` of 1/2 single-threaded worker processes), and
+    checks that every backend gives the same KPI table (runtime column aside).
+``season``
+    ``data/seasons``-style season of 60 three-day departures (``benchmarks/season_60.yaml``)
+    with ``routeplanner.season_plan.plan_season`` per backend; writes the season folder,
+    re-checks it with the independent season checker and reports the score against the solo
+    upper bound.
 
-Run: ``.venv/bin/python benchmarks/scale_bench.py [--sizes 2000,5000,20000] [--limit 5]``
+For every run: wall time, the load average before and after (the machine is shared: every
+figure is taken under that load), throughput, and the peak resident memory of each worker
+process (sampled every 0.2 s with psutil; the parent's own peak for ``inline``)::
+
+    python benchmarks/scale_bench.py sweep --variants 1000 --backends pool1,pool2,dask1,dask2
+    python benchmarks/scale_bench.py season --backends pool2,dask2 --out out/season60
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import json
-import random
+import multiprocessing
+import os
 import resource
-import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
-from routeplanner.model import Category, CoordPrecision, HolidayPolicy, Site
+import pandas as pd
 
-HOURS = [
-    "Mo-Su 09:00-18:00",
-    "Tu-Su 10:00-18:00",
-    "Mo-Fr 10:00-17:00",
-    "Mo-Sa 08:00-20:00",
-    "Mo-Su 10:00-13:00,14:00-19:00",
-    "We-Su 11:00-17:00",
+from routeplanner import load_catalog, load_network
+from routeplanner.compare import Variant, compare, run_variants
+from routeplanner.executors import dask_executor
+from routeplanner.model import TripRequest
+
+HERE = Path(__file__).resolve().parent
+SEASON = HERE / "season_60.yaml"
+
+CITY = [
+    "irkutsk_hpp",
+    "icebreaker_angara",
+    "irkutsk_regional_museum",
+    "znamensky_monastery",
+    "volkonsky_house",
+    "baikalkvartssamotsvety",
+    "kolchak_monument",
+    "spasskaya_church_irkutsk",
+    "irkutsk_aviation_plant_museum",
+    "irkutsk_catering_plant",
 ]
 
 
-def synthetic_sites(n: int, seed: int = 18) -> list[Site]:
-    """``n`` sites: a third near Irkutsk, Angarsk and southern Baikal, the rest region-wide."""
-    rng = random.Random(seed)
+def sweep_variants(n: int) -> list[Variant]:
+    """``n`` variants: start dates × days × profile × group × weights (in a fixed order)."""
+    weights = [{}, {"industrial": 2.0, "energy": 2.0}, {"museum": 2.0}, {"heritage": 3.0}]
     out = []
-    for i in range(n):
-        if i % 3 == 0:
-            lat, lon = rng.uniform(51.6, 52.9), rng.uniform(103.5, 105.0)
-        else:
-            lat, lon = rng.uniform(51.5, 58.5), rng.uniform(99.0, 110.0)
-        out.append(
-            Site(
-                id=f"scale_{i:05d}",
-                name_ru=f"Объект {i}",
-                name_en=f"Site {i}",
-                town="synthetic",
-                lat=lat,
-                lon=lon,
-                coord_precision=CoordPrecision.APPROX,
-                network_node=None,
-                source_url="synthetic",
-                notes="benchmark",
-                category=rng.choice(list(Category)),
-                visit_min=rng.choice([30, 45, 60, 90, 120, 180]),
-                opening_hours=rng.choice(HOURS),
-                public_holidays=HolidayPolicy.OPEN,
-                base_score=rng.randint(1, 10),
-                score=rng.randint(1, 10),
-            )
+    k = 0
+    start = dt.date(2027, 6, 1)
+    while len(out) < n:
+        day = start + dt.timedelta(days=k // 32)
+        days = 1 + (k // 16) % 2
+        profile = ("car", "coach")[(k // 8) % 2]
+        group = (4, 12)[(k // 4) % 2]
+        w = weights[k % 4]
+        req = TripRequest.model_validate(
+            {
+                "name": f"sweep {k}",
+                "start_date": day,
+                "days": days,
+                "start": "lodging_irkutsk_irkut",
+                "lodging": "lodging_irkutsk_irkut",
+                "candidates": CITY,
+                "group_size": group,
+                "youngest_age": 18,
+                "profile": profile,
+                "category_weights": w,
+                "booked_on": dt.date(2027, 5, 1),
+                "solver": {"time_limit_s": 60, "max_solutions": 5, "seed": 1},
+            }
         )
+        out.append(Variant(f"v{k:04d}", req, origin="sweep"))
+        k += 1
     return out
 
 
-def one(n: int, limit_s: float) -> dict:
-    """Run one size in this process and return the figures."""
-    from routeplanner.catalog import load_catalog
-    from routeplanner.check import check_itinerary
-    from routeplanner.model import TripRequest
-    from routeplanner.network import load_network
-    from routeplanner.planner import plan
-    from routeplanner.settings import default_data_dir
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}/{five:.2f}/{fifteen:.2f}"
 
-    t0 = time.perf_counter()
-    data = default_data_dir()
-    base = load_catalog(data)
-    catalog = base.with_sites(synthetic_sites(n))
-    network = load_network(data, catalog)
-    load_s = time.perf_counter() - t0
-    req = TripRequest(
-        name=f"scale {n}",
-        start_date=dt.date(2027, 7, 6),
-        days=1,
-        start="lodging_irkutsk_irkut",
-        lodging="lodging_irkutsk_irkut",
-        profile="coach",
-        booked_on=dt.date(2027, 6, 1),
-        solver={"time_limit_s": limit_s, "seed": 1},
-    )
-    from routeplanner._ils import warm_up
 
-    warm_up()
-    t1 = time.perf_counter()
-    c1 = resource.getrusage(resource.RUSAGE_SELF)
-    it = plan(req, catalog, network)
-    plan_s = time.perf_counter() - t1
-    c2 = resource.getrusage(resource.RUSAGE_SELF)
-    cpu_s = (c2.ru_utime - c1.ru_utime) + (c2.ru_stime - c1.ru_stime)
-    violations = check_itinerary(it, catalog, network)
-    dropped = {}
-    for d in it.dropped:
-        code = d.reason.split(":")[0][:30]
-        dropped[code] = dropped.get(code, 0) + 1
-    return {
-        "sites": len(catalog.sites),
-        "load_s": round(load_s, 2),
-        "plan_s": round(plan_s, 2),
-        "cpu_s": round(cpu_s, 2),
-        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "feasible": it.feasible,
-        "stops": len(it.stops),
-        "score": it.kpis.get("score"),
-        "status": it.solver.get("status"),
-        "violations": len(violations),
-        "dropped": len(it.dropped),
+class MemorySampler:
+    """Peak RSS of every descendant process (the workers), sampled in a thread."""
+
+    def __init__(self, every_s: float = 0.2) -> None:
+        self.every_s = every_s
+        self.peak: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for p in me.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    rss = p.memory_info().rss
+                    self.peak[p.pid] = max(self.peak.get(p.pid, 0), rss)
+            self._stop.wait(self.every_s)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def worker_peaks_mb(self, at_least_mb: float = 150) -> list[float]:
+        """Peaks of the processes that planned (helpers such as the resource tracker and
+        Dask's nanny stay far below ``at_least_mb``)."""
+        return sorted(round(v / 2**20) for v in self.peak.values() if v / 2**20 >= at_least_mb)
+
+
+@contextlib.contextmanager
+def backend(name: str) -> Iterator[tuple[Any, int]]:
+    """(executor or None, workers) for a backend name."""
+    if name == "inline":
+        yield None, 1
+    elif name.startswith("pool"):
+        # an explicit spawn pool, so that "pool1" is one worker process, not this process
+        n = int(name[4:])
+        ctx = multiprocessing.get_context("spawn")
+        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+            yield pool, n
+    elif name.startswith("dask"):
+        with dask_executor(local_workers=int(name[4:])) as ex:
+            yield ex, int(name[4:])
+    else:
+        raise SystemExit(f"unknown backend {name}")
+
+
+def timed(run: Callable[[], Any], label: str) -> tuple[Any, dict[str, Any]]:
+    before = load()
+    with MemorySampler() as mem:
+        t0 = time.perf_counter()
+        out = run()
+        wall = time.perf_counter() - t0
+    peaks = mem.worker_peaks_mb()
+    if not peaks:  # planned in this process
+        peaks = [round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)]
+    stats = {
+        "backend": label,
+        "wall_s": round(wall, 1),
+        "load_before": before,
+        "load_after": load(),
+        "worker_peak_rss_mb": peaks,
+        "utc": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M"),
     }
+    return out, stats
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="2000,5000,20000")
-    ap.add_argument("--limit", type=float, default=5.0)
-    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.one is not None:
-        print(json.dumps(one(args.one, args.limit)))
-        return
-    print(
-        "| synthetic sites | catalog | load s | plan wall s (limit) | plan CPU s | peak MiB | "
-        "stops | score | status | checker | load avg |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|")
-    for n in (int(x) for x in args.sizes.split(",")):
-        with open("/proc/loadavg") as f:
-            load = f.read().split()[0]
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--limit", str(args.limit)],
-            capture_output=True,
-            text=True,
-            check=True,
+def run_sweep(args: argparse.Namespace) -> list[dict[str, Any]]:
+    variants = sweep_variants(args.variants)
+    rows = []
+    tables: dict[str, pd.DataFrame] = {}
+    for name in args.backends.split(","):
+        with backend(name) as (ex, workers):
+
+            def go(ex: Any = ex, workers: int = workers) -> Any:
+                return run_variants(variants, workers=workers, executor=ex)
+
+            results, stats = timed(go, name)
+        kpis = compare(results).kpis.drop(columns=["runtime_s"])
+        tables[name] = kpis
+        stats.update(
+            part="sweep",
+            variants=len(variants),
+            feasible=int(kpis["feasible"].sum()),
+            plans_per_s=round(len(variants) / stats["wall_s"], 2),
         )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(
-            f"| {n:,} | {r['sites']:,} | {r['load_s']} | {r['plan_s']} ({args.limit:g}) | "
-            f"{r['cpu_s']} | {r['peak_mib']:,} | {r['stops']} | {r['score']} | {r['status']} | "
-            f"{r['violations']} violations | {load} |",
-            flush=True,
+        first = next(iter(tables))
+        stats["same_table_as_" + first] = bool(tables[first].equals(kpis))
+        print(json.dumps(stats), flush=True)
+        rows.append(stats)
+    return rows
+
+
+def run_season(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from routeplanner.season import load_season
+    from routeplanner.season_check import check_season
+    from routeplanner.season_output import write_season
+    from routeplanner.season_plan import plan_season
+
+    catalog = load_catalog()
+    network = load_network(None, catalog)
+    spec = load_season(args.season, catalog)
+    rows = []
+    first: dict[str, Any] | None = None
+    for name in args.backends.split(","):
+        with backend(name) as (ex, workers):
+
+            def go(ex: Any = ex, workers: int = workers) -> Any:
+                return plan_season(spec, catalog, network, workers=workers, executor=ex)
+
+            result, stats = timed(go, name)
+        out = Path(args.out) / name
+        write_season(result, out, catalog, lang="en", plans=not args.no_plans)
+        violations = check_season(out, catalog, network, plans=not args.no_plans)
+        plans = {d: [(s.site_id, s.start.isoformat()) for s in it.stops] if it else None
+                 for d, it in result.plans.items()}  # fmt: skip
+        if first is None:
+            first = plans
+        stats.update(
+            part="season",
+            departures=len(spec.departures),
+            days=sorted({d.request.days for d in spec.departures}),
+            total=result.total,
+            solo_bound=result.bound,
+            share_pct=round(100 * result.share, 2),
+            unplanned=result.unplanned(),
+            violations=len(violations),
+            solves=result.stats["solves"],
+            phases_s={k: result.stats[k] for k in ("solo_s", "reserve_s", "improve_s")},
+            rounds=result.stats["rounds"],
+            passes=result.stats["passes"],
+            moves=len(result.moves),
+            moves_accepted=sum(m["accepted"] for m in result.moves),
+            lost_enterprises=len(result.losses(catalog)),
+            same_plans_as_first=plans == first,
         )
+        print(json.dumps(stats), flush=True)
+        rows.append(stats)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("part", choices=["sweep", "season"])
+    ap.add_argument("--variants", type=int, default=1000)
+    ap.add_argument("--backends", default="pool1,pool2,dask1,dask2")
+    ap.add_argument("--season", type=Path, default=SEASON)
+    ap.add_argument("--out", default="out/scale_bench")
+    ap.add_argument("--no-plans", action="store_true", help="season: skip the plan files")
+    ap.add_argument("--json", type=Path, help="append the rows to this JSON-lines file")
+    args = ap.parse_args(argv)
+    rows = run_sweep(args) if args.part == "sweep" else run_season(args)
+    if args.json:
+        with args.json.open("a", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r) + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -204,3 +204,44 @@ def random_toptw(n: int = 40, m: int = 2, seed: int = 1, tmax: int = 230) -> Pro
         )
     days = tuple(DaySpec(0, 0, 0, tmax) for _ in range(m))
     return Problem(visits=tuple(visits), days=days, durations_s=(dur,))
+
+
+#: A one-day Irkutsk product with four candidates, two of them enterprises with capacity.
+SEASON_PRODUCT = """\
+name: "Test day"
+start_date: 2027-06-15
+days: 1
+start: lodging_irkutsk_irkut
+group_size: 10
+youngest_age: 20
+profile: car
+candidates: [irkutsk_hpp, baikalkvartssamotsvety, icebreaker_angara, volkonsky_house]
+category_weights: {energy: 2.0, industrial: 2.0}
+booked_on: 2027-05-01
+solver: {time_limit_s: 20, max_solutions: 8, seed: 1}
+"""
+
+
+def season_file(folder: Path, body: str, *, product: str = SEASON_PRODUCT) -> Path:
+    """Write ``day.yaml`` (the product) and ``season.yaml`` (``body``) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "day.yaml").write_text(product, encoding="utf-8")
+    path = folder / "season.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+#: Three groups on the same Tuesday: the HPP takes two a day (one per tour time), so one of
+#: them cannot have it.
+CROWDED_SEASON = """\
+name: crowded
+products:
+  day:
+    file: day.yaml
+    season: {from: 2027-06-01, to: 2027-06-30}
+departures:
+  - {product: day, date: 2027-06-15, id: a}
+  - {product: day, date: 2027-06-15, id: b, group_size: 12}
+  - {product: day, date: 2027-06-15, id: c}
+  - {product: day, date: 2027-06-22, id: d}
+"""

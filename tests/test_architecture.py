@@ -12,11 +12,15 @@ from builders import SRC
 #: The root package (``routeplanner/__init__``) re-exports the public API and is left out:
 #: Python imports it before any submodule anyway.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["exceptions", "settings", "_io", "_csv", "i18n"], 0),
-    **dict.fromkeys(["model", "reasons"], 1),
+    **dict.fromkeys(
+        ["exceptions", "settings", "_io", "_csv", "i18n", "spreadsheet", "executors", "_html"], 0
+    ),
+    **dict.fromkeys(["model", "reasons", "_yaml"], 1),
+    **dict.fromkeys(["hours_text"], 2),
     **dict.fromkeys(
         [
             "calendar",
+            "capacity",
             "catalog",
             "network",
             "scenario",
@@ -31,12 +35,13 @@ LAYERS: dict[str, int] = {
         ["_schedule", "_ils", "_ortools", "solve", "result", "tours", "regulations", "readiness"],
         3,
     ),
-    **dict.fromkeys(["decode", "check"], 4),
+    **dict.fromkeys(["decode", "check", "explain"], 4),
     **dict.fromkeys(["planner"], 5),
     **dict.fromkeys(["embed"], 6),
-    **dict.fromkeys(["places"], 7),
+    **dict.fromkeys(["places", "offline", "basemap", "costing", "bookings"], 7),
     **dict.fromkeys(["maps", "programme", "export"], 8),
-    **dict.fromkeys(["compare"], 9),
+    **dict.fromkeys(["report"], 8),
+    **dict.fromkeys(["compare", "season", "season_plan", "season_output", "season_check"], 9),
     **dict.fromkeys(["cli", "web"], 10),
 }
 

@@ -53,6 +53,35 @@ def test_every_site_has_source_and_names(catalog: Catalog) -> None:
         assert 0 <= s.score <= 10
 
 
+def test_provenance_columns(catalog: Catalog, data_copy: Path) -> None:
+    """Source dates and price years are read as given; files without the columns still load."""
+    assert catalog.sites["icebreaker_angara"].source_date == "2023-01-23"
+    assert catalog.sites["zhigalov_mineral_museum"].source_date == "2024"
+    assert catalog.sites["kolchak_monument"].source_date == ""
+    assert catalog.lodgings["lodging_irkutsk_irkut"].price_year == 2017
+    # a default price has no year
+    assert all(
+        lo.price_year is None for lo in catalog.lodgings.values() if "price_rub" in lo.defaults
+    )
+    for name, col in (("sites.csv", "source_date"), ("lodgings.csv", "price_year")):
+        rows = list(csv.DictReader(io.StringIO((data_copy / name).read_text("utf-8"))))
+        out = io.StringIO()
+        fields = [f for f in rows[0] if f != col]
+        w = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        (data_copy / name).write_text(out.getvalue(), encoding="utf-8")
+    old = load_catalog(data_copy)
+    assert old.sites["icebreaker_angara"].source_date == ""
+    assert old.lodgings["lodging_irkutsk_irkut"].price_year is None
+
+
+def test_bad_price_year(data_copy: Path) -> None:
+    _rewrite(data_copy / "lodgings.csv", 0, "price_year", "17")
+    with pytest.raises(CatalogError, match=r"lodgings.csv, row 2, field 'price_year'"):
+        load_catalog(data_copy)
+
+
 def test_checklist_drives_industrial_score(catalog: Catalog) -> None:
     hpp = catalog.sites["irkutsk_hpp"]
     assert hpp.category is Category.ENERGY
@@ -102,6 +131,9 @@ BAD_SITE_CELLS = [
     ("id", "Bad Id", "not a valid id"),
     ("name_en", "", "value is required"),
     ("defaults", "opening_hours;colour", "not a column name"),
+    ("source_date", "2023-02-30", "not a date YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("source_date", "23.01.2023", "not a date"),
+    ("source_date", "1850", "between 1900 and next year"),
 ]
 
 
@@ -190,6 +222,38 @@ def test_replacement_site_file(data_copy: Path, tmp_path: Path) -> None:
     cat = load_catalog(data_copy, sites_file=mine)
     assert set(cat.sites) == {"irkutsk_hpp", "icebreaker_angara"}
     assert cat.sites["irkutsk_hpp"].checklist_coverage is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "expect"),
+    [
+        ("outdoor.csv", "nosuch_site,true,https://x,", "no site with id 'nosuch_site'"),
+        ("outdoor.csv", "taltsy_museum,maybe,https://x,", "true or false"),
+        ("outdoor.csv", "taltsy_museum,true,https://x,", "'taltsy_museum' is listed twice"),
+        ("contacts.csv", "nosuch_site,x.ru,https://x,", "no site with id 'nosuch_site'"),
+        ("contacts.csv", "kolchak_monument,,https://x,", "value is required"),
+    ],
+)
+def test_bad_per_site_tables(data_copy: Path, name: str, row: str, expect: str) -> None:
+    path = data_copy / name
+    path.write_text(path.read_text("utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog(data_copy)
+    assert name in str(info.value) and expect in str(info.value)
+
+
+def test_outdoor_flag_and_contacts(catalog: Catalog, data_copy: Path) -> None:
+    sites = catalog.sites
+    assert sites["kolchak_monument"].outdoor and sites["listvyanka_chersky_stone"].outdoor
+    assert not sites["irkutsk_hpp"].outdoor and not sites["volkonsky_house"].outdoor
+    assert sites["taltsy_museum"].outdoor  # an open-air museum (outdoor.csv)
+    assert not sites["slyudyanka_marble_station"].outdoor  # a station building (outdoor.csv)
+    assert catalog.contacts["icebreaker_angara"] == "iokm.ru"
+    # both files are optional
+    (data_copy / "outdoor.csv").unlink()
+    (data_copy / "contacts.csv").unlink()
+    bare = load_catalog(data_copy)
+    assert not bare.sites["taltsy_museum"].outdoor and not bare.contacts
 
 
 # ----------------------------------------------------------------- issue 20: data corrections

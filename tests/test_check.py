@@ -85,6 +85,10 @@ def _break(rule: str, good: Itinerary, catalog: Catalog) -> tuple[Itinerary, Cat
         return _with_day(good, 0, legs=d0.legs[:-1]), catalog
     if rule == "rule_leg_places":
         return _with_leg(good, 0, 0, destination="somewhere_else"), catalog
+    if rule == "rule_leg_figures":
+        return _with_leg(good, 0, 0, distance_km=-3.0), catalog
+    if rule == "rule_positions":
+        return _with_stop(good, 0, 0, lat=s0.lat + 0.5), catalog
     if rule == "rule_leg_departure":
         return _with_leg(good, 0, 1, depart=s0.start), catalog
     if rule == "rule_travel_time":
@@ -106,6 +110,12 @@ def _break(rule: str, good: Itinerary, catalog: Catalog) -> tuple[Itinerary, Cat
     if rule == "rule_opening_hours":
         late = dt.datetime.combine(s0.start.date(), dt.time(22, 0))
         return _with_stop(good, 0, 0, start=late, end=late + (s0.end - s0.start)), catalog
+    if rule == "rule_daylight":
+        site = catalog.sites[s0.site_id]
+        late = dt.datetime.combine(s0.start.date(), dt.time(23, 0))
+        return _with_stop(good, 0, 0, start=late, end=late + (s0.end - s0.start)), (
+            catalog.with_sites([dataclasses.replace(site, outdoor=True)])
+        )
     if rule == "rule_slot":
         site = catalog.sites[s0.site_id]
         odd = (s0.start + dt.timedelta(minutes=7)).time()
@@ -159,6 +169,42 @@ def test_each_rule_objects_to_its_own_break(
     assert found, f"{rule.__name__} let its break pass"
     assert all(str(v).startswith(("day ", "trip")) for v in found)
     assert {v.rule for v in found} <= {v.rule for v in check_itinerary(bad, cat, network)}
+
+
+def test_outdoor_visit_after_sunset(catalog: Catalog, network: Network) -> None:
+    """A January visit to the Kolchak monument at 17:44 (after sunset) is a violation."""
+    req = TripRequest.model_validate(
+        dict(
+            name="t",
+            start_date=dt.date(2027, 1, 19),
+            days=1,
+            start="lodging_irkutsk_irkut",
+            lodging="lodging_irkutsk_irkut",
+            candidates=["kolchak_monument"],
+            must_visit=["kolchak_monument"],
+            lunch=None,
+            profile="car",
+            booked_on=dt.date(2027, 1, 1),
+            solver={"time_limit_s": 2, "max_solutions": 20},
+        )
+    )
+    it = plan(req, catalog, network)
+    assert it.feasible and check_itinerary(it, catalog, network) == []
+    s = it.days[0].stops[0]
+    late = dt.datetime.combine(s.start.date(), dt.time(17, 44))
+    legs = list(it.days[0].legs)
+    legs[-1] = dataclasses.replace(
+        legs[-1],
+        depart=late + (s.end - s.start),
+        arrive=late + (s.end - s.start) + (legs[-1].arrive - legs[-1].depart),
+    )
+    days = [dataclasses.replace(it.days[0], legs=tuple(legs))]
+    bad = _with_stop(
+        dataclasses.replace(it, days=days), 0, 0, start=late, end=late + (s.end - s.start)
+    )
+    violations = check_itinerary(bad, catalog, network)
+    assert {v.rule for v in violations} == {"daylight"}, [str(v) for v in violations]
+    assert "outside daylight (09:" in str(next(v for v in violations if v.rule == "daylight"))
 
 
 def test_broken_sequence(good: Itinerary, catalog: Catalog, network: Network) -> None:

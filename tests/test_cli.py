@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -82,14 +83,20 @@ def test_plan_check_round_trip(tmp_path: Path) -> None:
     it = json.loads((out / "itinerary.json").read_text(encoding="utf-8"))
     assert it["feasible"] and it["days"][0]["stops"]
     assert (out / "itinerary.csv").read_text(encoding="utf-8").startswith("day,date,order")
-    code, text = invoke("check", str(out / "itinerary.json"))
+    code, text = invoke("check", str(out / "itinerary.json"), "--lang", "en")
     assert code == 0 and "no violations" in text
+    # Russian first: the same check in Russian, with the right plural form
+    code, text = invoke("check", str(out / "itinerary.json"))
+    assert code == 0 and "нарушений нет" in " ".join(text.split())
+    n = len(it["days"][0]["stops"])
+    assert re.search(rf"{n} останов(ка|ки|ок)", text)
     # a tampered plan: the first visit now lasts one minute
     stop = it["days"][0]["stops"][0]
     stop["end"] = stop["start"][:-2] + "01" if not stop["start"].endswith("01") else stop["start"]
     (tmp_path / "bad.json").write_text(json.dumps(it), encoding="utf-8")
     code, text = invoke("check", str(tmp_path / "bad.json"))
     assert code == 1 and "[visit]" in text
+    assert "нарушений: 1" in text and "день 1" in text and "короче положенных" in text
 
 
 def test_plan_bad_scenario_names_file_and_key(tmp_path: Path) -> None:
@@ -113,6 +120,7 @@ def test_check_not_json(tmp_path: Path) -> None:
     p.write_text("{not json", encoding="utf-8")
     code, out = invoke("check", str(p))
     assert code == 3 and "x.json" in out and "not JSON" in out
+    assert out.startswith("ошибка")  # the CLI's own words follow --lang (Russian first)
 
 
 @pytest.mark.slow

@@ -82,19 +82,53 @@ def test_csv_one_row_per_stop(written: Path, itinerary: Itinerary) -> None:
 
 
 def test_xlsx_sheets_and_rows(written: Path, itinerary: Itinerary) -> None:
+    """The workbook reads in Russian: sheet names, headers, yes/no, categories in words."""
     book = openpyxl.load_workbook(written / "itinerary.xlsx")
-    assert book.sheetnames == ["stops", "legs", "dropped", "summary"]
-    stops = pd.read_excel(written / "itinerary.xlsx", sheet_name="stops")
+    assert book.sheetnames == ["остановки", "переезды", "не вошли", "итоги", "калькуляция"]
+    stops = pd.read_excel(written / "itinerary.xlsx", sheet_name="остановки")
     csv = pd.read_csv(written / "itinerary.csv")
-    pd.testing.assert_frame_equal(stops, csv, check_dtype=False)
-    legs = pd.read_excel(written / "itinerary.xlsx", sheet_name="legs")
+    marks = stops.pop("по умолчанию — уточнить у предприятия")
+    pd.testing.assert_frame_equal(stops, export.localized(csv, "ru"), check_dtype=False)
+    assert "часы работы" in marks.iloc[0]  # the HPP's hours are a planning default
+    assert {"код объекта", "категория", "начало"} <= set(stops.columns)
+    assert "музей" in set(stops["категория"])
+    legs = pd.read_excel(written / "itinerary.xlsx", sheet_name="переезды")
     assert len(legs) == sum(len(d.legs) for d in itinerary.days)
-    assert list(legs["depart"])[:2] == ["09:20", "11:30"]
-    dropped = pd.read_excel(written / "itinerary.xlsx", sheet_name="dropped")
-    assert list(dropped["site_id"]) == ["taltsy_museum"]
-    summary = pd.read_excel(written / "itinerary.xlsx", sheet_name="summary")
-    kv = dict(zip(summary["key"], summary["value"], strict=True))
-    assert int(kv["cost_per_person_rub"]) == itinerary.kpis["cost_per_person_rub"]
+    assert list(legs["отправление"])[:2] == ["09:20", "11:30"]
+    dropped = pd.read_excel(written / "itinerary.xlsx", sheet_name="не вошли")
+    assert list(dropped["код объекта"]) == ["taltsy_museum"]
+    summary = pd.read_excel(written / "itinerary.xlsx", sheet_name="итоги")
+    kv = dict(zip(summary["показатель"], summary["значение"], strict=True))
+    cost = kv["билеты, проезд и ночлег на чел., ₽"]
+    assert int(cost) == itinerary.kpis["cost_per_person_rub"]
+    assert kv["выполним"] == "да"
+    values = {
+        str(v)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        for v in [c.value]
+    }
+    assert not values & {"True", "False"}
+
+
+def test_calculation_sheet_adds_up(written: Path) -> None:
+    calc = pd.read_excel(written / "itinerary.xlsx", sheet_name="калькуляция")
+    for n, rows in calc.groupby("группа, чел."):
+        lines = rows[~rows["статья"].isin(["наценка агентства", "итого"])]
+        margin = rows[rows["статья"] == "наценка агентства"]["сумма, ₽"].item()
+        total = rows[rows["статья"] == "итого"]
+        per_person = total["цена за ед., ₽"].item()
+        assert per_person * n == lines["сумма, ₽"].sum() + margin == total["сумма, ₽"].item()
+
+
+def test_english_workbook(tmp_path: Path, itinerary: Itinerary, cat: Catalog) -> None:
+    write_plan_outputs(itinerary, tmp_path, lang="en", catalog=cat)
+    book = openpyxl.load_workbook(tmp_path / "itinerary.xlsx")
+    assert book.sheetnames == ["stops", "legs", "left out", "summary", "calculation"]
+    head = [c.value for c in book["stops"][1]]
+    assert "site id" in head and "category" in head
+    assert openpyxl.load_workbook(tmp_path / "bookings.xlsx").sheetnames == ["bookings"]
 
 
 def _check_geojson(doc: dict) -> None:

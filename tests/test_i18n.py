@@ -80,7 +80,15 @@ def test_reasons_render_from_the_catalog() -> None:
         "не хватает времени: его добавление (день 1, после «Дом») превышает день на 1 ч 04 мин"
     )
     assert (
-        Reason("booking", {"days": 3, "booked": dt.date(2027, 6, 1), "first": dt.date(2027, 6, 4)})
+        Reason(
+            "booking",
+            {
+                "days": ("3 дня", "3 days"),
+                "booked": dt.date(2027, 6, 1),
+                "first": dt.date(2027, 6, 4),
+                "basis": ("", ""),
+            },
+        )
         .text("en")
         .startswith("needs booking 3 days ahead: bookings made on Tuesday, 1 June 2027")
     )

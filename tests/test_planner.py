@@ -74,7 +74,11 @@ def test_booking_lead_binds(catalog: Catalog, network: Network) -> None:
 
 def test_group_size_binds(catalog: Catalog, network: Network) -> None:
     it = run(catalog, network, group_size=25)
-    assert "group of 25 exceeds the site's maximum of 15" in reason(it, "baikalkvartssamotsvety")
+    # the limit is a planning default: the message says so
+    assert (
+        "a group of 25 people exceeds the site's maximum of 15, planning default — confirm "
+        "with the site" in reason(it, "baikalkvartssamotsvety")
+    )
 
 
 def test_age_binds(catalog: Catalog, network: Network) -> None:
@@ -132,6 +136,33 @@ def test_quota_binds(catalog: Catalog, network: Network) -> None:
     assert len(museums) <= 1
 
 
+def test_january_outdoor_stops_in_daylight(catalog: Catalog, network: Network) -> None:
+    """In January the day is light from about 09:07 to 17:18: every outdoor stop lies inside.
+
+    The day runs to 21:00 and the outdoor sites are open 06:00/08:00–20:00, so without the
+    daylight windows the search is free to put them in the dark evening (as it did before).
+    """
+    from routeplanner.calendar import daylight
+
+    outdoor_sites = ["irkutsk_centre", "taltsy_museum", "listvyanka_chersky_stone"]
+    it = run(
+        catalog,
+        network,
+        start_date=dt.date(2027, 1, 19),
+        days=2,
+        day_end="21:00",
+        candidates=[*CITY, *outdoor_sites],  # CITY has the monument, convent and church
+        booked_on=dt.date(2027, 1, 1),
+        visit_minutes={"irkutsk_centre": 120},
+    )
+    outdoor = [s for s in it.stops if catalog.sites[s.site_id].outdoor]
+    assert len(outdoor) >= 3  # the test is not empty
+    for s in outdoor:
+        site = catalog.sites[s.site_id]
+        up, down = daylight(site.lat, site.lon, s.start.date())
+        assert up <= s.start and s.end <= down, (s.site_id, s.start, s.end, up, down)
+
+
 def test_excluded_site(catalog: Catalog, network: Network) -> None:
     it = run(catalog, network, exclude=["znamensky_monastery"])
     assert "znamensky_monastery" not in visited(it)
@@ -148,13 +179,13 @@ def test_category_weights_change_the_plan(catalog: Catalog, network: Network) ->
 def test_must_visit_closed_is_explained(catalog: Catalog, network: Network) -> None:
     it = run(catalog, network, start_date=dt.date(2027, 6, 19), must_visit=["irkutsk_hpp"])
     assert not it.feasible and not it.days
-    assert any("irkutsk_hpp" in p and "closed" in p for p in it.problems)
+    assert any("Irkutsk Hydroelectric" in p and "closed" in p for p in it.problems)
 
 
 def test_must_visit_too_far_is_explained(catalog: Catalog, network: Network) -> None:
     it = run(catalog, network, must_visit=["bratsk_hpp"], modes=[], candidates=CITY)
     assert not it.feasible
-    assert any("bratsk_hpp" in p for p in it.problems)
+    assert any("Bratsk Hydroelectric Power Station" in p for p in it.problems)
 
 
 @pytest.mark.slow
@@ -208,8 +239,9 @@ def test_reasons_in_both_languages(catalog: Catalog, network: Network) -> None:
 
 def test_infeasible_in_both_languages(catalog: Catalog, network: Network) -> None:
     it = run(catalog, network, start_date=dt.date(2027, 6, 19), must_visit=["irkutsk_hpp"])
-    assert "must-visit 'irkutsk_hpp'" in it.problem_texts("en")[0]
-    assert "обязательный объект «irkutsk_hpp»" in it.problem_texts("ru")[0]
+    # named by name, not by id
+    assert "must-visit 'Irkutsk Hydroelectric Power Station (dam)'" in it.problem_texts("en")[0]
+    assert "обязательный объект «Иркутская ГЭС (плотина)»" in it.problem_texts("ru")[0]
     assert "суббота, 19 июня 2027" in it.problem_texts("ru")[0]
 
 
@@ -224,6 +256,38 @@ def test_missed_daily_quota_is_reported(catalog: Catalog, network: Network) -> N
     assert it.feasible
     assert it.kpis["quota_misses"] == ["day 1: 0 industrial visit(s), target 1"]
     assert "quota target missed" in it.summary(lang="en")
+
+
+def test_closed_slot_is_avoided(catalog: Catalog, network: Network) -> None:
+    # the dam with tours at fixed times: closing each time in turn moves the visit
+    hpp = catalog.sites["irkutsk_hpp"]
+    timed = catalog.with_sites([dataclasses.replace(hpp, slots=(dt.time(10), dt.time(14)))])
+    for shut, left in ((dt.time(10, 0), dt.time(14, 0)), (dt.time(14, 0), dt.time(10, 0))):
+        it = plan(
+            request(must_visit=["irkutsk_hpp"]),
+            timed,
+            network,
+            closed=[("irkutsk_hpp", TUESDAY, shut)],
+        )
+        assert check_itinerary(it, timed, network) == []
+        hpp = next(s for s in it.stops if s.site_id == "irkutsk_hpp")
+        assert hpp.start.time() == left
+
+
+def test_site_closed_for_the_day_is_booked_out(catalog: Catalog, network: Network) -> None:
+    it = plan(request(), catalog, network, closed=[("baikalkvartssamotsvety", TUESDAY, None)])
+    assert "baikalkvartssamotsvety" not in visited(it)
+    assert "fully booked by other groups" in reason(it, "baikalkvartssamotsvety")
+    # a must-visit that is booked out makes the request infeasible, saying so
+    it = plan(
+        request(must_visit=["irkutsk_hpp"]),
+        catalog,
+        network,
+        closed=[("irkutsk_hpp", TUESDAY, None)],
+    )
+    assert not it.feasible
+    assert "fully booked" in it.problem_texts("en")[0]
+    assert "все места заняты" in it.problem_texts("ru")[0]
 
 
 def test_same_request_same_plan_while_another_process_loads_the_cpu(
@@ -261,7 +325,7 @@ def test_far_sites_are_left_out_before_the_search_with_the_reason(
     problem, ctx = build_problem(request(candidates=[*CITY, "ust_ilimsk_hpp"]), catalog, network)
     assert "ust_ilimsk_hpp" not in {v.key for v in problem.visits}
     reason = ctx.dropped["ust_ilimsk_hpp"]
-    assert reason.code == "too_far"
+    assert reason.code == "too_far_bound"
     assert "too far" in reason.text("en") and "слишком далеко" in reason.text("ru")
 
 

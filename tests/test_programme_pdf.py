@@ -85,10 +85,12 @@ def test_page_has_every_part_and_is_self_contained(itinerary: Itinerary, cat: Ca
     for s in itinerary.stops:
         assert s.start.strftime("%H:%M") in html
     assert "Обед" in html and "Ночлег: Гостиница «Иркут»" in html
-    assert "Расходы на человека" in html and "Не вошли в маршрут" in html
+    assert "Стоимость тура" in html and "Что ещё можно добавить" in html
+    assert "Не вошли в маршрут" not in html  # the reasons are in the agency's report
     assert "Паром: " in html  # the leg's mode
-    # costs: the hotel's night and the total
+    # costs without a calculation: tickets, fares and nights per person; the night's year
     assert f"{itinerary.kpis['cost_per_person_rub']:,}".replace(",", "\u00a0") in html
+    assert "цены 2017 г." in html
     # text from data stays text; nothing is loaded or run
     assert EVIL not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script" not in html.lower()
@@ -100,8 +102,9 @@ def test_page_has_every_part_and_is_self_contained(itinerary: Itinerary, cat: Ca
 
 def test_english_page(itinerary: Itinerary, cat: Catalog) -> None:
     html = programme_html(itinerary, cat, lang="en", names=names(cat, "en"))
-    assert "Day 1 — Tuesday, 15 June 2027" in html and "Costs per person" in html
-    assert "Left out" in html and "Lunch" in html and "Ferry: " in html
+    assert "Day 1 — Tuesday, 15 June 2027" in html and "Price of the tour" in html
+    assert "What else could be added" in html and "Lunch" in html and "Ferry: " in html
+    assert "Тальцы" not in html  # no Russian town names in the English list
 
 
 def test_infeasible_page_lists_the_problems(cat: Catalog) -> None:
@@ -125,3 +128,23 @@ def test_prints_to_pdf_with_every_day(
         for s in day.stops:
             assert f"{s.start:%H:%M}–{s.end:%H:%M}" in text
     assert EVIL in text  # printed literally, as text
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_report_prints_to_pdf(
+    itinerary: Itinerary, cat: Catalog, tmp_path: Path, lang: str
+) -> None:
+    """The agency's report prints too, with the solver's status and every left-out site."""
+    from routeplanner.costing import tour_costing
+    from routeplanner.report import report_html
+
+    costing = tour_costing(itinerary, cat)
+    html = report_html(itinerary, cat, lang=lang, names=names(cat, lang), costing=costing)
+    assert "<script" not in html.lower()
+    text = flat(pdf_text(print_pdf(html, tmp_path)))
+    assert "ROUTING_SUCCESS" in text
+    for d in itinerary.dropped:
+        assert flat(d.text(lang))[:40] in text
+    assert f"{costing.for_group(itinerary.scenario.group_size).per_person_rub:,}".replace(
+        ",", "\u00a0"
+    ).replace("\u00a0", " ") in text.replace("\u00a0", " ")

@@ -77,7 +77,8 @@ def test_an_infeasible_itinerary_in_both_languages() -> None:
     from routeplanner.model import TripRequest
 
     it = Itinerary.infeasible(
-        TripRequest.model_validate(GOOD), [Reason("must_visit_unfit", {"site": "x"}), "plain"]
+        TripRequest.model_validate(GOOD),
+        [Reason("must_visit_unfit", {"site": ("«x»", "'x'")}), "plain"],
     )
     assert not it.feasible and it.kpis is None and it.to_dict()["kpis"] == {}
     assert it.problem_texts("en")[0].startswith("must-visit 'x'")

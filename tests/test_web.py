@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +231,15 @@ def test_plan_form_solves_the_demo_and_offers_every_export() -> None:
     schedule = at.dataframe[0].value
     assert list(schedule.columns) == ["Время", "Что", "Подробности"]
     assert any("Иркутская ГЭС" in w for d in at.dataframe for w in d.value["Что"])
+    # the dam's visiting rules are planning defaults: its row says so
+    dam = [
+        det
+        for d in at.dataframe
+        if "Что" in d.value.columns
+        for what, det in zip(d.value["Что"], d.value["Подробности"], strict=True)
+        if what.startswith("Иркутская ГЭС")  # the visit, not a leg to it
+    ]
+    assert dam and "по умолчанию — уточнить у предприятия" in dam[0]
     assert "Не вошли в маршрут" in texts(at.subheader)
     assert sorted(b.label for b in at.download_button) == sorted(OUTPUT_FILES)
     # the result stays and follows the language
@@ -398,7 +414,7 @@ def test_clean_message_hides_the_staging_folder() -> None:
 
 
 def test_launch_command_and_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmd = web.streamlit_command(8599, headless=True)
+    cmd = web.streamlit_command(8599)
     assert cmd[1:4] == ["-m", "streamlit", "run"]
     assert Path(cmd[4]) == web.APP_PATH and web.APP_PATH.is_file()
     opts = dict(zip(cmd[5::2], cmd[6::2], strict=True))
@@ -406,6 +422,8 @@ def test_launch_command_and_missing_extra(monkeypatch: pytest.MonkeyPatch) -> No
     assert opts["--server.address"] == "localhost"
     assert opts["--server.maxUploadSize"] == str(web.MAX_UPLOAD_MB)
     assert opts["--client.showErrorDetails"] == "none"
+    assert opts["--server.headless"] == "true"  # never the first-run e-mail prompt
+    assert opts["--browser.gatherUsageStats"] == "false"
     assert web.missing_packages() == []
     real = importlib.util.find_spec
     monkeypatch.setattr(
@@ -413,6 +431,122 @@ def test_launch_command_and_missing_extra(monkeypatch: pytest.MonkeyPatch) -> No
     )
     with pytest.raises(web.WebExtraMissingError, match=r"routeplanner\[web\]"):
         web.launch(8599)
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+def test_web_starts_headless_on_a_fresh_machine_and_stops_with_sigterm(tmp_path: Path) -> None:
+    """`routeplanner web` with an empty HOME (no Streamlit credentials): serves without any
+    prompt; SIGTERM to it stops the server child too."""
+    port = _port()
+    env = {**os.environ, "HOME": str(tmp_path), "PYTHONUNBUFFERED": "1"}
+    log = tmp_path / "web.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from routeplanner.cli import main; main()", "web",
+             "--port", str(port), "--no-browser"],
+            stdin=subprocess.PIPE,  # a prompt would wait here forever
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )  # fmt: skip
+        try:
+            url = f"http://localhost:{port}/_stcore/health"
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline and not _answers(url):
+                assert proc.poll() is None, log.read_text(errors="replace")
+                time.sleep(0.5)
+            assert _answers(url), log.read_text(errors="replace")
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    text = log.read_text(errors="replace")
+    assert "Email" not in text and "Traceback" not in text
+    assert code in (0, 143, 128 + signal.SIGTERM)
+    time.sleep(1)
+    assert not _answers(url), "the server outlived routeplanner web"
+
+
+def test_a_bad_upload_shows_the_command_line_message() -> None:
+    at = page("plan")
+    at.radio(key="plan-source").set_value("upload").run()
+    bad = b"start_date: 2027-02-30\ndays: 1\nstart: lodging_irkutsk_irkut\n"
+    at.file_uploader(key="plan-file").set_value(("trip.yaml", bad, "application/yaml"))
+    at.run()
+    assert_clean(at)
+    errors = texts(at.error)
+    assert any(
+        "trip.yaml, row 1" in e and "a date must be YYYY-MM-DD, a real calendar day" in e
+        for e in errors
+    ), errors
+    assert not any("rp-upload-" in e for e in errors)  # the upload's name, not a temporary path
+
+
+def test_compare_refuses_a_run_beyond_its_limits() -> None:
+    from routeplanner.web import compare_page
+
+    at = page("compare")
+    pick = at.multiselect(key=next(k for k in _keys(at) if k.endswith("pick")))
+    pick.set_value(list(pick.options)).run()
+    per_variant = compare_page.MAX_SECONDS_PER_RUN / len(pick.options) + 1
+    number_input(at, "Время поиска на вариант").set_value(per_variant).run()
+    assert_clean(at)
+    assert any("Слишком большой запрос" in w for w in texts(at.warning))
+    assert at.button(key="cmp-run").disabled
+
+
+# --------------------------------------------------------------------------- season
+
+
+@pytest.mark.slow
+def test_season_upload_plans_and_shows_figures() -> None:
+    from builders import CROWDED_SEASON, SEASON_PRODUCT
+
+    at = page("season")
+    assert_clean(at)
+    at.radio(key="sea-source").set_value("upload").run()
+    files = [
+        ("season.yaml", CROWDED_SEASON.encode(), "application/x-yaml"),
+        ("day.yaml", SEASON_PRODUCT.encode(), "application/x-yaml"),
+    ]
+    at.file_uploader(key="sea-upload").set_value(files).run()
+    assert_clean(at)
+    assert any("crowded" in c for c in texts(at.caption))
+    at.button(key="sea-run").click().run()
+    assert_clean(at)
+    assert any("ни одна вместимость не превышена" in s for s in texts(at.success))
+    deps = at.dataframe[1].value
+    assert list(deps["departure"]) == ["a", "b", "c", "d"]
+    labels = {b.label for b in at.download_button}
+    assert {"season.csv", "site_load.xlsx", "season_report.html", "season.zip"} <= labels
+
+
+def test_season_upload_refuses_other_files() -> None:
+    at = page("season")
+    at.radio(key="sea-source").set_value("upload").run()
+    bad = (
+        "products:\n  p:\n    file: ../../../../etc/passwd\n    season: {from: 2027-06-01, "
+        "to: 2027-06-30}\ndepartures:\n  - {product: p, date: 2027-06-15}\n"
+    )
+    at.file_uploader(key="sea-upload").set_value(("s.yaml", bad.encode(), "application/x-yaml"))
+    at.run()
+    assert_clean(at)
+    assert any("products.p.file" in e for e in texts(at.error))
 
 
 def _show_script(itinerary_json: str) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exceptions import Issue
+from ._io import TooLargeError, read_limited
+from .exceptions import Issue, clip
 
 __all__ = [
     "Column",
@@ -118,13 +119,16 @@ class Column:
     """A column of a table: its parser, and whether a value is required.
 
     ``parse`` receives the stripped text and returns the value or raises ``ValueError``
-    with a message for the user. An empty optional cell yields ``default``.
+    with a message for the user. An empty optional cell yields ``default``; so does a
+    column missing from the header when ``in_header`` is false (a column added later,
+    which older user files do not have).
     """
 
     name: str
     parse: Callable[[str], Any] = str
     required: bool = True
     default: Any = None
+    in_header: bool = True
 
 
 @dataclass
@@ -134,14 +138,20 @@ class Table:
     path: str
     rows: list[tuple[int, dict[str, Any]]]
     rejected: list[dict[str, str]] = field(default_factory=list)
+    #: The file could not be read to its end: rows of other files that refer to it are not
+    #: checked against it.
+    broken: bool = False
 
 
-def _records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+def _records(text: str, last: list[int]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Records with the line each starts on; ``last`` holds the last line read (for errors)."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     line = 1
+    last[:] = [line]
     for record in reader:
         start = line + 1
         line = reader.line_num
+        last[:] = [line]
         yield start, record
 
 
@@ -167,13 +177,13 @@ def read_table(
     """
     name = label or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, _MAX_BYTES)
+    except TooLargeError:
+        issues.append(Issue(name, None, None, f"file is larger than {_MAX_BYTES >> 20} MiB"))
+        return Table(name, [], broken=True)
     except OSError as err:
         issues.append(Issue(name, None, None, f"cannot read the file: {err.strerror or err}"))
-        return Table(name, [])
-    if len(raw) > _MAX_BYTES:
-        issues.append(Issue(name, None, None, f"file is larger than {_MAX_BYTES >> 20} MiB"))
-        return Table(name, [])
+        return Table(name, [], broken=True)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -183,20 +193,25 @@ def read_table(
     if not text.strip():
         issues.append(Issue(name, None, None, "the file is empty; it needs a header row"))
         return Table(name, [])
-    header = next(csv.reader(io.StringIO(text)))
+    try:
+        header = next(csv.reader(io.StringIO(text)))
+    except csv.Error as err:
+        issues.append(Issue(name, 1, None, f"malformed CSV header: {clip(err)}"))
+        return Table(name, [], broken=True)
     header = [h.strip() for h in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for h in dupes:
         issues.append(Issue(name, 1, h, "column appears more than once in the header"))
-    missing = [c.name for c in columns if c.name not in header]
+    missing = [c.name for c in columns if c.in_header and c.name not in header]
     for c in missing:
         issues.append(Issue(name, 1, c, "required column is missing from the header"))
     if missing or dupes:
         return Table(name, [])
     rows: list[tuple[int, dict[str, Any]]] = []
     rejected: list[dict[str, str]] = []
+    _last_line: list[int] = []
     try:
-        for line, record in _records(text):
+        for line, record in _records(text, _last_line):
             if None in record:
                 issues.append(Issue(name, line, None, "row has more cells than the header"))
                 continue
@@ -220,5 +235,12 @@ def read_table(
             else:
                 rejected.append(record)
     except csv.Error as err:
-        issues.append(Issue(name, None, None, f"malformed CSV: {err}"))
+        # e.g. a cell longer than the csv module's limit: stop here, and tell the caller that
+        # the rows after this one were never read (no cascade of "unknown id" problems)
+        where = _last_line[0] + 1 if _last_line else None
+        detail = (
+            "a cell is longer than 131,072 characters" if "field limit" in str(err) else clip(err)
+        )
+        issues.append(Issue(name, where, None, f"malformed CSV: {detail}; rows after it not read"))
+        return Table(name, rows, rejected, broken=True)
     return Table(name, rows, rejected)

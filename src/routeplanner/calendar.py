@@ -1,4 +1,9 @@
-"""Opening hours (OSM syntax), Russian public holidays and booking lead → windows per date."""
+"""Opening hours (OSM syntax), public holidays, daylight and booking lead → windows per date.
+
+Outdoor sites (``Site.outdoor``) are visited between sunrise and sunset of the date at the site
+(computed with ``astral``, refraction included, rounded inward to whole minutes): their visit
+windows are the opening hours intersected with that daylight.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,25 @@ import re
 from functools import lru_cache
 
 import holidays as _holidays
+from astral import Observer
+from astral.sun import elevation, sunrise, sunset
 from opening_hours import OpeningHours, State
 
+from .hours_text import hours_text
+from .i18n import t
 from .model import HolidayPolicy, Site
 from .reasons import Reason
+from .settings import TIMEZONE
 
 __all__ = [
     "closed_reason",
+    "daylight",
     "hours_error",
     "is_public_holiday",
     "open_intervals",
     "parse_hours",
     "public_holiday_name",
+    "visit_intervals",
     "visit_start_windows",
 ]
 
@@ -136,13 +148,66 @@ def open_intervals(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt.date
     return list(_site_intervals(site.opening_hours, site.public_holidays, date))
 
 
+@lru_cache(maxsize=65536)
+def _daylight(lat: float, lon: float, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(TIMEZONE)
+    where = Observer(lat, lon)
+    day0 = dt.datetime.combine(date, _MIDNIGHT)
+    try:
+        up = sunrise(where, date, tzinfo=tz).replace(tzinfo=None)
+        down = sunset(where, date, tzinfo=tz).replace(tzinfo=None)
+    except ValueError:  # the sun stays up or down all day (not at this region's latitudes)
+        noon = dt.datetime.combine(date, dt.time(12, 0), tzinfo=tz)
+        if elevation(where, noon) > 0:
+            return day0, day0 + dt.timedelta(days=1)
+        return day0, day0
+    # inward to whole minutes: a visit at a planned minute never starts before sunrise
+    up = (up + dt.timedelta(seconds=59)).replace(second=0, microsecond=0)
+    down = down.replace(second=0, microsecond=0)
+    return up, max(up, down)
+
+
+def daylight(lat: float, lon: float, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Return sunrise and sunset at ``(lat, lon)`` on ``date``, local (Irkutsk) time.
+
+    Parameters
+    ----------
+    lat, lon : float
+        Degrees (WGS84).
+    date : datetime.date
+
+    Returns
+    -------
+    (datetime, datetime)
+        Naive local datetimes, sunrise rounded up and sunset down to the minute; the whole
+        day under a midnight sun, an empty interval in a polar night.
+    """
+    return _daylight(round(lat, 3), round(lon, 3), date)
+
+
+def visit_intervals(site: Site, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Return when a visit of ``site`` may take place on ``date``: open and, outdoors, light.
+
+    The opening intervals (:func:`open_intervals`), intersected with daylight
+    (:func:`daylight`) when the site is outdoor.
+    """
+    hours = open_intervals(site, date)
+    if not site.outdoor:
+        return hours
+    up, down = daylight(site.lat, site.lon, date)
+    return [(max(a, up), min(b, down)) for a, b in hours if min(b, down) > max(a, up)]
+
+
 def visit_start_windows(
     site: Site, date: dt.date, visit_min: int | None = None
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """Return when a visit of ``site.visit_min`` may *start* on ``date``.
 
-    A visit must end before the site closes; where the site runs excursions only at fixed
-    ``slots``, each allowed start is a zero-length window at the slot. ``visit_min`` overrides
+    A visit must end before the site closes (and, outdoors, before sunset: see
+    :func:`visit_intervals`); where the site runs excursions only at fixed ``slots``, each
+    allowed start is a zero-length window at the slot. ``visit_min`` overrides
     the site's visit length.
 
     Returns
@@ -152,7 +217,7 @@ def visit_start_windows(
     """
     visit = dt.timedelta(minutes=visit_min or site.visit_min)
     out: list[tuple[dt.datetime, dt.datetime]] = []
-    for a, b in open_intervals(site, date):
+    for a, b in visit_intervals(site, date):
         if b - a < visit:
             continue
         if site.slots:
@@ -174,9 +239,27 @@ def closed_reason(site: Site, date: dt.date) -> Reason:
         return Reason("closed_holiday", {"date": date, "holiday": (ru, holiday)})
     hours = open_intervals(site, date)
     if not hours:
-        return Reason("closed_hours", {"date": date, "hours": site.opening_hours})
+        words = tuple(
+            hours_text(site.opening_hours, lang)
+            + (f", {t('default_mark', lang)}" if "opening_hours" in site.defaults else "")
+            for lang in ("ru", "en")
+        )
+        return Reason("closed_hours", {"date": date, "hours": words})
+    visit = dt.timedelta(minutes=site.visit_min)
+    lit = visit_intervals(site, date)
+    if max(b - a for a, b in hours) >= visit and (not lit or max(b - a for a, b in lit) < visit):
+        up, down = daylight(site.lat, site.lon, date)
+        return Reason(
+            "closed_dark",
+            {
+                "date": date,
+                "sunrise": f"{up:%H:%M}",
+                "sunset": f"{down:%H:%M}",
+                "visit": site.visit_min,
+            },
+        )
     longest = max(b - a for a, b in hours)
-    if longest < dt.timedelta(minutes=site.visit_min):
+    if longest < visit:
         return Reason(
             "closed_short",
             {"date": date, "open": int(longest.total_seconds() // 60), "visit": site.visit_min},

@@ -11,7 +11,6 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz, process
 
 from ._csv import (
@@ -24,13 +23,16 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .assessments import Assessment, read_assessments
 from .calendar import hours_error, parse_hours
+from .capacity import SiteCapacity, load_capacity
 from .eateries import Eatery, read_eateries
 from .events import Event, event_sites, read_events
-from .exceptions import CatalogError, Issue, UnknownPlaceError
+from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
 from .model import (
     CHECKLIST_CATEGORIES,
+    OUTDOOR_CATEGORIES,
     Category,
     CoordPrecision,
     HolidayPolicy,
@@ -101,6 +103,24 @@ def _slots(text: str) -> tuple[dt.time, ...]:
     return times
 
 
+def _source_date(text: str) -> str:
+    """A source's date as precise as the source says: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    text = text.strip()
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            dt.date.fromisoformat(text)
+        elif len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            dt.date(int(parts[0]), int(parts[1]), 1)
+        elif not (len(text) == 4 and text.isdigit()):
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date YYYY-MM-DD, YYYY-MM or YYYY") from None
+    if not 1900 <= int(parts[0]) <= dt.date.today().year + 1:
+        raise ValueError(f"'{text}': the year must lie between 1900 and next year")
+    return text
+
+
 def _defaults(text: str) -> frozenset[str]:
     return frozenset(t.strip() for t in text.split(";") if t.strip())
 
@@ -134,6 +154,7 @@ _SITE_COLUMNS = [
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),
+    Column("source_date", _source_date, required=False, default="", in_header=False),
 ]
 
 _LODGING_COLUMNS = [
@@ -142,6 +163,7 @@ _LODGING_COLUMNS = [
     Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
     Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
     Column("defaults", _defaults, required=False, default=frozenset()),
+    Column("price_year", bounded_int(1990, 2100, "price year"), required=False, in_header=False),
 ]
 
 _HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", choice(_HUB_KINDS))]
@@ -211,9 +233,9 @@ def load_scoring(path: Path) -> Scoring:
     """
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise CatalogError([Issue(name, None, None, f"cannot read scoring: {err}")]) from err
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        raise CatalogError(err.issues) from err
     issues: list[Issue] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
         raise CatalogError([Issue(name, None, "criteria", "a mapping 'criteria:' is required")])
@@ -281,6 +303,9 @@ class Catalog:
     """The places users plan with: sites, lodgings and transport hubs.
 
     Build it with :func:`load_catalog`. Look a place up with :meth:`place`.
+    ``outdoor_sources`` maps a site listed in ``outdoor.csv`` to the source of its
+    indoor/outdoor flag (other sites take it from their category); ``contacts`` maps a site to
+    how to book it (a website or phone, from ``contacts.csv``), where known.
     """
 
     sites: Mapping[str, Site]
@@ -289,6 +314,8 @@ class Catalog:
     checklists: Mapping[str, tuple[ChecklistItem, ...]]
     scoring: Scoring
     source: str = ""
+    #: Site id -> groups per day/week/slot (``capacity.csv``); sites not in it have no limit.
+    capacity: Mapping[str, SiteCapacity] = field(default_factory=lambda: MappingProxyType({}))
     #: dated events (``events.csv``); a request that asks for events sees those on its dates
     events: Mapping[str, Event] = field(default_factory=dict)
     #: where lunch is served (``eateries.csv``, optional; see :mod:`routeplanner.eateries`)
@@ -297,6 +324,9 @@ class Catalog:
     stories: Mapping[str, tuple[Story, ...]] = field(default_factory=dict)
     #: readiness assessments per enterprise, oldest first (``assessments.csv``)
     assessments: Mapping[str, tuple[Assessment, ...]] = field(default_factory=dict)
+
+    outdoor_sources: Mapping[str, str] = field(default_factory=dict)
+    contacts: Mapping[str, str] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Site | Lodging | Hub]:
         yield from self.sites.values()
@@ -376,7 +406,7 @@ class Catalog:
         Columns: ``id``, ``name``, ``category``, ``town``, ``lat``, ``lon``, ``score``,
         ``assessed_on`` (the latest readiness assessment, empty if none), ``visit_min``,
         ``opening_hours``, ``booking_days``, ``max_group``, ``min_age``, ``price_rub``,
-        ``slots``, ``defaults``, ``stories`` (how many story links).
+        ``slots``, ``defaults``, ``source_date``, ``stories`` (how many story links).
         """
         rows = [
             {
@@ -396,6 +426,7 @@ class Catalog:
                 "price_rub": s.price_rub,
                 "slots": ";".join(t.strftime("%H:%M") for t in s.slots),
                 "defaults": ";".join(sorted(s.defaults)),
+                "source_date": s.source_date,
                 "stories": len(self.stories.get(s.id, ())),
             }
             for s in self.sites.values()
@@ -423,6 +454,56 @@ def _read_checklist(
     ]
     table = read_table(path, cols, issues)
     return [(line, ChecklistItem(**v)) for line, v in table.rows]
+
+
+_OUTDOOR_COLUMNS = [
+    Column("site_id", parse_slug),
+    Column("outdoor", parse_bool),
+    Column("source_url"),
+    Column("note", required=False, default=""),
+]
+
+
+_CONTACT_COLUMNS = [
+    Column("site_id", parse_slug),
+    Column("contact"),
+    Column("source_url"),
+    Column("note", required=False, default=""),
+]
+
+
+def _read_optional(
+    path: Path, columns: list[Column], issues: list[Issue]
+) -> list[tuple[int, dict[str, Any]]]:
+    """An optional per-site table (``outdoor.csv``, ``contacts.csv``): no file, no rows."""
+    if not path.is_file():
+        return []
+    return read_table(path, columns, issues).rows
+
+
+def _per_site(
+    path: Path,
+    columns: list[Column],
+    sites: Mapping[str, Any],
+    skip: set[str] | None,
+    issues: list[Issue],
+) -> dict[str, dict[str, Any]]:
+    """Rows of an optional per-site table by site id, each site once and known.
+
+    Unknown ids are errors, except those in ``skip`` (rows already reported) or any when
+    ``skip`` is ``None`` (a replacement site file may leave out built-in sites).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for line, row in _read_optional(path, columns, issues):
+        sid = row["site_id"]
+        if sid not in sites:
+            if skip is not None and sid not in skip:
+                issues.append(Issue(str(path), line, "site_id", f"no site with id '{sid}'"))
+        elif sid in out:
+            issues.append(Issue(str(path), line, "site_id", f"'{sid}' is listed twice"))
+        else:
+            out[sid] = row
+    return out
 
 
 def load_catalog(
@@ -466,9 +547,11 @@ def load_catalog(
     site_paths += [Path(p) for p in extra_sites]
     sites: dict[str, tuple[str, int, Site]] = {}
     rejected_ids: set[str] = set()  # rows already reported: no follow-on errors for them
+    sites_unread = False  # a site file could not be read to its end
     for path in site_paths:
         table = read_table(path, _SITE_COLUMNS, issues)
         rejected_ids |= {(r.get("id") or "").strip() for r in table.rejected}
+        sites_unread |= table.broken
         seen: set[str] = set()
         for line, site in _places(table.rows, Site):
             if site.id in seen:
@@ -503,7 +586,7 @@ def load_catalog(
             sites_only,
             owner,
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,  # rows already reported: no follow-on errors
         )
 
@@ -513,7 +596,8 @@ def load_catalog(
         stories = read_stories(root / "stories.csv", [*sites, *events, *rejected_ids], story_issues)
         stories = {k: v for k, v in stories.items() if k not in rejected_ids}
         # a replacement site file may leave out sites whose stories then do not apply
-        issues += [i for i in story_issues if not (sites_file is not None and i.field == "id")]
+        skip = sites_file is not None or sites_unread  # sites missing on purpose, or unread
+        issues += [i for i in story_issues if not (skip and i.field == "id")]
 
     eateries: dict[str, Eatery] = {}
     if (root / "eateries.csv").is_file():
@@ -527,7 +611,7 @@ def load_catalog(
         if item.site_id not in sites:
             # rows already reported need no follow-on error; a replacement site file may
             # leave out built-in sites whose checklists then simply do not apply
-            if item.site_id in rejected_ids or sites_file is not None:
+            if item.site_id in rejected_ids or sites_file is not None or sites_unread:
                 continue
             issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
             continue
@@ -541,6 +625,13 @@ def load_catalog(
             continue
         items.append(item)
 
+    # a replacement site file may leave out built-in sites (their rows simply do not apply),
+    # and a site file read only in part leaves its unread sites unknown
+    skip = rejected_ids if sites_file is None and not sites_unread else None
+    outdoor_rows = _per_site(root / "outdoor.csv", _OUTDOOR_COLUMNS, sites, skip, issues)
+    outdoor = {sid: r["outdoor"] for sid, r in outdoor_rows.items()}
+    outdoor_src = {sid: r["source_url"] for sid, r in outdoor_rows.items()}
+    contact_rows = _per_site(root / "contacts.csv", _CONTACT_COLUMNS, sites, skip, issues)
     assessments: dict[str, tuple[Assessment, ...]] = {}
     if (root / "assessments.csv").is_file():
         assessments = read_assessments(
@@ -548,7 +639,7 @@ def load_catalog(
             {sid: site for sid, (_p, _l, site) in sites.items()},
             scoring.weights.keys(),
             issues,
-            skip_missing_sites=sites_file is not None,
+            skip_missing_sites=sites_file is not None or sites_unread,
             skip_sites=rejected_ids,
         )
     # the latest assessment's answers replace the estimates of the criteria it answers
@@ -580,11 +671,20 @@ def load_catalog(
             site,
             score=score,
             checklist_coverage=coverage,
+            outdoor=outdoor.get(sid, site.category in OUTDOOR_CATEGORIES),
             assessed_on=latest.date if latest else None,
             assessed_by=latest.assessor if latest else "",
         )
         parse_hours(site.opening_hours)  # warm the cache; validity was checked per row
 
+    capacity = load_capacity(
+        root / "capacity.csv",
+        {sid: len(s.slots) for sid, s in final_sites.items()},
+        issues,
+        known_missing=rejected_ids,
+        # a replacement site file may leave sites out; an unread one names none of them
+        unknown_ok=sites_file is not None or sites_unread,
+    )
     if issues:
         raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")
     return Catalog(
@@ -594,6 +694,9 @@ def load_catalog(
         checklists=MappingProxyType({k: tuple(v) for k, v in checklists.items()}),
         scoring=scoring,
         source=str(root),
+        outdoor_sources=MappingProxyType(outdoor_src),
+        contacts=MappingProxyType({sid: r["contact"] for sid, r in contact_rows.items()}),
+        capacity=MappingProxyType(capacity),
         events=MappingProxyType(events),
         eateries=MappingProxyType(eateries),
         stories=MappingProxyType(stories),

@@ -18,12 +18,14 @@ legs cannot be paired with moves, or timed.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .calendar import open_intervals
+from .calendar import daylight, open_intervals
 from .catalog import Catalog
 from .exceptions import UnknownPlaceError
+from .i18n import t
 from .model import Site, TripRequest
 from .network import Network, TravelMatrix
 from .regulations import applicable_rules, break_seconds, check_regulations
@@ -38,18 +40,41 @@ _TOL = dt.timedelta(seconds=_TOL_S)
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken rule: where (day, place) and what."""
+    """One broken rule: where (day, place) and what, in English (``message``) and Russian."""
 
     day: int | None
     place: str | None
     rule: str
     message: str
+    message_ru: str = ""
 
-    def __str__(self) -> str:
-        where = f"day {self.day}" if self.day is not None else "trip"
+    def text(self, lang: str = "en") -> str:
+        """The violation in ``lang``: «день 2, irkutsk_hpp: [hours] …»."""
+        if self.day is not None:
+            where = t("check.where_day", lang, n=self.day)
+        else:
+            where = t("check.where_trip", lang)
         if self.place:
             where += f", {self.place}"
-        return f"{where}: [{self.rule}] {self.message}"
+        message = self.message_ru if lang != "en" and self.message_ru else self.message
+        return f"{where}: [{self.rule}] {message}"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def _say(key: str, **values: object) -> dict[str, str]:
+    """A violation's message in both languages (label ``check.<key>``)."""
+    shown = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
+    return {
+        "message": t(f"check.{key}", "en", **shown),
+        "message_ru": t(f"check.{key}", "ru", **shown),
+    }
+
+
+def _hours(site: Site) -> str:
+    """The site's hours as the data says them (OSM syntax) and its holiday rule."""
+    return f"{site.opening_hours}, PH {site.public_holidays.value}"
 
 
 @dataclass(frozen=True)
@@ -121,7 +146,7 @@ def rule_day_count(trip: Trip) -> Iterator[Violation]:
     """As many days as requested."""
     if len(trip.it.days) != trip.req.days:
         yield Violation(
-            None, None, "days", f"{len(trip.it.days)} days planned, {trip.req.days} requested"
+            None, None, "days", **_say("days", planned=len(trip.it.days), requested=trip.req.days)
         )
 
 
@@ -133,7 +158,7 @@ def rule_dates(trip: Trip) -> Iterator[Violation]:
                 cd.number,
                 None,
                 "date",
-                f"day {cd.number} is dated {cd.day.date}, expected {cd.date}",
+                **_say("date", n=cd.number, got=cd.day.date, expected=cd.date),
             )
 
 
@@ -146,8 +171,7 @@ def rule_continuity(trip: Trip) -> Iterator[Violation]:
                 cd.number,
                 cd.day.start_place,
                 "continuity",
-                f"the day starts at {cd.day.start_place}, but the previous night ended at "
-                f"{expected}",
+                **_say("continuity", start=cd.day.start_place, expected=expected),
             )
         expected = cd.day.end_place
 
@@ -157,7 +181,7 @@ def rule_end(trip: Trip) -> Iterator[Violation]:
     if trip.days and trip.days[-1].day.end_place != trip.req.end_place:
         last = trip.days[-1]
         yield Violation(
-            last.number, last.day.end_place, "end", f"the trip must end at {trip.req.end_place}"
+            last.number, last.day.end_place, "end", **_say("end", place=trip.req.end_place)
         )
 
 
@@ -167,11 +191,13 @@ def rule_lodging(trip: Trip) -> Iterator[Violation]:
     for cd in trip.days[:-1]:
         di, place = cd.number, cd.day.end_place
         if place not in trip.catalog.lodgings:
-            yield Violation(di, place, "lodging", "the night is not spent at a catalog lodging")
+            yield Violation(di, place, "lodging", **_say("lodging_unknown"))
         if req.overnight == "base" and req.lodging is not None and place != req.lodging:
-            yield Violation(di, place, "lodging", f"the base lodging is {req.lodging}")
+            yield Violation(di, place, "lodging", **_say("lodging_base", lodging=req.lodging))
         if req.nights is not None and place != req.nights[di - 1]:
-            yield Violation(di, place, "lodging", f"night {di} must be at {req.nights[di - 1]}")
+            yield Violation(
+                di, place, "lodging", **_say("lodging_night", n=di, lodging=req.nights[di - 1])
+            )
 
 
 def rule_leg_count(trip: Trip) -> Iterator[Violation]:
@@ -179,7 +205,10 @@ def rule_leg_count(trip: Trip) -> Iterator[Violation]:
     for cd in trip.days:
         if not cd.legs_match:
             yield Violation(
-                cd.number, None, "legs", f"{len(cd.day.legs)} legs for {len(cd.seq) - 1} moves"
+                cd.number,
+                None,
+                "legs",
+                **_say("legs_count", legs=len(cd.day.legs), moves=len(cd.seq) - 1),
             )
 
 
@@ -192,11 +221,33 @@ def rule_leg_places(trip: Trip) -> Iterator[Violation]:
                     cd.number,
                     leg.origin,
                     "legs",
-                    f"leg {k + 1} goes {leg.origin}→{leg.destination}, expected {a}→{b}",
+                    **_say(
+                        "legs_places", k=k + 1, origin=leg.origin, dest=leg.destination, a=a, b=b
+                    ),
                 )
 
 
 # --------------------------------------------------------------------------- legs
+
+
+def rule_leg_figures(trip: Trip) -> Iterator[Violation]:
+    """A leg's figures are not negative and it arrives no earlier than it leaves."""
+    for cd in trip.days:
+        for k, leg in enumerate(cd.day.legs, 1):
+            for name in ("duration_min", "distance_km", "drive_min", "price_rub"):
+                value = getattr(leg, name)
+                if value < 0:
+                    yield Violation(
+                        cd.number, leg.origin, "legs", f"leg {k}: {name} {value} is negative"
+                    )
+            if leg.arrive < leg.depart:
+                yield Violation(
+                    cd.number,
+                    leg.origin,
+                    "legs",
+                    f"leg {k} arrives at {leg.arrive:%H:%M}, before it leaves at "
+                    f"{leg.depart:%H:%M}",
+                )
 
 
 def rule_leg_departure(trip: Trip) -> Iterator[Violation]:
@@ -209,7 +260,9 @@ def rule_leg_departure(trip: Trip) -> Iterator[Violation]:
                     cd.number,
                     a,
                     "sequence",
-                    f"leaves {a} at {leg.depart:%H:%M}, before {clock:%H:%M}",
+                    **_say(
+                        "leaves_early", place=a, at=f"{leg.depart:%H:%M}", before=f"{clock:%H:%M}"
+                    ),
                 )
             clock = leg.arrive
             if k < len(cd.day.stops) and cd.day.stops[k].site_id in trip.catalog.sites:
@@ -225,7 +278,7 @@ def rule_travel_time(trip: Trip) -> Iterator[Violation]:
             ia, ib = cd.index[a], cd.index[b]
             if not cd.matrix.reachable[ia, ib]:
                 yield Violation(
-                    cd.number, b, "travel", f"{b} cannot be reached from {a} on {cd.date}"
+                    cd.number, b, "travel", **_say("unreachable", b=b, a=a, date=cd.date)
                 )
                 continue
             need = int(cd.matrix.duration_s[ia, ib])
@@ -237,8 +290,7 @@ def rule_travel_time(trip: Trip) -> Iterator[Violation]:
                     cd.number,
                     b,
                     "travel",
-                    f"leg {a}→{b} takes {round(took / 60)} min; the network needs "
-                    f"{round(need / 60)} min",
+                    **_say("too_fast", a=a, b=b, took=round(took / 60), need=round(need / 60)),
                 )
 
 
@@ -250,7 +302,7 @@ def rule_known_places(trip: Trip) -> Iterator[Violation]:
     for cd in trip.days:
         for place in dict.fromkeys((cd.day.start_place, cd.day.end_place)):
             if place in cd.unknown:
-                yield Violation(cd.number, place, "place", "not a lodging, hub or network place")
+                yield Violation(cd.number, place, "place", **_say("place_unknown"))
 
 
 def rule_known_site(trip: Trip) -> Iterator[Violation]:
@@ -258,7 +310,46 @@ def rule_known_site(trip: Trip) -> Iterator[Violation]:
     for cd in trip.days:
         for stop in cd.day.stops:
             if stop.site_id not in trip.catalog.sites:
-                yield Violation(cd.number, stop.site_id, "site", "not a site of the catalog")
+                yield Violation(cd.number, stop.site_id, "site", **_say("site_unknown"))
+
+
+#: How far a stop's stored position may lie from its site's, kilometres.
+_POSITION_KM = 2.0
+
+
+def rule_positions(trip: Trip) -> Iterator[Violation]:
+    """A stop lies where its site is (latitude -90..90, longitude -180..180, within 2 km; a
+    hand-made stop without a position, stored as 0, 0, is not checked)."""
+    for cd in trip.days:
+        for stop in cd.day.stops:
+            if not (-90 <= stop.lat <= 90 and -180 <= stop.lon <= 180):
+                yield Violation(
+                    cd.number,
+                    stop.site_id,
+                    "position",
+                    f"({stop.lat}, {stop.lon}) is not a position on Earth",
+                )
+                continue
+            site = trip.catalog.sites.get(stop.site_id)
+            if site is None or (stop.lat, stop.lon) == (0.0, 0.0):  # no position given
+                continue
+            km = _km(stop.lat, stop.lon, site.lat, site.lon)
+            if km > _POSITION_KM:
+                yield Violation(
+                    cd.number,
+                    stop.site_id,
+                    "position",
+                    f"the stop is placed {km:.0f} km from the site ({site.lat}, {site.lon})",
+                )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def rule_once(trip: Trip) -> Iterator[Violation]:
@@ -267,7 +358,7 @@ def rule_once(trip: Trip) -> Iterator[Violation]:
     for cd, stop, _site in trip.visits():
         if stop.site_id in seen:
             yield Violation(
-                cd.number, stop.site_id, "repeat", f"already visited on day {seen[stop.site_id]}"
+                cd.number, stop.site_id, "repeat", **_say("repeat", n=seen[stop.site_id])
             )
         seen[stop.site_id] = cd.number
 
@@ -276,7 +367,7 @@ def rule_not_excluded(trip: Trip) -> Iterator[Violation]:
     """No site the request excludes."""
     for cd, stop, _site in trip.visits():
         if stop.site_id in trip.req.exclude:
-            yield Violation(cd.number, stop.site_id, "excluded", "the request excludes this site")
+            yield Violation(cd.number, stop.site_id, "excluded", **_say("excluded"))
 
 
 def rule_stop_sequence(trip: Trip) -> Iterator[Violation]:
@@ -286,11 +377,9 @@ def rule_stop_sequence(trip: Trip) -> Iterator[Violation]:
             if stop.site_id not in trip.catalog.sites:
                 continue
             if stop.arrive + _TOL < cd.day.legs[k].arrive:
-                yield Violation(cd.number, stop.site_id, "sequence", "arrives before the leg ends")
+                yield Violation(cd.number, stop.site_id, "sequence", **_say("arrives_early"))
             if stop.start < stop.arrive:
-                yield Violation(
-                    cd.number, stop.site_id, "sequence", "starts before the group arrives"
-                )
+                yield Violation(cd.number, stop.site_id, "sequence", **_say("starts_early"))
 
 
 def rule_visit_length(trip: Trip) -> Iterator[Violation]:
@@ -302,7 +391,7 @@ def rule_visit_length(trip: Trip) -> Iterator[Violation]:
                 cd.number,
                 stop.site_id,
                 "visit",
-                f"visit of {_min(length)} is shorter than the site's {site.visit_min} min",
+                **_say("visit_short", took=round(length.total_seconds() / 60), need=site.visit_min),
             )
 
 
@@ -315,9 +404,35 @@ def rule_opening_hours(trip: Trip) -> Iterator[Violation]:
                 cd.number,
                 stop.site_id,
                 "hours",
-                f"{stop.start:%H:%M}–{stop.end:%H:%M} is outside the opening hours "
-                f"({site.opening_hours}, public holidays {site.public_holidays.value}) on "
-                f"{stop.start.date()}",
+                **_say(
+                    "hours",
+                    start=f"{stop.start:%H:%M}",
+                    end=f"{stop.end:%H:%M}",
+                    hours=_hours(site),
+                    date=stop.start.date(),
+                ),
+            )
+
+
+def rule_daylight(trip: Trip) -> Iterator[Violation]:
+    """An outdoor site is visited between sunrise and sunset of its date at the site."""
+    for cd, stop, site in trip.visits():
+        if not site.outdoor:
+            continue
+        up, down = daylight(site.lat, site.lon, stop.start.date())
+        if stop.start < up or stop.end > down:
+            yield Violation(
+                cd.number,
+                stop.site_id,
+                "daylight",
+                **_say(
+                    "daylight",
+                    start=f"{stop.start:%H:%M}",
+                    end=f"{stop.end:%H:%M}",
+                    up=f"{up:%H:%M}",
+                    down=f"{down:%H:%M}",
+                    date=stop.start.date(),
+                ),
             )
 
 
@@ -329,7 +444,7 @@ def rule_slot(trip: Trip) -> Iterator[Violation]:
                 cd.number,
                 stop.site_id,
                 "slot",
-                f"starts at {stop.start:%H:%M}, not at an excursion slot",
+                **_say("slot", at=f"{stop.start:%H:%M}"),
             )
 
 
@@ -339,7 +454,7 @@ def rule_group_size(trip: Trip) -> Iterator[Violation]:
     for cd, stop, site in trip.visits():
         if site.max_group is not None and g > site.max_group:
             yield Violation(
-                cd.number, stop.site_id, "group", f"group of {g} exceeds {site.max_group}"
+                cd.number, stop.site_id, "group", **_say("group", group=g, max=site.max_group)
             )
 
 
@@ -349,7 +464,7 @@ def rule_age(trip: Trip) -> Iterator[Violation]:
     for cd, stop, site in trip.visits():
         if age < site.min_age:
             yield Violation(
-                cd.number, stop.site_id, "age", f"youngest visitor {age} < {site.min_age}"
+                cd.number, stop.site_id, "age", **_say("age", age=age, min=site.min_age)
             )
 
 
@@ -358,7 +473,7 @@ def rule_booking(trip: Trip) -> Iterator[Violation]:
     for cd, stop, site in trip.visits():
         if site.booking_days and trip.booked_on + dt.timedelta(days=site.booking_days) > cd.date:
             yield Violation(
-                cd.number, stop.site_id, "booking", f"needs booking {site.booking_days} days ahead"
+                cd.number, stop.site_id, "booking", **_say("booking", days=site.booking_days)
             )
 
 
@@ -374,11 +489,17 @@ def rule_day_window(trip: Trip) -> Iterator[Violation]:
         first, last = cd.day.legs[0].depart, cd.day.legs[-1].arrive
         if first < dt.datetime.combine(cd.date, req.day_start) - _TOL:
             yield Violation(
-                cd.number, None, "day", f"starts at {first:%H:%M}, before {req.day_start:%H:%M}"
+                cd.number,
+                None,
+                "day",
+                **_say("day_early", at=f"{first:%H:%M}", limit=f"{req.day_start:%H:%M}"),
             )
         if last > dt.datetime.combine(cd.date, req.day_end) + _TOL:
             yield Violation(
-                cd.number, None, "day", f"ends at {last:%H:%M}, after {req.day_end:%H:%M}"
+                cd.number,
+                None,
+                "day",
+                **_say("day_late", at=f"{last:%H:%M}", limit=f"{req.day_end:%H:%M}"),
             )
 
 
@@ -397,7 +518,7 @@ def rule_driving(trip: Trip) -> Iterator[Violation]:
                 cd.number,
                 None,
                 "drive",
-                f"{drive_s / 3600:.1f} h of driving exceeds the limit of {limit_h} h",
+                **_say("drive", hours=f"{drive_s / 3600:.1f}", limit=limit_h),
             )
 
 
@@ -416,23 +537,25 @@ def rule_lunch(trip: Trip) -> Iterator[Violation]:
         if day.legs[-1].arrive <= lo:
             continue
         if day.lunch_start is None or day.lunch_end is None:
-            yield Violation(
-                cd.number, None, "lunch", "the day runs into the lunch window but has no lunch"
-            )
+            yield Violation(cd.number, None, "lunch", **_say("lunch_missing"))
             continue
         if not lo <= day.lunch_start <= hi:
             yield Violation(
                 cd.number,
                 None,
                 "lunch",
-                f"lunch at {day.lunch_start:%H:%M} is outside "
-                f"{lunch.earliest:%H:%M}–{lunch.latest:%H:%M}",
+                **_say(
+                    "lunch_window",
+                    at=f"{day.lunch_start:%H:%M}",
+                    lo=f"{lunch.earliest:%H:%M}",
+                    hi=f"{lunch.latest:%H:%M}",
+                ),
             )
         if day.lunch_end - day.lunch_start < dt.timedelta(minutes=lunch.duration_min):
-            yield Violation(cd.number, None, "lunch", "lunch is shorter than requested")
+            yield Violation(cd.number, None, "lunch", **_say("lunch_short"))
         for s in day.stops:
             if s.start < day.lunch_end and day.lunch_start < s.end:
-                yield Violation(cd.number, s.site_id, "lunch", "lunch overlaps a visit")
+                yield Violation(cd.number, s.site_id, "lunch", **_say("lunch_overlap"))
         for leg in day.legs:  # lunch is taken at a place, never inside a drive
             if (
                 leg.depart < leg.arrive
@@ -443,14 +566,17 @@ def rule_lunch(trip: Trip) -> Iterator[Violation]:
                     cd.number,
                     None,
                     "lunch",
-                    f"lunch falls inside the leg {leg.origin} → "
-                    f"{leg.destination} ({leg.depart:%H:%M}–{leg.arrive:%H:%M})",
+                    **_say(
+                        "lunch_in_leg",
+                        origin=leg.origin,
+                        destination=leg.destination,
+                        depart=f"{leg.depart:%H:%M}",
+                        arrive=f"{leg.arrive:%H:%M}",
+                    ),
                 )
         stops_of_day = {day.start_place, day.end_place, *(s.site_id for s in day.stops)}
         if day.lunch_place is not None and day.lunch_place not in stops_of_day:
-            yield Violation(
-                cd.number, None, "lunch", f"lunch at {day.lunch_place}, not a place of the day"
-            )
+            yield Violation(cd.number, None, "lunch", **_say("lunch_place", place=day.lunch_place))
 
 
 # --------------------------------------------------------------------------- the whole trip
@@ -461,7 +587,7 @@ def rule_must_visit(trip: Trip) -> Iterator[Violation]:
     seen = {stop.site_id for _cd, stop, _site in trip.visits()}
     for sid in trip.req.must_visit:
         if sid not in seen:
-            yield Violation(None, sid, "must_visit", "a must-visit site is not in the plan")
+            yield Violation(None, sid, "must_visit", **_say("must_visit"))
 
 
 def rule_budget(trip: Trip) -> Iterator[Violation]:
@@ -485,7 +611,7 @@ def rule_budget(trip: Trip) -> Iterator[Violation]:
             None,
             None,
             "budget",
-            f"{spent} RUB per person exceeds the budget of {req.budget_rub} RUB",
+            **_say("budget", spent=spent, budget=req.budget_rub),
         )
 
 
@@ -506,13 +632,19 @@ def rule_quotas(trip: Trip) -> Iterator[Violation]:
         if q.per == "trip":
             total = sum(per_day)
             if q.max is not None and total > q.max:
-                yield Violation(None, None, "quota", f"{total} {cat} visits > {q.max}")
+                yield Violation(
+                    None, None, "quota", **_say("quota_max", n=total, cat=cat, limit=q.max)
+                )
             if q.min is not None and total < q.min:
-                yield Violation(None, None, "quota", f"{total} {cat} visits < {q.min}")
+                yield Violation(
+                    None, None, "quota", **_say("quota_min", n=total, cat=cat, limit=q.min)
+                )
         elif q.max is not None:
             for di, c in enumerate(per_day, 1):
                 if c > q.max:
-                    yield Violation(di, None, "quota", f"{c} {cat} visits > {q.max}")
+                    yield Violation(
+                        di, None, "quota", **_say("quota_max", n=c, cat=cat, limit=q.max)
+                    )
 
 
 def rule_regulations(trip: Trip) -> Iterator[Violation]:
@@ -532,14 +664,17 @@ RULES: tuple[Rule, ...] = (
     rule_leg_count,
     rule_known_places,
     rule_leg_places,
+    rule_leg_figures,
     rule_leg_departure,
     rule_travel_time,
     rule_known_site,
+    rule_positions,
     rule_once,
     rule_not_excluded,
     rule_stop_sequence,
     rule_visit_length,
     rule_opening_hours,
+    rule_daylight,
     rule_slot,
     rule_group_size,
     rule_age,
@@ -601,11 +736,7 @@ def check_itinerary(it: Itinerary, catalog: Catalog, network: Network) -> list[V
     """
     if not it.feasible:
         if it.days:
-            return [
-                Violation(
-                    None, None, "status", "an itinerary marked infeasible must not contain days"
-                )
-            ]
+            return [Violation(None, None, "status", **_say("status"))]
         return []
     trip = prepare(it, catalog, network)
     return [v for rule in RULES for v in rule(trip)]

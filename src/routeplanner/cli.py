@@ -1,17 +1,32 @@
-"""The thin command-line interface: parse, call the library, print."""
+"""The thin command-line interface: parse, call the library, print.
+
+Every command runs inside one error handler (:func:`report`): an expected error prints a
+one-line message per problem (file, row or key, what was expected; input values cut short) and
+exits with its documented code (README, "Exit codes"; :data:`routeplanner.exceptions.EXIT_CODES`);
+anything unexpected prints a short message and the path of a log file holding the traceback,
+and exits with 70. No command prints a Python traceback.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
+import functools
 import json
 import logging
+import math
+import os
 import signal
 import sys
+import tempfile
 import threading
-from collections.abc import Iterator
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,7 +34,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .exceptions import RouteplannerError
+from .exceptions import (
+    OutputError,
+    RouteplannerError,
+    RouteplannerWarning,
+    clip,
+    describe,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -36,9 +57,130 @@ DataOpt = Annotated[
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: ru or en.")]
 
 
+#: The language of this run's messages (set by each command from its --lang; Russian first).
+_LANG = ["ru"]
+
+
+def _t(key: str, **values: Any) -> str:
+    """A CLI label in this run's language."""
+    from .i18n import t
+
+    return t(key, _LANG[0], **values)
+
+
+def _error(message: str) -> None:
+    err_console.print(
+        f"[bold red]{_t('cli.error')}:[/] {escape(message)}", highlight=False, soft_wrap=True
+    )
+
+
+def _crash_log(err: BaseException) -> Path | None:
+    """Write the traceback of an unexpected error to a log file; its path (None if it cannot
+    be written)."""
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f"routeplanner-error-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log"
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"routeplanner {__version__}\nargv: {sys.argv!r}\n\n")
+            fh.write("".join(traceback.format_exception(err)))
+    except OSError:
+        return None
+    return Path(name)
+
+
+def report(err: BaseException) -> int:
+    """Print what went wrong and return the exit code (the one error handler of the CLI).
+
+    Parameters
+    ----------
+    err : BaseException
+
+    Returns
+    -------
+    int
+        The documented exit code: the error's own for a :class:`RouteplannerError`, 73 for an
+        output that cannot be written, 130 for an interrupt, 70 for anything unexpected.
+    """
+    if isinstance(err, KeyboardInterrupt):
+        err_console.print(_t("cli.interrupted"))
+        return 130
+    if isinstance(err, RouteplannerError):
+        _error(describe(err))
+        return int(getattr(err, "exit_code", 1))
+    if isinstance(err, MemoryError):
+        _error("out of memory: the request is too large for this machine")
+        return 70
+    log = _crash_log(err)
+    where = f"the traceback is in {log}" if log else "the traceback could not be saved"
+    _error(
+        f"unexpected {type(err).__name__}: {clip(err, 300)} (this is a bug; {where}; please "
+        "report it with the command you ran)"
+    )
+    return 70
+
+
 def _fail(err: RouteplannerError) -> None:
-    err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(err.exit_code)
+    raise typer.Exit(report(err))
+
+
+def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, RouteplannerWarning):
+        err_console.print(
+            f"[bold yellow]warning:[/] {escape(clip(message, 600))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _handled(fn: F) -> F:
+    """Run a command inside :func:`report`: every error becomes its exit code and message;
+    the library's warnings are printed as one line each."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with warnings.catch_warnings(), contextlib.ExitStack() as resources:
+            warnings.simplefilter("always", RouteplannerWarning)
+            warnings.showwarning = _show_warning
+            token = _RESOURCES.set(resources)
+            try:
+                return fn(*args, **kwargs)
+            except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
+                raise  # the CLI's own exits and usage errors (exit 2)
+            except RouteplannerError as err:
+                raise typer.Exit(report(err)) from None
+            except OSError as err:  # the library's own reading errors are RouteplannerErrors
+                code = report(OutputError(getattr(err, "filename", "") or "an output", err))
+                raise typer.Exit(code) from None
+            except BaseException as err:
+                raise typer.Exit(report(err)) from None
+            finally:
+                _RESOURCES.reset(token)
+
+    return wrapper  # type: ignore[return-value]
+
+
+#: What the running command holds until it ends (its output folder).
+_RESOURCES: contextvars.ContextVar[contextlib.ExitStack] = contextvars.ContextVar("resources")
+
+
+def _command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """``app.command`` with the error handler around the command."""
+
+    def register(fn: F) -> F:
+        app.command(*args, **kwargs)(_handled(fn))
+        return fn
+
+    return register
+
+
+def _positive_seconds(value: float | None) -> float | None:
+    if value is not None and not (math.isfinite(value) and 0 < value <= 3600):
+        raise typer.BadParameter(f"{value} is not a number of seconds in (0, 3600]")
+    return value
 
 
 def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any, Any]:
@@ -52,8 +194,10 @@ def _load(data: Path | None, extra_sites: list[Path] | None = None) -> tuple[Any
 
 def _check_lang(lang: str) -> None:
     if lang not in ("ru", "en"):
-        err_console.print(f"[bold red]error:[/] --lang must be ru or en, not '{lang}'")
+        # the language is unknown: say it in both
+        err_console.print(f"[bold red]ошибка / error:[/] --lang: ru | en, не/not '{escape(lang)}'")
         raise typer.Exit(2)
+    _LANG[0] = lang
 
 
 def _print_version(value: bool) -> None:
@@ -78,7 +222,7 @@ def _main(
     )
 
 
-@app.command()
+@_command()
 def sites(
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     town: Annotated[str | None, typer.Option(help="Only sites whose town contains this.")] = None,
@@ -100,10 +244,7 @@ def sites(
     from .model import CHECKLIST_CATEGORIES, Category
 
     if category is not None and category not in {c.value for c in Category}:
-        err_console.print(
-            f"[bold red]error:[/] unknown category '{escape(category)}'; one of: "
-            + ", ".join(c.value for c in Category)
-        )
+        _error(_t("cli.unknown_category", value=category, known=", ".join(Category)))
         raise typer.Exit(2)
     try:
         catalog = load_catalog(data, extra_sites=extra_sites or ())
@@ -124,38 +265,43 @@ def sites(
     elif fmt == "csv":
         frame = catalog.to_frame(lang=lang)
         frame = frame[frame["id"].isin({s.id for s in chosen})]
-        sys.stdout.write(frame.to_csv(index=False))
+        from .spreadsheet import csv_bytes
+
+        sys.stdout.write(csv_bytes(frame).decode("utf-8"))
     elif fmt == "table":
-        table = Table(title=f"{len(chosen)} sites")
+        from .hours_text import site_hours_text
+        from .i18n import plural, t
+
+        table = Table(title=plural(len(chosen), "site", lang))
         table.add_column("id", overflow="fold", no_wrap=False, min_width=12)
         for col in ("name", "category", "town", "score", "hours", "booking", "group", "stories"):
-            table.add_column(col, overflow="fold")
+            table.add_column(t(f"cli.col.{col}", lang), overflow="fold")
         for s in chosen:
             table.add_row(
                 s.id,
                 s.name(lang),
-                s.category.value,
+                t(s.category.value, lang),
                 s.town,
                 f"{s.score:.1f}"
                 + (
                     f" ({s.assessed_on.isoformat()})"
                     if s.assessed_on
-                    else " (est.)"
+                    else f" ({t('cli.estimate', lang)})"
                     if s.category in CHECKLIST_CATEGORIES
                     else ""
                 ),
-                s.opening_hours,
-                f"{s.booking_days} d",
+                site_hours_text(s, lang),
+                plural(s.booking_days, "day", lang) if s.booking_days else "—",
                 str(s.max_group or "—"),
                 ", ".join(x.kind for x in catalog.stories.get(s.id, ())) or "—",
             )
         console.print(table)
     else:
-        err_console.print(f"[bold red]error:[/] --format must be table, csv or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=fmt, known="table, csv, json"))
         raise typer.Exit(2)
 
 
-@app.command()
+@_command()
 def travel(
     origin: Annotated[str, typer.Argument(help="Place id (site, lodging, hub or town node).")],
     destination: Annotated[str, typer.Argument(help="Place id.")],
@@ -169,17 +315,18 @@ def travel(
 ) -> None:
     """Travel time, distance, modes and path between two places on a date."""
     _check_lang(lang)
-    from .i18n import t
+    from ._html import duration
+    from .i18n import fmt_date, t
     from .model import LINK_MODES, Mode
-    from .network import far_from_road_reasons, travel_time_text
+    from .network import far_from_road_reasons
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        _error(_t("cli.bad_date", value=str(date)))
         raise typer.Exit(2) from None
     if profile not in ("car", "coach"):
-        err_console.print(f"[bold red]error:[/] --profile must be car or coach, not '{profile}'")
+        _error(_t("cli.bad_profile", value=profile))
         raise typer.Exit(2)
     modes = [
         m
@@ -234,36 +381,63 @@ def travel(
     elif fmt == "text":
         console.print(
             f"{network.name(origin, lang)} → {network.name(destination, lang)}, "
-            f"{day.isoformat()}, {profile}"
+            f"{fmt_date(day, lang)}, {t(profile, lang)}"
         )
-        console.print(f"  {t('duration', lang)}: {travel_time_text(leg.duration_s)}")
-        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} km")
+        console.print(f"  {t('duration', lang)}: {duration(leg.duration_s / 60, lang)}")
+        console.print(f"  {t('distance', lang)}: {leg.distance_m / 1000:.0f} {t('km', lang)}")
         console.print(f"  {t('modes', lang)}: {', '.join(t(m, lang) for m in modes_used)}")
         console.print(f"  {t('via', lang)}: {' → '.join(names)}", soft_wrap=True)
         for r in far:
             label = t("warning", lang)
             console.print(f"  [yellow]{label}:[/] {escape(r.text(lang))}", soft_wrap=True)
     else:
-        err_console.print(f"[bold red]error:[/] --format must be text or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=fmt, known="text, json"))
         raise typer.Exit(2)
 
+
+TimeLimitOpt = Annotated[
+    float | None,
+    typer.Option("--time-limit", callback=_positive_seconds, help="Seconds (0 < t <= 3600)."),
+]
 
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Overwrite the files of an existing output folder.")
 ]
 
 
-def _check_out(out: Path, force: bool) -> None:
-    """Refuse to write into a folder that already holds files, unless --force."""
+@contextlib.contextmanager
+def _claimed(out: Path, force: bool) -> Iterator[None]:
+    """Hold the output folder for this run: refuse a file in its place (exit 2), another run
+    writing there (exit 75) and, unless ``--force``, a folder that already holds files (exit 2);
+    clear what a killed run left behind. A folder this run made is removed again if nothing was
+    written into it."""
+    from ._io import LOCK_NAME, clear_stale_staging, locked_folder
+
     if out.exists() and not out.is_dir():
-        err_console.print(f"[bold red]error:[/] --out {escape(str(out))} is a file, not a folder")
+        _error(_t("cli.out_is_file", path=str(out)))
         raise typer.Exit(2)
-    if out.is_dir() and any(out.iterdir()) and not force:
-        err_console.print(
-            f"[bold red]error:[/] the output folder {escape(str(out))} is not empty; pass "
-            "--force to overwrite its files, or choose another --out"
-        )
-        raise typer.Exit(2)
+    made = not out.exists()
+    try:
+        with locked_folder(out):
+            clear_stale_staging(out)
+            if not force and any(p.name != LOCK_NAME for p in out.iterdir()):
+                _error(_t("cli.out_not_empty", path=str(out)))
+                raise typer.Exit(2)
+            yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only when empty
+
+
+def _check_out(out: Path, force: bool) -> None:
+    """Claim ``out`` for the rest of the command (see :func:`_claimed`)."""
+    try:
+        _RESOURCES.get().enter_context(_claimed(out, force))
+    except RouteplannerError:
+        raise
+    except OSError as err:
+        raise OutputError(out, err) from err
 
 
 @contextlib.contextmanager
@@ -275,9 +449,7 @@ def _interruptible() -> Iterator[threading.Event]:
         if flag.is_set():
             raise KeyboardInterrupt
         flag.set()
-        err_console.print(
-            "interrupted: finishing with the best plan found so far (Ctrl-C again to abort)"
-        )
+        err_console.print(_t("cli.interrupted_keep"))
 
     try:
         old = signal.signal(signal.SIGINT, handler)
@@ -303,10 +475,12 @@ def _search(request: Any, catalog: Any, network: Any, stop: threading.Event) -> 
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("planning…", total=None)
+        task = progress.add_task(_t("cli.planning"), total=None)
 
         def on_progress(elapsed: float, prize: int) -> None:
-            progress.update(task, description=f"planning… best score {prize / PRIZE_SCALE:.1f}")
+            progress.update(
+                task, description=_t("cli.planning_best", score=f"{prize / PRIZE_SCALE:.1f}")
+            )
 
         itinerary = plan(request, catalog, network, on_progress=on_progress, stop=stop.is_set)
     if stop.is_set():
@@ -318,22 +492,22 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
     from .export import write_plan_outputs
 
     with _interruptible() as stop:
-        err_console.print("planning… (Ctrl-C stops the search and keeps the best plan so far)")
+        err_console.print(_t("cli.planning_hint"))
         itinerary = _search(request, catalog, network, stop)
     names = {e.id: e.name(lang) for e in catalog.eateries.values()}
     names |= {p.id: p.name(lang) for p in catalog}
     written = write_plan_outputs(itinerary, out, lang=lang, names=names, catalog=catalog)
     console.print(itinerary.summary(lang=lang, names=names), highlight=False, soft_wrap=True)
-    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     return itinerary
 
 
-@app.command("plan")
+@_command("plan")
 def plan_cmd(
     scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/plan"),
-    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Search seed.")] = None,
+    time_limit: TimeLimitOpt = None,
+    seed: Annotated[int | None, typer.Option(min=0, max=2**31 - 1, help="Search seed.")] = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -365,6 +539,33 @@ def plan_cmd(
         _fail(err)
     if not itinerary.feasible:
         raise typer.Exit(5)
+
+
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Run the plans on a Dask cluster: its scheduler (tcp://host:8786)."
+    ),
+]
+DaskLocalOpt = Annotated[
+    int | None,
+    typer.Option("--dask-local", min=1, help="Run the plans on a local Dask cluster of N workers."),
+]
+
+
+@contextlib.contextmanager
+def _executor(scheduler: str | None, dask_local: int | None) -> Iterator[Any]:
+    """No executor (the command's own pool), or one on a Dask cluster."""
+    if scheduler is None and dask_local is None:
+        yield None
+        return
+    if scheduler is not None and dask_local is not None:
+        err_console.print("[bold red]error:[/] give --scheduler or --dask-local, not both")
+        raise typer.Exit(2)
+    from .executors import dask_executor
+
+    with dask_executor(scheduler=scheduler, local_workers=dask_local) as executor:
+        yield executor
 
 
 class _VariantsBar:
@@ -405,13 +606,15 @@ class _VariantsBar:
         self.progress.stop()
 
 
-@app.command("compare")
+@_command("compare")
 def compare_cmd(
     variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/compare"),
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+        typer.Option(
+            "--workers", min=1, max=256, help="Parallel processes (default: the CPUs available)."
+        ),
     ] = None,
     no_plans: Annotated[
         bool, typer.Option("--no-plans", help="Do not write each variant's plan.")
@@ -419,6 +622,8 @@ def compare_cmd(
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
 ) -> None:
     """Plan every variant of a variants file in parallel and compare them.
 
@@ -430,12 +635,13 @@ def compare_cmd(
     from .compare import COMPARISON_FILES, compare_file
 
     try:
-        with _VariantsBar() as bar:
+        with _executor(scheduler, dask_local) as executor, _VariantsBar() as bar:
             comp = compare_file(
                 variants,
                 out,
                 data=data,
                 workers=workers,
+                executor=executor,
                 lang=lang,
                 plans=not no_plans,
                 on_start=bar.started,
@@ -468,18 +674,21 @@ def compare_cmd(
             soft_wrap=True,
         )
     written = [out / name for name in COMPARISON_FILES] + ([] if no_plans else [out / "plans"])
-    console.print(f"\nwritten: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(f"\n{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     if not comp.kpis["feasible"].any():
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def check(
     itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
+    lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
     """Check an itinerary against the catalog and network; exit 1 listing violations."""
+    _check_lang(lang)
     from .check import check_itinerary
+    from .i18n import plural
     from .result import Itinerary
 
     try:
@@ -489,15 +698,25 @@ def check(
     except RouteplannerError as err:
         _fail(err)
     if violations:
-        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        err_console.print(f"[bold red]{_t('check.violations', n=len(violations))}:[/]")
         for v in violations:
-            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+            err_console.print(
+                f"  - {clip(v.text(lang), 600)}", highlight=False, soft_wrap=True, markup=False
+            )
         raise typer.Exit(1)
-    status = "feasible" if it.feasible else "marked infeasible (no days to check)"
-    console.print(f"OK: {itinerary} — {status}, {len(it.stops)} stops, no violations")
+    if not it.feasible:
+        reasons = it.problem_texts(lang) or [_t("cli.no_reason")]
+        err_console.print(
+            _t("cli.marked_infeasible_file", file=itinerary), highlight=False, markup=False
+        )
+        for r in reasons:
+            err_console.print(f"  - {clip(r, 600)}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(5)
+    stops = plural(len(it.stops), "stop", lang)
+    console.print(_t("check.ok", file=itinerary, status=_t("cli.feasible"), stops=stops))
 
 
-@app.command("map")
+@_command("map")
 def map_cmd(
     itinerary: Annotated[
         Path | None, typer.Argument(help="itinerary.json of a saved plan to draw.")
@@ -517,7 +736,7 @@ def map_cmd(
     """Draw a saved plan (or, with --catalog, the whole catalog) as an interactive HTML map."""
     _check_lang(lang)
     if (itinerary is None) != catalog_only:
-        err_console.print("[bold red]error:[/] give either ITINERARY.json or --catalog")
+        _error(_t("cli.map_args"))
         raise typer.Exit(2)
     from ._io import atomic_write_bytes
     from .catalog import load_catalog
@@ -536,7 +755,9 @@ def map_cmd(
             target = out or itinerary.with_name("map.html")
     except RouteplannerError as err:
         _fail(err)
-    console.print(f"written: {atomic_write_bytes(target, render_map(m))}", highlight=False)
+    console.print(
+        f"{_t('cli.written')}: {atomic_write_bytes(target, render_map(m))}", highlight=False
+    )
 
 
 def _minutes(text: str) -> int:
@@ -550,7 +771,7 @@ def _minutes(text: str) -> int:
     return round(float(m.group(1) or 0) * 60) + int(m.group(2) or 0)
 
 
-@app.command("embed")
+@_command("embed")
 def embed_cmd(
     tour: Annotated[Path, typer.Argument(help="Existing tour: YAML, or CSV (+ YAML of keys).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/embed"),
@@ -567,7 +788,7 @@ def embed_cmd(
     allow_reorder: Annotated[
         bool, typer.Option("--allow-reorder", help="Let the tour's flexible stops change order.")
     ] = False,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", help="Seconds.")] = None,
+    time_limit: TimeLimitOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -611,27 +832,16 @@ def embed_cmd(
     files = render_plan(itinerary, lang=lang, names=names, catalog=view)
     files |= render_insertion(report, itinerary, view, lang=lang, names=names)
     written = write_files(out, files)
-    table = Table(title=f"{t.name}: insertion report (+{extra_min} min a day at most)")
-    for col in (
-        "rank",
-        "site",
-        "fits",
-        "day",
-        "start",
-        "+travel",
-        "+day",
-        "+km",
-        "+RUB",
-        "effect / reason",
-    ):
-        table.add_column(col, overflow="fold")
+    table = Table(title=_t("cli.insertion_title", tour=t.name, minutes=extra_min))
+    for col in ("rank", "site", "fits", "day", "start", "travel", "day_longer", "km", "rub", "why"):
+        table.add_column(_t(f"cli.ins.{col}"), overflow="fold")
     for r in report.head(15).itertuples():
         name = r.name_en if lang == "en" else r.name
         why = r.effect if r.fits else (r.reason if lang == "en" else r.reason_ru)
         table.add_row(
             str(r.rank),
             name,
-            "yes" if r.fits else "no",
+            _t("yes") if r.fits else _t("no"),
             *(
                 "—" if pd.isna(x) else str(x)
                 for x in (
@@ -647,13 +857,15 @@ def embed_cmd(
         )
     console.print(table)
     added = (itinerary.kpis.added_sites if itinerary.kpis else None) or ()
-    console.print(f"added: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False)
-    console.print(f"written: {', '.join(str(p) for p in written)}", highlight=False)
+    console.print(
+        f"{_t('cli.added')}: {', '.join(names.get(a, a) for a in added) or '—'}", highlight=False
+    )
+    console.print(f"{_t('cli.written')}: {', '.join(str(p) for p in written)}", highlight=False)
     if not itinerary.feasible:
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/demo"),
     force: ForceOpt = False,
@@ -677,7 +889,7 @@ def demo(
         raise typer.Exit(5)
 
 
-@app.command()
+@_command()
 def web(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to serve on (localhost only).")
@@ -696,6 +908,135 @@ def web(
     raise typer.Exit(code)
 
 
+@_command("season")
+def season_cmd(
+    season: Annotated[Path, typer.Argument(help="Season YAML file (products and departures).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/season"),
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+    ] = None,
+    no_plans: Annotated[
+        bool, typer.Option("--no-plans", help="Do not write each departure's plan.")
+    ] = False,
+    force: ForceOpt = False,
+    lang: LangOpt = "ru",
+    data: DataOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
+) -> None:
+    """Plan a season of departures that share the enterprises' capacity.
+
+    Files in --out: season.csv/.xlsx, site_load.csv/.xlsx, season_report.html, season.json,
+    calendars/<site>.html and departures/<id>/ (each departure's plan files). The folder is
+    re-checked by the season checker; exit 1 on a violation, 5 when a departure has no plan
+    or one stays below the fairness floor.
+    """
+    _check_lang(lang)
+    _check_out(out, force)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .executors import default_workers
+    from .season import load_season
+    from .season_check import check_season
+    from .season_output import write_season
+    from .season_plan import plan_season
+
+    try:
+        catalog, network = _load(data)
+        spec = load_season(season, catalog)
+        with (
+            _executor(scheduler, dask_local) as executor,
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console,
+                transient=True,
+            ) as bar,
+        ):
+            task = bar.add_task("season", total=None)
+
+            def on_progress(phase: str, done: int, total: int) -> None:
+                bar.update(task, description=f"season: {phase}", completed=done, total=total)
+
+            result = plan_season(
+                spec,
+                catalog,
+                network,
+                data=data,
+                workers=workers or default_workers(len(spec.departures)),
+                executor=executor,
+                on_progress=on_progress,
+            )
+        write_season(result, out, catalog, lang=lang, plans=not no_plans)
+        violations = check_season(out, catalog, network, plans=False)
+    except RouteplannerError as err:
+        _fail(err)
+    table = Table(title=escape(spec.name))
+    for col in ("departure", "product", "group", "score", "alone", "share", "enterprises lost"):
+        table.add_column(col, overflow="fold")
+    lost: dict[str, list[str]] = {}
+    for loss in result.losses(catalog):
+        lost.setdefault(loss.departure, []).append(loss.site_id)
+    for dep in spec.departures:
+        alone = result.solo_value.get(dep.id, 0.0)
+        value = result.value(dep.id)
+        table.add_row(
+            escape(dep.id),
+            escape(dep.product),
+            str(dep.request.group_size),
+            f"{value:.2f}" if dep.id not in result.unplanned() else "—",
+            f"{alone:.2f}",
+            f"{100 * value / alone:.0f} %" if alone > 0 else "—",
+            escape(", ".join(lost.get(dep.id, []))),
+        )
+    console.print(table)
+    console.print(
+        f"season score {result.total:.2f} of the solo upper bound {result.bound:.2f} "
+        f"({100 * result.share:.1f} %), {result.stats['solves']} plans computed in "
+        f"{result.stats['wall_s']:.0f} s",
+        highlight=False,
+    )
+    console.print(f"written: {out} (season_report.html, season.csv, site_load.csv, …)")
+    if violations:
+        err_console.print(f"[bold red]{len(violations)} capacity violation(s):[/]")
+        for v in violations:
+            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(1)
+    missing, below = result.unplanned(), result.below_floor()
+    if missing:
+        err_console.print(f"[bold yellow]no plan:[/] {escape(', '.join(missing))}")
+    if below:
+        err_console.print(f"[bold yellow]below the fairness floor:[/] {escape(', '.join(below))}")
+    if missing or below:
+        raise typer.Exit(5)
+
+
+@_command("check-season")
+def check_season_cmd(
+    folder: Annotated[Path, typer.Argument(help="A season folder written by 'season'.")],
+    no_plans: Annotated[
+        bool, typer.Option("--no-plans", help="Only capacities and tables, not every plan.")
+    ] = False,
+    data: DataOpt = None,
+) -> None:
+    """Re-check a season folder: capacities per day/week/tour time, tables, every plan."""
+    from .season_check import check_season
+
+    try:
+        catalog, network = _load(data)
+        violations = check_season(folder, catalog, network, plans=not no_plans)
+    except RouteplannerError as err:
+        _fail(err)
+    if violations:
+        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        for v in violations:
+            err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(1)
+    console.print(f"OK: {folder} — no capacity exceeded, tables agree with the plans")
+
+
 def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
     out = {}
     for item in items or []:
@@ -707,7 +1048,7 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
-@app.command("assess")
+@_command("assess")
 def assess_cmd(
     site: Annotated[str, typer.Argument(help="Enterprise site id (industrial, energy, food).")],
     answer: Annotated[
@@ -794,7 +1135,7 @@ def assess_cmd(
     console.print(f"written: {path}", highlight=False)
 
 
-@app.command("events")
+@_command("events")
 def events_cmd(
     start: Annotated[
         str | None, typer.Option("--from", help="First date YYYY-MM-DD (default: today).")
@@ -879,9 +1220,11 @@ def events_cmd(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: every error outside a command goes through :func:`report`
+    too (commands have their own handler)."""
     try:
         app()
-    except KeyboardInterrupt:
-        err_console.print("interrupted")
-        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as err:
+        sys.exit(report(err))

@@ -43,6 +43,8 @@ class PlanContext:
     visit_sites: list[str] = field(default_factory=list)
     lodging_cost: int = 0
     days_ok: dict[str, list[int]] = field(default_factory=dict)
+    #: ``(site_id, date, slot or None)`` the caller closed (``plan(..., closed=...)``)
+    closed: frozenset[tuple[str, dt.date, dt.time | None]] = frozenset()
 
     @property
     def day_places(self) -> list[tuple[str, str]]:

@@ -18,18 +18,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
+from pydantic import ValidationError
 
 from ._schedule import DaySchedule, simulate
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
-from .exceptions import Issue, ScenarioError
-from .model import (
-    CHECKLIST_CATEGORIES,
-    Problem,
-    Site,
-)
+from .exceptions import Issue, ScenarioError, clip
+from .explain import explain_drops
+from .model import CHECKLIST_CATEGORIES, Problem, Site, SolverSettings
 from .network import Network
-from .planner import build_problem, explain_drops
+from .planner import build_problem
 from .reasons import Reason
 from .result import Itinerary, Kpis
 from .solve import Solution, evaluate, solve
@@ -76,10 +74,27 @@ def _setup(
     ]
     unknown = [c for c in cands if c not in catalog.sites]
     if unknown:
-        raise ScenarioError([Issue("candidates", None, c, "not a site id") for c in unknown])
+        raise ScenarioError(
+            [
+                Issue(
+                    "candidates",
+                    None,
+                    None,
+                    f"'{clip(c, 80)}' is not a site id (closest: {', '.join(catalog.suggest(c))})",
+                    True,
+                )
+                for c in unknown
+            ]
+        )
     solver = tour.request.solver
     if time_limit_s is not None:
-        solver = solver.model_copy(update={"time_limit_s": time_limit_s})
+        try:
+            solver = SolverSettings.model_validate(
+                solver.model_dump() | {"time_limit_s": time_limit_s}
+            )
+        except ValidationError as err:
+            msg = err.errors()[0]["msg"]
+            raise ScenarioError([Issue("embed", None, "time_limit_s", msg)]) from err
     req = tour.request.model_copy(
         update={
             "candidates": tuple(originals + cands),

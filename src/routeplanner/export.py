@@ -1,4 +1,4 @@
-"""Writing a plan's files: map, printed programme, tables, GeoJSON, GPX, ICS and JSON.
+"""Writing a plan's files: map, programme and report, bookings, tables, GeoJSON, GPX, ICS, JSON.
 
 Every export is built from one :class:`~routeplanner.result.Itinerary` (this module only reads
 results; it does not plan). :func:`render_plan` renders the whole set in memory (the web app
@@ -13,20 +13,24 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
+from . import spreadsheet
 from ._io import write_files
+from .bookings import Booking, booking_sheet, bookings_frame
 from .calendar import parse_hours
 from .catalog import Catalog
-from .i18n import fmt_date, t
+from .costing import COSTING_FILE, Costing, Rates, load_rates, tour_costing
+from .i18n import fmt_date, has, t
 from .model import Site
+from .places import default_facts
 from .readiness import score_note
 from .result import Itinerary
 from .settings import TIMEZONE
@@ -37,6 +41,8 @@ __all__ = [
     "gpx_text",
     "ics_bytes",
     "legs_frame",
+    "localized",
+    "plan_extras",
     "render_insertion",
     "render_plan",
     "site_record",
@@ -49,6 +55,9 @@ __all__ = [
 OUTPUT_FILES = (
     "map.html",
     "programme.html",
+    "report.html",
+    "bookings.csv",
+    "bookings.xlsx",
     "itinerary.csv",
     "itinerary.xlsx",
     "itinerary.geojson",
@@ -108,6 +117,8 @@ def site_record(site: Site, catalog: Catalog) -> dict[str, Any]:
         "description_ru": site.description_ru,
         "description_en": site.description_en,
         "source_url": site.source_url,
+        "source_date": site.source_date,
+        "outdoor": site.outdoor,
         "notes": site.notes,
         "stories": [
             {"kind": x.kind, "title_ru": x.title_ru, "title_en": x.title_en, "url": x.url}
@@ -198,18 +209,54 @@ def legs_frame(
     return pd.DataFrame(rows, columns=_LEG_COLUMNS)
 
 
+def localized(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as a person reads it in ``lang``: headers from the label catalog (``col.<name>``
+    where there is one), booleans as yes/no, kinds and units of a calculation in words."""
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col].dropna()
+        if len(values) and all(isinstance(v, bool | np.bool_) for v in values):
+            out[col] = out[col].map(
+                lambda v: "" if v is None or v != v else t("yes" if v else "no", lang)
+            )
+    if "kind" in out.columns:
+        out["kind"] = out["kind"].map(
+            lambda k: t(f"cost.line.{k}", lang) if has(f"cost.line.{k}") else k
+        )
+    if "unit" in out.columns:
+        out["unit"] = out["unit"].map(
+            lambda u: t(f"cost.unit.{u}", lang) if has(f"cost.unit.{u}") else u
+        )
+    if "category" in out.columns:
+        out["category"] = out["category"].map(lambda c: t(c, lang) if has(c) else c)
+    return out.rename(columns=lambda c: t(f"col.{c}", lang) if has(f"col.{c}") else c)
+
+
+def _write_sheets(sheets: Mapping[str, pd.DataFrame], lang: str) -> bytes:
+    """A workbook for people: tables :func:`localized`, sheets named in ``lang``, cells made
+    spreadsheet-safe by :func:`routeplanner.spreadsheet.xlsx_bytes`."""
+    named = {
+        (t(f"sheet.{name}", lang) if has(f"sheet.{name}") else name): localized(frame, lang)
+        for name, frame in sheets.items()
+    }
+    return spreadsheet.xlsx_bytes(named)
+
+
 def xlsx_bytes(
     itinerary: Itinerary,
     *,
     lang: str = "ru",
     names: Mapping[str, str] | None = None,
     catalog: Catalog | None = None,
+    costing: Costing | None = None,
 ) -> bytes:
-    """The itinerary as an Excel workbook.
+    """The itinerary as an Excel workbook, headers and values in ``lang``.
 
-    Sheets: ``stops`` (the CSV's columns, one row per stop), ``legs`` (:func:`legs_frame`),
-    ``dropped`` (``site_id``, ``name``, ``reason``) and ``summary`` (``key``, ``value``: the
-    trip's name, dates and KPIs).
+    Sheets (named in ``lang``): ``stops`` (the CSV's columns, one row per stop), ``legs``
+    (:func:`legs_frame`), ``dropped`` (``site_id``, ``name``, ``reason``), ``summary``
+    (``key``, ``value``: the trip's name, dates and KPIs) and, with a ``costing``,
+    ``calculation`` (every line of every price break, then its margin and total:
+    :meth:`routeplanner.costing.Costing.to_frame`).
     """
     places = _places(itinerary, catalog, lang, names)
     dropped = pd.DataFrame(
@@ -237,23 +284,29 @@ def xlsx_bytes(
         if isinstance(value, dict | list):
             value = json.dumps(value, ensure_ascii=False)
         summary_rows.append((key, value))
+    summary_rows = [
+        (t(f"kpi.{key}", lang) if has(f"kpi.{key}") else key, value) for key, value in summary_rows
+    ]
+    summary_rows = [
+        (key, t("yes" if value else "no", lang) if isinstance(value, bool) else value)
+        for key, value in summary_rows
+    ]
     summary = pd.DataFrame(summary_rows, columns=["key", "value"]).astype({"value": object})
+    stops = stops_frame(itinerary, lang=lang)
+    if catalog is not None:  # which of each visit's facts are planning defaults
+        stops["default_facts"] = [
+            ", ".join(default_facts(catalog.sites[sid], lang)) if sid in catalog.sites else ""
+            for sid in stops["site_id"]
+        ]
     sheets = {
-        "stops": stops_frame(itinerary, lang=lang),
+        "stops": stops,
         "legs": legs_frame(itinerary, lang=lang, names=names, catalog=catalog),
         "dropped": dropped,
         "summary": summary,
     }
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
-            ws = writer.sheets[name]
-            for i, col in enumerate(frame.columns, 1):
-                longest = max([len(str(col)), *(len(str(v)) for v in frame[col].tolist())])
-                letter = ws.cell(row=1, column=i).column_letter
-                ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
-    return buf.getvalue()
+    if costing is not None:
+        sheets["calculation"] = costing.to_frame()
+    return _write_sheets(sheets, lang)
 
 
 # --------------------------------------------------------------------------- GeoJSON
@@ -530,22 +583,28 @@ def render_plan(
     -------
     dict
         File name to bytes, in the order of :data:`OUTPUT_FILES`: ``map.html``,
-        ``programme.html``, ``itinerary.csv``, ``itinerary.xlsx``, ``itinerary.geojson``,
-        ``itinerary.gpx``, ``itinerary.ics``, ``itinerary.json`` and ``programme.txt`` (see
-        ``docs/outputs.md``).
+        ``programme.html`` (for the client), ``report.html`` (for the agency),
+        ``bookings.csv``/``.xlsx``, ``itinerary.csv``, ``itinerary.xlsx`` (with the
+        calculation), ``itinerary.geojson``, ``itinerary.gpx``, ``itinerary.ics``,
+        ``itinerary.json`` and ``programme.txt`` (see ``docs/outputs.md``).
     """
     from .maps import itinerary_map, render_map
     from .programme import programme_html
+    from .report import report_html
 
     names = dict(names) if names is not None else None
+    costing, rates, bookings = plan_extras(itinerary, catalog)
     kw: dict[str, Any] = {"lang": lang, "names": names, "catalog": catalog}
+    docs: dict[str, Any] = {**kw, "costing": costing, "bookings": bookings}
+    book = bookings_frame(bookings)
     return {
         "map.html": render_map(itinerary_map(itinerary, catalog, lang=lang, names=names)),
-        "programme.html": programme_html(itinerary, catalog, lang=lang, names=names).encode(
-            "utf-8"
-        ),
-        "itinerary.csv": stops_frame(itinerary, lang=lang).to_csv(index=False).encode("utf-8"),
-        "itinerary.xlsx": xlsx_bytes(itinerary, **kw),
+        "programme.html": programme_html(itinerary, **docs).encode("utf-8"),
+        "report.html": report_html(itinerary, rates=rates, **docs).encode("utf-8"),
+        "bookings.csv": spreadsheet.csv_bytes(book),
+        "bookings.xlsx": _write_sheets({"bookings": _bookings_for_people(book, lang)}, lang),
+        "itinerary.csv": spreadsheet.csv_bytes(stops_frame(itinerary, lang=lang)),
+        "itinerary.xlsx": xlsx_bytes(itinerary, costing=costing, **kw),
         "itinerary.geojson": (
             json.dumps(geojson_dict(itinerary, **kw), ensure_ascii=False, indent=1) + "\n"
         ).encode("utf-8"),
@@ -554,6 +613,28 @@ def render_plan(
         "itinerary.json": (itinerary.to_json() + "\n").encode("utf-8"),
         "programme.txt": (itinerary.summary(lang=lang, names=names) + "\n").encode("utf-8"),
     }
+
+
+def _bookings_for_people(book: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The booking sheet with its default rules named in ``lang`` (the CSV keeps the ids)."""
+    out = book.copy()
+    out["default_rules"] = out["default_rules"].map(
+        lambda ids: ", ".join(t(f"fact.{f}", lang) for f in ids.split(";") if f)
+    )
+    return out
+
+
+def plan_extras(
+    itinerary: Itinerary, catalog: Catalog | None
+) -> tuple[Costing | None, Rates | None, list[Booking]]:
+    """The calculation, its rates and the booking sheet of a feasible plan (none without a
+    catalog). The rates are the catalog folder's ``costing.yaml`` when it has one, else the
+    built-in file."""
+    if catalog is None or not itinerary.feasible or not itinerary.days:
+        return None, None, []
+    own = Path(catalog.source) / COSTING_FILE if catalog.source else None
+    rates = load_rates(own if own is not None and own.is_file() else None)
+    return tour_costing(itinerary, catalog, rates), rates, booking_sheet(itinerary, catalog)
 
 
 def render_insertion(
@@ -587,12 +668,10 @@ def render_insertion(
     """
     from .maps import add_insertion_layer, itinerary_map, render_map
 
-    buf = io.BytesIO()
-    report.to_excel(buf, index=False, sheet_name="insertion_report")
     m = itinerary_map(itinerary, catalog, lang=lang, names=names)
     return {
-        "insertion_report.csv": report.to_csv(index=False).encode("utf-8"),
-        "insertion_report.xlsx": buf.getvalue(),
+        "insertion_report.csv": spreadsheet.csv_bytes(report),
+        "insertion_report.xlsx": spreadsheet.xlsx_bytes({"insertion_report": report}),
         "insertion_map.html": render_map(add_insertion_layer(m, report, catalog, lang=lang)),
     }
 

@@ -5,8 +5,9 @@ The maps only *read* itineraries and a :class:`~routeplanner.catalog.Catalog`; n
 positions, rules and colours come from :mod:`routeplanner.places`. Text taken from data
 (names, descriptions, opening hours) is escaped with :func:`~routeplanner.places.esc` before
 it reaches a popup, tooltip or legend, so a site named ``<script>alert(1)</script>`` is shown
-as text. Leaflet, its plugins and Font Awesome (the category icons) are loaded from CDNs when
-the page is viewed; tiles come from OpenStreetMap.
+as text. Each page carries Leaflet and its icons (:mod:`routeplanner.offline`) and a basemap
+drawn from the project's data (:mod:`routeplanner.basemap`); only the OpenStreetMap tiles come
+from the internet.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ from typing import Any
 
 import folium
 
+from .basemap import add_basemap
 from .catalog import Catalog
 from .i18n import fmt_date, t
 from .model import LINK_MODES, Hub, Lodging, Site
+from .offline import make_offline
 from .places import (
     CATEGORY_COLOURS,
     CATEGORY_ICONS,
     PlaceInfo,
     day_colour,
     esc,
+    lodging_price_note,
     resolve_places,
     site_rules,
 )
@@ -84,14 +88,16 @@ def _hhmm(x: dt.datetime) -> str:
     return x.strftime("%H:%M")
 
 
-def _base_map(points: list[tuple[float, float]]) -> folium.Map:
+def _base_map(points: list[tuple[float, float]], lang: str = "ru", zoom: int = 9) -> folium.Map:
     centre = (
         (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         if points
         else _IRKUTSK
     )
-    m = folium.Map(location=centre, zoom_start=9, tiles=None, control_scale=True)
+    m = folium.Map(location=centre, zoom_start=zoom, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+    make_offline(m)
+    add_basemap(m, lang=lang)
     m.get_root().header.add_child(folium.Element(_CSS))
     return m
 
@@ -155,7 +161,7 @@ def itinerary_map(
     for day in itinerary.days:
         points += [(s.lat, s.lon) for s in day.stops]
         points += [(float(p[0]), float(p[1])) for leg in day.legs for p in leg.geometry]
-    m = _base_map(points)
+    m = _base_map(points, lang)
 
     # ---------------------------------------------------------------- days
     for di, day in enumerate(itinerary.days):
@@ -339,7 +345,7 @@ def catalog_map(catalog: Catalog, *, lang: str = "ru", include_places: bool = Tr
     """
     sites = list(catalog.sites.values())
     points = [(s.lat, s.lon) for s in sites]
-    m = _base_map(points)
+    m = _base_map(points, lang)
     by_cat: dict[str, list[Site]] = {}
     for s in sites:
         by_cat.setdefault(s.category.value, []).append(s)
@@ -398,6 +404,7 @@ def catalog_map(catalog: Catalog, *, lang: str = "ru", include_places: bool = Tr
                 )
                 extra = (
                     f"{p.price_rub} {t('rub', lang)} {t('per_night', lang)}"
+                    + (f" ({note})" if (note := lodging_price_note(p, lang)) else "")
                     if isinstance(p, Lodging)
                     else ""
                 )
@@ -510,14 +517,7 @@ def comparison_map(
     """
     ok = [(name, it) for name, it in itineraries.items() if it.feasible]
     points = [(s.lat, s.lon) for _name, it in ok for s in it.stops]
-    centre = (
-        (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
-        if points
-        else _IRKUTSK
-    )
-    m = folium.Map(location=centre, zoom_start=8, tiles=None, control_scale=True)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
-    m.get_root().header.add_child(folium.Element(_CSS))
+    m = _base_map(points, lang, zoom=8)
     for vi, (variant, it) in enumerate(ok):
         colour = day_colour(vi)
         group = folium.FeatureGroup(name=f"{esc(variant)} ({len(it.stops)})", show=vi < show)

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     field_serializer,
@@ -80,6 +81,10 @@ PRIZE_SCALE = 100
 #: Categories assessed with the industrial-tourism checklist.
 CHECKLIST_CATEGORIES = frozenset({Category.INDUSTRIAL, Category.ENERGY, Category.FOOD})
 
+#: Categories visited outdoors (viewpoints, monuments, walks); ``data/outdoor.csv`` overrides
+#: single sites (an open-air museum, a station building).
+OUTDOOR_CATEGORIES = frozenset({Category.NATURE, Category.HERITAGE, Category.CITY})
+
 
 class CoordPrecision(StrEnum):
     """How well a coordinate pins the place (see ``docs/data.md``)."""
@@ -142,6 +147,11 @@ class Site(_Place):
         Attractiveness 0..10 (checklist-based for industrial sites).
     defaults : frozenset of str
         Fields that hold planning defaults rather than sourced facts.
+    source_date : str
+        Date of the newest dated source the site's facts come from (``YYYY-MM-DD``,
+        ``YYYY-MM`` or ``YYYY``); empty when no source is dated.
+    outdoor : bool
+        Visited outdoors, so only in daylight (from the category, or ``data/outdoor.csv``).
     assessed_on, assessed_by : date or None, str
         The latest readiness assessment of an enterprise, when its score comes from one
         (``None``: the score is an estimate or editorial).
@@ -163,6 +173,8 @@ class Site(_Place):
     defaults: frozenset[str] = field(default_factory=frozenset)
     description_ru: str = ""
     description_en: str = ""
+    source_date: str = ""
+    outdoor: bool = False
     assessed_on: dt.date | None = None
     assessed_by: str = ""
 
@@ -173,12 +185,17 @@ class Site(_Place):
 
 @dataclass(frozen=True, slots=True)
 class Lodging(_Place):
-    """A place to stay overnight; ``price_rub`` is per person per night."""
+    """A place to stay overnight; ``price_rub`` is per person per night.
+
+    ``price_year`` is the year of the price list the price comes from (``None`` when the
+    source gives no year, or when the price is a planning default).
+    """
 
     price_rub: int = 0
     check_in: dt.time = dt.time(14, 0)
     check_out: dt.time = dt.time(12, 0)
     defaults: frozenset[str] = field(default_factory=frozenset)
+    price_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +207,27 @@ class Hub(_Place):
 
 # --------------------------------------------------------------------------- trip request
 
-_HHMM = Annotated[dt.time, Field(description="local time HH:MM")]
+
+def _local_time(v: object) -> object:
+    """A local time: ``"HH:MM"`` (or a ``time`` without a time zone). YAML 1.1 reads an
+    unquoted ``10:30`` as the number 630 (base 60), taken here as minutes after midnight."""
+    if isinstance(v, bool):
+        raise ValueError("a time must be HH:MM")
+    if isinstance(v, int):
+        if not 0 <= v < 24 * 60:
+            raise ValueError("a time must be HH:MM")
+        return dt.time(v // 60, v % 60)
+    if isinstance(v, str):
+        try:
+            v = dt.time.fromisoformat(v.strip())
+        except ValueError:
+            raise ValueError(f"'{v[:20]}' is not a time HH:MM") from None
+    if not isinstance(v, dt.time) or v.tzinfo is not None:
+        raise ValueError("a time must be HH:MM (local time, no time zone)")
+    return v
+
+
+_HHMM = Annotated[dt.time, BeforeValidator(_local_time), Field(description="local time HH:MM")]
 
 
 class _Strict(BaseModel):

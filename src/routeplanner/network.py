@@ -40,7 +40,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-import yaml
 from geopy.distance import geodesic
 from pyproj import Geod
 from rapidfuzz import fuzz, process
@@ -56,8 +55,9 @@ from ._csv import (
     parse_slug,
     read_table,
 )
+from ._yaml import load_yaml
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
-from .exceptions import Issue, NetworkError, UnknownPlaceError
+from .exceptions import Issue, NetworkError, ScenarioError, UnknownPlaceError
 from .model import LINK_MODES, Mode
 from .reasons import Reason
 from .settings import default_data_dir
@@ -73,6 +73,7 @@ __all__ = [
     "TravelMatrix",
     "far_from_road_reasons",
     "load_network",
+    "road_map",
     "travel_time_text",
     "validate_graph",
 ]
@@ -222,9 +223,9 @@ def _load_profiles(
 ) -> tuple[dict[str, Profile], float, AccessRules]:
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        issues.append(Issue(name, None, None, f"cannot read profiles: {err}"))
+        raw = load_yaml(path)
+    except ScenarioError as err:
+        issues.extend(err.issues)
         return {}, 1.3, AccessRules()
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
         issues.append(Issue(name, None, "profiles", "a mapping 'profiles:' is required"))
@@ -977,6 +978,22 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
         if r["bidirectional"]:
             graph.add_edge(r["to"], r["from"], **attrs)
 
+    for place in catalog or ():
+        node = place.network_node
+        if node and node not in graph and place.id not in graph:
+            kind = {"Site": "sites.csv", "Lodging": "lodgings.csv"}.get(
+                type(place).__name__, "hubs.csv"
+            )
+            close = process.extract(node, list(graph.nodes), scorer=fuzz.WRatio, limit=3)
+            issues.append(
+                Issue(
+                    kind,
+                    None,
+                    "network_node",
+                    f"{place.id}: '{node}' is not a node of the network (closest: "
+                    f"{', '.join(str(c[0]) for c in close)})",
+                )
+            )
     if issues:
         raise NetworkError(issues, title=f"the network in {root} has {len(issues)} problem(s):")
     return Network(graph, profiles, detour, catalog, access=access)
@@ -996,6 +1013,35 @@ def far_from_road_reasons(network: Network, places: Iterable[str]) -> list[Reaso
         )
         for far in network.far_from_road(places)
     ]
+
+
+def road_map(
+    data_dir: Path | str | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The road graph's nodes and segments as drawn on a map, without building the network.
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        Folder holding ``network/nodes.csv`` and ``roads.csv`` (default: the built-in ``data/``).
+
+    Returns
+    -------
+    nodes, roads : list of dict
+        Rows of ``nodes.csv`` (``id``, ``name_ru``, ``name_en``, ``kind``, ``lat``, ``lon``) and
+        of ``roads.csv`` (``from``, ``to``, ``road``, ``road_class``, …) that parse; rows with a
+        problem, or roads to an unknown node, are left out (:func:`load_network` reports them).
+    """
+    root = (Path(data_dir) if data_dir is not None else default_data_dir()) / "network"
+    issues: list[Issue] = []
+    nodes = [r for _line, r in read_table(root / "nodes.csv", _NODE_COLUMNS, issues).rows]
+    ids = {r["id"] for r in nodes}
+    roads = [
+        r
+        for _line, r in read_table(root / "roads.csv", _ROAD_COLUMNS, issues).rows
+        if r["from"] in ids and r["to"] in ids
+    ]
+    return nodes, roads
 
 
 def travel_time_text(seconds: float) -> str:

@@ -9,24 +9,32 @@ excursion rules as label/value pairs), the colours and icons of days and categor
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .i18n import plural, t
-from .model import Hub, Lodging, Site
+from .hours_text import hours_text
+from .i18n import fmt_date, plural, t
+from .model import HolidayPolicy, Hub, Lodging, Site
 from .result import Itinerary
 
 __all__ = [
     "CATEGORY_COLOURS",
     "CATEGORY_ICONS",
     "DAY_COLOURS",
+    "FACTS",
     "PlaceInfo",
     "day_colour",
+    "default_facts",
+    "default_mark",
+    "default_note",
     "esc",
+    "lodging_price_note",
     "resolve_places",
     "site_rules",
+    "source_date_text",
 ]
 
 #: One colour per day of the trip (cycled after ten days).
@@ -200,47 +208,127 @@ def resolve_places(
     return out
 
 
-def site_rules(site: Site, lang: str = "ru") -> list[tuple[str, str]]:
+def default_mark(lang: str = "ru") -> str:
+    """The mark put after a fact that is a planning default («по умолчанию — уточнить …»)."""
+    return t("default_mark", lang)
+
+
+def lodging_price_note(lodging: Lodging, lang: str = "ru") -> str:
+    """How current a lodging's price is: «цены 2017 г.», the default mark, or ''."""
+    if "price_rub" in lodging.defaults:
+        return default_mark(lang)
+    if lodging.price_year is not None:
+        return t("price_year", lang, year=lodging.price_year)
+    return ""
+
+
+def source_date_text(date: str, lang: str = "ru") -> str:
+    """A source's date as precise as it is given: «23 января 2023», «10.2022», «2024»."""
+    parts = date.split("-")
+    if len(parts) == 3:
+        return fmt_date(dt.date.fromisoformat(date), lang, weekday=False)
+    if len(parts) == 2:
+        return f"{parts[1]}.{parts[0]}"
+    return date
+
+
+#: A site's facts that may be planning defaults, in the order they are named.
+FACTS = (
+    "opening_hours",
+    "public_holidays",
+    "booking_days",
+    "max_group",
+    "min_age",
+    "id_required",
+    "slots",
+    "price_rub",
+    "visit_min",
+)
+
+
+def default_facts(site: Site, lang: str = "ru") -> list[str]:
+    """The names (in ``lang``) of a site's facts that are planning defaults."""
+    return [t(f"fact.{f}", lang) for f in FACTS if f in site.defaults]
+
+
+def default_note(site: Site, lang: str = "ru") -> str:
+    """«по умолчанию — уточнить у предприятия: часы работы, цена» ('' when all are sourced)."""
+    facts = default_facts(site, lang)
+    return f"{default_mark(lang)}: {', '.join(facts)}" if facts else ""
+
+
+def site_rules(site: Site, lang: str = "ru", *, marks: bool = True) -> list[tuple[str, str]]:
     """The excursion rules of a site as (label, value) pairs in ``lang`` (not escaped).
+
+    With ``marks``, each value that is a planning default (listed in the site's ``defaults``)
+    carries :func:`default_mark` (without, say so once with :func:`default_note`); the opening
+    hours are written in words (:mod:`routeplanner.hours_text`); a last row gives the date of
+    the site's source when its rules are not all defaults.
 
     Parameters
     ----------
     site : Site
     lang : {"ru", "en"}
+    marks : bool
+        Mark each default value.
 
     Returns
     -------
     list of (str, str)
         Opening hours, booking lead, group limit, minimum age, ID requirement, fixed start
-        times and the ticket price, as far as they apply.
+        times, the ticket price and the source's date, as far as they apply.
     """
-    rows = [(t("opening_hours", lang), site.opening_hours)]
+    d = site.defaults if marks else frozenset()
+
+    def _marked(value: str, field: str, defaults: frozenset[str], lang: str) -> str:
+        return f"{value} ({default_mark(lang)})" if field in defaults else value
+
+    hours = _marked(hours_text(site.opening_hours, lang), "opening_hours", d, lang)
+    if site.public_holidays is not HolidayPolicy.OPEN:
+        key = (
+            "hours.ph_closed" if site.public_holidays is HolidayPolicy.CLOSED else "hours.ph_sunday"
+        )
+        hours += "; " + _marked(t(key, lang), "public_holidays", d, lang)
+    rows = [(t("opening_hours", lang), hours)]
     rows.append(
         (
             t("booking", lang),
-            f"{site.booking_days} {t('days_ahead', lang)}"
-            if site.booking_days
-            else t("booking_none", lang),
+            _marked(
+                t("booking_ahead", lang, days=plural(site.booking_days, "day", lang))
+                if site.booking_days
+                else t("booking_none", lang),
+                "booking_days",
+                d,
+                lang,
+            ),
         )
     )
     if site.max_group:
-        rows.append((t("max_group", lang), f"{site.max_group} {t('persons', lang)}"))
+        group = f"{site.max_group} {t('persons', lang)}"
+        rows.append((t("max_group", lang), _marked(group, "max_group", d, lang)))
     if site.min_age:
-        rows.append((t("min_age", lang), plural(site.min_age, "year", lang)))
+        age = plural(site.min_age, "year", lang)
+        rows.append((t("min_age", lang), _marked(age, "min_age", d, lang)))
     if site.id_required:
-        rows.append((t("id_required", lang), t("yes", lang)))
+        rows.append((t("id_required", lang), _marked(t("yes", lang), "id_required", d, lang)))
     rows.append(
         (
             t("slots", lang),
-            ", ".join(x.strftime("%H:%M") for x in site.slots)
-            if site.slots
-            else t("any_time", lang),
+            _marked(
+                ", ".join(x.strftime("%H:%M") for x in site.slots)
+                if site.slots
+                else t("any_time", lang),
+                "slots",
+                d,
+                lang,
+            ),
         )
     )
-    rows.append(
-        (
-            t("price", lang),
-            f"{site.price_rub} {t('rub', lang)}" if site.price_rub else t("free", lang),
-        )
-    )
+    price = f"{site.price_rub} {t('rub', lang)}" if site.price_rub else t("free", lang)
+    rows.append((t("price", lang), _marked(price, "price_rub", d, lang)))
+    if site.outdoor:
+        rows.append((t("outdoor", lang), t("outdoor_daylight", lang)))
+    rules = {"opening_hours", "booking_days", "max_group", "min_age", "id_required", "slots"}
+    if site.source_date and not rules <= site.defaults:
+        rows.append((t("source", lang), source_date_text(site.source_date, lang)))
     return rows

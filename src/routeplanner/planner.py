@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,7 +29,9 @@ from .calendar import closed_reason, visit_start_windows
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
 from .events import with_events
-from .exceptions import InfeasibleError, ScenarioError
+from .exceptions import InfeasibleError
+from .explain import explain_drops
+from .i18n import plural, t
 from .model import (
     PRIZE_SCALE,
     DaySpec,
@@ -45,16 +47,42 @@ from .network import Network, TravelMatrix
 from .reasons import Reason
 from .regulations import apply_regulations, leg_durations_s
 from .result import Itinerary
+from .scenario import check_request as _resolve_endpoints
 from .settings import logger
-from .solve import Solution, evaluate, solve, wall_cap_s, work_budget
+from .solve import evaluate, solve, wall_cap_s, work_budget
 
-__all__ = ["PlanContext", "build_problem", "plan"]
+__all__ = ["Closure", "PlanContext", "build_problem", "plan"]
+
+#: ``(site_id, date, slot)``: the site takes no visit on ``date`` starting at ``slot``, or none
+#: at all that day when ``slot`` is None (e.g. its capacity is taken by other groups).
+Closure = tuple[str, dt.date, dt.time | None]
 
 _DAY = 86_400
 
 
 def _secs(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60
+
+
+def _plural(n: int, noun: str) -> tuple[str, str]:
+    """A count with its noun in both languages (a reason renders either)."""
+    return plural(n, noun, "ru"), plural(n, noun, "en")
+
+
+def _basis(site: Site, field: str) -> tuple[str, str]:
+    """', planning default …' after a fact that is a default, '' after a sourced one."""
+    if field not in site.defaults:
+        return "", ""
+    return f", {t('default_mark', 'ru')}", f", {t('default_mark', 'en')}"
+
+
+def _names(catalog: Catalog, place_id: str) -> tuple[str, str]:
+    """A place's names in quotes, in both languages (its id when the catalog does not know it)."""
+    ru = en = place_id
+    if place_id in catalog:
+        place = catalog.place(place_id)
+        ru, en = place.name("ru"), place.name("en")
+    return (ru if ru.startswith("«") else f"«{ru}»"), f"'{en}'"
 
 
 def _to_minutes(m: np.ndarray) -> np.ndarray:
@@ -70,52 +98,6 @@ def _site_prize(req: TripRequest, site: Site) -> int:
     return max(0, round(site.score * weight * PRIZE_SCALE))
 
 
-def _resolve_endpoints(req: TripRequest, catalog: Catalog) -> None:
-    problems = []
-    site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
-    if req.events is not None:  # events are sites when the request takes them in
-        site_ids |= set(catalog.events)
-    for key in ("start", "end", "lodging"):
-        pid = getattr(req, key)
-        if pid is None:
-            continue
-        if pid not in catalog.lodgings and pid not in catalog.hubs:
-            hint = catalog.suggest(pid)
-            problems.append(
-                f"{key}: '{pid}' is not a lodging or hub id"
-                + (f" (closest: {', '.join(hint)})" if hint else "")
-            )
-    for key in ("must_visit", "exclude"):
-        for sid in getattr(req, key):
-            if sid not in site_ids:
-                problems.append(
-                    f"{key}: '{sid}' is not a site id (closest: {', '.join(catalog.suggest(sid))})"
-                )
-    for sid in req.candidates or ():
-        if sid not in site_ids:
-            problems.append(f"candidates: '{sid}' is not a site id")
-    for sid in req.visit_minutes:
-        if sid not in site_ids:
-            problems.append(f"visit_minutes: '{sid}' is not a site id")
-    clash = [
-        e.id
-        for e in req.extra_places
-        if e.id in catalog.sites or e.id in catalog.lodgings or e.id in catalog.hubs
-    ]
-    problems += [f"extra_places: id '{x}' is already a catalog id" for x in clash]
-    for k, night in enumerate(req.nights or ()):
-        if night not in catalog.lodgings:
-            problems.append(f"nights[{k}]: '{night}' is not a lodging id")
-    if req.overnight == "base" and req.days > 1:
-        base = req.lodging or req.start
-        if base not in catalog.lodgings:
-            problems.append(
-                "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights"
-            )
-    if problems:
-        raise ScenarioError(problems, title="the trip request names unknown places:")
-
-
 def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
     if req.nights is not None:
         return list(req.nights)
@@ -128,6 +110,18 @@ def _night_lodgings(req: TripRequest, catalog: Catalog) -> list[str]:
             key=lambda lodge: (lodge.lat - hub.lat) ** 2 + (lodge.lon - hub.lon) ** 2,
         ).id
     return [base] * (req.days - 1)
+
+
+def _start_windows(
+    site: Site, date: dt.date, closed: frozenset[Closure]
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The site's allowed visit starts on ``date`` less the caller's closures."""
+    windows = visit_start_windows(site, date)
+    if not closed or not windows:
+        return windows
+    if (site.id, date, None) in closed:
+        return []
+    return [(a, b) for a, b in windows if (site.id, date, a.time()) not in closed]
 
 
 #: At most this many candidate sites enter the routing problem, plus this many per day (a
@@ -195,7 +189,11 @@ def _reach_bounds(
 
 
 def _prechecks(
-    req: TripRequest, catalog: Catalog, network: Network, dates: list[dt.date]
+    req: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    dates: list[dt.date],
+    closed: frozenset[Closure] = frozenset(),
 ) -> tuple[list[Site], dict[str, Reason], dict[str, list[int]]]:
     """Sites kept, sites dropped with a reason, and the trip days each kept site may use.
 
@@ -218,10 +216,24 @@ def _prechecks(
             dropped[sid] = Reason("excluded")
             continue
         if site.max_group is not None and req.group_size > site.max_group:
-            dropped[sid] = Reason("group", {"group": req.group_size, "max": site.max_group})
+            dropped[sid] = Reason(
+                "group",
+                {
+                    "group": _plural(req.group_size, "person"),
+                    "max": site.max_group,
+                    "basis": _basis(site, "max_group"),
+                },
+            )
             continue
         if req.youngest_age < site.min_age:
-            dropped[sid] = Reason("age", {"age": req.youngest_age, "min": site.min_age})
+            dropped[sid] = Reason(
+                "age",
+                {
+                    "age": _plural(req.youngest_age, "year"),
+                    "min": site.min_age,
+                    "basis": _basis(site, "min_age"),
+                },
+            )
             continue
         # a walk-in site (no booking) is open to the trip whenever the request is made
         first_ok = (
@@ -229,7 +241,13 @@ def _prechecks(
         )
         if first_ok > dates[-1]:
             dropped[sid] = Reason(
-                "booking", {"days": site.booking_days, "booked": booked_on, "first": first_ok}
+                "booking",
+                {
+                    "days": _plural(site.booking_days, "day"),
+                    "booked": booked_on,
+                    "first": first_ok,
+                    "basis": _basis(site, "booking_days"),
+                },
             )
             continue
         if req.budget_rub is not None and site.price_rub > req.budget_rub:
@@ -259,16 +277,18 @@ def _prechecks(
             dropped[sid] = later
             continue
         usable = []
-        closed = []
+        shut: list[Reason] = []
         for k, d in enumerate(dates):
             if d < first_ok:
                 continue
-            if visit_start_windows(site, d):
+            if _start_windows(site, d, closed):
                 usable.append(k)
+            elif visit_start_windows(site, d):
+                shut.append(Reason("booked_out", {"date": d}))
             else:
-                closed.append(closed_reason(site, d))
+                shut.append(closed_reason(site, d))
         if not usable:
-            details: list[Reason] = closed or [Reason("closed_booking")]
+            details: list[Reason] = shut or [Reason("closed_booking")]
             dropped[sid] = Reason("closed", {"details": details})
             continue
         usable_reached = [k for k in usable if fits[j, k]]
@@ -287,7 +307,7 @@ def _too_far(req: TripRequest, trip_s: int) -> Reason:
     day = _secs(req.day_end) - _secs(req.day_start)
     whole = req.overnight == "choose" and req.days > 1
     return Reason(
-        "too_far",
+        "too_far_bound",
         {"need_s": int(trip_s), "have_s": int((req.days - 1) * _DAY + day if whole else day)},
     )
 
@@ -382,7 +402,7 @@ def _build(
     for site in ctx.candidates:
         windows: list[tuple[int, int]] = []
         for k in days_ok[site.id]:
-            for a_dt, b_dt in visit_start_windows(site, dates[k]):
+            for a_dt, b_dt in _start_windows(site, dates[k], ctx.closed):
                 a = k * _DAY + _secs(a_dt.time())
                 b = k * _DAY + (_secs(b_dt.time()) if b_dt.date() == dates[k] else _DAY)
                 a, b = max(a, k * _DAY + ds), min(b, k * _DAY + de - site.visit_min * 60)
@@ -483,32 +503,55 @@ def _with_nights(ctx: PlanContext, nights: Sequence[str]) -> tuple[tuple[DaySpec
     return _days(req, day_places, index, ctx.day_matrix), _ticket_budget(ctx, nights)
 
 
-def _context(request: TripRequest, catalog: Catalog, network: Network) -> PlanContext:
+def _context(
+    request: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    closed: Collection[Closure] = (),
+) -> PlanContext:
     """Resolve the request's places, apply the regulations and events that cover it, and run
-    the pre-checks (no matrices yet)."""
+    the pre-checks (no matrices yet); ``closed`` lists visits the sites cannot take."""
     _resolve_endpoints(request, catalog)
     request = apply_regulations(request)  # the rules that cover it, as day window and limits
     request = with_events(request, catalog.events)  # events on the trip dates (events.py)
     catalog = catalog.for_request(request)
     network = network.with_catalog(catalog)
     dates = request.dates
-    kept, dropped, days_ok = _prechecks(request, catalog, network, dates)
+    shut = frozenset(closed)
+    kept, dropped, days_ok = _prechecks(request, catalog, network, dates, shut)
     broken = [
-        Reason("must_visit", {"site": sid, "why": dropped[sid]})
+        Reason("must_visit", {"site": _names(catalog, sid), "why": dropped[sid]})
         for sid in request.must_visit
         if sid in dropped
     ]
     if broken:
         raise InfeasibleError(broken)
     return PlanContext(
-        request, catalog, network, dates, kept, dropped, [], [], [], [], days_ok=days_ok
+        request,
+        catalog,
+        network,
+        dates,
+        kept,
+        dropped,
+        [],
+        [],
+        [],
+        [],
+        days_ok=days_ok,
+        closed=shut,
     )
 
 
 def build_problem(
-    request: TripRequest, catalog: Catalog, network: Network
+    request: TripRequest,
+    catalog: Catalog,
+    network: Network,
+    *,
+    closed: Collection[Closure] = (),
 ) -> tuple[Problem, PlanContext]:
     """Turn a request into the integer routing problem with the lodging nights fixed.
+
+    ``closed`` lists visits the sites cannot take (see :func:`plan`).
 
     Returns
     -------
@@ -522,7 +565,7 @@ def build_problem(
     InfeasibleError
         A must-visit site fails a pre-check (closed, booking lead, group, age, unreachable).
     """
-    ctx = _context(request, catalog, network)
+    ctx = _context(request, catalog, network, closed)
     nights = _night_lodgings(ctx.request, ctx.catalog)
     problem, _ = _build(ctx, ctx.days_ok, nights)
     ctx.problem = problem
@@ -692,6 +735,7 @@ def plan(
     *,
     on_progress: Callable[[float, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    closed: Collection[Closure] = (),
 ) -> Itinerary:
     """Plan the best multi-day itinerary for ``request``.
 
@@ -711,6 +755,12 @@ def plan(
         lodging search's included.
     stop : callable, optional
         Polled during the search; returning True keeps the best plan found so far.
+    closed : collection of (site_id, date, slot), optional
+        Visits the sites cannot take on top of their opening hours: no visit of the site
+        starting at ``slot`` (a :class:`datetime.time`, one of its excursion slots) on that
+        date, or none that day when ``slot`` is None. The season planner passes the
+        capacity other departures already hold; a site left with no usable date is dropped
+        as "fully booked".
 
     Returns
     -------
@@ -730,7 +780,7 @@ def plan(
             on_progress(time.perf_counter() - t_plan, prize)
 
     try:
-        ctx = _context(request, catalog, network)
+        ctx = _context(request, catalog, network, closed)
     except InfeasibleError as err:
         return Itinerary.infeasible(request, err.reasons)
     settings = request.solver
@@ -795,7 +845,8 @@ def plan(
         ]
         if missing:
             return Itinerary.infeasible(
-                request, [Reason("must_visit_unfit", {"site": m}) for m in missing]
+                request,
+                [Reason("must_visit_unfit", {"site": _names(catalog, m)}) for m in missing],
             )
     reasons = explain_drops(ctx, problem, solution)
     itinerary = build_itinerary(ctx, problem, solution, reasons)
@@ -804,99 +855,3 @@ def plan(
         if lodging_search["stopped_by"] == "time":
             itinerary.solver["status"] = "TIME_CAP"
     return itinerary
-
-
-def explain_drops(
-    ctx: PlanContext, problem: Problem, solution: Solution, *, max_analysed: int = 500
-) -> dict[str, Reason]:
-    """Reasons for every candidate left out: pre-checks, then the cheapest insertion.
-
-    The cheapest insertion of every left-out site into every gap of the final plan is bounded
-    from below, all at once (numpy): the detour plus the visit, on a day when the site is open.
-    Where even that bound overruns the day, the reason says by how much. Where it fits, the
-    exact schedule decides which rule blocks it (driving limit, lunch, opening hours or slots,
-    budget, quota), for the first ``max_analysed`` such sites (a count, not a time, so that the
-    same plan always gets the same reasons); past that the reason says the site was not
-    analysed further.
-    """
-    analysed = 0
-    reasons = dict(ctx.dropped)
-    visited = solution.visited
-    todo = [i for i in range(len(problem.visits)) if i not in visited]
-    if not todo:
-        return reasons
-    loc = np.array([problem.visits[i].location for i in todo])
-    service = np.array([problem.visits[i].service_s for i in todo])
-    best_over = np.full(len(todo), np.iinfo(np.int64).max, dtype=np.int64)
-    best_where: list[Reason | None] = [None] * len(todo)
-    for d, (day, sched) in enumerate(zip(problem.days, solution.schedules, strict=True)):
-        if sched is None:
-            continue
-        dur = problem.durations_s[day.matrix]
-        lo, hi = day.earliest_start_s, day.latest_end_s
-        open_today = np.array(
-            [
-                (v.days is None or d in v.days) and any(a <= hi and b >= lo for a, b in v.windows)
-                for v in (problem.visits[i] for i in todo)
-            ]
-        )
-        route = list(solution.routes[d])
-        stops = [day.start_location, *(problem.visits[k].location for k in route), day.end_location]
-        for pos in range(len(stops) - 1):
-            a, b = stops[pos], stops[pos + 1]
-            da, db, dab = dur[a, loc], dur[loc, b], int(dur[a, b])
-            ok = open_today & (da >= 0) & (db >= 0)
-            over = sched.finish + da + service + db - dab - hi
-            better = ok & (over < best_over)
-            if better.any():
-                prev = problem.location_keys[a]
-                name = ctx.catalog.place(prev)
-                where = Reason("where", {"day": d + 1, "after": (name.name("ru"), name.name("en"))})
-                best_over = np.where(better, over, best_over)
-                for k in np.nonzero(better)[0]:
-                    best_where[k] = where
-    for k, i in enumerate(todo):
-        key = problem.visits[i].key
-        where = best_where[k]
-        if where is None:
-            reasons[key] = Reason("no_day")
-        elif best_over[k] > 0:
-            reasons[key] = Reason("no_time", {"where": where, "over_s": int(best_over[k])})
-        elif analysed < max_analysed:
-            analysed += 1
-            reasons[key] = _diagnose(ctx, problem, solution, i, where)
-        else:
-            reasons[key] = Reason("not_analysed", {"where": where})
-    return reasons
-
-
-def _diagnose(
-    ctx: PlanContext, problem: Problem, solution: Solution, i: int, where: Reason
-) -> Reason:
-    """Which rule blocks a visit whose travel time alone would fit: try each relaxation."""
-    from ._schedule import simulate
-
-    v = problem.visits[i]
-    req = ctx.request
-
-    def fits(relax: dict[str, object]) -> bool:
-        for d, day in enumerate(problem.days):
-            if v.days is not None and d not in v.days:
-                continue
-            day2 = dataclasses.replace(day, **relax)
-            route = list(solution.routes[d])
-            for pos in range(len(route) + 1):
-                if simulate(problem, day2, [*route[:pos], i, *route[pos:]]) is not None:
-                    return True
-        return False
-
-    if fits({}):
-        spent = sum(problem.visits[k].price_rub for k in solution.visited)
-        if problem.budget_rub is not None and spent + v.price_rub > problem.budget_rub:
-            return Reason("budget", {"price": v.price_rub, "budget": req.budget_rub})
-        return Reason("quota")
-    if fits({"max_drive_s": None}):
-        return Reason("drive", {"hours": f"{req.max_drive_h:g}", "where": where})
-    if fits({"lunch_window_s": None, "lunch_s": 0}):
-        return Reason("lunch", {"where": where})
-    return Reason("no_gap", {"where": where})

@@ -1,92 +1,73 @@
-"""The printed programme: one self-contained HTML page (print it to PDF from a browser).
+"""The client's programme: one self-contained HTML page to hand over (print it to PDF).
 
-The page has no scripts and loads nothing: styles are inline and print-ready (A4). It holds
-the trip's header, a summary, the day-by-day schedule (travel legs, visits with their rules,
-lunch, the night's lodging), the costs per person and the sites left out with their reasons.
-Every piece of text taken from data is HTML-escaped.
+It holds what a client needs and nothing of the planner's internals: the trip's header and
+summary with the price per person, the day-by-day schedule (legs, visits with their rules in
+words, lunch, the night's lodging), the lodging with the year of each price, the price of the
+tour for the group (and other group sizes), a summary of the bookings, and a short list of
+what else could be added (at most :data:`MORE_MAX`). Every fact that is a planning default
+carries the mark «по умолчанию — уточнить у предприятия». The solver's status, every left-out
+site with its reason and the defaults used are in the agency's report
+(:mod:`routeplanner.report`).
+
+The page has no scripts and loads nothing: styles are inline and print-ready (A4). Every piece
+of text taken from data is HTML-escaped.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
-from html import escape
+from collections.abc import Mapping, Sequence
 
 from . import __version__
+from ._html import CSS, duration, e, hm, money
+from .bookings import Booking
 from .catalog import Catalog
-from .i18n import fmt_date, t
+from .costing import Costing
+from .i18n import fmt_date, plural, t
 from .model import CHECKLIST_CATEGORIES, Lodging
-from .places import CATEGORY_COLOURS, PlaceInfo, day_colour, resolve_places, site_rules
+from .places import (
+    CATEGORY_COLOURS,
+    PlaceInfo,
+    day_colour,
+    default_mark,
+    default_note,
+    lodging_price_note,
+    resolve_places,
+    site_rules,
+)
 from .readiness import score_note
 from .regulations import plan_requirements
 from .result import Day, Itinerary, Kpis, lunch_where
 
-__all__ = ["programme_html"]
+__all__ = ["MORE_MAX", "more_to_add", "programme_html"]
 
-_CSS = """
-@page { size: A4; margin: 14mm 12mm 16mm 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt;
-  color: #1d1d1d; margin: 0 auto; max-width: 190mm; padding: 8mm 0; line-height: 1.35; }
-h1 { font-size: 18pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 2px solid #333; padding-bottom: 1mm;
-  break-after: avoid; }
-.meta { color: #444; margin: 0 0 4mm; }
-.meta span { margin-right: 6mm; display: inline-block; }
-.kpis { display: flex; flex-wrap: wrap; gap: 2mm; margin: 2mm 0 4mm; }
-.kpi { border: 1px solid #ccc; border-radius: 2mm; padding: 1.5mm 3mm; min-width: 30mm; }
-.kpi b { display: block; font-size: 13pt; }
-.kpi small { color: #555; }
-section.day { break-inside: avoid; margin-top: 6mm; }
-section.day h2 { border-bottom-width: 3px; }
-.daysum { color: #444; margin: 0 0 2mm; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm; border-bottom: 1px solid #ddd; }
-th { background: #f2f2f2; font-weight: bold; font-size: 9.5pt; }
-tr { break-inside: avoid; }
-td.time { white-space: nowrap; width: 22mm; font-variant-numeric: tabular-nums; }
-tr.leg td { color: #555; font-size: 9.5pt; }
-td.what { width: 62%; }
-tr.stop td.what b { font-size: 11pt; }
-tr.lunch td, tr.night td { background: #fafafa; }
-.cat { display: inline-block; font-size: 8.5pt; color: #fff; border-radius: 1mm;
-  padding: 0 1.5mm; margin-left: 1.5mm; vertical-align: 1px; }
-.rules { font-size: 9pt; color: #444; }
-.stories { font-size: 9pt; }
-.stories a { color: #1f5fa8; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.total td { font-weight: bold; border-top: 2px solid #333; }
-.cat.new { background: #1a7f37; }
-.problems { border: 2px solid #b00; padding: 3mm; color: #800; }
-.warnings { border: 2px solid #c80; padding: 2mm 3mm; color: #630; margin: 2mm 0; }
-footer { margin-top: 8mm; color: #777; font-size: 8.5pt; border-top: 1px solid #ccc;
-  padding-top: 2mm; }
-@media print { body { padding: 0; max-width: none; } a { color: inherit; } }
-"""
+#: Longest «что ещё можно добавить» list.
+MORE_MAX = 10
+
+#: The rules shown under a visit in the schedule.
+_RULE_KEYS = ("opening_hours", "booking", "max_group", "min_age", "id_required", "outdoor")
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+def more_to_add(itinerary: Itinerary, catalog: Catalog | None, limit: int = MORE_MAX) -> list[str]:
+    """Left-out sites worth offering the client, best score first (at most ``limit`` ids).
 
-
-def _hm(x: dt.datetime | None) -> str:
-    return x.strftime("%H:%M") if x is not None else ""
-
-
-def _money(rub: int | float, lang: str) -> str:
-    n = f"{round(rub):,}".replace(",", "\u00a0")
-    return f"{n}\u00a0{t('rub', lang)}"
-
-
-def _duration(minutes: float, lang: str) -> str:
-    minutes = round(minutes)
-    h, m = divmod(minutes, 60)
-    if h and m:
-        return f"{h}\u00a0{t('h', lang)} {m:02d}\u00a0{t('min', lang)}"
-    if h:
-        return f"{h}\u00a0{t('h', lang)}"
-    return f"{m}\u00a0{t('min', lang)}"
+    Sites the group may not visit at all (group size, age) are not offered.
+    """
+    if catalog is None:
+        return []
+    req = itinerary.scenario
+    out = []
+    for d in itinerary.dropped:
+        site = catalog.sites.get(d.site_id)
+        if site is None or d.site_id in req.exclude:
+            continue
+        if site.max_group is not None and req.group_size > site.max_group:
+            continue
+        if req.youngest_age < site.min_age:
+            continue
+        out.append(site)
+    out.sort(key=lambda s: (-s.score, s.id))
+    return [s.id for s in out[:limit]]
 
 
 def _day_rows(
@@ -106,35 +87,34 @@ def _day_rows(
     events: list[tuple[int, str]] = []
     for k, leg in enumerate(day.legs):
         mode = t(leg.mode, lang)
-        bits = [_duration(leg.duration_min, lang), f"{leg.distance_km:.0f}\u00a0{t('km', lang)}"]
+        bits = [duration(leg.duration_min, lang), f"{leg.distance_km:.0f}\u00a0{t('km', lang)}"]
         if leg.price_rub:
-            bits.append(f"{t('fare', lang)} {_money(leg.price_rub, lang)}")
+            bits.append(f"{t('fare', lang)} {money(leg.price_rub, lang)}")
         if leg.break_min:
-            bits.append(f"{t('driver_break', lang)} {_duration(leg.break_min, lang)}")
+            bits.append(f"{t('driver_break', lang)} {duration(leg.break_min, lang)}")
         verb = t("departure", lang) if k == 0 else mode.capitalize()
-        what = f"{_e(verb)}: {_e(name(leg.origin))} → {_e(name(leg.destination))}"
+        what = f"{e(verb)}: {e(name(leg.origin))} → {e(name(leg.destination))}"
         if k == 0:
-            what += f" <span class='rules'>({_e(mode)})</span>"
+            what += f" <span class='rules'>({e(mode)})</span>"
         events.append(
             (
                 2 * k,
-                f"<tr class='leg'><td class='time'>{_hm(leg.depart)}–{_hm(leg.arrive)}</td>"
-                f"<td class='what'>{what}</td><td>{_e(' · '.join(bits))}</td></tr>",
+                f"<tr class='leg'><td class='time'>{hm(leg.depart)}–{hm(leg.arrive)}</td>"
+                f"<td class='what'>{what}</td><td>{e(' · '.join(bits))}</td></tr>",
             )
         )
     for k, s in enumerate(day.stops):
         visit_min = int((s.end - s.start).total_seconds() // 60)
         colour = CATEGORY_COLOURS.get(s.category, "#555")
-        details = [f"{t('visit_length', lang)}: {_duration(visit_min, lang)}"]
+        site = catalog.sites.get(s.site_id) if catalog is not None else None
+        details = [f"{t('visit_length', lang)}: {duration(visit_min, lang)}"]
         if s.wait_min > 0:
             details.append(
-                f"{t('arrival', lang)} {_hm(s.arrive)}, {t('wait', lang)} "
-                f"{_duration(s.wait_min, lang)}"
+                f"{t('arrival', lang)} {hm(s.arrive)}, {t('wait', lang)} "
+                f"{duration(s.wait_min, lang)}"
             )
-        details.append(
-            f"{t('price', lang)}: "
-            + (_money(s.price_rub, lang) if s.price_rub else t("free", lang))
-        )
+        price = money(s.price_rub, lang) if s.price_rub else t("free", lang)
+        details.append(f"{t('price', lang)}: {price}")
         scored = catalog.sites.get(s.site_id) if catalog is not None else None
         if scored is not None and scored.category in CHECKLIST_CATEGORIES:
             details.append(f"{t('score', lang)} {scored.score:.1f}: {score_note(scored, lang)}")
@@ -142,34 +122,30 @@ def _day_rows(
         story_html = ""
         if stories:
             links = ", ".join(
-                f"<a href='{_e(x.url)}'>{_e(x.title(lang))}</a> ({_e(t(x.kind, lang))})"
+                f"<a href='{e(x.url)}'>{e(x.title(lang))}</a> ({e(t(x.kind, lang))})"
                 for x in stories
             )
-            story_html = f"<div class='stories'>{_e(t('stories', lang))}: {links}</div>"
-        rules = ""
-        site = catalog.sites.get(s.site_id) if catalog is not None else None
+            story_html = f"<div class='stories'>{e(t('stories', lang))}: {links}</div>"
+        rules = note = ""
         if site is not None:
-            keep = {
-                t("booking", lang),
-                t("max_group", lang),
-                t("min_age", lang),
-                t("id_required", lang),
-                t("opening_hours", lang),
-            }
-            rules = "; ".join(f"{k_}: {v}" for k_, v in site_rules(site, lang) if k_ in keep)
+            keep = {t(key, lang) for key in _RULE_KEYS}
+            pairs = site_rules(site, lang, marks=False)
+            rules = "; ".join(f"{a}: {b}" for a, b in pairs if a in keep)
+            note = default_note(site, lang)
         events.append(
             (
                 2 * k + 1,
-                f"<tr class='stop'><td class='time'>{_hm(s.start)}–{_hm(s.end)}</td>"
-                f"<td class='what'><b>{k + 1}. {_e(name(s.site_id))}</b>"
-                f"<span class='cat' style='background:{colour}'>{_e(t(s.category, lang))}</span>"
-                + (f"<span class='cat new'>{_e(t('added_stop', lang))}</span>" if s.added else "")
-                + (f"<div class='rules'>{_e(rules)}</div>" if rules else "")
+                f"<tr class='stop'><td class='time'>{hm(s.start)}–{hm(s.end)}</td>"
+                f"<td class='what'><b>{k + 1}. {e(name(s.site_id))}</b>"
+                f"<span class='cat' style='background:{colour}'>{e(t(s.category, lang))}</span>"
+                + (f"<span class='cat new'>{e(t('added_stop', lang))}</span>" if s.added else "")
+                + (f"<div class='rules'>{e(rules)}</div>" if rules else "")
+                + (f"<div class='mark'>{e(note)}</div>" if note else "")
                 + story_html
-                + f"</td><td>{'<br>'.join(_e(x) for x in details)}</td></tr>",
+                + f"</td><td>{'<br>'.join(e(x) for x in details)}</td></tr>",
             )
         )
-    events.sort(key=lambda e: e[0])
+    events.sort(key=lambda x: x[0])
     rows = [html for _, html in events]
     if day.lunch_start is not None:
         # after every leg or visit that starts no later than lunch
@@ -185,23 +161,23 @@ def _day_rows(
             if day.lunch_venue is not None and catalog is not None:
                 venue = catalog.eateries.get(day.lunch_venue)
                 named[day.lunch_venue] = venue.name(lang) if venue else day.lunch_venue
-            where = f": {_e(lunch_where(day, named, lang))}"
+            where = f": {e(lunch_where(day, named, lang))}"
         rows.insert(
             pos,
-            f"<tr class='lunch'><td class='time'>{_hm(day.lunch_start)}–{_hm(day.lunch_end)}"
-            f"</td><td class='what'>{_e(t('lunch', lang))}{where}</td><td></td></tr>",
+            f"<tr class='lunch'><td class='time'>{hm(day.lunch_start)}–{hm(day.lunch_end)}"
+            f"</td><td class='what'>{e(t('lunch', lang))}{where}</td><td></td></tr>",
         )
     if day.lodging:
         rows.append(
-            f"<tr class='night'><td class='time'>{_hm(day.finish)}</td>"
-            f"<td class='what'><b>{_e(t('overnight', lang))}: {_e(name(day.lodging))}</b></td>"
+            f"<tr class='night'><td class='time'>{hm(day.finish)}</td>"
+            f"<td class='what'><b>{e(t('overnight', lang))}: {e(name(day.lodging))}</b></td>"
             f"<td></td></tr>"
         )
     else:
         rows.append(
-            f"<tr class='night'><td class='time'>{_hm(day.finish)}</td>"
-            f"<td class='what'><b>{_e(t('end_place', lang) if last else t('return', lang))}: "
-            f"{_e(name(day.end_place))}</b></td><td></td></tr>"
+            f"<tr class='night'><td class='time'>{hm(day.finish)}</td>"
+            f"<td class='what'><b>{e(t('end_place', lang) if last else t('return', lang))}: "
+            f"{e(name(day.end_place))}</b></td><td></td></tr>"
         )
     return rows
 
@@ -213,21 +189,147 @@ def _regulation_rows(itinerary: Itinerary, lang: str) -> list[str]:
     found = plan_requirements(itinerary)
     if not found:
         return []
-    out = [f"<h2>{_e(t('regulations', lang))}</h2><ul class='rules-list'>"]
+    out = [f"<h2>{e(t('regulations', lang))}</h2><ul class='rules-list'>"]
     sunset = False
     for rule, note_ru, note_en in found:
         note = note_en if lang == "en" else note_ru
         out.append(
-            f"<li><b>{_e(rule.text(lang))}</b>"
-            + (f" — {_e(note)}" if note else "")
-            + f"<br><span class='rules'>{_e(t('regulation_basis', lang))}: "
-            f"{_e(rule.source(lang))}</span></li>"
+            f"<li><b>{e(rule.text(lang))}</b>"
+            + (f" — {e(note)}" if note else "")
+            + f"<br><span class='rules'>{e(t('regulation_basis', lang))}: "
+            f"{e(rule.source(lang))}</span></li>"
         )
         end = rule.in_force[1]
         sunset |= end is not None and itinerary.scenario.start_date >= end
     out.append("</ul>")
     if sunset:
-        out.append(f"<p class='rules'>{_e(t('regulation_sunset', lang))}</p>")
+        out.append(f"<p class='rules'>{e(t('regulation_sunset', lang))}</p>")
+    return out
+
+
+def header_html(itinerary: Itinerary, places: Mapping[str, PlaceInfo], lang: str) -> list[str]:
+    """The title line and the trip's dates, group, transport and start (both documents)."""
+    req = itinerary.scenario
+    dates = fmt_date(req.start_date, lang, weekday=False)
+    if req.days > 1:
+        last = itinerary.days[-1].date if itinerary.days else None
+        if last is not None:
+            dates += f" — {fmt_date(last, lang, weekday=False)}"
+    start = places[req.start].name if req.start in places else req.start
+    return [
+        "<p class='meta'>"
+        f"<span>{e(t('dates', lang))}: {e(dates)} ({e(plural(req.days, 'day', lang))})</span>"
+        f"<span>{e(t('group', lang))}: {e(plural(req.group_size, 'person', lang))}"
+        f" ({e(t('youngest', lang))} {e(plural(req.youngest_age, 'year', lang))})</span>"
+        f"<span>{e(t('profile', lang))}: {e(t(req.profile, lang))}</span>"
+        f"<span>{e(t('start_place', lang))}: {e(start)}</span></p>"
+    ]
+
+
+def _lodging_rows(
+    itinerary: Itinerary, places: Mapping[str, PlaceInfo], catalog: Catalog | None, lang: str
+) -> list[str]:
+    nights = Counter(d.lodging for d in itinerary.days if d.lodging)
+    if not nights:
+        return []
+    out = [
+        f"<h2>{e(t('lodging', lang))}</h2><table><thead><tr>"
+        f"<th>{e(t('lodging', lang))}</th><th class='num'>{e(t('nights_count', lang))}</th>"
+        f"<th class='num'>{e(t('per_night', lang))}</th></tr></thead><tbody>"
+    ]
+    for lid, n in nights.items():
+        place = catalog.lodgings.get(lid) if catalog is not None else None
+        name = places[lid].name if lid in places else lid
+        price, note = "", ""
+        if isinstance(place, Lodging):
+            price = money(place.price_rub, lang)
+            note = lodging_price_note(place, lang)
+        out.append(
+            f"<tr><td>{e(name)}</td><td class='num'>{n}</td><td class='num'>{price}"
+            + (f"<div class='mark'>{e(note)}</div>" if note else "")
+            + "</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def _price_rows(itinerary: Itinerary, costing: Costing | None, lang: str) -> list[str]:
+    req = itinerary.scenario
+    k = itinerary.kpis or Kpis()
+    out = [f"<h2>{e(t('tour_price', lang))}</h2>"]
+    if costing is None:
+        total = k.get("cost_per_person_rub", 0)
+        out.append(
+            f"<p>{e(t('costs', lang))}: <b>{money(total, lang)}</b> "
+            f"<span class='note'>({e(t('costs_basic', lang))})</span></p>"
+        )
+        return out
+    mine = costing.for_group(req.group_size)
+    out.append(
+        f"<p class='price'>{e(t('price_per_person', lang))}: <b>{money(mine.per_person_rub, lang)}"
+        f"</b> · {e(t('price_group_total', lang, n=plural(req.group_size, 'person', lang)))}: "
+        f"{money(mine.total_rub, lang)}</p>"
+    )
+    kinds = []
+    for line in mine.lines:
+        key = (
+            f"cost.kind.{line.kind.split('_')[0] if line.kind.startswith('vehicle') else line.kind}"
+        )
+        label = t(key, lang)
+        if label not in kinds:
+            kinds.append(label)
+    out.append(f"<p class='note'>{e(t('price_includes', lang))}: {e(', '.join(kinds))}.</p>")
+    others = [b for b in costing.breaks if b.group_size != req.group_size]
+    if others:
+        out.append(
+            f"<table><thead><tr><th>{e(t('group', lang))}</th>"
+            f"<th class='num'>{e(t('price_per_person', lang))}</th></tr></thead><tbody>"
+        )
+        for b in costing.breaks:
+            mark = " class='total'" if b.group_size == req.group_size else ""
+            out.append(
+                f"<tr{mark}><td>{e(plural(b.group_size, 'person', lang))}</td>"
+                f"<td class='num'>{money(b.per_person_rub, lang)}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if costing.defaults_used:
+        out.append(f"<p class='mark'>{e(t('price_defaults', lang))}</p>")
+    return out
+
+
+def _booking_rows(bookings: Sequence[Booking], lang: str) -> list[str]:
+    if not bookings:
+        return []
+    out = [
+        f"<h2>{e(t('bookings', lang))}</h2><table><thead><tr>"
+        f"<th>{e(t('site', lang))}</th><th>{e(t('visit', lang))}</th>"
+        f"<th>{e(t('book_by', lang))}</th><th>{e(t('contact', lang))}</th></tr></thead><tbody>"
+    ]
+    for b in bookings:
+        when = f"{fmt_date(b.date, lang, weekday=False)}, {b.start:%H:%M}"
+        by = fmt_date(b.book_by, lang, weekday=False) if b.book_by else t("booking_none", lang)
+        mark = f"<div class='mark'>{e(default_mark(lang))}</div>" if b.default_rules else ""
+        out.append(
+            f"<tr><td>{e(b.name(lang))}{mark}</td><td>{e(when)}</td><td>{e(by)}</td>"
+            f"<td>{e(b.contact or '—')}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def _more_rows(ids: Sequence[str], catalog: Catalog | None, lang: str) -> list[str]:
+    if not ids or catalog is None:
+        return []
+    out = [f"<h2>{e(t('more_to_add', lang))}</h2><ul class='more'>"]
+    for sid in ids:
+        s = catalog.sites[sid]
+        # towns are kept in Russian only: named in the Russian document
+        where = f", {s.town}" if lang != "en" else ""
+        out.append(
+            f"<li>{e(s.name(lang))} <span class='note'>({e(t(s.category.value, lang))}"
+            f"{e(where)})</span></li>"
+        )
+    out.append("</ul>")
     return out
 
 
@@ -237,17 +339,25 @@ def programme_html(
     *,
     lang: str = "ru",
     names: Mapping[str, str] | None = None,
+    costing: Costing | None = None,
+    bookings: Sequence[Booking] = (),
 ) -> str:
-    """Render the printed programme of ``itinerary`` as one self-contained HTML page.
+    """Render the client's programme of ``itinerary`` as one self-contained HTML page.
 
     Parameters
     ----------
     itinerary : Itinerary
     catalog : Catalog, optional
-        Adds each visit's excursion rules and the lodging prices per night.
+        Adds each visit's rules (defaults marked), lodging prices with their year, and the
+        «что ещё можно добавить» list.
     lang : {"ru", "en"}
     names : mapping, optional
         Place id to display name.
+    costing : Costing, optional
+        The tour's calculation (:func:`routeplanner.costing.tour_costing`): the price per
+        person; without it the per-person costs of tickets, fares and nights are shown.
+    bookings : sequence of Booking, optional
+        The booking sheet (:func:`routeplanner.bookings.booking_sheet`), summarised.
 
     Returns
     -------
@@ -261,41 +371,33 @@ def programme_html(
         "<!DOCTYPE html>",
         f"<html lang='{'en' if lang == 'en' else 'ru'}'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{_e(t('programme', lang))} — {_e(req.name)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>{_e(req.name)}</h1>",
+        f"<title>{e(t('programme', lang))} — {e(req.name)}</title>",
+        f"<style>{CSS}</style></head><body>",
+        f"<h1>{e(req.name)}</h1>",
+        *header_html(itinerary, places, lang),
     ]
-    last = req.start_date + dt.timedelta(days=req.days - 1)
-    dates = fmt_date(req.start_date, lang, weekday=False)
-    if last != req.start_date:
-        dates += f" — {fmt_date(last, lang, weekday=False)}"
-    start = places[req.start].name if req.start in places else req.start
-    out.append(
-        "<p class='meta'>"
-        f"<span>{_e(t('dates', lang))}: {_e(dates)}</span>"
-        f"<span>{_e(t('group', lang))}: {req.group_size} {_e(t('persons', lang))}"
-        f" ({_e(t('youngest', lang))} {req.youngest_age} {_e(t('years', lang))})</span>"
-        f"<span>{_e(t('profile', lang))}: {_e(t(req.profile, lang))}</span>"
-        f"<span>{_e(t('start_place', lang))}: {_e(start)}</span></p>"
-    )
     if not itinerary.feasible:
-        out.append(f"<div class='problems'><b>{_e(t('infeasible', lang))}</b><ul>")
-        out += [f"<li>{_e(p)}</li>" for p in itinerary.problem_texts(lang)]
+        out.append(f"<div class='problems'><b>{e(t('infeasible', lang))}</b><ul>")
+        out += [f"<li>{e(p)}</li>" for p in itinerary.problem_texts(lang)]
         out.append("</ul></div>")
     if itinerary.warning_texts(lang):
-        out.append(f"<div class='warnings'><b>{_e(t('warnings', lang))}</b><ul>")
-        out += [f"<li>{_e(w)}</li>" for w in itinerary.warning_texts(lang)]
+        out.append(f"<div class='warnings'><b>{e(t('warnings', lang))}</b><ul>")
+        out += [f"<li>{e(w)}</li>" for w in itinerary.warning_texts(lang)]
         out.append("</ul></div>")
     if itinerary.days:
+        price = (
+            money(costing.for_group(req.group_size).per_person_rub, lang)
+            if costing is not None
+            else money(k.get("cost_per_person_rub", 0), lang)
+        )
         kpis = [
-            (str(k.get("sites", len(itinerary.stops))), t("sites_count", lang)),
-            (f"{k.get('score', 0):.1f}", t("score", lang)),
+            (str(len(itinerary.stops)), t("sites_count", lang)),
             (f"{k.get('distance_km', 0):.0f}\u00a0{t('km', lang)}", t("distance_total", lang)),
-            (_duration(k.get("travel_h", 0) * 60, lang), t("travel_time", lang)),
-            (_money(k.get("cost_per_person_rub", 0), lang), t("cost", lang)),
+            (duration(k.get("travel_h", 0) * 60, lang), t("travel_time", lang)),
+            (price, t("price_per_person", lang) if costing is not None else t("cost", lang)),
         ]
-        out.append(f"<h2>{_e(t('summary', lang))}</h2><div class='kpis'>")
-        out += [f"<div class='kpi'><b>{_e(v)}</b><small>{_e(lab)}</small></div>" for v, lab in kpis]
+        out.append(f"<h2>{e(t('summary', lang))}</h2><div class='kpis'>")
+        out += [f"<div class='kpi'><b>{e(v)}</b><small>{e(lab)}</small></div>" for v, lab in kpis]
         out.append("</div>")
 
     out += _regulation_rows(itinerary, lang)
@@ -307,90 +409,33 @@ def programme_html(
         dist = sum(leg.distance_km for leg in day.legs)
         out.append(
             f"<section class='day' id='day-{di + 1}'>"
-            f"<h2 style='border-color:{colour}'>{_e(t('day', lang))} {di + 1} — "
-            f"{_e(fmt_date(day.date, lang))}</h2>"
-            f"<p class='daysum'>{_e(t('sites_count', lang))}: {len(day.stops)}"
-            + (f" ({_e(', '.join(f'{c}: {n}' for c, n in cats.items()))})" if cats else "")
-            + f" · {_e(t('travel', lang))} {_duration(travel, lang)}"
-            f" · {dist:.0f}\u00a0{_e(t('km', lang))}"
+            f"<h2 style='border-color:{colour}'>{e(t('day', lang))} {di + 1} — "
+            f"{e(fmt_date(day.date, lang))}</h2>"
+            f"<p class='daysum'>{e(plural(len(day.stops), 'stop', lang))}"
+            + (f" ({e(', '.join(f'{c}: {n}' for c, n in cats.items()))})" if cats else "")
+            + f" · {e(t('travel', lang))} {duration(travel, lang)}"
+            f" · {dist:.0f}\u00a0{e(t('km', lang))}"
             + (
-                f" · {_hm(day.depart)}–{_hm(day.finish)}"
+                f" · {hm(day.depart)}–{hm(day.finish)}"
                 if day.depart is not None and day.finish is not None
                 else ""
             )
             + "</p>"
         )
         if not day.stops:
-            out.append(f"<p>{_e(t('no_stops', lang))}</p>")
+            out.append(f"<p>{e(t('no_stops', lang))}</p>")
         out.append(
-            f"<table><thead><tr><th>{_e(t('time', lang))}</th><th>{_e(t('activity', lang))}</th>"
-            f"<th>{_e(t('details', lang))}</th></tr></thead><tbody>"
+            f"<table><thead><tr><th>{e(t('time', lang))}</th><th>{e(t('activity', lang))}</th>"
+            f"<th>{e(t('details', lang))}</th></tr></thead><tbody>"
         )
         out += _day_rows(day, places, catalog, lang, last=di == len(itinerary.days) - 1)
         out.append("</tbody></table></section>")
 
     if itinerary.days:
-        out.append(f"<h2>{_e(t('costs', lang))}</h2><table><thead><tr>")
-        out.append(
-            f"<th>{_e(t('item', lang))}</th><th class='num'>{_e(t('amount', lang))}</th></tr>"
-            "</thead><tbody>"
-        )
-        for s in itinerary.stops:
-            if s.price_rub:
-                out.append(
-                    f"<tr><td>{_e(t('tickets', lang))}: {_e(places[s.site_id].name)}</td>"
-                    f"<td class='num'>{_money(s.price_rub, lang)}</td></tr>"
-                )
-        fares = k.get("fares_rub", sum(leg.price_rub for d in itinerary.days for leg in d.legs))
-        if fares:
-            out.append(
-                f"<tr><td>{_e(t('fares', lang))}</td>"
-                f"<td class='num'>{_money(fares, lang)}</td></tr>"
-            )
-        nights = Counter(d.lodging for d in itinerary.days if d.lodging)
-        for lid, n in nights.items():
-            place = catalog.lodgings.get(lid) if catalog is not None else None
-            label = f"{t('lodging', lang)}: {places[lid].name if lid in places else lid}"
-            label += f", {n} {t('nights', lang)}"
-            amount = ""
-            if isinstance(place, Lodging):
-                label += f" × {_money(place.price_rub, lang)}"
-                amount = _money(place.price_rub * n, lang)
-            out.append(f"<tr><td>{_e(label)}</td><td class='num'>{amount}</td></tr>")
-        if nights and catalog is None and k.get("lodging_rub"):
-            out.append(
-                f"<tr><td>{_e(t('lodging', lang))}</td>"
-                f"<td class='num'>{_money(k['lodging_rub'], lang)}</td></tr>"
-            )
-        total = k.get(
-            "cost_per_person_rub",
-            sum(s.price_rub for s in itinerary.stops) + fares,
-        )
-        out.append(
-            f"<tr class='total'><td>{_e(t('total', lang))}, {_e(t('per_person', lang))}</td>"
-            f"<td class='num'>{_money(total, lang)}</td></tr>"
-        )
-        out.append(
-            f"<tr><td>{_e(t('total', lang))}, {_e(t('group', lang).lower())} "
-            f"({req.group_size} {_e(t('persons', lang))})</td>"
-            f"<td class='num'>{_money(total * req.group_size, lang)}</td></tr>"
-        )
-        out.append("</tbody></table>")
+        out += _lodging_rows(itinerary, places, catalog, lang)
+        out += _price_rows(itinerary, costing, lang)
+        out += _booking_rows(bookings, lang)
+        out += _more_rows(more_to_add(itinerary, catalog), catalog, lang)
 
-    if itinerary.dropped:
-        out.append(
-            f"<h2>{_e(t('dropped', lang))} ({len(itinerary.dropped)})</h2><table><thead><tr>"
-            f"<th>{_e(t('site', lang))}</th><th>{_e(t('reason', lang))}</th></tr></thead><tbody>"
-        )
-        for d in itinerary.dropped:
-            nm = (names or {}).get(d.site_id) or ((d.name_en or d.name) if lang == "en" else d.name)
-            out.append(f"<tr><td>{_e(nm)}</td><td class='rules'>{_e(d.text(lang))}</td></tr>")
-        out.append("</tbody></table>")
-
-    status = itinerary.solver.get("status", "")
-    out.append(
-        f"<footer>{_e(t('generated', lang))} {_e(__version__)}"
-        + (f" · {_e(t('solver_status', lang))}: {_e(status)}" if status else "")
-        + "</footer></body></html>"
-    )
+    out.append(f"<footer>{e(t('generated', lang))} {e(__version__)}</footer></body></html>")
     return "\n".join(out) + "\n"

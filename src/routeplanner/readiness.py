@@ -24,10 +24,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._io import atomic_write_bytes
+from ._io import atomic_write_bytes, read_limited
 from .assessments import ASSESSMENT_COLUMNS, Assessment, answers_from_mapping, read_assessments
 from .exceptions import AssessmentError, Issue
 from .i18n import fmt_date, t
+from .spreadsheet import safe_cell
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -81,7 +82,7 @@ def record_assessment(path: Path | str, assessment: Assessment, catalog: Catalog
     if problems:
         raise AssessmentError(problems, title="the assessment cannot be recorded:")
     target = Path(path)
-    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    old = read_limited(target, 20 * 1024 * 1024).decode("utf-8") if target.exists() else ""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if not old:
@@ -93,10 +94,10 @@ def record_assessment(path: Path | str, assessment: Assessment, catalog: Catalog
             [
                 assessment.site_id,
                 assessment.date.isoformat(),
-                assessment.assessor.strip(),
+                safe_cell(assessment.assessor.strip()),  # a spreadsheet never runs it
                 crit,
                 score,
-                assessment.notes.get(crit, ""),
+                safe_cell(assessment.notes.get(crit, "")),
             ]
         )
     atomic_write_bytes(target, (old + buf.getvalue()).encode("utf-8"))

@@ -4,7 +4,9 @@
 ``days[]`` (``date``, ``start_place``, ``end_place``, ``lodging``, ``stops[]`` with ``site_id``,
 ``name``, ``arrive``, ``start``, ``end`` as ISO local datetimes, ``legs[]`` with ``from``, ``to``,
 ``mode``, ``depart``, ``arrive``, ``distance_km`` and the path), ``dropped[]`` (``site_id``,
-``reason``), ``kpis{}`` and ``solver{}``. ``Itinerary.from_json`` reads it back.
+``reason``), ``kpis{}`` and ``solver{}``. ``Itinerary.from_json`` reads it back, checking the
+type of every value (the module is longer than most for that reader: an itinerary may be
+hand-made, and every wrong value is named by its key path).
 """
 
 from __future__ import annotations
@@ -12,16 +14,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import os
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .exceptions import Issue, ItineraryError
+from ._io import TooLargeError, read_limited
+from .exceptions import Issue, ItineraryError, clip
 from .model import CHECKLIST_CATEGORIES, TripRequest
 from .reasons import Reason
 
@@ -362,7 +365,7 @@ class Itinerary:
 
     def summary(self, *, lang: str = "ru", names: dict[str, str] | None = None) -> str:
         """A readable day-by-day programme as plain text."""
-        from .i18n import t
+        from .i18n import fmt_date, t
 
         names = names or {}
         out = [f"{t('trip', lang)}: {self.scenario.name}"]
@@ -373,7 +376,7 @@ class Itinerary:
         for w in self.warning_texts(lang):
             out.append(f"{t('warning', lang)}: {w}")
         for di, day in enumerate(self.days, 1):
-            out.append(f"\n{t('day', lang)} {di} — {day.date.isoformat()}")
+            out.append(f"\n{t('day', lang)} {di} — {fmt_date(day.date, lang)}")
             for k, leg in enumerate(day.legs):
                 label = names.get(leg.origin, leg.origin)
                 dest = names.get(leg.destination, leg.destination)
@@ -491,128 +494,241 @@ class Itinerary:
             raw = json.loads(text)
         except json.JSONDecodeError as err:
             raise ItineraryError([Issue(source, err.lineno, None, f"not JSON: {err.msg}")]) from err
+        except RecursionError as err:
+            raise ItineraryError(
+                [Issue(source, None, None, "not JSON: nested too deeply")]
+            ) from err
         return cls.from_dict(raw, source=source)
 
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> Itinerary:
-        """Read an ``itinerary.json`` file.
+        """Read an ``itinerary.json`` file (at most 50 MiB).
 
         Raises
         ------
         ItineraryError
-            The file cannot be read, is not UTF-8 or not such an itinerary (names the key).
+            The file cannot be read, is too large, is not UTF-8 or not such an itinerary
+            (names the key).
         """
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise ItineraryError([Issue(str(path), None, None, f"cannot read: {err}")]) from err
+            text = read_limited(path, MAX_JSON_BYTES).decode("utf-8-sig")
+        except TooLargeError as err:
+            raise ItineraryError([Issue(str(path), None, None, str(err))]) from err
+        except OSError as err:
+            why = err.strerror or str(err)
+            raise ItineraryError([Issue(str(path), None, None, f"cannot read: {why}")]) from err
+        except UnicodeDecodeError as err:
+            raise ItineraryError([Issue(str(path), None, None, "not UTF-8 text")]) from err
         return cls.from_json(text, source=str(path))
 
     @classmethod
     def from_dict(cls, raw: Any, *, source: str = "itinerary.json") -> Itinerary:
-        """Build from the dict layout of :meth:`to_dict`."""
+        """Build from the dict layout of :meth:`to_dict`, checking every value's type.
+
+        Raises
+        ------
+        ItineraryError
+            A key is missing or a value has the wrong type or is not a finite number; the
+            message names the key path (``days[0].stops[1].lat``).
+        """
         from pydantic import ValidationError
 
-        def fail(key: str, msg: str) -> ItineraryError:
-            return ItineraryError([Issue(source, None, key, msg)])
-
-        if not isinstance(raw, dict):
-            raise fail("(top level)", "must be a JSON object")
+        r = _Reader(source)
+        top = r.mapping(raw, "(top level)")
         for key in ("scenario", "feasible", "days"):
-            if key not in raw:
-                raise fail(key, "missing")
+            if key not in top:
+                raise r.fail(key, "missing")
         try:
-            scenario = TripRequest.model_validate(raw["scenario"])
+            scenario = TripRequest.model_validate(top["scenario"])
         except ValidationError as err:
             e = err.errors()[0]
-            raise fail("scenario." + ".".join(str(x) for x in e["loc"]), e["msg"]) from err
-        days = []
+            raise r.fail("scenario." + ".".join(str(x) for x in e["loc"]), e["msg"]) from err
+        except RecursionError as err:
+            raise r.fail("scenario", "nested too deeply") from err
+        days = [r.day(d, f"days[{di}]") for di, d in enumerate(r.sequence(top["days"], "days"))]
+        raw_kpis = top.get("kpis") or {}
         try:
-            for di, d in enumerate(raw["days"]):
-                where = f"days[{di}]"
-                stops = tuple(
-                    Stop(
-                        site_id=s["site_id"],
-                        name=s["name"],
-                        name_en=s.get("name_en", s["name"]),
-                        category=s.get("category", ""),
-                        lat=float(s.get("lat", 0)),
-                        lon=float(s.get("lon", 0)),
-                        arrive=dt.datetime.fromisoformat(s["arrive"]),
-                        start=dt.datetime.fromisoformat(s["start"]),
-                        end=dt.datetime.fromisoformat(s["end"]),
-                        score=float(s.get("score", 0)),
-                        price_rub=int(s.get("price_rub", 0)),
-                        added=bool(s.get("added", False)),
-                    )
-                    for s in d["stops"]
-                )
-                legs = tuple(
-                    Leg(
-                        origin=leg["from"],
-                        destination=leg["to"],
-                        mode=leg["mode"],
-                        modes=tuple(leg.get("modes", [leg["mode"]])),
-                        depart=dt.datetime.fromisoformat(leg["depart"]),
-                        arrive=dt.datetime.fromisoformat(leg["arrive"]),
-                        duration_min=int(leg.get("duration_min", 0)),
-                        distance_km=float(leg["distance_km"]),
-                        drive_min=int(leg.get("drive_min", 0)),
-                        price_rub=int(leg.get("price_rub", 0)),
-                        path=tuple(leg.get("path", ())),
-                        geometry=tuple(tuple(p) for p in leg.get("geometry", ())),
-                        break_min=int(leg.get("break_min", 0)),
-                    )
-                    for leg in d["legs"]
-                )
-                lunch = d.get("lunch")
-                days.append(
-                    Day(
-                        date=dt.date.fromisoformat(d["date"]),
-                        start_place=d["start_place"],
-                        end_place=d["end_place"],
-                        stops=stops,
-                        legs=legs,
-                        lunch_start=dt.datetime.fromisoformat(lunch["start"]) if lunch else None,
-                        lunch_end=dt.datetime.fromisoformat(lunch["end"]) if lunch else None,
-                        lodging=d.get("lodging"),
-                        lunch_place=lunch.get("place") if lunch else None,
-                        lunch_venue=lunch.get("venue") if lunch else None,
-                    )
-                )
-        except KeyError as err:
-            raise fail(f"{where}", f"missing key {err}") from err
+            kpis = Kpis.from_dict(r.mapping(raw_kpis, "kpis")) if raw_kpis else None
         except (TypeError, ValueError) as err:
-            raise fail(f"{where}", f"bad value: {err}") from err
-        try:
-            raw_kpis = raw.get("kpis") or {}
-            if not isinstance(raw_kpis, Mapping):
-                raise TypeError("must be an object")
-            kpis = Kpis.from_dict(raw_kpis) if raw_kpis else None
-        except (TypeError, ValueError) as err:
-            raise fail("kpis", f"bad value: {err}") from err
+            raise r.fail("kpis", f"bad value: {err}") from err
         dropped = [
-            Dropped(
-                x["site_id"],
-                x.get("name", x["site_id"]),
-                x.get("reason", ""),
-                x.get("name_en", ""),
-                x.get("reason_ru", ""),
-            )
-            for x in raw.get("dropped", [])
+            r.dropped(x, f"dropped[{k}]")
+            for k, x in enumerate(r.sequence(top.get("dropped", []), "dropped"))
         ]
+        texts = {
+            key: [r.text(x, f"{key}[{k}]") for k, x in enumerate(r.sequence(top.get(key, []), key))]
+            for key in ("problems", "problems_ru")
+        }
         return cls(
             scenario=scenario,
-            feasible=bool(raw["feasible"]),
-            problems=list(raw.get("problems", [])),
-            problems_ru=list(raw.get("problems_ru", [])),
+            feasible=r.flag(top["feasible"], "feasible"),
+            problems=texts["problems"],
+            problems_ru=texts["problems_ru"],
             days=days,
             dropped=dropped,
             kpis=kpis,
-            solver=dict(raw.get("solver", {})),
-            warnings=[str(w) for w in raw.get("warnings", [])],
-            warnings_ru=[str(w) for w in raw.get("warnings_ru", [])],
-            regulations=[str(r) for r in raw.get("regulations", [])],
+            solver=dict(r.mapping(top.get("solver", {}), "solver")),
+            **{
+                key: [
+                    r.text(x, f"{key}[{k}]")
+                    for k, x in enumerate(r.sequence(top.get(key, []), key))
+                ]
+                for key in ("warnings", "warnings_ru", "regulations")
+            },
+        )
+
+
+#: Largest itinerary file read, bytes.
+MAX_JSON_BYTES = 50 * 1024 * 1024
+
+
+class _Reader:
+    """Typed access to the parts of an itinerary's JSON, each failure naming its key path."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, key: str, msg: str) -> ItineraryError:
+        return ItineraryError([Issue(self.source, None, key, msg)])
+
+    def mapping(self, v: Any, where: str) -> Mapping[str, Any]:
+        if not isinstance(v, Mapping):
+            raise self.fail(where, "must be a JSON object")
+        return v
+
+    def sequence(self, v: Any, where: str) -> list[Any]:
+        if not isinstance(v, list):
+            raise self.fail(where, "must be a JSON list")
+        return v
+
+    def get(self, d: Mapping[str, Any], key: str, where: str) -> Any:
+        if key not in d:
+            raise self.fail(where, f"missing key '{key}'")
+        return d[key]
+
+    def text(self, v: Any, where: str) -> str:
+        if not isinstance(v, str):
+            raise self.fail(where, f"must be text, not {type(v).__name__}")
+        return v
+
+    def flag(self, v: Any, where: str) -> bool:
+        if not isinstance(v, bool):
+            raise self.fail(where, "must be true or false")
+        return v
+
+    def number(self, v: Any, where: str) -> float:
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            raise self.fail(where, f"must be a finite number, not {clip(v, 40)!r}")
+        return float(v)
+
+    def whole(self, v: Any, where: str) -> int:
+        n = self.number(v, where)
+        if n != int(n) or abs(n) > 10**12:
+            raise self.fail(where, f"must be a whole number, not {clip(v, 40)!r}")
+        return int(n)
+
+    def when(self, v: Any, where: str) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.text(v, where))
+        except ValueError:
+            raise self.fail(
+                where, f"'{clip(v, 40)}' is not a date and time YYYY-MM-DDTHH:MM"
+            ) from None
+
+    def date(self, v: Any, where: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(self.text(v, where))
+        except ValueError:
+            raise self.fail(where, f"'{clip(v, 40)}' is not a date YYYY-MM-DD") from None
+
+    def optional_text(self, v: Any, where: str) -> str | None:
+        return None if v is None else self.text(v, where)
+
+    def stop(self, s: Any, w: str) -> Stop:
+        s = self.mapping(s, w)
+        name = self.text(self.get(s, "name", w), f"{w}.name")
+        return Stop(
+            site_id=self.text(self.get(s, "site_id", w), f"{w}.site_id"),
+            name=name,
+            name_en=self.text(s.get("name_en", name), f"{w}.name_en"),
+            category=self.text(s.get("category", ""), f"{w}.category"),
+            lat=self.number(s.get("lat", 0), f"{w}.lat"),
+            lon=self.number(s.get("lon", 0), f"{w}.lon"),
+            arrive=self.when(self.get(s, "arrive", w), f"{w}.arrive"),
+            start=self.when(self.get(s, "start", w), f"{w}.start"),
+            end=self.when(self.get(s, "end", w), f"{w}.end"),
+            score=self.number(s.get("score", 0), f"{w}.score"),
+            price_rub=self.whole(s.get("price_rub", 0), f"{w}.price_rub"),
+            added=self.flag(s.get("added", False), f"{w}.added"),
+        )
+
+    def leg(self, g: Any, w: str) -> Leg:
+        g = self.mapping(g, w)
+        mode = self.text(self.get(g, "mode", w), f"{w}.mode")
+        geometry = []
+        for k, p in enumerate(self.sequence(g.get("geometry", []), f"{w}.geometry")):
+            pair = self.sequence(p, f"{w}.geometry[{k}]")
+            if len(pair) != 2:
+                raise self.fail(f"{w}.geometry[{k}]", "must be [lat, lon]")
+            geometry.append(tuple(self.number(x, f"{w}.geometry[{k}]") for x in pair))
+        return Leg(
+            origin=self.text(self.get(g, "from", w), f"{w}.from"),
+            destination=self.text(self.get(g, "to", w), f"{w}.to"),
+            mode=mode,
+            modes=tuple(
+                self.text(m, f"{w}.modes")
+                for m in self.sequence(g.get("modes", [mode]), f"{w}.modes")
+            ),
+            depart=self.when(self.get(g, "depart", w), f"{w}.depart"),
+            arrive=self.when(self.get(g, "arrive", w), f"{w}.arrive"),
+            duration_min=self.whole(g.get("duration_min", 0), f"{w}.duration_min"),
+            distance_km=self.number(self.get(g, "distance_km", w), f"{w}.distance_km"),
+            drive_min=self.whole(g.get("drive_min", 0), f"{w}.drive_min"),
+            price_rub=self.whole(g.get("price_rub", 0), f"{w}.price_rub"),
+            break_min=self.whole(g.get("break_min", 0), f"{w}.break_min"),
+            path=tuple(
+                self.text(x, f"{w}.path") for x in self.sequence(g.get("path", []), f"{w}.path")
+            ),
+            geometry=tuple(geometry),  # type: ignore[arg-type]
+        )
+
+    def day(self, d: Any, w: str) -> Day:
+        d = self.mapping(d, w)
+        lunch = d.get("lunch")
+        if lunch is not None:
+            lunch = self.mapping(lunch, f"{w}.lunch")
+        stops = self.sequence(self.get(d, "stops", w), f"{w}.stops")
+        legs = self.sequence(self.get(d, "legs", w), f"{w}.legs")
+        return Day(
+            date=self.date(self.get(d, "date", w), f"{w}.date"),
+            start_place=self.text(self.get(d, "start_place", w), f"{w}.start_place"),
+            end_place=self.text(self.get(d, "end_place", w), f"{w}.end_place"),
+            stops=tuple(self.stop(s, f"{w}.stops[{k}]") for k, s in enumerate(stops)),
+            legs=tuple(self.leg(g, f"{w}.legs[{k}]") for k, g in enumerate(legs)),
+            lunch_start=None
+            if lunch is None
+            else self.when(self.get(lunch, "start", w), f"{w}.lunch.start"),
+            lunch_end=None
+            if lunch is None
+            else self.when(self.get(lunch, "end", w), f"{w}.lunch.end"),
+            lodging=self.optional_text(d.get("lodging"), f"{w}.lodging"),
+            lunch_place=None
+            if lunch is None
+            else self.optional_text(lunch.get("place"), f"{w}.lunch.place"),
+            lunch_venue=None
+            if lunch is None
+            else self.optional_text(lunch.get("venue"), f"{w}.lunch.venue"),
+        )
+
+    def dropped(self, x: Any, w: str) -> Dropped:
+        x = self.mapping(x, w)
+        sid = self.text(self.get(x, "site_id", w), f"{w}.site_id")
+        return Dropped(
+            sid,
+            self.text(x.get("name", sid), f"{w}.name"),
+            self.text(x.get("reason", ""), f"{w}.reason"),
+            self.text(x.get("name_en", ""), f"{w}.name_en"),
+            self.text(x.get("reason_ru", ""), f"{w}.reason_ru"),
         )
 
 

@@ -2,85 +2,56 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
-from .exceptions import Issue, ScenarioError
+from ._yaml import load_yaml
+from .exceptions import Issue, RequestWarning, ScenarioError, clip
 from .model import TripRequest
 
-__all__ = ["load_scenario", "request_from_dict"]
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
-_MAX_BYTES = 1024 * 1024
+__all__ = ["check_request", "load_scenario", "request_from_dict"]
+
+_SOLVER_NAMES = {
+    "first_solution": "FirstSolutionStrategy",
+    "metaheuristic": "LocalSearchMetaheuristic",
+}
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """Safe loader that refuses duplicated keys (a silent override hides mistakes) and caps
-    aliases (a "billion laughs" file expands a few lines into billions of nodes)."""
+def _solver_name_issues(body: dict[str, Any], source: str) -> list[Issue]:
+    """OR-Tools strategy names that do not exist (checked here so that a scenario file with a
+    typo is refused with a message, not at search time)."""
+    solver = body.get("solver")
+    if not isinstance(solver, dict):
+        return []
+    from ortools.constraint_solver import routing_enums_pb2
 
-    max_aliases = 50
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.events.AliasEvent):
-            self._aliases = getattr(self, "_aliases", 0) + 1
-            if self._aliases > self.max_aliases:
-                raise yaml.composer.ComposerError(
+    issues = []
+    for key, enum in _SOLVER_NAMES.items():
+        value = solver.get(key)
+        if value is None:
+            continue
+        names = [
+            n
+            for n in getattr(routing_enums_pb2, enum).Value.keys()  # noqa: SIM118
+            if n not in ("UNSET", "EVALUATOR_STRATEGY")
+        ]
+        if value not in names:
+            issues.append(
+                Issue(
+                    source,
                     None,
-                    None,
-                    f"more than {self.max_aliases} aliases (&/*): refused",
-                    self.peek_event().start_mark,
+                    f"solver.{key}",
+                    f"'{clip(value, 60)}' is not an OR-Tools strategy; one of {', '.join(names)}",
                 )
-        return super().compose_node(parent, index)
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
-    seen: set[Any] = set()
-    for key_node, _value in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicated key '{key}'", key_node.start_mark
             )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml(path: Path | str) -> Any:
-    """Read a YAML file safely (no object tags, no duplicated keys, size-limited).
-
-    Raises
-    ------
-    ScenarioError
-        The file cannot be read or is not valid YAML; names the file and line.
-    """
-    p = Path(path)
-    name = str(p)
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise ScenarioError(
-            [Issue(name, None, None, f"cannot read: {err.strerror or err}")]
-        ) from err
-    if len(raw) > _MAX_BYTES:
-        raise ScenarioError([Issue(name, None, None, "file is larger than 1 MiB")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ScenarioError([Issue(name, None, None, "not UTF-8 text; save it as UTF-8")]) from err
-    if not text.strip():
-        raise ScenarioError([Issue(name, None, None, "the file is empty")])
-    try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise ScenarioError([Issue(name, line, None, f"invalid YAML: {problem}")]) from err
+    return issues
 
 
 def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
@@ -95,7 +66,7 @@ def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
         raise ScenarioError([Issue(source, None, None, "the scenario must be a mapping of keys")])
     body = data.get("trip", data) if isinstance(data.get("trip"), dict) else data
     try:
-        return TripRequest.model_validate(body)
+        request = TripRequest.model_validate(body)
     except ValidationError as err:
         issues = []
         for e in err.errors():
@@ -105,8 +76,15 @@ def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
                 msg = "unknown key (check the spelling; see the README for the keys)"
             issues.append(Issue(source, None, loc, msg))
         raise ScenarioError(
-            issues, title=f"{source}: {len(issues)} problem(s) in the scenario:"
+            issues, title=f"{clip(source)}: {len(issues)} problem(s) in the scenario:"
         ) from err
+    except RecursionError as err:
+        raise ScenarioError([Issue(source, None, None, "nested too deeply")]) from err
+    except (TypeError, ValueError, OverflowError) as err:  # a validator that could not compare
+        raise ScenarioError([Issue(source, None, None, f"invalid values: {clip(err)}")]) from err
+    if issues := _solver_name_issues(body, source):
+        raise ScenarioError(issues)
+    return request
 
 
 def load_scenario(path: Path | str) -> TripRequest:
@@ -123,3 +101,100 @@ def load_scenario(path: Path | str) -> TripRequest:
         The file or a key is invalid; the message names the file and the key.
     """
     return request_from_dict(load_yaml(path), source=str(path))
+
+
+def _unknown(key: str, pid: str, what: str, catalog: Catalog) -> Issue:
+    hint = catalog.suggest(pid)
+    closest = f" (closest: {', '.join(hint)})" if hint else ""
+    return Issue("", None, None, f"{key}: '{clip(pid, 80)}' is not {what}{closest}", True)
+
+
+def check_request(req: TripRequest, catalog: Catalog) -> None:
+    """Check that every id of the request names a place of the catalog; warn about the parts
+    of the request that can have no effect.
+
+    Parameters
+    ----------
+    req : TripRequest
+    catalog : Catalog
+
+    Raises
+    ------
+    ScenarioError
+        Every id that names nothing (start, end, lodging, must-visit, excluded and candidate
+        sites, visit lengths, nights), with the closest known ids; such an error exits with 4
+        on the command line. Also an extra place whose id is already a catalog id, and a base
+        stay without a lodging.
+
+    Warns
+    -----
+    RequestWarning
+        A lunch window that lies outside the day (the plan then has no lunch break); a town
+        in ``lodging_towns`` without any lodging (it is ignored).
+    """
+    problems: list[Issue] = []
+    site_ids = set(catalog.sites) | {e.id for e in req.extra_places}
+    if req.events is not None:  # events are sites when the request takes them in
+        site_ids |= set(catalog.events)
+    for key in ("start", "end", "lodging"):
+        pid = getattr(req, key)
+        if pid is not None and pid not in catalog.lodgings and pid not in catalog.hubs:
+            problems.append(_unknown(key, pid, "a lodging or hub id", catalog))
+    for key in ("must_visit", "exclude"):
+        problems += [
+            _unknown(key, sid, "a site id", catalog)
+            for sid in getattr(req, key)
+            if sid not in site_ids
+        ]
+    for key, ids in (("candidates", req.candidates or ()), ("visit_minutes", req.visit_minutes)):
+        problems += [_unknown(key, sid, "a site id", catalog) for sid in ids if sid not in site_ids]
+    problems += [
+        _unknown(f"nights[{k}]", night, "a lodging id", catalog)
+        for k, night in enumerate(req.nights or ())
+        if night not in catalog.lodgings
+    ]
+    problems += [
+        Issue("", None, None, f"extra_places: id '{e.id}' is already a catalog id")
+        for e in req.extra_places
+        if e.id in catalog.sites or e.id in catalog.lodgings or e.id in catalog.hubs
+    ]
+    base = req.lodging or req.start
+    if req.overnight == "base" and req.days > 1 and base not in catalog.lodgings:
+        problems.append(
+            Issue(
+                "",
+                None,
+                None,
+                "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights",
+            )
+        )
+    if problems:
+        raise ScenarioError(problems, title="the trip request names unknown places:")
+    _warn_without_effect(req, catalog)
+
+
+def _warn_without_effect(req: TripRequest, catalog: Catalog) -> None:
+    lunch = req.lunch
+    if lunch is not None and lunch.duration_min > 0:
+        day = dt.date(2000, 1, 1)
+        end = dt.datetime.combine(day, req.day_end) - dt.timedelta(minutes=lunch.duration_min)
+        if lunch.latest < req.day_start or dt.datetime.combine(day, lunch.earliest) > end:
+            warnings.warn(
+                RequestWarning(
+                    f"lunch: the lunch window {lunch.earliest:%H:%M}–{lunch.latest:%H:%M} "
+                    f"({lunch.duration_min} min) lies outside the day "
+                    f"{req.day_start:%H:%M}–{req.day_end:%H:%M}; the plan has no lunch break"
+                ),
+                stacklevel=3,
+            )
+    if req.lodging_towns is not None:
+        towns = sorted({lodge.town for lodge in catalog.lodgings.values()})
+        for town in req.lodging_towns:
+            if town not in towns:
+                warnings.warn(
+                    RequestWarning(
+                        f"lodging_towns: no lodging in '{clip(town, 80)}'; it is ignored "
+                        f"(towns with lodgings: {', '.join(towns)})"
+                    ),
+                    stacklevel=3,
+                )

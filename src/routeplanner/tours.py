@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 from rapidfuzz import fuzz, utils
 
+from ._io import TooLargeError, read_limited
 from .catalog import Catalog
-from .exceptions import Issue, ScenarioError
+from .exceptions import Issue, ScenarioError, clip
 from .model import Category, CoordPrecision, HolidayPolicy, Site, TripRequest
 from .network import Network
 from .scenario import load_yaml
@@ -29,6 +30,8 @@ __all__ = ["MATCH_CUTOFF", "Tour", "TourError", "TourStop", "load_tour"]
 
 #: Fuzzy-match score (0–100) above which a stop name is taken for a catalog site.
 MATCH_CUTOFF = 86
+#: Largest tour CSV read, bytes.
+MAX_TOUR_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -120,8 +123,23 @@ def _time(text: Any, where: str, issues: list[Issue], src: str) -> dt.time | Non
 
 
 def _rows_from_csv(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        text = read_limited(path, MAX_TOUR_BYTES).decode("utf-8-sig")
+    except TooLargeError as err:
+        raise TourError([Issue(str(path), None, None, str(err))]) from err
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _csv_rows(reader, path, issues)
+    except csv.Error as err:
+        detail = "a cell is longer than 131,072 characters" if "field limit" in str(err) else err
+        raise TourError(
+            [Issue(str(path), reader.line_num + 1, None, f"malformed CSV: {clip(detail)}")]
+        ) from err
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], path: Path, issues: list[Issue]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     need = {"day", "stop"}
     if not reader.fieldnames or not need <= set(reader.fieldnames):
         issues.append(

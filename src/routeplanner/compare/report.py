@@ -4,7 +4,6 @@ each variant's plan; rendered to bytes, written by the one atomic writer."""
 from __future__ import annotations
 
 import html
-import io
 import math
 import numbers
 import re
@@ -15,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .._io import write_files
+from ..spreadsheet import csv_bytes, xlsx_bytes
 from .charts import budget_svg, pareto_svg, report_label
 from .kpis import Comparison
 
@@ -236,22 +236,12 @@ def _slug(name: str, taken: set[str]) -> str:
 
 
 def _xlsx(comp: Comparison, lang: str) -> bytes:
-    buf = io.BytesIO()
     only = pd.DataFrame(
         [{"variant": n, "site_id": sid} for n, ids in comp.only_here.items() for sid in ids],
         columns=["variant", "site_id"],
     )
-    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        comp.kpis.to_excel(xl, sheet_name="kpis", index=False)
-        comp.days.to_excel(xl, sheet_name="days", index=False)
-        comp.sites.to_excel(xl, sheet_name="sites", index=False)
-        only.to_excel(xl, sheet_name="only_here", index=False)
-        for ws in xl.book.worksheets:
-            ws.freeze_panes = "B2"
-            for col in ws.columns:
-                width = max(len(str(c.value or "")) for c in col[:50])
-                ws.column_dimensions[col[0].column_letter].width = min(40, max(8, width + 2))
-    return buf.getvalue()
+    sheets = {"kpis": comp.kpis, "days": comp.days, "sites": comp.sites, "only_here": only}
+    return xlsx_bytes(sheets, freeze="B2", max_width=40)
 
 
 def render_comparison(
@@ -293,7 +283,7 @@ def render_comparison(
         comp, catalog, lang=lang, map_html=map_page.decode("utf-8"), source=source
     )
     files = {
-        "kpis.csv": comp.kpis.to_csv(index=False).encode("utf-8"),
+        "kpis.csv": csv_bytes(comp.kpis),
         "kpis.xlsx": _xlsx(comp, lang),
         "comparison.html": report.encode("utf-8"),
         "comparison_map.html": map_page,

@@ -28,12 +28,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import Issue, ScenarioError
+from ..exceptions import Issue, ScenarioError, clip
 from ..model import TripRequest
 from ..scenario import load_yaml, request_from_dict
 
@@ -180,6 +181,7 @@ def _sweep_values(sweep: Mapping[str, Any]) -> list[Any]:
         step = spec[2] if len(spec) == 3 else 1
         if step <= 0 or spec[1] < spec[0]:
             raise ValueError("'range' needs first <= last and a positive step")
+        _at_most((spec[1] - spec[0]) // step + 1, "'range'")  # counted before it is built
         return list(range(spec[0], spec[1] + 1, step))
     if not isinstance(spec, Mapping) or "from" not in spec or "to" not in spec:
         raise ValueError("'dates' must be a mapping with 'from' and 'to' (and 'weekdays')")
@@ -207,23 +209,70 @@ def _sweep_values(sweep: Mapping[str, Any]) -> list[Any]:
             if key not in _WEEKDAYS:
                 raise ValueError(f"unknown weekday '{w}' (use mon..sun or пн..вс)")
             wanted.add(_WEEKDAYS[key])
+    n_days = (last - first).days // step + 1
+    _at_most(n_days if wanted is None else -(-n_days * len(wanted) // 7), "'dates'")
     out = []
     d = first
     while d <= last:
         if wanted is None or d.weekday() in wanted:
             out.append(d)
+        if (dt.date.max - d).days < step:
+            break  # the next date would be past year 9999
         d += dt.timedelta(days=step)
     if not out:
         raise ValueError("'dates' selects no date")
     return out
 
 
+def _at_most(n: int, what: str) -> None:
+    if n > MAX_VARIANTS:
+        raise ValueError(f"{what} gives {n:,} values; a file gives at most {MAX_VARIANTS} variants")
+
+
+#: Longest sweep name template, and widest field in it (``{value:>80}``).
+_MAX_TEMPLATE = 200
+_MAX_FIELD_WIDTH = 80
+
+
+def _check_template(template: str, fields: set[str]) -> None:
+    """A name template may only name the sweep's value, with a modest width: ``{value}``,
+    ``{days}``, ``{start_date:%a}``, ``{value:>3}``.
+
+    Raises
+    ------
+    ValueError
+        Too long, a field that is not the value, attribute or index access, a nested or too
+        wide format.
+    """
+    if len(template) > _MAX_TEMPLATE:
+        raise ValueError(f"a name template has at most {_MAX_TEMPLATE} characters")
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as err:
+        raise ValueError(f"'{clip(template, 60)}' is not a name template: {err}") from None
+    for _literal, name, spec, _conv in parts:
+        if name is None:
+            continue
+        if name not in fields:
+            raise ValueError(
+                f"'{{{clip(name, 40)}}}' is not the sweep's value; use one of "
+                + ", ".join(f"{{{f}}}" for f in sorted(fields))
+            )
+        spec = spec or ""
+        if "{" in spec or any(int(n) > _MAX_FIELD_WIDTH for n in re.findall(r"\d+", spec)):
+            raise ValueError(
+                f"format '{clip(spec, 40)}' of {{{name}}}: widths up to {_MAX_FIELD_WIDTH}, "
+                "no nested fields"
+            )
+
+
 def _sweep_name(template: str | None, dotted: str, value: Any) -> str:
     leaf = dotted.rsplit(".", 1)[-1]
     if template is None:
         shown = value.isoformat() if isinstance(value, dt.date) else value
-        return f"{dotted}={shown}"
+        return clip(f"{dotted}={shown}", 100)
     ctx = {"value": value, leaf: value, dotted.replace(".", "_"): value}
+    _check_template(template, set(ctx))
     return template.format_map(ctx)
 
 
@@ -437,14 +486,20 @@ def _sweep_specs(
         return bad(f"{where}.name", "must be text")
     if template is None and on != "base":
         template = f"{on}_{{value}}"
+    if len(earlier) + len(values) > MAX_VARIANTS:
+        return bad(
+            where,
+            f"{len(earlier) + len(values):,} variants with this sweep; at most {MAX_VARIANTS}",
+        )
     out = []
     for value in values:
         try:
             name = _sweep_name(template, fld, value)
         except (KeyError, ValueError, IndexError, AttributeError, TypeError) as err:
-            return [*out, *bad(f"{where}.name", f"cannot format '{template}': {err!r}")]
+            msg = f"cannot format '{clip(template, 60)}': {clip(err, 120)}"
+            return [*out, *bad(f"{where}.name", msg)]
         if (msg := _check_name(name)) is not None:
-            return [*out, *bad(f"{where}.name", f"'{name}': {msg}")]
+            return [*out, *bad(f"{where}.name", f"'{clip(name, 80)}': {msg}")]
         over = _set_path(deep_merge(start, extra_over), fld, value)
         out.append(_Spec(name, over, "sweep", f"{where} ({name})"))
     return out

@@ -1,8 +1,8 @@
 """The Streamlit entry script: page set-up, the language switch and the navigation.
 
 Run with ``routeplanner web`` (or ``streamlit run`` on this file). Pages: Catalog
-(``/``), Plan (``/plan``), Embed (``/embed``), Compare (``/compare``) and Enterprise readiness
-(``/assess``). The language
+(``/``), Plan (``/plan``), Embed (``/embed``), Compare (``/compare``), Season (``/season``)
+and Enterprise readiness (``/assess``). The language
 is Russian unless English is chosen in the sidebar (or ``?lang=en`` is in the address).
 """
 
@@ -41,6 +41,12 @@ def _compare() -> None:
     compare_page.render()
 
 
+def _season() -> None:
+    from routeplanner.web import season_page
+
+    season_page.render()
+
+
 def _assess() -> None:
     from routeplanner.web import assess_page
 
@@ -53,6 +59,7 @@ PAGES: dict[str, tuple[str, str, Callable[[], None]]] = {
     "plan": ("page_plan", ":material/route:", _plan),
     "embed": ("page_embed", ":material/add_location_alt:", _embed),
     "compare": ("page_compare", ":material/compare_arrows:", _compare),
+    "season": ("page_season", ":material/calendar_month:", _season),
     "assess": ("page_assess", ":material/fact_check:", _assess),
 }
 

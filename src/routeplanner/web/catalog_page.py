@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import streamlit as st
 
 from .. import i18n
 from ..catalog import Catalog
 from ..exceptions import RouteplannerError
+from ..hours_text import site_hours_text
 from ..maps import catalog_map
 from ..model import Category
+from ..places import default_facts
+from ..spreadsheet import csv_bytes, xlsx_bytes
 from . import MAX_UPLOAD_MB
 from .common import (
     active_resources,
@@ -28,10 +29,13 @@ __all__ = ["filter_sites", "render", "sites_frame"]
 
 
 def sites_frame(catalog: Catalog, language: str) -> pd.DataFrame:
-    """The catalog's sites as a table (:meth:`Catalog.to_frame` plus the ID rule)."""
+    """The catalog's sites as a table (:meth:`Catalog.to_frame` plus the ID rule); the opening
+    hours in words and the planning defaults named, in ``language``."""
     frame = catalog.to_frame(lang=language)
     frame.insert(3, "category_name", [i18n.t(c, language) for c in frame["category"]])
     frame["id_required"] = [catalog.sites[s].id_required for s in frame["id"]]
+    frame["opening_hours"] = [site_hours_text(catalog.sites[s], language) for s in frame["id"]]
+    frame["defaults"] = [", ".join(default_facts(catalog.sites[s], language)) for s in frame["id"]]
     return frame
 
 
@@ -211,17 +215,15 @@ def render() -> None:
         c1, c2 = st.columns(2)
         c1.download_button(
             tr("download_csv"),
-            data=frame.to_csv(index=False).encode("utf-8-sig"),
+            data=csv_bytes(frame, bom=True),
             file_name="sites.csv",
             mime="text/csv",
             key="catalog-csv",
             on_click="ignore",
         )
-        buf = io.BytesIO()
-        frame.to_excel(buf, index=False, sheet_name="sites")
         c2.download_button(
             tr("download_xlsx"),
-            data=buf.getvalue(),
+            data=xlsx_bytes({"sites": frame}),
             file_name="sites.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="catalog-xlsx",

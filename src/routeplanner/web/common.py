@@ -25,7 +25,7 @@ from typing import Any
 import streamlit as st
 
 from ..catalog import Catalog, load_catalog
-from ..exceptions import Issue, RouteplannerError
+from ..exceptions import Issue, RouteplannerError, describe
 from ..i18n import t
 from ..network import Network, load_network
 from ..settings import default_data_dir
@@ -253,7 +253,9 @@ def clean_message(text: str) -> str:
 
 
 def show_error(err: BaseException, *, title: str | None = None) -> None:
-    """Show a library error on the page: its title and each problem on a line of its own.
+    """Show a library error on the page as the command line shows it
+    (:func:`routeplanner.exceptions.describe`): its title and each problem on a line of its
+    own, naming the uploaded file (not the temporary path), row or key, and field.
 
     Parameters
     ----------
@@ -264,12 +266,11 @@ def show_error(err: BaseException, *, title: str | None = None) -> None:
         Replaces the error's own title (e.g. to name the uploaded file).
     """
     issues: list[Issue] = list(getattr(err, "issues", []) or [])
-    if len(issues) > 1 or (issues and (title or getattr(err, "title", None))):
-        title = title or getattr(err, "title", None) or tr("input_problems")
-        lines = [clean_message(str(title))] + [f"- {clean_message(str(i))}" for i in issues]
-        st.error("\n".join(lines), icon=":material/warning:")
+    if title and issues:
+        text = "\n".join([title] + [f"  - {i}" for i in issues[:50]])
     else:
-        st.error(clean_message(str(err)), icon=":material/warning:")
+        text = describe(err)  # the very message the command line prints
+    st.error(clean_message(text), icon=":material/warning:")
 
 
 @contextmanager

@@ -64,6 +64,10 @@ __all__ = [
 
 #: Variants planned by default when a file is chosen (the named ones first).
 DEFAULT_PICK = 4
+#: Per-request limits of the page (it plans in the server process): variants in one run, and
+#: their summed time limits, seconds.
+MAX_VARIANTS_PER_RUN = 20
+MAX_SECONDS_PER_RUN = 300
 
 #: The KPI table's columns (headed by ``web.col.<name>`` where the page needs a shorter head than
 #: the report's ``compare.<name>``).
@@ -329,7 +333,19 @@ def render() -> None:
             key=k + "limit",
         )
     )
-    if st.button(tr("run_compare"), type="primary", key="cmp-run", disabled=not picked):
+    too_much = len(picked) > MAX_VARIANTS_PER_RUN or len(picked) * limit > MAX_SECONDS_PER_RUN
+    if too_much:
+        st.warning(
+            tr(
+                "too_many_variants",
+                n=len(picked),
+                seconds=round(len(picked) * limit),
+                max_n=MAX_VARIANTS_PER_RUN,
+                max_s=MAX_SECONDS_PER_RUN,
+            ),
+            icon=":material/hourglass:",
+        )
+    if st.button(tr("run_compare"), type="primary", key="cmp-run", disabled=not picked or too_much):
         st.session_state.pop("compare_result", None)
         results = run_selected(variants, picked, limit, catalog, network)
         st.session_state["compare_result"] = {

@@ -13,6 +13,7 @@ from ..catalog import Catalog
 from ..export import render_plan
 from ..i18n import fmt_date, t
 from ..maps import itinerary_map
+from ..places import default_note
 from ..result import Itinerary, Kpis, lunch_where
 from .common import download_buttons, show_map, tr
 
@@ -58,7 +59,10 @@ def _hm(x: dt.datetime | None) -> str:
 
 
 def schedule_frames(
-    itinerary: Itinerary, names: dict[str, str], language: str
+    itinerary: Itinerary,
+    names: dict[str, str],
+    language: str,
+    catalog: Catalog | None = None,
 ) -> list[tuple[str, pd.DataFrame]]:
     """The schedule of each day as a table (time, what, details), titled with the date.
 
@@ -68,6 +72,8 @@ def schedule_frames(
     names : dict
         Place id to display name.
     language : {"ru", "en"}
+    catalog : Catalog, optional
+        Adds to each visit which of the site's facts are planning defaults.
 
     Returns
     -------
@@ -102,15 +108,12 @@ def schedule_frames(
                 name = s.name_en if en and s.name_en else s.name
                 if s.added:
                     name = f"★ {name} ({tr('added_mark')})"
-                rows.append(
-                    (
-                        s.start,
-                        1,
-                        f"{_hm(s.start)}–{_hm(s.end)}",
-                        name,
-                        tr("visit_row", wait=wait, min=visit),
-                    )
-                )
+                details = tr("visit_row", wait=wait, min=visit)
+                site = catalog.sites.get(s.site_id) if catalog is not None else None
+                note = default_note(site, language) if site is not None else ""
+                if note:
+                    details = f"{details} · {note}"
+                rows.append((s.start, 1, f"{_hm(s.start)}–{_hm(s.end)}", name, details))
         if day.lunch_start is not None and day.lunch_end is not None:
             rows.append(
                 (
@@ -179,7 +182,7 @@ def show_itinerary(
         map_layer(m)
     show_map(m)
     st.subheader(tr("schedule"))
-    for title, frame in schedule_frames(itinerary, names, language):
+    for title, frame in schedule_frames(itinerary, names, language, catalog):
         st.markdown(f"**{title}**")
         st.dataframe(frame, hide_index=True, width="stretch", height=_table_height(len(frame)))
     stories = [(s, catalog.stories.get(s.site_id, ())) for s in itinerary.stops]
