@@ -199,6 +199,8 @@ def test_durations_are_the_matrix_block_without_the_square_matrix(
             block = network.durations(ids[:6], ids, date, profile=profile)
             assert block.shape == (6, len(ids))
             assert (block == full.duration_s[:6]).all()
+            driving = network.durations(ids, ids[:6], date, profile=profile, drive=True)
+            assert (driving == full.drive_s[:, :6]).all()
 
 
 def test_slyudyanka_station_to_zhigalov_museum_is_a_real_leg(network: Network) -> None:

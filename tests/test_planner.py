@@ -325,8 +325,24 @@ def test_far_sites_are_left_out_before_the_search_with_the_reason(
     problem, ctx = build_problem(request(candidates=[*CITY, "ust_ilimsk_hpp"]), catalog, network)
     assert "ust_ilimsk_hpp" not in {v.key for v in problem.visits}
     reason = ctx.dropped["ust_ilimsk_hpp"]
-    assert reason.code == "too_far_bound"
-    assert "too far" in reason.text("en") and "слишком далеко" in reason.text("ru")
+    assert reason.code == "too_far"  # the drop explanations' reason, with the same figures
+    assert reason.params["trip_s"] > reason.params["day_s"] and reason.params["drive_s"] > 0
+    assert "too far for one day" in reason.text("en") and "слишком далеко" in reason.text("ru")
+    # with the nights to be chosen the bound is the whole trip's
+    _p, ctx2 = build_problem(
+        request(
+            candidates=[*CITY, "ust_ilimsk_hpp"],
+            days=2,
+            overnight="choose",
+            lodging=None,
+            modes=["ferry"],  # by road: no flight to Ust-Ilimsk
+            day_end="11:00",
+        ),
+        catalog,
+        network,
+    )
+    far = ctx2.dropped["ust_ilimsk_hpp"]
+    assert far.code == "too_far_bound" and "whole" not in far.text("en")
 
 
 def test_a_huge_catalog_keeps_the_most_promising_candidates(

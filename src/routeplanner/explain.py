@@ -362,6 +362,26 @@ def explain_drops(
     return reasons
 
 
+def _too_far_before(ctx: PlanContext, key: str, reason: Reason) -> bool:
+    """A site the pre-checks found too far: on every trip day the way from the day's start to
+    it, the visit and the way on to the day's end (shortest times, from the network) are longer
+    than the day, as the reason says."""
+    site = ctx.catalog.sites[key]
+    day_s = int(reason.params["day_s"])
+    best = None
+    for (a, b), date in zip(ctx.day_places, ctx.dates, strict=True):
+        kw = {"profile": ctx.request.profile, "modes": ctx.request.modes}
+        there = int(ctx.network.durations([a], [key], date, **kw)[0, 0])
+        back = int(ctx.network.durations([key], [b], date, **kw)[0, 0])
+        if there < 0 or back < 0:
+            continue
+        total = there + site.visit_min * 60 + back
+        if total <= day_s:
+            return False
+        best = total if best is None else min(best, total)
+    return best is None or 0 <= best - int(reason.params["trip_s"]) < 60  # whole minutes
+
+
 def verify_reason(
     ctx: PlanContext, problem: Problem, solution: Solution, key: str, reason: Reason
 ) -> bool:
@@ -372,7 +392,10 @@ def verify_reason(
     a site said to fit must fit; a site too far must have a round trip longer than each of its
     open days.
     """
-    i = next(k for k, v in enumerate(problem.visits) if v.key == key)
+    found = [k for k, v in enumerate(problem.visits) if v.key == key]
+    if not found:  # left out by the pre-checks, before the problem was built
+        return reason.code == "too_far" and _too_far_before(ctx, key, reason)
+    i = found[0]
     if i in set(solution.visited):
         return False
     code = reason.code

@@ -661,12 +661,15 @@ class Network:
         *,
         profile: str = "car",
         modes: Iterable[str] = LINK_MODES,
+        drive: bool = False,
     ) -> np.ndarray:
-        """Travel times from each of ``sources`` to each of ``targets`` on ``date``.
+        """Travel times (or, with ``drive``, driving times) from each of ``sources`` to each of
+        ``targets`` on ``date``.
 
-        The same figures as the corresponding block of :meth:`matrix`, computed without the
-        square matrix over every place: a few origins against a catalog of any size costs
-        memory in proportion to ``len(sources) × len(targets)``.
+        The same figures as the corresponding block of :meth:`matrix` (``duration_s`` or
+        ``drive_s``), computed without the square matrix over every place: a few origins
+        against a catalog of any size costs memory in proportion to
+        ``len(sources) × len(targets)``.
 
         Returns
         -------
@@ -686,7 +689,10 @@ class Network:
         cd = prof.access_s(
             np.array([a[1] for a in dst]), np.array([self.urban_m(a[0]) for a in dst])
         )
-        t = cs[:, None] + st.time_s[np.ix_(si, di)] + cd[None, :]
+        base = st.drive_s if drive else st.time_s
+        t = cs[:, None] + base[np.ix_(si, di)] + cd[None, :]
+        if drive:  # unreachable pairs as in the travel times
+            t = np.where(np.isfinite(st.time_s[np.ix_(si, di)]), t, np.inf)
         ii, jj = np.nonzero(si[:, None] == di[None, :])
         if len(ii):  # places on the same node travel straight between each other
             _az1, _az2, d = _GEOD.inv(
@@ -703,7 +709,7 @@ class Network:
             np.array(list(sources), dtype=object)[:, None]
             == np.array(list(targets), dtype=object)[None, :]
         )
-        t = np.where(same_id, 0.0, t + prof.boarding_s)
+        t = np.where(same_id, 0.0, t + (0.0 if drive else prof.boarding_s))
         reach = np.isfinite(t)
         return np.where(reach, np.rint(np.where(reach, t, 0)), -1).astype(np.int64)
 

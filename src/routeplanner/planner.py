@@ -147,9 +147,10 @@ def _reach_bounds(
     network: Network,
     dates: list[dt.date],
     sites: list[Site],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]:
     """For every site and trip day: whether it is reachable, whether a visit fits the time
-    bound, and the shortest way there and back with the visit (seconds).
+    bound; for every site the shortest way there and back with the visit (seconds), its
+    driving, and the place it starts from.
 
     The bound is necessary for any plan (shortest travel times obey the triangle inequality):
     with the nights known, the way from the day's start to the site, the visit and the way to
@@ -170,22 +171,31 @@ def _reach_bounds(
     reach = np.zeros((n, nd), dtype=bool)
     fits = np.zeros((n, nd), dtype=bool)
     trip = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
-    cache: dict[frozenset[str], tuple[np.ndarray, np.ndarray]] = {}
+    drive = np.zeros(n, dtype=np.int64)
+    origin = np.zeros(n, dtype=np.int64)
+    cache: dict[frozenset[str], tuple[np.ndarray, ...]] = {}
+    kw = {"profile": req.profile, "modes": req.modes}
     for k, d in enumerate(dates):
         sig = network.active_links(d, req.modes)
         if sig not in cache:
-            out = network.durations(places, ids, d, profile=req.profile, modes=req.modes)
-            back = network.durations(ids, places, d, profile=req.profile, modes=req.modes)
-            cache[sig] = (out, back)
-        out, back = cache[sig]
+            cache[sig] = (
+                network.durations(places, ids, d, **kw),
+                network.durations(ids, places, d, **kw),
+                network.durations(places, ids, d, drive=True, **kw),
+                network.durations(ids, places, d, drive=True, **kw),
+            )
+        out, back, d_out, d_back = cache[sig]
         a, b = pairs[k]
         t_out, t_back = out[pos[a]], back[:, pos[b]]
         ok = (t_out >= 0) & (t_back >= 0)
         total = np.where(ok, t_out + visit + t_back, np.iinfo(np.int64).max)
         reach[:, k] = ok
         fits[:, k] = ok & (total <= span)
-        trip = np.minimum(trip, total)
-    return reach, fits, trip
+        better = total < trip
+        trip = np.where(better, total, trip)
+        drive = np.where(better, d_out[pos[a]] + d_back[:, pos[b]], drive)
+        origin = np.where(better, pos[a], origin)
+    return reach, fits, trip, drive, [places[i] for i in origin]
 
 
 def _prechecks(
@@ -255,7 +265,7 @@ def _prechecks(
             continue
         cheap.append((site, first_ok))
     sites = [x for x, _f in cheap]
-    reach, fits, trip = _reach_bounds(req, catalog, network, dates, sites)
+    reach, fits, trip, drive, origin = _reach_bounds(req, catalog, network, dates, sites)
     # most promising first: must-visit sites, then score per hour of the way there and back
     prize = np.array([_site_prize(req, x) for x in sites], dtype=np.float64)
     promise = prize / np.maximum(trip, 1).astype(np.float64)
@@ -263,7 +273,7 @@ def _prechecks(
         range(len(sites)), key=lambda j: (sites[j].id not in req.must_visit, -promise[j], j)
     )
     cap = min(MAX_CANDIDATES + MAX_CANDIDATES_PER_DAY * len(dates), MAX_CANDIDATES_CAP)
-    far = _far_reasons(req, network, dates, sites, reach, fits, trip)
+    far = _far_reasons(req, catalog, network, dates, sites, reach, fits, (trip, drive, origin))
     later = Reason("not_considered", {"n": cap})  # one shared reason: rendered once
     kept: list[Site] = []
     days_ok: dict[str, list[int]] = {}
@@ -294,7 +304,8 @@ def _prechecks(
         usable_reached = [k for k in usable if fits[j, k]]
         if not usable_reached:  # open only on days it cannot be reached in time
             on = [dates[k] for k in usable]
-            dropped[sid] = _unreachable(req, network, on, site, reach[j, usable], trip[j])
+            far_j = _too_far(req, catalog, int(trip[j]), int(drive[j]), origin[j])
+            dropped[sid] = _unreachable(req, network, on, site, reach[j, usable], far_j)
             continue
         days_ok[sid] = usable_reached
         kept.append(site)
@@ -303,36 +314,51 @@ def _prechecks(
     return kept, dropped, days_ok
 
 
-def _too_far(req: TripRequest, trip_s: int) -> Reason:
+def _too_far(req: TripRequest, catalog: Catalog, trip_s: int, drive_s: int, origin: str) -> Reason:
+    """Too far: with the nights known, for one day (the reason the drop explanations give, with
+    the day's start, the round trip with the visit, the day and the driving); with the nights
+    to be chosen, for the whole trip."""
     day = _secs(req.day_end) - _secs(req.day_start)
-    whole = req.overnight == "choose" and req.days > 1
+    if req.overnight == "choose" and req.days > 1:
+        return Reason("too_far_bound", {"need_s": trip_s, "have_s": (req.days - 1) * _DAY + day})
+    start = catalog.place(origin)
     return Reason(
-        "too_far_bound",
-        {"need_s": int(trip_s), "have_s": int((req.days - 1) * _DAY + day if whole else day)},
+        "too_far",
+        {
+            "from": (start.name("ru"), start.name("en")),
+            "from_id": origin,
+            "trip_s": trip_s,
+            "day_s": day,
+            "drive_s": drive_s,
+            "limit_h": f"{req.max_drive_h:g}",
+        },
     )
 
 
 def _far_reasons(
     req: TripRequest,
+    catalog: Catalog,
     network: Network,
     dates: list[dt.date],
     sites: list[Site],
     reach: np.ndarray,
     fits: np.ndarray,
-    trip: np.ndarray,
+    way: tuple[np.ndarray, np.ndarray, list[str]],
 ) -> dict[int, Reason]:
     """Reasons of the sites that fail the time bound on every day, all at once: too far (one
-    shared reason per whole minute), or unreachable with the allowed modes, or at all."""
+    shared reason per whole minute of way and driving and per start), or unreachable with the
+    allowed modes, or at all."""
+    trip, drive, origin = way
     out: dict[int, Reason] = {}
-    shared: dict[int, Reason] = {}
+    shared: dict[tuple[int, int, str], Reason] = {}
     lost = np.flatnonzero(~fits.any(axis=1))
     cut = [j for j in lost if not reach[j].any()]
     for j in lost:
         if reach[j].any():
-            minute = int(trip[j]) // 60 * 60
-            if minute not in shared:
-                shared[minute] = _too_far(req, minute)
-            out[int(j)] = shared[minute]
+            key = (int(trip[j]) // 60 * 60, int(drive[j]) // 60 * 60, origin[j])
+            if key not in shared:
+                shared[key] = _too_far(req, catalog, *key)
+            out[int(j)] = shared[key]
     if cut:
         ids = [sites[j].id for j in cut]
         anyhow = np.zeros(len(cut), dtype=bool)
@@ -351,12 +377,12 @@ def _unreachable(
     dates: list[dt.date],
     site: Site,
     reach: np.ndarray,
-    trip_s: int,
+    too_far: Reason,
 ) -> Reason:
     """Why a site fails the time bound: too far for a day (or the trip), or not reachable with
     the allowed modes, or not reachable at all on the trip dates."""
     if reach.any():
-        return _too_far(req, trip_s)
+        return too_far
     for d in dates:
         t = network.durations([req.start], [site.id], d, profile=req.profile)
         if t[0, 0] >= 0:
