@@ -337,6 +337,7 @@ def test_far_sites_are_left_out_before_the_search_with_the_reason(
             lodging=None,
             modes=["ferry"],  # by road: no flight to Ust-Ilimsk
             day_end="11:00",
+            lunch=None,
         ),
         catalog,
         network,
