@@ -191,13 +191,11 @@ def test_unknown_strategy_names_are_refused_at_validation():
 
 
 def test_strategy_names_follow_the_installed_ortools():
-    from typing import get_args
-
     from ortools.constraint_solver import routing_enums_pb2 as enums
 
-    from routeplanner.model import FirstSolution, Metaheuristic
+    from routeplanner.model import FIRST_SOLUTIONS, METAHEURISTICS
 
     firsts = set(enums.FirstSolutionStrategy.Value.keys()) - {"UNSET", "EVALUATOR_STRATEGY"}
     metas = set(enums.LocalSearchMetaheuristic.Value.keys()) - {"UNSET"}
-    assert set(get_args(FirstSolution)) == firsts
-    assert set(get_args(Metaheuristic)) == metas
+    assert set(FIRST_SOLUTIONS) == firsts
+    assert set(METAHEURISTICS) == metas

@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_serializer,
     field_validator,
     model_validator,
@@ -299,7 +300,7 @@ class ExtraPlace(_Strict):
 #: OR-Tools first-solution strategies accepted by :class:`SolverSettings` (the names of
 #: ``routing_enums_pb2.FirstSolutionStrategy`` that need no callback; a test keeps them in step
 #: with the installed OR-Tools).
-FirstSolution = Literal[
+FIRST_SOLUTIONS = (
     "AUTOMATIC",
     "PATH_CHEAPEST_ARC",
     "PATH_MOST_CONSTRAINED_ARC",
@@ -316,16 +317,16 @@ FirstSolution = Literal[
     "GLOBAL_CHEAPEST_ARC",
     "LOCAL_CHEAPEST_ARC",
     "FIRST_UNBOUND_MIN_VALUE",
-]
+)
 #: OR-Tools local-search metaheuristics accepted by :class:`SolverSettings`.
-Metaheuristic = Literal[
+METAHEURISTICS = (
     "AUTOMATIC",
     "GREEDY_DESCENT",
     "GUIDED_LOCAL_SEARCH",
     "SIMULATED_ANNEALING",
     "TABU_SEARCH",
     "GENERIC_TABU_SEARCH",
-]
+)
 
 
 class EventOptions(_Strict):
@@ -376,11 +377,21 @@ class SolverSettings(_Strict):
     time_limit_s: float = Field(5.0, gt=0, le=3600)
     max_solutions: int | None = Field(None, ge=1)
     seed: int = Field(0, ge=0)
-    first_solution: FirstSolution = "PARALLEL_CHEAPEST_INSERTION"
-    metaheuristic: Metaheuristic = "GUIDED_LOCAL_SEARCH"
+    first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
+    metaheuristic: str = "GUIDED_LOCAL_SEARCH"
     lodging_search_s: float = Field(
         0.02, gt=0, le=60, description="search per lodging-sequence probe, s of work"
     )
+
+    @field_validator("first_solution", "metaheuristic")
+    @classmethod
+    def _strategy(cls, v: str, info: ValidationInfo) -> str:
+        names = FIRST_SOLUTIONS if info.field_name == "first_solution" else METAHEURISTICS
+        if v not in names:
+            raise ValueError(
+                f"'{str(v)[:60]}' is not an OR-Tools strategy; one of {', '.join(names)}"
+            )
+        return v
 
 
 class TripRequest(_Strict):
