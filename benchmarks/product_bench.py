@@ -11,8 +11,9 @@ Instances
   a ticket price per visit, a fare on every leg (2 RUB per unit of distance), one of three
   categories per visit, a per-person budget of 60 % of what an unconstrained greedy plan
   spends, quotas (per day: at least 1 ``a``, at most 3 ``b``; per trip: at least ``m`` ``b``,
-  at most half the greedy plan's ``c``) and a precedence chain of three required visits (three
-  consecutive visits of the greedy plan's first tour, so that the chain is feasible).
+  at most half the greedy plan's ``c``; maxima never below what the required chain holds) and
+  a precedence chain of three required visits (three consecutive visits of the greedy plan's
+  first tour, so that the chain is feasible).
 
 Protocol
 --------
@@ -180,11 +181,13 @@ def synthetic(root: Path, set_name: str, name: str, m: int) -> Synthetic:
         dataclasses.replace(v, required=True) if i in chain else v for i, v in enumerate(visits)
     )
     n_c = sum(tag[i] == "c" for r in greedy for i in r)
+    chain_c = sum(tag[i] == "c" for i in chain)
+    chain_b = sum(tag[i] == "b" for i in chain)
     quotas = (
         _QuotaRule("a", "day", 1, None),
-        _QuotaRule("b", "day", None, 3),
+        _QuotaRule("b", "day", None, max(3, chain_b)),  # the required chain always fits
         _QuotaRule("b", "trip", m, None),
-        _QuotaRule("c", "trip", None, max(1, n_c // 2)),
+        _QuotaRule("c", "trip", None, max(1, n_c // 2, chain_c)),
     )
     budget = int(0.6 * spend)
     problem = dataclasses.replace(

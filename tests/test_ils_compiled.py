@@ -376,3 +376,20 @@ def test_exchange_keeps_every_constraint_and_never_loses_prize(seed: int):
         assert prize(routes) >= before + n  # every exchange gains at least 1
         made += n
     assert made > 0
+
+
+def test_a_fixed_order_is_kept_from_empty_days():
+    # no start routes: the fill places the chain's visits in their order, on one day
+    p = _problem(n=30, m=2, seed=5, lunch=False, drive=None, tmax=400)
+    visits = list(p.visits)
+    chain = [11, 3, 7]
+    for i in chain:
+        visits[i] = dataclasses.replace(visits[i], required=True, windows=((0, 380),), days=None)
+    p = dataclasses.replace(p, visits=tuple(visits), precedences=((11, 3), (3, 7)))
+    ils = CompiledILS(p)
+    start = ils.fill([[], []])
+    routes, _ = ils.run(start, deadline=float("inf"), seed=1, max_iterations=200)
+    for r in (start, routes):
+        assert not evaluate(p, r)[1], r
+        day = next(x for x in r if 3 in x)
+        assert [i for i in day if i in chain] == chain

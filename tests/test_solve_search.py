@@ -161,10 +161,9 @@ def test_pure_orienteering_hotel_to_hotel_stays_feasible():
     assert a.prize > 0
 
 
-def test_a_first_plan_the_greedy_fill_cannot_make_comes_from_ortools():
-    # two required visits whose windows force the order 2 -> 1, while the greedy fill places
-    # the first one it sees where it fits best; with the order given as precedences and no
-    # start routes, only OR-Tools' model (precedences as constraints) finds the first plan
+def test_a_fixed_order_without_a_start_is_kept_by_the_first_plan():
+    # two required visits with the order b -> a given as a precedence and no start routes:
+    # the greedy fill inserts each between its predecessor and successor
     dur = np.array(
         [[0, 10, 10, 30], [10, 0, 10, 30], [10, 10, 0, 30], [30, 30, 30, 0]], dtype=np.int64
     )

@@ -217,6 +217,36 @@ def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: ig
 
 
 @njit(cache=True)
+def _ordered_insert(prob, side, d, row, n, i, free, work):  # type: ignore[no-untyped-def]
+    """Insert visit ``i``, which has a fixed order (``side[5]``: its predecessor, ``side[6]``:
+    its successor, -1: none), into day ``d`` at the first position between them where the day
+    passes the exact schedule; returns the position, or -1 with ``row`` unchanged (also when
+    its predecessor or successor is on another day)."""
+    pred, succ = side[5][i], side[6][i]
+    lo = 0
+    hi = n
+    for k in range(n):
+        if row[k] == pred:
+            lo = k + 1
+        if row[k] == succ:
+            hi = k
+    if pred >= 0 and lo == 0 and not free[pred]:
+        return -1  # its predecessor is on another day
+    if succ >= 0 and hi == n and not free[succ]:
+        return -1
+    for q in range(lo, hi + 1):
+        for k in range(n, q, -1):
+            row[k] = row[k - 1]
+        row[q] = i
+        work[_C_EXACT] += (n + 3) * (n + 2)
+        if _exact_ok(prob, d, row, n + 1):
+            return q
+        for k in range(q, n):
+            row[k] = row[k + 1]
+    return -1
+
+
+@njit(cache=True)
 def _lunch_position(prob, d, row, n, p, work):  # type: ignore[no-untyped-def]
     """Move ``row[p]`` to the first other position where day ``d`` (``n`` visits) passes the
     exact schedule with lunch; returns that position, or -1 with ``row`` as it was.
@@ -346,11 +376,13 @@ def _day_costs(prob, d, route, n, ws, free, dead):  # type: ignore[no-untyped-de
 
 # ------------------------------------------------------------------------ side constraints
 #
-# ``side`` = (price, fare, lim, qflag, qlim): the price per person of each visit, the fare of
-# each leg (per matrix), ``lim = [budget, pen_day, pen_trip]`` (budget -1: none), and per quota
-# ``q`` the visits it counts (``qflag[q]``) and its bounds ``qlim[q] = [day_min, day_max,
-# trip_min, trip_max]`` (-1: none). Maxima are hard; a missing visit below a minimum costs
-# ``pen_day`` (per day) or ``pen_trip`` (over the trip) in the objective.
+# ``side`` = (price, fare, lim, qflag, qlim, pred, succ): the price per person of each visit,
+# the fare of each leg (per matrix), ``lim = [budget, pen_day, pen_trip]`` (budget -1: none),
+# per quota ``q`` the visits it counts (``qflag[q]``) and its bounds ``qlim[q] = [day_min,
+# day_max, trip_min, trip_max]`` (-1: none), and each visit's predecessor and successor in a
+# fixed order (-1: none). Maxima are hard; a missing visit below a minimum costs ``pen_day``
+# (per day) or ``pen_trip`` (over the trip) in the objective. A visit with a fixed order is
+# inserted only between its predecessor and successor, on their day (:func:`_ordered_insert`).
 
 
 @njit(cache=True)
@@ -521,13 +553,39 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
             return
         p = pos[bd, bi]
         n = rlen[bd]
+        row = routes[bd]
+        if side[5][bi] >= 0 or side[6][bi] >= 0:
+            # a visit with a fixed order: between its predecessor and successor on this day
+            q = _ordered_insert(prob, side, bd, row, n, bi, free, work)
+            if q < 0:
+                banned[bd, bi] = True
+                continue
+            rlen[bd] = n + 1
+            extra = 0
+            if budget >= 0:
+                extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
+                    prob, side, bd, row, n + 1, q
+                )
+                if spend + extra > budget:
+                    for k in range(q, n):
+                        row[k] = row[k + 1]
+                    rlen[bd] = n
+                    banned[bd, bi] = True
+                    continue
+            free[bi] = False
+            dirty[bd] = True
+            spend += extra
+            for q in range(nq):
+                if side[3][q, bi]:
+                    cnt[q, bd] += 1
+                    trip[q] += 1
+            continue
         extra = 0
         if budget >= 0:
             extra = _insert_price(prob, side, locs[bd], p, bd, bi)
             if spend + extra > budget:
                 banned[bd, bi] = True
                 continue
-        row = routes[bd]
         for k in range(n, p, -1):
             row[k] = row[k - 1]
         row[p] = bi
@@ -690,8 +748,8 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                     bg = 0
                     bc = _INF
                     for i in range(nv):
-                        if not free[i] or prize[i] <= lost:
-                            continue
+                        if not free[i] or prize[i] <= lost or side[5][i] >= 0 or side[6][i] >= 0:
+                            continue  # a visit with a fixed order comes in through the fill
                         for d2 in range(nd):
                             if d2 == d:
                                 c = cost[d, i]
@@ -1043,7 +1101,8 @@ def _allowed_of(problem: Problem, prize: np.ndarray, req: np.ndarray) -> np.ndar
 
 def _side(problem: Problem, fare: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """The side constraints as the kernels read them (``side``): prices, fares, budget and the
-    quota penalties, quota membership and bounds."""
+    quota penalties, quota membership and bounds, and each visit's predecessor and successor
+    in a fixed order."""
     nv = len(problem.visits)
     price = np.array([v.price_rub for v in problem.visits], dtype=np.int64).reshape(nv)
     if fare is None:
@@ -1074,7 +1133,14 @@ def _side(problem: Problem, fare: np.ndarray | None = None) -> tuple[np.ndarray,
             qlim[q, 3] = -1 if rule.max is None else rule.max
     qlim[:, 0] = np.maximum(qlim[:, 0], 0)
     qlim[:, 2] = np.maximum(qlim[:, 2], 0)
-    return (price, fare, lim, qflag, qlim)
+    # fixed order (a tour's stops): each visit's predecessor and successor (chains)
+    pred = np.full(nv, -1, dtype=np.int64)
+    succ = np.full(nv, -1, dtype=np.int64)
+    for i, j in problem.precedences:
+        if succ[i] < 0 and pred[j] < 0:
+            succ[i] = j
+            pred[j] = i
+    return (price, fare, lim, qflag, qlim, pred, succ)
 
 
 def _work(counters: np.ndarray) -> int:
