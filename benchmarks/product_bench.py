@@ -566,6 +566,8 @@ def main() -> None:
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--ref-limit", type=float, default=60.0)
     ap.add_argument("--shard", default="1/1")
+    ap.add_argument("--instances", default="", help="only instances whose name contains one")
+    ap.add_argument("--runs", default="", help="only these runs (product,ours60_s0,...)")
     ap.add_argument("--out", default="benchmarks/results/product.csv")
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--summarize", nargs="*")
@@ -580,6 +582,10 @@ def main() -> None:
         return
     k, n = (int(x) for x in args.shard.split("/"))
     todo = jobs(root, set(args.only.split(",")), [int(s) for s in args.seeds.split(",")])
+    if args.instances:
+        todo = [j for j in todo if any(x in j[1] for x in args.instances.split(","))]
+    if args.runs:
+        todo = [j for j in todo if j[2] in args.runs.split(",")]
     todo = todo[k - 1 :: n]
     out = Path(args.out)
     done: set[tuple[str, str, str, str]] = set()
