@@ -464,7 +464,10 @@ def summarize(paths: list[Path]) -> str:
         vals = {k: float(r["value"]) for k, r in runs.items()}
         ref_run = max(vals, key=lambda k: (vals[k], k == "product"))
         ref = vals[ref_run]
-        gap = 100.0 * (ref - vals["product"]) / ref if ref > 0 else 0.0
+        if prod["feasible"] != "True":
+            gap = 100.0  # a product plan that fails the checker counts as nothing
+        else:
+            gap = 100.0 * (ref - vals["product"]) / ref if ref > 0 else 0.0
         gaps.setdefault(kind, []).append(gap)
         if prod["first_s"] and kind == "scenario":
             firsts.append(float(prod["first_s"]))
