@@ -131,7 +131,11 @@ def test_closed_at_the_hour_there_is_room(catalog: Catalog, network: Network) ->
 
 
 def test_far_site_says_how_far(catalog: Catalog, network: Network) -> None:
-    """Ust-Kut from an Irkutsk base is not 'over the day by 30 h': it is too far for a day."""
+    """Ust-Kut from an Irkutsk base is not 'over the day by 30 h': it is too far for a day.
+
+    The planner's pre-check already drops it on the round trip alone (``too_far_bound``); if
+    it reached the search, the explanation says the same with the figures (``too_far``).
+    """
     ctx, problem, solution, reasons = _explained(
         catalog,
         network,
@@ -142,11 +146,14 @@ def test_far_site_says_how_far(catalog: Catalog, network: Network) -> None:
         modes=["ferry"],  # by road: no flight to Ust-Kut
     )
     reason = reasons["old_ust_kut"]
-    assert reason.code == "too_far"
+    assert reason.code in ("too_far", "too_far_bound"), reason.code
     text = reason.text("ru")
-    assert text.startswith("слишком далеко для одного дня: дорога от «Гостиница «Иркут»»")
-    assert reason.params["trip_s"] > reason.params["day_s"] == 11 * 3600
-    assert verify_reason(ctx, problem, solution, "old_ust_kut", reason)
+    assert text.startswith("слишком далеко")
+    need = reason.params.get("trip_s", reason.params.get("need_s"))
+    have = reason.params.get("day_s", reason.params.get("have_s"))
+    assert need > have == 11 * 3600
+    if any(v.key == "old_ust_kut" for v in problem.visits):
+        assert verify_reason(ctx, problem, solution, "old_ust_kut", reason)
 
 
 def test_a_false_reason_is_refuted(catalog: Catalog, network: Network) -> None:
@@ -166,4 +173,4 @@ def test_a_false_reason_is_refuted(catalog: Catalog, network: Network) -> None:
     wrong_margin = Reason("no_time", {"where": Reason("solver", {"text": "x"}), "over_s": 120})
     assert not verify_reason(ctx, problem, solution, "icebreaker_angara", wrong_margin)
     assert not verify_reason(ctx, problem, solution, "icebreaker_angara", Reason("quota"))
-    assert not verify_reason(ctx, problem, solution, "old_ust_kut", Reason("lunch", {}))
+    assert not verify_reason(ctx, problem, solution, "icebreaker_angara", Reason("lunch", {}))
