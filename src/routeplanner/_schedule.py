@@ -11,10 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from .model import DaySpec, Problem
+import numpy as np
 
-__all__ = ["DaySchedule", "simulate"]
+from .model import DaySpec, Visit
+
+__all__ = ["DaySchedule", "Replayable", "simulate"]
+
+
+class Replayable(Protocol):
+    """What a schedule reads from a problem: a :class:`~routeplanner.model.Problem`, or a view
+    of one with a few visits replaced (the drop explanations' replays)."""
+
+    @property
+    def visits(self) -> Sequence[Visit]: ...
+
+    @property
+    def durations_s(self) -> Sequence[np.ndarray]: ...
+
+    @property
+    def drive_s(self) -> Sequence[np.ndarray] | None: ...
 
 
 @dataclass(frozen=True)
@@ -44,18 +61,15 @@ class DaySchedule:
     reach_end: int | None = None
 
 
-def _first_start(windows: Sequence[tuple[int, int]], t: int) -> int | None:
-    for a, b in windows:
-        if t <= b:
-            return max(a, t)
-    return None
-
-
 def _forward(
-    problem: Problem, day: DaySpec, route: Sequence[int], lunch_gap: int | None
+    problem: Replayable, day: DaySpec, route: Sequence[Visit], lunch_gap: int | None
 ) -> DaySchedule | None:
+    """The schedule of the visits ``route`` (resolved once by :func:`simulate`), lunch in the
+    gap after visit ``lunch_gap`` (``-1``: before the first leg; ``None``: no lunch)."""
     dur = problem.durations_s[day.matrix]
     drv = problem.drive_s[day.matrix] if problem.drive_s is not None else None
+    latest = day.latest_end_s
+    max_drive = day.max_drive_s
     t = day.earliest_start_s
     lunch_start = lunch_location = lunch_on_arrival = None
     loc = day.start_location
@@ -64,13 +78,18 @@ def _forward(
     end: list[int] = []
     travel = drive = 0
     stops = [*route, None]
-    for k, vi in enumerate(stops):
-        nxt = problem.visits[vi].location if vi is not None else day.end_location
+    # t and the driving only grow along the route: past the day's end or the driving limit
+    # the schedule fails whatever follows, so the replay stops there
+    for k, v in enumerate(stops):
+        nxt = v.location if v is not None else day.end_location
         leg = int(dur[loc, nxt])
         if leg < 0:
             return None
         travel += leg
-        drive += int(drv[loc, nxt]) if drv is not None else 0
+        if drv is not None:
+            drive += int(drv[loc, nxt])
+            if max_drive is not None and drive > max_drive:
+                return None
         if lunch_gap is not None and k - 1 == lunch_gap:
             # Lunch in this gap, at a place: on arrival when it can start there in its window
             # (never later than at the place left), else before leaving.
@@ -89,26 +108,28 @@ def _forward(
         else:
             t += leg
             reached = t
-        if vi is None:
+        if v is None:
             reach_end = reached
             break
-        v = problem.visits[vi]
-        s = _first_start(v.windows, t)
-        if s is None:
+        for a, b in v.windows:  # the first start in a window
+            if t <= b:
+                s = a if a > t else t
+                break
+        else:
             return None
         arrive.append(reached)
         start.append(s)
         t = s + v.service_s
+        if t > latest:
+            return None
         end.append(t)
         loc = v.location
-    if t > day.latest_end_s:
-        return None
-    if day.max_drive_s is not None and drive > day.max_drive_s:
+    if t > latest:
         return None
     # Leave as late as possible so as not to wait at the first stop.
     depart = day.earliest_start_s
     if route and lunch_gap != -1:
-        first_leg = int(dur[day.start_location, problem.visits[route[0]].location])
+        first_leg = int(dur[day.start_location, route[0].location])
         depart = max(depart, start[0] - first_leg)
         arrive[0] = depart + first_leg
     return DaySchedule(
@@ -127,12 +148,13 @@ def _forward(
     )
 
 
-def simulate(problem: Problem, day: DaySpec, route: Sequence[int]) -> DaySchedule | None:
+def simulate(problem: Replayable, day: DaySpec, route: Sequence[int]) -> DaySchedule | None:
     """Return the earliest feasible schedule of ``route`` on ``day``, or ``None``.
 
     Parameters
     ----------
     problem : Problem
+        Or any view with its ``visits``, ``durations_s`` and ``drive_s``.
     day : DaySpec
     route : sequence of int
         Indices into ``problem.visits``, in visiting order.
@@ -143,10 +165,11 @@ def simulate(problem: Problem, day: DaySpec, route: Sequence[int]) -> DaySchedul
         ``None`` when no schedule keeps every window, the day's end, the driving limit and
         the lunch window.
     """
+    visits = [problem.visits[vi] for vi in route]
     if day.lunch_window_s is None or day.lunch_s <= 0:
-        return _forward(problem, day, route, None)
+        return _forward(problem, day, visits, None)
     # Lunch is needed only when the day reaches the lunch window at all.
-    no_lunch = _forward(problem, day, route, None)
+    no_lunch = _forward(problem, day, visits, None)
     if no_lunch is None:  # a lunch only adds time: nothing can fit then
         return None
     lo, _hi = day.lunch_window_s
@@ -156,7 +179,7 @@ def simulate(problem: Problem, day: DaySpec, route: Sequence[int]) -> DaySchedul
     # so the lunch-free finish is a lower bound that stops the scan).
     best: DaySchedule | None = None
     for gap in range(-1, len(route)):
-        sched = _forward(problem, day, route, gap)
+        sched = _forward(problem, day, visits, gap)
         if sched is not None and (best is None or sched.finish < best.finish):
             best = sched
             if best.finish <= no_lunch.finish:

@@ -24,14 +24,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._schedule import DaySchedule, simulate
 from .calendar import closed_reason, visit_start_windows
 from .i18n import t
-from .model import DaySpec, Problem
+from .model import DaySpec, Problem, Visit
 from .reasons import Reason
 from .solve import Solution
 
@@ -123,6 +123,20 @@ def _relaxed_day(day: DaySpec, relax: Relax) -> DaySpec:
     return dataclasses.replace(day, **changes) if changes else day
 
 
+class _Replay:
+    """``problem`` as :func:`~routeplanner._schedule.simulate` reads it, with the visits of
+    ``changed`` replaced: a replay needs no new problem (whose validation of thousands of
+    visits would cost more than the replay itself)."""
+
+    def __init__(self, problem: Problem, changed: Mapping[int, Visit]) -> None:
+        visits = list(problem.visits)
+        for k, v in changed.items():
+            visits[k] = v
+        self.visits = visits
+        self.durations_s = problem.durations_s
+        self.drive_s = problem.drive_s
+
+
 def _fits(
     ctx: PlanContext, problem: Problem, solution: Solution, i: int, relax: Relax
 ) -> list[_Fit]:
@@ -134,17 +148,16 @@ def _fits(
         windows = _windows(ctx, problem, i, [d], relax)
         if solution.schedules[d] is None or not windows:
             continue
-        visits = list(problem.visits)
-        visits[i] = dataclasses.replace(v, windows=windows, days=None)
+        changed = {i: dataclasses.replace(v, windows=windows, days=None)}
         day = _relaxed_day(problem.days[d], relax)
         route = list(solution.routes[d])
         if relax.others:  # the plan's visits of that day may start at any time of the day
             for k in route:
                 w = problem.visits[k]
-                visits[k] = dataclasses.replace(
+                changed[k] = dataclasses.replace(
                     w, windows=((day.earliest_start_s, day.latest_end_s - w.service_s),)
                 )
-        p2 = dataclasses.replace(problem, visits=tuple(visits))
+        p2 = _Replay(problem, changed)
         for pos in range(len(route) + 1):
             sched = simulate(p2, day, [*route[:pos], i, *route[pos:]])
             if sched is not None:
