@@ -12,7 +12,7 @@ import pytest
 
 from routeplanner.catalog import Catalog
 from routeplanner.exceptions import NetworkError, UnknownPlaceError
-from routeplanner.network import Network, load_network, validate_graph
+from routeplanner.network import Network, _shortest_paths, load_network, validate_graph
 from routeplanner.settings import default_data_dir
 
 DATA = default_data_dir()
@@ -234,3 +234,64 @@ def test_arshan_by_coach_within_published_range(network: Network) -> None:
     assert leg is not None and "tunka_arshan_fork" in leg.path
     assert 3.0 * 3600 <= leg.duration_s <= 4.0 * 3600
     assert 205_000 <= leg.distance_m <= 220_000
+
+
+def _scipy_paths(n: int, weights: dict[tuple[int, int], float]) -> tuple[np.ndarray, np.ndarray]:
+    sparse = pytest.importorskip("scipy.sparse")
+    csgraph = pytest.importorskip("scipy.sparse.csgraph")
+    keys = list(weights)
+    graph = sparse.csr_matrix(
+        (
+            np.array([weights[k] for k in keys]),
+            (np.array([k[0] for k in keys], dtype=np.int64), np.array([k[1] for k in keys])),
+        ),
+        shape=(n, n),
+    )
+    return csgraph.dijkstra(graph, directed=True, return_predecessors=True)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_shortest_paths_match_scipy(seed: int) -> None:
+    """The plain-Python Dijkstra gives scipy's times and predecessors on random graphs."""
+    import random
+
+    rng = random.Random(seed)
+    n = rng.randint(1, 40)
+    weights = {}
+    for _ in range(rng.randint(0, 4 * n)):
+        u, v = rng.randrange(n), rng.randrange(n)
+        if u != v:
+            weights[(u, v)] = rng.uniform(1.0, 5000.0)
+    want_t, want_p = _scipy_paths(n, weights)
+    got_t, got_p = _shortest_paths(n, weights)
+    assert np.array_equal(got_t, want_t)
+    assert np.array_equal(got_p, want_p)
+
+
+def test_shortest_paths_of_the_network_match_scipy(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every state the shipped network takes over a year: scipy's figures to the last bit."""
+    import routeplanner.network as network_module
+
+    arcs: list[tuple[int, dict[tuple[int, int], float]]] = []
+    plain = network_module._shortest_paths
+
+    def spy(n: int, weights: dict[tuple[int, int], float]) -> tuple[np.ndarray, np.ndarray]:
+        arcs.append((n, dict(weights)))
+        return plain(n, weights)
+
+    monkeypatch.setattr(network_module, "_shortest_paths", spy)
+    fresh = load_network(DATA, catalog)
+    for k in range(0, 366, 5):
+        for profile in ("car", "coach"):
+            for modes in (("ferry", "ice_road", "flight", "rail", "boat"), ()):
+                fresh.matrix(
+                    ["irkutsk", "bratsk"], ICE + dt.timedelta(days=k), profile=profile, modes=modes
+                )
+    assert len(arcs) >= 4
+    for n, weights in arcs:
+        want_t, want_p = _scipy_paths(n, weights)
+        got_t, got_p = plain(n, weights)
+        assert np.array_equal(got_t, want_t)
+        assert np.array_equal(got_p, want_p)

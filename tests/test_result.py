@@ -99,6 +99,13 @@ def test_dropped_texts() -> None:
     assert Dropped("s", "Завод", "closed").text("ru") == "closed"  # no Russian stored
 
 
+def test_dropped_are_written_with_every_field(itinerary: Itinerary) -> None:
+    """The JSON's dropped sites hold exactly the fields of :class:`Dropped`, in order."""
+    extra = Dropped("s", "=Завод", "closed", "Plant", "закрыт")
+    it = dataclasses.replace(itinerary, dropped=[*itinerary.dropped, extra])
+    assert it.to_dict()["dropped"] == [dataclasses.asdict(d) for d in it.dropped]
+
+
 def test_bad_kpis_name_the_key(itinerary: Itinerary) -> None:
     raw = itinerary.to_dict() | {"kpis": {"sites": "many"}}
     with pytest.raises(ItineraryError, match="kpis"):

@@ -91,3 +91,34 @@ def test_insertion_report_is_safe(itinerary: Itinerary, cat: Catalog) -> None:
 
 def test_every_first_character_is_covered() -> None:
     assert set(FORMULA_START) == {"=", "+", "-", "@", "\t", "\r"}
+
+
+def test_xlsx_cells_hold_what_pandas_would_write() -> None:
+    """Missing values empty, numpy numbers as numbers, dates with a date format, text as is."""
+    import datetime as dt
+
+    import numpy as np
+
+    frame = pd.DataFrame(
+        {
+            "n": [np.int64(3), None],
+            "x": [1.5, float("nan")],
+            "ok": [True, False],
+            "day": [dt.date(2027, 7, 6), dt.date(2027, 7, 7)],
+            "inf": [float("inf"), -float("inf")],
+            "text": ["Завод", "=1"],
+        }
+    )
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"t": frame})))["t"]
+    assert [c.value for c in ws[1]] == ["n", "x", "ok", "day", "inf", "text"]
+    row = ws[2]
+    assert (row[0].value, row[1].value, row[2].value, row[4].value, row[5].value) == (
+        3,
+        1.5,
+        True,
+        "inf",
+        "Завод",
+    )
+    assert row[3].value == dt.datetime(2027, 7, 6) and row[3].number_format == "YYYY-MM-DD"
+    assert ws["B3"].value in (None, "") and ws["F3"].value == "'=1"
+    assert ws.freeze_panes == "A2"

@@ -8,9 +8,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ._csv import (
@@ -43,6 +42,9 @@ from .model import (
 )
 from .settings import default_data_dir
 from .stories import Story, read_stories
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "LAT_RANGE",
@@ -431,6 +433,8 @@ class Catalog:
             }
             for s in self.sites.values()
         ]
+        import pandas as pd  # only tables need it: importing it costs a third of a second
+
         return pd.DataFrame(rows)
 
 

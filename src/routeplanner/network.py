@@ -29,22 +29,21 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import heapq
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
-from geopy.distance import geodesic
+from geographiclib.geodesic import Geodesic
 from pyproj import Geod
 from rapidfuzz import fuzz, process
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from ._csv import (
     Column,
@@ -61,6 +60,9 @@ from .exceptions import Issue, NetworkError, ScenarioError, UnknownPlaceError
 from .model import LINK_MODES, Mode
 from .reasons import Reason
 from .settings import default_data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "LINK_MODES",
@@ -86,6 +88,9 @@ _DRIVING = frozenset({Mode.ROAD, Mode.CONNECTOR, Mode.ICE_ROAD})
 _MAIN_MODE = (Mode.FLIGHT, Mode.RAIL, Mode.FERRY, Mode.BOAT, Mode.ICE_ROAD)
 _NODE_KINDS = ("town", "settlement", "junction", "hub")
 _GEOD = Geod(ellps="WGS84")
+#: WGS84 in kilometres, as geopy's ``geodesic`` computes it (the same figures to the last bit,
+#: without importing geopy's geocoders and HTTP stack)
+_WGS84_KM = Geodesic(6378.137, 1 / 298.257223563)
 _WEEKDAYS = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -354,6 +359,8 @@ class TravelMatrix:
 
     def to_frame(self, what: str = "duration_s") -> pd.DataFrame:
         """Return one matrix as a labelled DataFrame (unreachable pairs as ``NA``)."""
+        import pandas as pd  # only tables need it: importing it costs a third of a second
+
         data = getattr(self, what).astype("float64")
         data[~self.reachable] = np.nan
         return pd.DataFrame(data, index=self.ids, columns=self.ids).astype("Int64")
@@ -396,6 +403,11 @@ class _State:
     edge: dict[tuple[int, int], tuple[str, dict[str, Any]]]
 
 
+def _geodesic_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """WGS84 geodesic distance, metres (Karney's method, as geopy's ``geodesic(...).m``)."""
+    return float(_WGS84_KM.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)["s12"]) * 1000
+
+
 def _haversine_m(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     r = 6_371_008.8
     p1, p2 = np.radians(lat1), np.radians(lat2)
@@ -403,6 +415,41 @@ def _haversine_m(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     dl = np.radians(lon2) - np.radians(lon1)
     a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * r * np.arcsin(np.sqrt(a))
+
+
+def _shortest_paths(n: int, weights: dict[tuple[int, int], float]) -> tuple[np.ndarray, np.ndarray]:
+    """Shortest travel times between all ``n`` nodes, and each path's predecessors.
+
+    Dijkstra from every node over the arcs ``weights`` ((from, to) → seconds): the figures
+    of :func:`scipy.sparse.csgraph.dijkstra` (``inf`` where unreachable, predecessor -9999
+    where none), in plain Python, as a road graph of a few hundred nodes takes milliseconds
+    and importing scipy's graph routines would cost a third of a second per process.
+    """
+    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for (u, v), w in sorted(weights.items()):
+        adj[u].append((v, w))
+    time_s = np.full((n, n), np.inf)
+    pred = np.full((n, n), -9999, dtype=np.int32)
+    for s in range(n):
+        dist = [math.inf] * n
+        prev = [-9999] * n
+        done = [False] * n
+        dist[s] = 0.0
+        heap = [(0.0, s)]
+        while heap:
+            d, u = heapq.heappop(heap)
+            if done[u]:
+                continue
+            done[u] = True
+            for v, w in adj[u]:
+                t = d + w
+                if not done[v] and t < dist[v]:
+                    dist[v] = t
+                    prev[v] = u
+                    heapq.heappush(heap, (t, v))
+        time_s[s] = dist
+        pred[s] = prev
+    return time_s, pred
 
 
 class Network:
@@ -473,7 +520,7 @@ class Network:
         elif node not in self.graph:
             raise UnknownPlaceError(node, self.suggest(node))
         a = self.graph.nodes[node]
-        length = geodesic((lat, lon), (a["lat"], a["lon"])).m * self.detour_factor
+        length = _geodesic_m(lat, lon, a["lat"], a["lon"]) * self.detour_factor
         return node, length, lat, lon
 
     def with_catalog(self, catalog: Catalog) -> Network:
@@ -595,15 +642,8 @@ class Network:
             k = (index[u], index[v])
             if k not in best or t < best[k][0]:
                 best[k] = (t, mode, a)
-        rows = np.array([k[0] for k in best], dtype=np.int64)
-        cols = np.array([k[1] for k in best], dtype=np.int64)
-        vals = np.array([b[0] for b in best.values()])
         n = len(nodes)
-        time_s, pred = dijkstra(
-            csr_matrix((vals, (rows, cols)), shape=(n, n)),
-            directed=True,
-            return_predecessors=True,
-        )
+        time_s, pred = _shortest_paths(n, {k: b[0] for k, b in best.items()})
         # Accumulate length, driving time and fares along each shortest-path tree.
         length = np.zeros((n, n))
         drive = np.zeros((n, n))
@@ -683,12 +723,9 @@ class Network:
         dst = [self._anchor(p) for p in targets]
         si = np.array([index[a[0]] for a in src], dtype=np.int64)
         di = np.array([index[a[0]] for a in dst], dtype=np.int64)
-        cs = prof.access_s(
-            np.array([a[1] for a in src]), np.array([self.urban_m(a[0]) for a in src])
-        )
-        cd = prof.access_s(
-            np.array([a[1] for a in dst]), np.array([self.urban_m(a[0]) for a in dst])
-        )
+        urban = {n: self.urban_m(n) for n in {a[0] for a in (*src, *dst)}}  # few nodes
+        cs = prof.access_s(np.array([a[1] for a in src]), np.array([urban[a[0]] for a in src]))
+        cd = prof.access_s(np.array([a[1] for a in dst]), np.array([urban[a[0]] for a in dst]))
         base = st.drive_s if drive else st.time_s
         t = cs[:, None] + base[np.ix_(si, di)] + cd[None, :]
         if drive:  # unreachable pairs as in the travel times
@@ -960,7 +997,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                 continue
             target = target or _nearest(graph, road_nodes, hub.lat, hub.lon)
             a = graph.nodes[target]
-            length = max(geodesic((hub.lat, hub.lon), (a["lat"], a["lon"])).m * detour, 1.0)
+            length = max(_geodesic_m(hub.lat, hub.lon, a["lat"], a["lon"]) * detour, 1.0)
             graph.add_edge(hub.id, target, mode="connector", length_m=length)
             graph.add_edge(target, hub.id, mode="connector", length_m=length)
 

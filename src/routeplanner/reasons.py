@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .i18n import fmt_date, t
@@ -18,6 +19,7 @@ from .i18n import fmt_date, t
 __all__ = ["Reason"]
 
 
+@lru_cache(maxsize=4096)  # a large catalog's drops repeat the same few hundred figures
 def _duration(seconds: int, lang: str) -> str:
     h, m = divmod(round(seconds / 60), 60)
     unit_h, unit_min = t("unit_h", lang), t("min", lang)

@@ -19,14 +19,15 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ._io import TooLargeError, read_limited
 from .exceptions import Issue, ItineraryError, clip
 from .model import CHECKLIST_CATEGORIES, TripRequest
 from .reasons import Reason
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Day", "Dropped", "Itinerary", "Kpis", "Leg", "Stop", "compute_kpis"]
 
@@ -361,6 +362,8 @@ class Itinerary:
             "lat",
             "lon",
         ]
+        import pandas as pd  # only tables need it: importing it costs a third of a second
+
         return pd.DataFrame(rows, columns=columns)
 
     def summary(self, *, lang: str = "ru", names: dict[str, str] | None = None) -> str:
@@ -469,7 +472,17 @@ class Itinerary:
             "problems": list(self.problems),
             "problems_ru": list(self.problems_ru),
             "days": days,
-            "dropped": [asdict(x) for x in self.dropped],
+            # the fields as asdict() gives them, without its deep copy (thousands of drops)
+            "dropped": [
+                {
+                    "site_id": x.site_id,
+                    "name": x.name,
+                    "reason": x.reason,
+                    "name_en": x.name_en,
+                    "reason_ru": x.reason_ru,
+                }
+                for x in self.dropped
+            ],
             "kpis": self.kpis.to_dict() if self.kpis is not None else {},
             "solver": self.solver,
             "warnings": list(self.warnings),

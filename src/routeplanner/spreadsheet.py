@@ -10,10 +10,13 @@ package writes goes through :func:`csv_bytes` and :func:`xlsx_bytes`.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["csv_bytes", "safe_cell", "safe_frame", "xlsx_bytes"]
@@ -77,6 +80,9 @@ def xlsx_bytes(
 ) -> bytes:
     """A workbook with one sheet per table; text cells made safe and never formulas.
 
+    The cells hold what :meth:`pandas.DataFrame.to_excel` would write (missing values empty,
+    numbers as numbers, dates with a date format), streamed by openpyxl's write-only mode.
+
     Parameters
     ----------
     sheets : mapping
@@ -90,21 +96,61 @@ def xlsx_bytes(
     -------
     bytes
     """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    for name, frame in sheets.items():
+        safe = safe_frame(frame)
+        rows = [[_xlsx_value(c) for c in safe.columns]]
+        rows += [[_xlsx_value(v) for v in row] for row in safe.itertuples(index=False, name=None)]
+        ws = book.create_sheet(name)
+        for j in range(len(safe.columns)):
+            longest = max(len(str(r[j][0])) if r[j][0] is not None else 0 for r in rows[:200])
+            ws.column_dimensions[get_column_letter(j + 1)].width = min(
+                max_width, max(8, longest + 2)
+            )
+        if freeze:
+            ws.freeze_panes = freeze
+        for row in rows:
+            cells = []
+            for value, fmt in row:
+                if fmt is None and not (isinstance(value, str) and value.startswith("=")):
+                    cells.append(value)
+                    continue
+                cell = WriteOnlyCell(ws, value)
+                if fmt is not None:
+                    cell.number_format = fmt
+                else:  # openpyxl would read "=…" text as a formula
+                    cell.data_type = "s"
+                cells.append(cell)
+            ws.append(cells)
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            safe_frame(frame).to_excel(writer, sheet_name=name, index=False)
-            ws = writer.sheets[name]
-            for row in ws.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f":  # openpyxl reads "=…" text as a formula
-                        cell.data_type = "s"
-            if freeze:
-                ws.freeze_panes = freeze
-            for column in ws.columns:
-                cells = column[:200]
-                longest = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
-                ws.column_dimensions[cells[0].column_letter].width = min(
-                    max_width, max(8, longest + 2)
-                )
+    book.save(buf)
     return buf.getvalue()
+
+
+def _xlsx_value(value: Any) -> tuple[Any, str | None]:
+    """A table value as its spreadsheet cell and number format, as pandas writes it: missing
+    as empty text, infinities as ``inf``, numpy scalars as Python numbers, dates formatted,
+    anything else as its text."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return "", None
+    if isinstance(value, bool | np.bool_):
+        return bool(value), None
+    if isinstance(value, int | np.integer):
+        return int(value), None
+    if isinstance(value, float | np.floating):
+        if math.isinf(value):
+            return ("inf" if value > 0 else "-inf"), None
+        return float(value), None
+    if isinstance(value, dt.datetime):
+        return value, "YYYY-MM-DD HH:MM:SS"
+    if isinstance(value, dt.date):
+        return value, "YYYY-MM-DD"
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86400, "0"
+    if isinstance(value, str):
+        return value, None
+    return str(value), None
