@@ -60,25 +60,17 @@ def _parsed(expr: str) -> OpeningHours:
     return OpeningHours(expr)
 
 
-def _year_hours(expr: str, year: int) -> dict[dt.date, Hours]:
-    """The opening intervals of every day of ``year`` that has any (one evaluation of the
-    whole year, cut at midnights: the same intervals as evaluating each day on its own,
-    a hundred times faster)."""
-    start = dt.datetime(year, 1, 1)
-    end = dt.datetime(year + 1, 1, 1)
-    days: dict[dt.date, list[tuple[dt.time, dt.time | None]]] = {}
+def _day_hours(expr: str, date: dt.date) -> Hours:
+    start = dt.datetime.combine(date, dt.time(0, 0))
+    end = start + dt.timedelta(days=1)
+    out: list[tuple[dt.time, dt.time | None]] = []
     for a, b, state, _comment in _parsed(expr).intervals(start, end):
         if state != State.OPEN:
             continue
-        cur, stop = max(a, start), min(b or end, end)
-        while cur < stop:
-            midnight = dt.datetime.combine(cur.date() + dt.timedelta(days=1), dt.time(0, 0))
-            until = min(stop, midnight)
-            days.setdefault(cur.date(), []).append(
-                (cur.time(), None if until == midnight else until.time())
-            )
-            cur = until
-    return {d: tuple(h) for d, h in days.items()}
+        a2, b2 = max(a, start), min(b or end, end)
+        if b2 > a2:
+            out.append((a2.time(), None if b2 == end else b2.time()))
+    return tuple(out)
 
 
 @lru_cache(maxsize=256)
@@ -103,16 +95,14 @@ def hours_periods(expr: str) -> tuple[Period, ...]:
         with open days come first, each kind in calendar order of its first day.
     """
     first = dt.date(_YEAR, 1, 1)
-    # leap years skip a weekday: 14 years cover every weekday of every calendar day
-    years = {y: _year_hours(expr, y) for y in range(_YEAR, _YEAR + 14)}
     chunks: list[tuple[dt.date, dt.date, Week]] = []
     for i in range(365):
         day = first + dt.timedelta(days=i)
         week: list[Hours | None] = [None] * 7
-        for y, hours in years.items():
+        for y in range(_YEAR, _YEAR + 14):  # leap years skip a weekday: 14 years cover all
             same = dt.date(y, day.month, day.day)
             if week[same.weekday()] is None:
-                week[same.weekday()] = hours.get(same, ())
+                week[same.weekday()] = _day_hours(expr, same)
         chunks.append((day, day, tuple(h or () for h in week)))
     merged: list[list] = []
     for a, b, w in chunks:
