@@ -80,8 +80,9 @@ def xlsx_bytes(
 ) -> bytes:
     """A workbook with one sheet per table; text cells made safe and never formulas.
 
-    The cells hold what :meth:`pandas.DataFrame.to_excel` would write (missing values empty,
-    numbers as numbers, dates with a date format), streamed by openpyxl's write-only mode.
+    The cells hold what :meth:`pandas.DataFrame.to_excel` would write (numbers as numbers,
+    dates with a date format, missing values empty), each written by XlsxWriter with its
+    explicit type: text is always a string cell, never a formula or a link.
 
     Parameters
     ----------
@@ -96,39 +97,37 @@ def xlsx_bytes(
     -------
     bytes
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter  # a third of openpyxl's import time, and a faster writer
 
-    book = Workbook(write_only=True)
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    formats = {f: book.add_format({"num_format": f}) for f in (_DATE, _DATETIME, "0")}
     for name, frame in sheets.items():
         safe = safe_frame(frame)
         rows = [[_xlsx_value(c) for c in safe.columns]]
         rows += [[_xlsx_value(v) for v in row] for row in safe.itertuples(index=False, name=None)]
-        ws = book.create_sheet(name)
+        ws = book.add_worksheet(name)
         for j in range(len(safe.columns)):
-            longest = max(len(str(r[j][0])) if r[j][0] is not None else 0 for r in rows[:200])
-            ws.column_dimensions[get_column_letter(j + 1)].width = min(
-                max_width, max(8, longest + 2)
-            )
+            longest = max(len(str(r[j][0])) for r in rows[:200])
+            ws.set_column(j, j, min(max_width, max(8, longest + 2)))
         if freeze:
-            ws.freeze_panes = freeze
-        for row in rows:
-            cells = []
-            for value, fmt in row:
-                if fmt is None and not (isinstance(value, str) and value.startswith("=")):
-                    cells.append(value)
-                    continue
-                cell = WriteOnlyCell(ws, value)
-                if fmt is not None:
-                    cell.number_format = fmt
-                else:  # openpyxl would read "=…" text as a formula
-                    cell.data_type = "s"
-                cells.append(cell)
-            ws.append(cells)
-    buf = io.BytesIO()
-    book.save(buf)
+            ws.freeze_panes(freeze)
+        for i, row in enumerate(rows):
+            for j, (value, fmt) in enumerate(row):
+                if isinstance(value, str):
+                    ws.write_string(i, j, value)
+                elif isinstance(value, bool):
+                    ws.write_boolean(i, j, value)
+                elif fmt in (_DATE, _DATETIME):
+                    ws.write_datetime(i, j, value, formats[fmt])
+                else:
+                    ws.write_number(i, j, value, formats.get(fmt or ""))
+    book.close()
     return buf.getvalue()
+
+
+_DATE = "YYYY-MM-DD"
+_DATETIME = "YYYY-MM-DD HH:MM:SS"
 
 
 def _xlsx_value(value: Any) -> tuple[Any, str | None]:
@@ -146,9 +145,9 @@ def _xlsx_value(value: Any) -> tuple[Any, str | None]:
             return ("inf" if value > 0 else "-inf"), None
         return float(value), None
     if isinstance(value, dt.datetime):
-        return value, "YYYY-MM-DD HH:MM:SS"
+        return value, _DATETIME
     if isinstance(value, dt.date):
-        return value, "YYYY-MM-DD"
+        return value, _DATE
     if isinstance(value, dt.timedelta):
         return value.total_seconds() / 86400, "0"
     if isinstance(value, str):
