@@ -122,3 +122,31 @@ def test_xlsx_cells_hold_what_pandas_would_write() -> None:
     assert row[3].value == dt.datetime(2027, 7, 6) and row[3].number_format == "YYYY-MM-DD"
     assert ws["B3"].value in (None, "") and ws["F3"].value == "'=1"
     assert ws.freeze_panes == "A2"
+
+
+def test_a_table_writes_the_csv_pandas_writes() -> None:
+    """A :class:`Table`'s CSV is byte for byte the CSV of the same rows as a DataFrame: whole
+    numbers with a gap or beside fractions as floats, booleans, dates, missing values, text
+    made safe and numbers never."""
+    import datetime as dt
+
+    from routeplanner.spreadsheet import Table
+
+    records = [
+        {"n": 3, "gap": 1, "mix": 1, "x": 1.5, "ok": True, "day": dt.date(2027, 7, 6)},
+        {"n": -4, "gap": None, "mix": 2.25, "x": -0.1, "ok": None, "day": None},
+        {"n": 0, "gap": 7, "mix": -3, "x": 1e16, "ok": False, "day": dt.date(2027, 7, 7)},
+    ]
+    for k, r in enumerate(records):
+        r["text"] = HOSTILE[k]
+        r["any"] = [5, "-x", None][k]
+        r["none"] = None
+    table = Table.from_records(records)
+    assert csv_bytes(table) == csv_bytes(pd.DataFrame(records))
+    assert csv_bytes(table, bom=True) == csv_bytes(table.to_frame(), bom=True)
+    assert xlsx_cells(xlsx_bytes({"t": table})) == xlsx_cells(xlsx_bytes({"t": table.to_frame()}))
+
+
+def xlsx_cells(data: bytes) -> list[list[object]]:
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    return [[(c.value, c.data_type, c.number_format) for c in row] for row in ws.iter_rows()]

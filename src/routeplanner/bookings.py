@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .result import Itinerary
+from .spreadsheet import Table
 
-__all__ = ["BOOKING_RULES", "Booking", "booking_sheet", "bookings_frame"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["BOOKING_RULES", "Booking", "booking_sheet", "bookings_frame", "bookings_table"]
 
 #: The visiting rules a booking relies on; a rule listed in a site's ``defaults`` is a
 #: planning default to confirm with the enterprise.
@@ -151,7 +154,12 @@ def booking_sheet(
 
 
 def bookings_frame(bookings: list[Booking]) -> pd.DataFrame:
-    """The booking sheet as a table, one row per visit (columns as :class:`Booking`'s fields;
+    """The booking sheet as a table, one row per visit (:func:`bookings_table`)."""
+    return bookings_table(bookings).to_frame()
+
+
+def bookings_table(bookings: list[Booking]) -> Table:
+    """The booking sheet, one row per visit (columns as :class:`Booking`'s fields;
     ``default_rules`` joined with ``;``, ``start`` and ``end`` as ``HH:MM``)."""
     rows = []
     for b in bookings:
@@ -160,4 +168,4 @@ def bookings_frame(bookings: list[Booking]) -> pd.DataFrame:
         row["start"], row["end"] = b.start.strftime("%H:%M"), b.end.strftime("%H:%M")
         rows.append(row)
     cols = [f for f in Booking.__dataclass_fields__]
-    return pd.DataFrame(rows, columns=cols)
+    return Table.from_records(rows, cols)

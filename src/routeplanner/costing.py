@@ -24,9 +24,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .catalog import Catalog
@@ -34,6 +33,10 @@ from .exceptions import CatalogError, Issue, ScenarioError
 from .result import Itinerary
 from .scenario import load_yaml
 from .settings import default_data_dir
+from .spreadsheet import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "COSTING_FILE",
@@ -240,6 +243,10 @@ class Costing:
         raise KeyError(n)
 
     def to_frame(self) -> pd.DataFrame:
+        """Every line of every break, then its margin and total (:meth:`to_table`)."""
+        return self.to_table().to_frame()
+
+    def to_table(self) -> Table:
         """Every line of every break, then its margin and total, as a table.
 
         Columns: ``group_size``, ``kind``, ``day``, ``item_ru``, ``item_en``, ``quantity``,
@@ -256,7 +263,7 @@ class Costing:
             total["unit_rub"] = b.per_person_rub
             rows.append({"group_size": b.group_size, **margin})
             rows.append({"group_size": b.group_size, **total})
-        return pd.DataFrame(rows)
+        return Table.from_records(rows)
 
 
 def _summary_row(kind: str, quantity: float, unit: str, total: int) -> dict[str, Any]:

@@ -16,15 +16,14 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import pandas as pd
 
 from . import spreadsheet
 from ._io import write_files
-from .bookings import Booking, booking_sheet, bookings_frame
+from .bookings import Booking, booking_sheet, bookings_table
 from .calendar import parse_hours
 from .catalog import Catalog
 from .costing import COSTING_FILE, Costing, Rates, load_rates, tour_costing
@@ -34,6 +33,10 @@ from .places import default_facts
 from .readiness import score_note
 from .result import Itinerary
 from .settings import TIMEZONE
+from .spreadsheet import Table, is_missing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "OUTPUT_FILES",
@@ -183,6 +186,16 @@ def legs_frame(
     ids), ``from_name``, ``to_name``, ``mode``, ``modes`` (``;``-joined), ``depart``,
     ``arrive`` (``HH:MM``), ``duration_min``, ``distance_km``, ``drive_min``, ``price_rub``.
     """
+    return _legs_table(itinerary, lang=lang, names=names, catalog=catalog).to_frame()
+
+
+def _legs_table(
+    itinerary: Itinerary,
+    *,
+    lang: str,
+    names: Mapping[str, str] | None,
+    catalog: Catalog | None,
+) -> Table:
     places = _places(itinerary, catalog, lang, names)
     rows = []
     for di, day in enumerate(itinerary.days, 1):
@@ -206,33 +219,38 @@ def legs_frame(
                     "price_rub": leg.price_rub,
                 }
             )
-    return pd.DataFrame(rows, columns=_LEG_COLUMNS)
+    return Table.from_records(rows, _LEG_COLUMNS)
 
 
-def localized(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def localized(frame: pd.DataFrame | Table, lang: str) -> pd.DataFrame | Table:
     """A table as a person reads it in ``lang``: headers from the label catalog (``col.<name>``
-    where there is one), booleans as yes/no, kinds and units of a calculation in words."""
-    out = frame.copy()
+    where there is one), booleans as yes/no, kinds and units of a calculation in words.
+
+    Returns the same kind of table it is given (a DataFrame or a
+    :class:`~routeplanner.spreadsheet.Table`)."""
+    if not isinstance(frame, Table):
+        return localized(Table.from_frame(frame), lang).to_frame()  # type: ignore[union-attr]
+    out = frame
     for col in out.columns:
-        values = out[col].dropna()
-        if len(values) and all(isinstance(v, bool | np.bool_) for v in values):
-            out[col] = out[col].map(
-                lambda v: "" if v is None or v != v else t("yes" if v else "no", lang)
+        values = [v for v in out.column(col) if not is_missing(v)]
+        if values and all(isinstance(v, bool | np.bool_) for v in values):
+            out = out.map_column(
+                col, lambda v: "" if is_missing(v) else t("yes" if v else "no", lang)
             )
     if "kind" in out.columns:
-        out["kind"] = out["kind"].map(
-            lambda k: t(f"cost.line.{k}", lang) if has(f"cost.line.{k}") else k
+        out = out.map_column(
+            "kind", lambda k: t(f"cost.line.{k}", lang) if has(f"cost.line.{k}") else k
         )
     if "unit" in out.columns:
-        out["unit"] = out["unit"].map(
-            lambda u: t(f"cost.unit.{u}", lang) if has(f"cost.unit.{u}") else u
+        out = out.map_column(
+            "unit", lambda u: t(f"cost.unit.{u}", lang) if has(f"cost.unit.{u}") else u
         )
     if "category" in out.columns:
-        out["category"] = out["category"].map(lambda c: t(c, lang) if has(c) else c)
-    return out.rename(columns=lambda c: t(f"col.{c}", lang) if has(f"col.{c}") else c)
+        out = out.map_column("category", lambda c: t(c, lang) if has(c) else c)
+    return out.renamed(lambda c: t(f"col.{c}", lang) if has(f"col.{c}") else c)
 
 
-def _write_sheets(sheets: Mapping[str, pd.DataFrame], lang: str) -> bytes:
+def _write_sheets(sheets: Mapping[str, Table], lang: str) -> bytes:
     """A workbook for people: tables :func:`localized`, sheets named in ``lang``, cells made
     spreadsheet-safe by :func:`routeplanner.spreadsheet.xlsx_bytes`."""
     named = {
@@ -259,16 +277,12 @@ def xlsx_bytes(
     :meth:`routeplanner.costing.Costing.to_frame`).
     """
     places = _places(itinerary, catalog, lang, names)
-    dropped = pd.DataFrame(
-        [
-            {
-                "site_id": d.site_id,
-                "name": places[d.site_id].name if d.site_id in places else d.name,
-                "reason": d.text(lang),
-            }
+    dropped = Table(
+        ("site_id", "name", "reason"),
+        tuple(
+            (d.site_id, places[d.site_id].name if d.site_id in places else d.name, d.text(lang))
             for d in itinerary.dropped
-        ],
-        columns=["site_id", "name", "reason"],
+        ),
     )
     req = itinerary.scenario
     summary_rows: list[tuple[str, Any]] = [
@@ -291,21 +305,24 @@ def xlsx_bytes(
         (key, t("yes" if value else "no", lang) if isinstance(value, bool) else value)
         for key, value in summary_rows
     ]
-    summary = pd.DataFrame(summary_rows, columns=["key", "value"]).astype({"value": object})
-    stops = stops_frame(itinerary, lang=lang)
+    summary = Table(("key", "value"), tuple(summary_rows))
+    stops = itinerary.to_table(lang=lang)
     if catalog is not None:  # which of each visit's facts are planning defaults
-        stops["default_facts"] = [
-            ", ".join(default_facts(catalog.sites[sid], lang)) if sid in catalog.sites else ""
-            for sid in stops["site_id"]
-        ]
+        stops = stops.with_column(
+            "default_facts",
+            [
+                ", ".join(default_facts(catalog.sites[sid], lang)) if sid in catalog.sites else ""
+                for sid in stops.column("site_id")
+            ],
+        )
     sheets = {
         "stops": stops,
-        "legs": legs_frame(itinerary, lang=lang, names=names, catalog=catalog),
+        "legs": _legs_table(itinerary, lang=lang, names=names, catalog=catalog),
         "dropped": dropped,
         "summary": summary,
     }
     if costing is not None:
-        sheets["calculation"] = costing.to_frame()
+        sheets["calculation"] = costing.to_table()
     return _write_sheets(sheets, lang)
 
 
@@ -596,14 +613,14 @@ def render_plan(
     costing, rates, bookings = plan_extras(itinerary, catalog)
     kw: dict[str, Any] = {"lang": lang, "names": names, "catalog": catalog}
     docs: dict[str, Any] = {**kw, "costing": costing, "bookings": bookings}
-    book = bookings_frame(bookings)
+    book = bookings_table(bookings)
     return {
         "map.html": render_map(itinerary_map(itinerary, catalog, lang=lang, names=names)),
         "programme.html": programme_html(itinerary, **docs).encode("utf-8"),
         "report.html": report_html(itinerary, rates=rates, **docs).encode("utf-8"),
         "bookings.csv": spreadsheet.csv_bytes(book),
         "bookings.xlsx": _write_sheets({"bookings": _bookings_for_people(book, lang)}, lang),
-        "itinerary.csv": spreadsheet.csv_bytes(stops_frame(itinerary, lang=lang)),
+        "itinerary.csv": spreadsheet.csv_bytes(itinerary.to_table(lang=lang)),
         "itinerary.xlsx": xlsx_bytes(itinerary, costing=costing, **kw),
         "itinerary.geojson": (
             json.dumps(geojson_dict(itinerary, **kw), ensure_ascii=False, indent=1) + "\n"
@@ -615,13 +632,11 @@ def render_plan(
     }
 
 
-def _bookings_for_people(book: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _bookings_for_people(book: Table, lang: str) -> Table:
     """The booking sheet with its default rules named in ``lang`` (the CSV keeps the ids)."""
-    out = book.copy()
-    out["default_rules"] = out["default_rules"].map(
-        lambda ids: ", ".join(t(f"fact.{f}", lang) for f in ids.split(";") if f)
+    return book.map_column(
+        "default_rules", lambda ids: ", ".join(t(f"fact.{f}", lang) for f in ids.split(";") if f)
     )
-    return out
 
 
 def plan_extras(

@@ -13,10 +13,10 @@ from the internet.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import threading
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import folium
+from typing import TYPE_CHECKING, Any
 
 from .basemap import add_basemap
 from .catalog import Catalog
@@ -34,6 +34,30 @@ from .places import (
     site_rules,
 )
 from .result import Itinerary
+
+if TYPE_CHECKING:
+    import folium
+
+
+def _import_folium() -> Any:
+    """Import folium without the pandas it loads only to accept DataFrames as locations (never
+    passed here): a third of a second of every plan's start. Only while this is the process's
+    one thread and pandas is not loaded yet: ``sys.modules[...] = None`` makes that optional
+    import fail, as folium allows, and is undone at once."""
+    if "folium" in sys.modules or "pandas" in sys.modules or threading.active_count() > 1:
+        import folium
+
+        return folium
+    sys.modules["pandas"] = None  # type: ignore[assignment]
+    try:
+        import folium
+    finally:
+        del sys.modules["pandas"]
+    return folium
+
+
+if not TYPE_CHECKING:
+    folium = _import_folium()
 
 __all__ = [
     "add_insertion_layer",

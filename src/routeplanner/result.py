@@ -25,6 +25,7 @@ from ._io import TooLargeError, read_limited
 from .exceptions import Issue, ItineraryError, clip
 from .model import CHECKLIST_CATEGORIES, TripRequest
 from .reasons import Reason
+from .spreadsheet import Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -309,6 +310,10 @@ class Itinerary:
         return [s for d in self.days for s in d.stops]
 
     def to_frame(self, *, lang: str = "ru") -> pd.DataFrame:
+        """One row per stop (the columns of :meth:`to_table`)."""
+        return self.to_table(lang=lang).to_frame()
+
+    def to_table(self, *, lang: str = "ru") -> Table:
         """One row per stop.
 
         Columns: ``day`` (1-based), ``date``, ``order`` (1-based within the day), ``site_id``,
@@ -362,9 +367,7 @@ class Itinerary:
             "lat",
             "lon",
         ]
-        import pandas as pd  # only tables need it: importing it costs a third of a second
-
-        return pd.DataFrame(rows, columns=columns)
+        return Table.from_records(rows, columns)
 
     def summary(self, *, lang: str = "ru", names: dict[str, str] | None = None) -> str:
         """A readable day-by-day programme as plain text."""

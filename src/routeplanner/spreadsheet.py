@@ -6,20 +6,28 @@ the OWASP guidance on CSV injection, every such text cell is written with a lead
 (``'=…``), which spreadsheets show as text; numbers stay numbers. In XLSX files no cell is ever
 a formula: text cells are typed as strings whatever they begin with. Every CSV and XLSX the
 package writes goes through :func:`csv_bytes` and :func:`xlsx_bytes`.
+
+Both take a pandas DataFrame or a :class:`Table` (plain rows: a plan's files are written
+without importing pandas, a third of a second at every start); a table's CSV is the bytes
+pandas would write for the same rows.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
-__all__ = ["csv_bytes", "safe_cell", "safe_frame", "xlsx_bytes"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Table", "csv_bytes", "is_missing", "safe_cell", "safe_frame", "xlsx_bytes"]
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,8 +50,109 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells under named columns: a CSV file's or a sheet's content, without pandas.
+
+    Attributes
+    ----------
+    columns : tuple of str
+    rows : tuple of tuple
+        One value per column; ``None`` for a missing value.
+    """
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    @classmethod
+    def from_records(
+        cls, records: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None
+    ) -> Table:
+        """A table of ``records`` (dicts): ``columns`` in order, or else every key in order of
+        first appearance (as :class:`pandas.DataFrame` builds it); a missing key is ``None``."""
+        records = list(records)
+        if columns is None:
+            columns = list(dict.fromkeys(k for r in records for k in r))
+        return cls(tuple(columns), tuple(tuple(r.get(c) for c in columns) for r in records))
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Table:
+        """The rows of a DataFrame (its index left out)."""
+        return cls(
+            tuple(frame.columns),
+            tuple(frame.itertuples(index=False, name=None)),  # type: ignore[arg-type]
+        )
+
+    def column(self, name: str) -> list[Any]:
+        """The values of column ``name``, in row order."""
+        j = self.columns.index(name)
+        return [r[j] for r in self.rows]
+
+    def with_column(self, name: str, values: Sequence[Any]) -> Table:
+        """The table with column ``name`` set to ``values`` (added at the end if new)."""
+        if name in self.columns:
+            j = self.columns.index(name)
+            rows = tuple((*r[:j], v, *r[j + 1 :]) for r, v in zip(self.rows, values, strict=True))
+            return Table(self.columns, rows)
+        rows = tuple((*r, v) for r, v in zip(self.rows, values, strict=True))
+        return Table((*self.columns, name), rows)
+
+    def map_column(self, name: str, f: Callable[[Any], Any]) -> Table:
+        """The table with ``f`` applied to every value of column ``name``."""
+        return self.with_column(name, [f(v) for v in self.column(name)])
+
+    def renamed(self, f: Callable[[str], str]) -> Table:
+        """The table with every column name ``c`` replaced by ``f(c)``."""
+        return Table(tuple(f(c) for c in self.columns), self.rows)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table as a :class:`pandas.DataFrame`."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(list(self.rows), columns=list(self.columns))
+
+
+def is_missing(value: Any) -> bool:
+    """Whether a cell is a missing value (``None``, NaN, pandas' NA or NaT)."""
+    if value is None:
+        return True
+    if isinstance(value, float | np.floating):
+        return bool(value != value)
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _csv_texts(values: Sequence[Any]) -> list[str]:
+    """A column's cells as pandas writes them to CSV: its dtype decides (a column of whole
+    numbers with a gap, or of numbers of both kinds, is a float column: ``3.0``); missing
+    values are empty. Text is made safe (:func:`safe_cell`); numbers never need it."""
+    present = [v for v in values if not is_missing(v)]
+    numbers = bool(present) and all(
+        isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool | np.bool_)
+        for v in present
+    )
+    ints = (
+        numbers
+        and len(present) == len(values)
+        and all(isinstance(v, int | np.integer) for v in present)
+    )
+    if numbers and not ints:  # float64: shortest round-trip text, as numpy writes it
+        return ["" if is_missing(v) else repr(float(v)) for v in values]
+    return ["" if is_missing(v) else str(safe_cell(v)) for v in values]
+
+
+def _table_csv(table: Table) -> str:
+    columns = [_csv_texts([r[j] for r in table.rows]) for j in range(len(table.columns))]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([str(safe_cell(c)) for c in table.columns])
+    writer.writerows([col[i] for col in columns] for i in range(len(table.rows)))
+    return buf.getvalue()
+
+
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell (and column name) made safe (:func:`safe_cell`)."""
+    import pandas as pd
+
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
@@ -52,13 +161,13 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
+def csv_bytes(frame: pd.DataFrame | Table, *, bom: bool = False) -> bytes:
     """The table as UTF-8 CSV (RFC 4180: CRLF line ends, quoted where needed), text cells made
     safe.
 
     Parameters
     ----------
-    frame : pandas.DataFrame
+    frame : pandas.DataFrame or Table
     bom : bool
         Start with a byte-order mark (Excel then reads the file as UTF-8).
 
@@ -68,12 +177,15 @@ def csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
     """
     # RFC 4180 line ends: the writer then quotes a cell holding a line break or a carriage
     # return, which would otherwise split its row
-    text = safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
+    if isinstance(frame, Table):
+        text = _table_csv(frame)
+    else:
+        text = safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig" if bom else "utf-8")
 
 
 def xlsx_bytes(
-    sheets: Mapping[str, pd.DataFrame],
+    sheets: Mapping[str, pd.DataFrame | Table],
     *,
     freeze: str | None = "A2",
     max_width: int = 60,
@@ -103,11 +215,11 @@ def xlsx_bytes(
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     formats = {f: book.add_format({"num_format": f}) for f in (_DATE, _DATETIME, "0")}
     for name, frame in sheets.items():
-        safe = safe_frame(frame)
-        rows = [[_xlsx_value(c) for c in safe.columns]]
-        rows += [[_xlsx_value(v) for v in row] for row in safe.itertuples(index=False, name=None)]
+        table = frame if isinstance(frame, Table) else Table.from_frame(frame)
+        rows = [[_xlsx_value(safe_cell(c)) for c in table.columns]]
+        rows += [[_xlsx_value(safe_cell(v)) for v in row] for row in table.rows]
         ws = book.add_worksheet(name)
-        for j in range(len(safe.columns)):
+        for j in range(len(table.columns)):
             longest = max(len(str(r[j][0])) for r in rows[:200])
             ws.set_column(j, j, min(max_width, max(8, longest + 2)))
         if freeze:
@@ -134,7 +246,7 @@ def _xlsx_value(value: Any) -> tuple[Any, str | None]:
     """A table value as its spreadsheet cell and number format, as pandas writes it: missing
     as empty text, infinities as ``inf``, numpy scalars as Python numbers, dates formatted,
     anything else as its text."""
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+    if is_missing(value):
         return "", None
     if isinstance(value, bool | np.bool_):
         return bool(value), None
