@@ -23,8 +23,8 @@ best of the project's own search at ``--ref-limit`` (60 s) for seeds 0, 1, 2 (a 
 about 60 s of CPU on a quiet core, the same result under any load; ``--ref-wall``: wall time)
 and of plain OR-Tools routing at the same limit of wall time on the same problem (for a
 scenario: with the nights the product run chose; for a tour: starting from the tour) with every
-constraint as a dimension (:class:`routeplanner._ortools.OrToolsModel`: time windows, driving, lunch breaks,
-price against the budget, quotas, precedences; guided local search). The objective is the
+constraint as a dimension (:class:`routeplanner._ortools.OrToolsModel`: time windows, driving,
+lunch breaks, price against the budget, quotas, precedences; guided local search). The objective is the
 search's own: prize less twice the largest prize per visit missing from a per-day minimum
 (per-trip minima, budget, maxima and order are hard). Gap % = 100 (reference − value) /
 reference. Every plan is replayed by a checker that does not use the solver: scenarios and tours
