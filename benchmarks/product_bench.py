@@ -24,12 +24,13 @@ about 60 s of CPU on a quiet core, the same result under any load; ``--ref-wall`
 and of plain OR-Tools routing at the same limit of wall time on the same problem (for a
 scenario: with the nights the product run chose; for a tour: starting from the tour) with every
 constraint as a dimension (:class:`routeplanner._ortools.OrToolsModel`: time windows, driving,
-lunch breaks, price against the budget, quotas, precedences; guided local search). The objective is the
-search's own: prize less twice the largest prize per visit missing from a per-day minimum
-(per-trip minima, budget, maxima and order are hard). Gap % = 100 (reference − value) /
-reference. Every plan is replayed by a checker that does not use the solver: scenarios and tours
-by :func:`routeplanner.check.check_itinerary`, synthetic instances by the TOPTW checker (which
-re-reads the file) plus the side check here (prices, fares from the file's coordinates,
+lunch breaks, price against the budget, quotas, precedences; guided local search).
+The objective is the search's own: prize less twice the largest prize per visit missing from
+a per-day minimum (per-trip minima, budget, maxima and order are hard).
+Gap % = 100 (reference − value) / reference. Every plan is replayed by a checker that does
+not use the solver: scenarios and tours by :func:`routeplanner.check.check_itinerary`,
+synthetic instances by the TOPTW checker (which re-reads the file) plus the side check here
+(prices, fares from the file's coordinates,
 categories, order). A plan that fails counts as value 0. Time to the first feasible plan: from
 the call to the first progress report (scenarios, synthetic) — the planner's own clock.
 
