@@ -481,6 +481,9 @@ class TripRequest(_Strict):
             raise ValueError(f"sites both required and excluded: {', '.join(sorted(clash))}")
         if len(set(self.must_visit)) != len(self.must_visit):
             raise ValueError("must_visit lists a site twice")
+        if self.candidates is not None and len(set(self.candidates)) != len(self.candidates):
+            # a repeated candidate would become two visits of one site
+            raise ValueError("candidates lists a site twice")
         if self.overnight == "fixed":
             if self.nights is None or len(self.nights) != self.days - 1:
                 raise ValueError(
