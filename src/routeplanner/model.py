@@ -380,7 +380,7 @@ class SolverSettings(_Strict):
     first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
     metaheuristic: str = "GUIDED_LOCAL_SEARCH"
     lodging_search_s: float = Field(
-        0.02, gt=0, le=60, description="search per lodging-sequence probe, s of work"
+        0.03, gt=0, le=60, description="search per lodging-sequence probe, s of work"
     )
 
     @field_validator("first_solution", "metaheuristic")
