@@ -380,7 +380,7 @@ class SolverSettings(_Strict):
     first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
     metaheuristic: str = "GUIDED_LOCAL_SEARCH"
     lodging_search_s: float = Field(
-        0.02, gt=0, le=60, description="search per lodging-sequence probe, s of work"
+        0.03, gt=0, le=60, description="search per lodging-sequence probe, s of work"
     )
 
     @field_validator("first_solution", "metaheuristic")
@@ -481,6 +481,9 @@ class TripRequest(_Strict):
             raise ValueError(f"sites both required and excluded: {', '.join(sorted(clash))}")
         if len(set(self.must_visit)) != len(self.must_visit):
             raise ValueError("must_visit lists a site twice")
+        if self.candidates is not None and len(set(self.candidates)) != len(self.candidates):
+            # a repeated candidate would become two visits of one site
+            raise ValueError("candidates lists a site twice")
         if self.overnight == "fixed":
             if self.nights is None or len(self.nights) != self.days - 1:
                 raise ValueError(
