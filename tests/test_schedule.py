@@ -165,3 +165,54 @@ def test_lunch_waits_at_the_place_left_when_the_window_closes_during_the_leg() -
     assert s is not None
     assert (s.lunch_start, s.lunch_on_arrival, s.lunch_location) == (20, False, 0)
     assert s.arrive == (110,) and s.finish == 185 and s.reach_end == 185
+
+
+def _full_replays(problem: Problem, day: DaySpec, route: list[int]) -> object:
+    """:func:`simulate` without its shortcut: every lunch place replayed from the day's start."""
+    from routeplanner._schedule import _forward, _legs
+
+    visits = [problem.visits[i] for i in route]
+    frm = [day.start_location, *(v.location for v in visits)]
+    to = [*frm[1:], day.end_location]
+    legs = _legs(problem.durations_s[0], frm, to)
+    drives = _legs(problem.drive_s[0], frm, to) if problem.drive_s is not None else None
+    plain = _forward(day, visits, legs, drives, None)
+    if plain is None or day.lunch_window_s is None or plain.finish <= day.lunch_window_s[0]:
+        return plain
+    best = None
+    for gap in range(-1, len(route)):
+        sched = _forward(day, visits, legs, drives, gap)
+        if sched is not None and (best is None or sched.finish < best.finish):
+            best = sched
+            if best.finish <= plain.finish:
+                break
+    return best
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 200)), min_size=1, max_size=7),
+    st.integers(1, 40),
+    st.integers(0, 400),
+    st.integers(60, 200),
+    st.sampled_from([None, 40, 120]),
+)
+def test_lunch_replays_resumed_from_the_plain_replay_give_the_same_schedule(
+    windows: list[tuple[int, int]],
+    service: int,
+    lunch_from: int,
+    latest_lunch: int,
+    max_drive: int | None,
+) -> None:
+    """Each lunch place is replayed from the lunch-free replay's state at that place (the two
+    are the same before it): the schedule is the one full replays from the start give."""
+    wins = [(a, a + w) for a, w in windows]
+    problem, day = line_problem(
+        wins,
+        service=service,
+        lunch_window_s=(lunch_from, lunch_from + latest_lunch),
+        lunch_s=30,
+        max_drive_s=max_drive,
+    )
+    for route in (list(range(len(wins))), list(range(len(wins)))[::-1]):
+        assert simulate(problem, day, route) == _full_replays(problem, day, route)

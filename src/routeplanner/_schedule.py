@@ -61,33 +61,52 @@ class DaySchedule:
     reach_end: int | None = None
 
 
+#: The state of a replay before one of its legs: the leg's index, the time, the place, the
+#: travel and driving so far, and the arrivals, starts and ends of the visits before it.
+_State = tuple[int, int, int, int, int, list[int], list[int], list[int]]
+
+
 def _forward(
-    problem: Replayable, day: DaySpec, route: Sequence[Visit], lunch_gap: int | None
+    day: DaySpec,
+    route: Sequence[Visit],
+    legs: Sequence[int],
+    drives: Sequence[int] | None,
+    lunch_gap: int | None,
+    *,
+    resume: _State | None = None,
+    trace: list[tuple[int, int, int, int]] | None = None,
 ) -> DaySchedule | None:
-    """The schedule of the visits ``route`` (resolved once by :func:`simulate`), lunch in the
-    gap after visit ``lunch_gap`` (``-1``: before the first leg; ``None``: no lunch)."""
-    dur = problem.durations_s[day.matrix]
-    drv = problem.drive_s[day.matrix] if problem.drive_s is not None else None
+    """The schedule of the visits ``route`` (resolved once by :func:`simulate`, with the
+    travel ``legs`` and their driving ``drives``, start → each visit → end), lunch in the gap
+    after visit ``lunch_gap`` (``-1``: before the first leg; ``None``: no lunch).
+
+    ``resume`` starts the replay at one of its legs from the state a replay without lunch had
+    there (the same until the lunch); ``trace`` collects the time, place, travel and driving
+    before each leg."""
     latest = day.latest_end_s
     max_drive = day.max_drive_s
-    t = day.earliest_start_s
     lunch_start = lunch_location = lunch_on_arrival = None
-    loc = day.start_location
-    arrive: list[int] = []
-    start: list[int] = []
-    end: list[int] = []
-    travel = drive = 0
+    if resume is None:
+        k0, t, loc, travel, drive = 0, day.earliest_start_s, day.start_location, 0, 0
+        arrive: list[int] = []
+        start: list[int] = []
+        end: list[int] = []
+    else:
+        k0, t, loc, travel, drive, arrive, start, end = resume
     stops = [*route, None]
     # t and the driving only grow along the route: past the day's end or the driving limit
     # the schedule fails whatever follows, so the replay stops there
-    for k, v in enumerate(stops):
+    for k in range(k0, len(stops)):
+        v = stops[k]
+        if trace is not None:
+            trace.append((t, loc, travel, drive))
         nxt = v.location if v is not None else day.end_location
-        leg = int(dur[loc, nxt])
+        leg = legs[k]
         if leg < 0:
             return None
         travel += leg
-        if drv is not None:
-            drive += int(drv[loc, nxt])
+        if drives is not None:
+            drive += drives[k]
             if max_drive is not None and drive > max_drive:
                 return None
         if lunch_gap is not None and k - 1 == lunch_gap:
@@ -129,7 +148,7 @@ def _forward(
     # Leave as late as possible so as not to wait at the first stop.
     depart = day.earliest_start_s
     if route and lunch_gap != -1:
-        first_leg = int(dur[day.start_location, route[0].location])
+        first_leg = legs[0]
         depart = max(depart, start[0] - first_leg)
         arrive[0] = depart + first_leg
     return DaySchedule(
@@ -146,6 +165,12 @@ def _forward(
         lunch_on_arrival,
         reach_end,
     )
+
+
+def _legs(matrix: np.ndarray, frm: list[int], to: list[int]) -> list[int]:
+    """Whole seconds of the legs ``frm[k]`` → ``to[k]`` (as ``int()`` of each entry)."""
+    got = matrix[frm, to]
+    return (got if got.dtype.kind in "iu" else got.astype(np.int64)).tolist()
 
 
 def simulate(problem: Replayable, day: DaySpec, route: Sequence[int]) -> DaySchedule | None:
@@ -166,20 +191,40 @@ def simulate(problem: Replayable, day: DaySpec, route: Sequence[int]) -> DaySche
         the lunch window.
     """
     visits = [problem.visits[vi] for vi in route]
+    # every leg's figures at once (the same for each place of the lunch below)
+    frm = [day.start_location, *(v.location for v in visits)]
+    to = [*frm[1:], day.end_location]
+    legs = _legs(problem.durations_s[day.matrix], frm, to)
+    drv = problem.drive_s
+    drives = _legs(drv[day.matrix], frm, to) if drv is not None else None
     if day.lunch_window_s is None or day.lunch_s <= 0:
-        return _forward(problem, day, visits, None)
+        return _forward(day, visits, legs, drives, None)
     # Lunch is needed only when the day reaches the lunch window at all.
-    no_lunch = _forward(problem, day, visits, None)
+    trace: list[tuple[int, int, int, int]] = []
+    no_lunch = _forward(day, visits, legs, drives, None, trace=trace)
     if no_lunch is None:  # a lunch only adds time: nothing can fit then
         return None
     lo, _hi = day.lunch_window_s
     if no_lunch.finish <= lo:
         return no_lunch
     # Take lunch in the gap that ends the day earliest (a lunch inside a wait costs nothing,
-    # so the lunch-free finish is a lower bound that stops the scan).
+    # so the lunch-free finish is a lower bound that stops the scan). Each replay starts at
+    # its lunch from the lunch-free replay's state there: before it, the two are the same.
     best: DaySchedule | None = None
     for gap in range(-1, len(route)):
-        sched = _forward(problem, day, visits, gap)
+        k = gap + 1
+        t, loc, travel, drive = trace[k]
+        state = (
+            k,
+            t,
+            loc,
+            travel,
+            drive,
+            list(no_lunch.arrive[:k]),  # the first one is set again at the end
+            list(no_lunch.start[:k]),
+            list(no_lunch.end[:k]),
+        )
+        sched = _forward(day, visits, legs, drives, gap, resume=state)
         if sched is not None and (best is None or sched.finish < best.finish):
             best = sched
             if best.finish <= no_lunch.finish:
