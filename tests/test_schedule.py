@@ -216,3 +216,40 @@ def test_lunch_replays_resumed_from_the_plain_replay_give_the_same_schedule(
     )
     for route in (list(range(len(wins))), list(range(len(wins)))[::-1]):
         assert simulate(problem, day, route) == _full_replays(problem, day, route)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 200)), min_size=2, max_size=7),
+    st.integers(1, 40),
+    st.sampled_from([None, (100, 250), (0, 400)]),
+    st.sampled_from([None, 60, 150]),
+    st.integers(300, 1000),
+)
+def test_insertions_are_the_schedules_of_the_routes_with_the_visit(
+    windows: list[tuple[int, int]],
+    service: int,
+    lunch: tuple[int, int] | None,
+    max_drive: int | None,
+    latest: int,
+) -> None:
+    """Each insertion is replayed from the route's own replay at its position: the same
+    schedule as the route with the visit simulated whole, and none where that fails."""
+    from routeplanner._schedule import simulate_insertions
+
+    wins = [(a, a + w) for a, w in windows]
+    problem, day = line_problem(
+        wins,
+        service=service,
+        latest_end_s=latest,
+        lunch_window_s=lunch,
+        lunch_s=30 if lunch else 0,
+        max_drive_s=max_drive,
+    )
+    new, route = len(wins) - 1, list(range(len(wins) - 1))[::-1]
+    want = []
+    for k in range(len(route) + 1):
+        sched = simulate(problem, day, [*route[:k], new, *route[k:]])
+        if sched is not None:
+            want.append((k, sched))
+    assert simulate_insertions(problem, day, route, new) == want

@@ -17,7 +17,7 @@ import numpy as np
 
 from .model import DaySpec, Visit
 
-__all__ = ["DaySchedule", "Replayable", "simulate"]
+__all__ = ["DaySchedule", "Replayable", "simulate", "simulate_insertions"]
 
 
 class Replayable(Protocol):
@@ -197,11 +197,74 @@ def simulate(problem: Replayable, day: DaySpec, route: Sequence[int]) -> DaySche
     legs = _legs(problem.durations_s[day.matrix], frm, to)
     drv = problem.drive_s
     drives = _legs(drv[day.matrix], frm, to) if drv is not None else None
-    if day.lunch_window_s is None or day.lunch_s <= 0:
-        return _forward(day, visits, legs, drives, None)
-    # Lunch is needed only when the day reaches the lunch window at all.
+    return _schedule(day, visits, legs, drives)
+
+
+def simulate_insertions(
+    problem: Replayable, day: DaySpec, route: Sequence[int], visit: int
+) -> list[tuple[int, DaySchedule]]:
+    """:func:`simulate` of ``route`` with ``visit`` inserted at each position, in order.
+
+    Returns
+    -------
+    list of (int, DaySchedule)
+        The position (0: first) and schedule of every feasible insertion.
+    """
+    visits = [problem.visits[vi] for vi in route]
+    new = problem.visits[visit]
+    frm = [day.start_location, *(v.location for v in visits)]
+    to = [*frm[1:], day.end_location]
+    here = [new.location] * len(frm)
+
+    def legs_of(matrix: np.ndarray) -> tuple[list[int], list[list[int]]]:
+        # the route's legs, and the legs into and out of the new visit, once for every position
+        base, into, out = _legs(matrix, frm, to), _legs(matrix, frm, here), _legs(matrix, here, to)
+        return base, [[*base[:k], into[k], out[k], *base[k + 1 :]] for k in range(len(frm))]
+
+    base, legs = legs_of(problem.durations_s[day.matrix])
+    drv = problem.drive_s
+    base_drives, drives = legs_of(drv[day.matrix]) if drv is not None else (None, None)
+    # The route itself without lunch: before position k an insertion there replays the same,
+    # so each starts from this replay's state at k (where the route fails, so do they).
+    arrive: list[int] = []
+    start: list[int] = []
+    end: list[int] = []
     trace: list[tuple[int, int, int, int]] = []
-    no_lunch = _forward(day, visits, legs, drives, None, trace=trace)
+    first = (0, day.earliest_start_s, day.start_location, 0, 0, arrive, start, end)
+    _forward(day, visits, base, base_drives, None, resume=first, trace=trace)
+    found = []
+    for k in range(min(len(frm), len(trace))):
+        t, loc, travel, drive = trace[k]
+        state = (k, t, loc, travel, drive, arrive[:k], start[:k], end[:k])
+        sched = _schedule(
+            day,
+            [*visits[:k], new, *visits[k:]],
+            legs[k],
+            drives[k] if drives else None,
+            resume=state,
+            head=trace[:k],
+        )
+        if sched is not None:
+            found.append((k, sched))
+    return found
+
+
+def _schedule(
+    day: DaySpec,
+    visits: list[Visit],
+    legs: list[int],
+    drives: list[int] | None,
+    *,
+    resume: _State | None = None,
+    head: list[tuple[int, int, int, int]] | None = None,
+) -> DaySchedule | None:
+    """:func:`simulate` once the visits and their legs are looked up; ``resume`` and ``head``:
+    the lunch-free replay's state at a leg and its trace before it, when known."""
+    if day.lunch_window_s is None or day.lunch_s <= 0:
+        return _forward(day, visits, legs, drives, None, resume=resume)
+    # Lunch is needed only when the day reaches the lunch window at all.
+    trace: list[tuple[int, int, int, int]] = list(head or ())
+    no_lunch = _forward(day, visits, legs, drives, None, resume=resume, trace=trace)
     if no_lunch is None:  # a lunch only adds time: nothing can fit then
         return None
     lo, _hi = day.lunch_window_s
@@ -211,7 +274,7 @@ def simulate(problem: Replayable, day: DaySpec, route: Sequence[int]) -> DaySche
     # so the lunch-free finish is a lower bound that stops the scan). Each replay starts at
     # its lunch from the lunch-free replay's state there: before it, the two are the same.
     best: DaySchedule | None = None
-    for gap in range(-1, len(route)):
+    for gap in range(-1, len(visits)):
         k = gap + 1
         t, loc, travel, drive = trace[k]
         state = (

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._schedule import DaySchedule, simulate
+from ._schedule import DaySchedule, simulate_insertions
 from .calendar import closed_reason, visit_start_windows
 from .i18n import t
 from .model import DaySpec, Problem, Visit
@@ -157,11 +157,8 @@ def _fits(
                 changed[k] = dataclasses.replace(
                     w, windows=((day.earliest_start_s, day.latest_end_s - w.service_s),)
                 )
-        p2 = _Replay(problem, changed)
-        for pos in range(len(route) + 1):
-            sched = simulate(p2, day, [*route[:pos], i, *route[pos:]])
-            if sched is not None:
-                out.append(_Fit(d, pos, sched, sched.start[pos]))
+        for pos, sched in simulate_insertions(_Replay(problem, changed), day, route, i):
+            out.append(_Fit(d, pos, sched, sched.start[pos]))
     return out
 
 

@@ -268,10 +268,9 @@ def _prechecks(
     reach, fits, trip, drive, origin = _reach_bounds(req, catalog, network, dates, sites)
     # most promising first: must-visit sites, then score per hour of the way there and back
     prize = np.array([_site_prize(req, x) for x in sites], dtype=np.float64)
-    promise = prize / np.maximum(trip, 1).astype(np.float64)
-    order = sorted(
-        range(len(sites)), key=lambda j: (sites[j].id not in req.must_visit, -promise[j], j)
-    )
+    promise = (prize / np.maximum(trip, 1).astype(np.float64)).tolist()
+    must = set(req.must_visit)
+    order = sorted(range(len(sites)), key=lambda j: (sites[j].id not in must, -promise[j], j))
     cap = min(MAX_CANDIDATES + MAX_CANDIDATES_PER_DAY * len(dates), MAX_CANDIDATES_CAP)
     far = _far_reasons(req, catalog, network, dates, sites, reach, fits, (trip, drive, origin))
     later = Reason("not_considered", {"n": cap})  # one shared reason: rendered once
@@ -351,11 +350,13 @@ def _far_reasons(
     trip, drive, origin = way
     out: dict[int, Reason] = {}
     shared: dict[tuple[int, int, str], Reason] = {}
-    lost = np.flatnonzero(~fits.any(axis=1))
-    cut = [j for j in lost if not reach[j].any()]
+    lost = np.flatnonzero(~fits.any(axis=1)).tolist()
+    reached = reach.any(axis=1).tolist()
+    trip_s, drive_s = trip.tolist(), drive.tolist()
+    cut = [j for j in lost if not reached[j]]
     for j in lost:
-        if reach[j].any():
-            key = (int(trip[j]) // 60 * 60, int(drive[j]) // 60 * 60, origin[j])
+        if reached[j]:
+            key = (trip_s[j] // 60 * 60, drive_s[j] // 60 * 60, origin[j])
             if key not in shared:
                 shared[key] = _too_far(req, catalog, *key)
             out[int(j)] = shared[key]

@@ -54,7 +54,12 @@ class Reason:
                 v = v.text(lang)
             elif isinstance(v, list):
                 v = "; ".join(x.text(lang) if isinstance(x, Reason) else str(x) for x in v)
-            elif isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v):
+            elif (
+                isinstance(v, tuple)
+                and len(v) == 2
+                and isinstance(v[0], str)
+                and isinstance(v[1], str)
+            ):
                 v = v[k]
             elif isinstance(v, dt.date):
                 v = fmt_date(v, lang)
