@@ -123,6 +123,15 @@ def _relaxed_day(day: DaySpec, relax: Relax) -> DaySpec:
     return dataclasses.replace(day, **changes) if changes else day
 
 
+_VISIT_FIELDS = tuple(f.name for f in dataclasses.fields(Visit))
+
+
+def _with(v: Visit, **changes: object) -> Visit:
+    """``dataclasses.replace(v, **changes)`` for a visit, without its per-call checks (tens of
+    thousands of replays per plan)."""
+    return Visit(*(changes[f] if f in changes else getattr(v, f) for f in _VISIT_FIELDS))  # type: ignore[arg-type]
+
+
 class _Replay:
     """``problem`` as :func:`~routeplanner._schedule.simulate` reads it, with the visits of
     ``changed`` replaced: a replay needs no new problem (whose validation of thousands of
@@ -148,13 +157,13 @@ def _fits(
         windows = _windows(ctx, problem, i, [d], relax)
         if solution.schedules[d] is None or not windows:
             continue
-        changed = {i: dataclasses.replace(v, windows=windows, days=None)}
+        changed = {i: _with(v, windows=windows, days=None)}
         day = _relaxed_day(problem.days[d], relax)
         route = list(solution.routes[d])
         if relax.others:  # the plan's visits of that day may start at any time of the day
             for k in route:
                 w = problem.visits[k]
-                changed[k] = dataclasses.replace(
+                changed[k] = _with(
                     w, windows=((day.earliest_start_s, day.latest_end_s - w.service_s),)
                 )
         for pos, sched in simulate_insertions(_Replay(problem, changed), day, route, i):
