@@ -60,14 +60,19 @@ def _parsed(expr: str) -> OpeningHours:
     return OpeningHours(expr)
 
 
-def _day_hours(expr: str, date: dt.date) -> Hours:
-    start = dt.datetime.combine(date, dt.time(0, 0))
-    end = start + dt.timedelta(days=1)
+_OPEN = State.OPEN
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _day_hours(hours: OpeningHours, date: dt.date) -> Hours:
+    start = dt.datetime(date.year, date.month, date.day)
+    end = start + _ONE_DAY
     out: list[tuple[dt.time, dt.time | None]] = []
-    for a, b, state, _comment in _parsed(expr).intervals(start, end):
-        if state != State.OPEN:
+    for a, b, state, _comment in hours.intervals(start, end):
+        if state != _OPEN:
             continue
-        a2, b2 = max(a, start), min(b or end, end)
+        a2 = a if a > start else start
+        b2 = end if b is None or b > end else b
         if b2 > a2:
             out.append((a2.time(), None if b2 == end else b2.time()))
     return tuple(out)
@@ -95,6 +100,7 @@ def hours_periods(expr: str) -> tuple[Period, ...]:
         with open days come first, each kind in calendar order of its first day.
     """
     first = dt.date(_YEAR, 1, 1)
+    hours = _parsed(expr)
     chunks: list[tuple[dt.date, dt.date, Week]] = []
     for i in range(365):
         day = first + dt.timedelta(days=i)
@@ -102,7 +108,7 @@ def hours_periods(expr: str) -> tuple[Period, ...]:
         for y in range(_YEAR, _YEAR + 14):  # leap years skip a weekday: 14 years cover all
             same = dt.date(y, day.month, day.day)
             if week[same.weekday()] is None:
-                week[same.weekday()] = _day_hours(expr, same)
+                week[same.weekday()] = _day_hours(hours, same)
         chunks.append((day, day, tuple(h or () for h in week)))
     merged: list[list] = []
     for a, b, w in chunks:
