@@ -270,7 +270,8 @@ def _prechecks(
     prize = np.array([_site_prize(req, x) for x in sites], dtype=np.float64)
     promise = (prize / np.maximum(trip, 1).astype(np.float64)).tolist()
     must = set(req.must_visit)
-    order = sorted(range(len(sites)), key=lambda j: (sites[j].id not in must, -promise[j], j))
+    keys = [(x.id not in must, -p, j) for j, (x, p) in enumerate(zip(sites, promise, strict=True))]
+    order = sorted(range(len(sites)), key=keys.__getitem__)
     cap = min(MAX_CANDIDATES + MAX_CANDIDATES_PER_DAY * len(dates), MAX_CANDIDATES_CAP)
     far = _far_reasons(req, catalog, network, dates, sites, reach, fits, (trip, drive, origin))
     later = Reason("not_considered", {"n": cap})  # one shared reason: rendered once

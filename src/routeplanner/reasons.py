@@ -50,7 +50,10 @@ class Reason:
         k = 1 if lang == "en" else 0
         values: dict[str, Any] = {}
         for name, v in self.params.items():
-            if isinstance(v, Reason):
+            if name.endswith("_s") and isinstance(v, int):  # the commonest: a duration
+                name = name[:-2]
+                v = _duration(v, lang)
+            elif isinstance(v, Reason):
                 v = v.text(lang)
             elif isinstance(v, list):
                 v = "; ".join(x.text(lang) if isinstance(x, Reason) else str(x) for x in v)
@@ -63,9 +66,6 @@ class Reason:
                 v = v[k]
             elif isinstance(v, dt.date):
                 v = fmt_date(v, lang)
-            elif name.endswith("_s") and isinstance(v, int):
-                name = name[:-2]
-                v = _duration(v, lang)
             values[name] = v
         return t(f"reason.{self.code}", lang, **values)
 
