@@ -222,3 +222,26 @@ def test_events_lists_occurrences_and_weeks() -> None:
     assert weeks["2025-06-30"] == ["ev_yordyn_games"] and weeks["2025-07-07"] == []
     code, out = invoke("events", "--from", "2025-13-01")
     assert code == 2 and "YYYY-MM-DD" in out
+
+
+@pytest.mark.slow
+def test_a_plan_and_its_files_import_no_table_or_geocoding_library() -> None:
+    """The demo's path (load, plan, render every file) leaves pandas, geopy, scipy's graphs and
+    openpyxl unloaded: each costs about a third of a second at every start."""
+    out = _fresh(
+        "import sys\n"
+        "from routeplanner.catalog import load_catalog\n"
+        "from routeplanner.network import load_network\n"
+        "from routeplanner.planner import plan\n"
+        "from routeplanner.scenario import load_scenario\n"
+        "from routeplanner.settings import default_data_dir\n"
+        "from routeplanner.export import render_plan\n"
+        "req = load_scenario(default_data_dir() / 'scenarios' / 'irkutsk_city_1day.yaml')\n"
+        "req = req.model_copy(update={'solver': req.solver.model_copy("
+        "update={'time_limit_s': 0.2})})\n"
+        "cat = load_catalog()\n"
+        "files = render_plan(plan(req, cat, load_network(None, cat)), catalog=cat)\n"
+        "heavy = ('pandas', 'geopy', 'scipy.sparse', 'openpyxl')\n"
+        "print(len(files), [m for m in heavy if m in sys.modules])\n"
+    )
+    assert out.splitlines()[-1] == "12 []"
