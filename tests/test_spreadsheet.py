@@ -143,6 +143,10 @@ def test_a_table_writes_the_csv_pandas_writes() -> None:
         r["none"] = None
     table = Table.from_records(records)
     assert csv_bytes(table) == csv_bytes(pd.DataFrame(records))
+    # datetimes are pandas' own type, with its own format (a date alone at midnight)
+    stamped = table.with_column("when", [dt.datetime(2027, 7, 6)] * 2 + [None])
+    assert csv_bytes(stamped) == csv_bytes(stamped.to_frame())
+    assert b"2027-07-06," in csv_bytes(stamped) or b",2027-07-06\r\n" in csv_bytes(stamped)
     assert csv_bytes(table, bom=True) == csv_bytes(table.to_frame(), bom=True)
     assert xlsx_cells(xlsx_bytes({"t": table})) == xlsx_cells(xlsx_bytes({"t": table.to_frame()}))
 

@@ -140,7 +140,19 @@ def _csv_texts(values: Sequence[Any]) -> list[str]:
     return ["" if is_missing(v) else str(safe_cell(v)) for v in values]
 
 
+def _plain(value: Any) -> bool:
+    """Whether :func:`_csv_texts` writes ``value`` as pandas does (text, numbers, booleans,
+    dates, missing values; pandas turns datetimes into its own type with its own format)."""
+    if isinstance(value, dt.datetime):
+        return False
+    return value is None or isinstance(
+        value, str | int | float | dt.date | np.integer | np.floating | np.bool_
+    )
+
+
 def _table_csv(table: Table) -> str:
+    if not all(_plain(v) for row in table.rows for v in row):  # let pandas format the rest
+        return safe_frame(table.to_frame()).to_csv(index=False, lineterminator="\r\n")
     columns = [_csv_texts([r[j] for r in table.rows]) for j in range(len(table.columns))]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
