@@ -35,6 +35,7 @@ from rich.table import Table
 
 from . import __version__
 from .exceptions import (
+    Msg,
     OutputError,
     RouteplannerError,
     RouteplannerWarning,
@@ -106,17 +107,14 @@ def report(err: BaseException) -> int:
         err_console.print(_t("cli.interrupted"))
         return 130
     if isinstance(err, RouteplannerError):
-        _error(describe(err))
+        _error(describe(err, _LANG[0]))
         return int(getattr(err, "exit_code", 1))
     if isinstance(err, MemoryError):
-        _error("out of memory: the request is too large for this machine")
+        _error(_t("err.out_of_memory"))
         return 70
     log = _crash_log(err)
-    where = f"the traceback is in {log}" if log else "the traceback could not be saved"
-    _error(
-        f"unexpected {type(err).__name__}: {clip(err, 300)} (this is a bug; {where}; please "
-        "report it with the command you ran)"
-    )
+    where = _t("err.log_at", log=log) if log else _t("err.log_lost")
+    _error(_t("err.unexpected", kind=type(err).__name__, detail=clip(err, 300), where=where))
     return 70
 
 
@@ -126,8 +124,10 @@ def _fail(err: RouteplannerError) -> None:
 
 def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
     if issubclass(category, RouteplannerWarning):
+        msg = getattr(message, "msg", None)
+        text = msg.render(_LANG[0]) if isinstance(msg, Msg) else str(message)
         err_console.print(
-            f"[bold yellow]warning:[/] {escape(clip(message, 600))}",
+            f"[bold yellow]{_t('err.warning')}:[/] {escape(clip(text, 600))}",
             highlight=False,
             soft_wrap=True,
         )

@@ -1240,6 +1240,170 @@ _LABELS: dict[str, tuple[str, str]] = {
         "No departure lost an enterprise.",
     ),
     "web.pick_season": ("Выберите файл сезона.", "Choose a season file."),
+    # ------------------------------------------------------------------ error messages
+    # (exceptions.Msg / Problem: file, row and field come first, then the message)
+    "err.at_row": (", строка {row}", ", row {row}"),
+    "err.at_field": (", поле «{field}»", ", field '{field}'"),
+    "err.problems_found": ("{n}:", "{n} found:"),
+    "err.and_more": ("  … и ещё {n}", "  … and {n} more"),
+    "err.did_you_mean": ("; возможно, имелось в виду: {ids}", "; did you mean {ids}?"),
+    "err.unknown_place": ("неизвестный id места «{id}»{hint}", "unknown place id '{id}'{hint}"),
+    "err.infeasible": ("запрос невыполним:", "the request cannot be satisfied:"),
+    "err.an_output": ("файл результата", "an output"),
+    "err.cannot_write": (
+        "не удаётся записать {target}: {why}; ничего не записано",
+        "cannot write {target}: {why}; nothing was written",
+    ),
+    "err.busy": (
+        "в папку {folder} уже пишет другой запуск routeplanner{who}; дождитесь его окончания "
+        "или выберите другую папку --out",
+        "another routeplanner run is writing into {folder}{who}; wait for it to finish or "
+        "choose another --out",
+    ),
+    "err.out_of_memory": (
+        "не хватает памяти: запрос слишком велик для этого компьютера",
+        "out of memory: the request is too large for this machine",
+    ),
+    "err.unexpected": (
+        "непредвиденная ошибка {kind}: {detail} (это ошибка программы; {where}; сообщите о ней "
+        "вместе с выполненной командой)",
+        "unexpected {kind}: {detail} (this is a bug; {where}; please report it with the "
+        "command you ran)",
+    ),
+    "err.log_at": ("трассировка сохранена в {log}", "the traceback is in {log}"),
+    "err.log_lost": ("трассировку сохранить не удалось", "the traceback could not be saved"),
+    "err.warning": ("предупреждение", "warning"),
+    # pydantic's error types (exceptions.pydantic_issues), by ``type``
+    "err.pyd.missing": ("обязательный ключ не задан", "required key is missing"),
+    "err.pyd.extra_forbidden": (
+        "неизвестный ключ (проверьте написание; ключи описаны в README)",
+        "unknown key (check the spelling; see the README for the keys)",
+    ),
+    "err.pyd.greater_than": (
+        "должно быть больше {gt}, а не «{input}»",
+        "must be greater than {gt}, not '{input}'",
+    ),
+    "err.pyd.greater_than_equal": (
+        "должно быть не меньше {ge}, а не «{input}»",
+        "must be at least {ge}, not '{input}'",
+    ),
+    "err.pyd.less_than": (
+        "должно быть меньше {lt}, а не «{input}»",
+        "must be less than {lt}, not '{input}'",
+    ),
+    "err.pyd.less_than_equal": (
+        "должно быть не больше {le}, а не «{input}»",
+        "must be at most {le}, not '{input}'",
+    ),
+    "err.pyd.int_parsing": ("«{input}» — не целое число", "'{input}' is not a whole number"),
+    "err.pyd.int_from_float": ("«{input}» — не целое число", "'{input}' is not a whole number"),
+    "err.pyd.int_type": ("нужно целое число, а не «{input}»", "expected a whole number, not '{input}'"),
+    "err.pyd.float_parsing": ("«{input}» — не число", "'{input}' is not a number"),
+    "err.pyd.float_type": ("нужно число, а не «{input}»", "expected a number, not '{input}'"),
+    "err.pyd.finite_number": (
+        "нужно конечное число, а не «{input}»",
+        "expected a finite number, not '{input}'",
+    ),
+    "err.pyd.bool_parsing": (
+        "нужно true или false, а не «{input}»",
+        "expected true or false, not '{input}'",
+    ),
+    "err.pyd.bool_type": (
+        "нужно true или false, а не «{input}»",
+        "expected true or false, not '{input}'",
+    ),
+    "err.pyd.string_type": ("нужен текст, а не «{input}»", "expected text, not '{input}'"),
+    "err.pyd.string_too_long": (
+        "текст длиннее допустимого (не более {max_length} симв.)",
+        "text longer than {max_length} characters",
+    ),
+    "err.pyd.string_too_short": (
+        "текст короче допустимого (не менее {min_length} симв.)",
+        "text shorter than {min_length} characters",
+    ),
+    "err.pyd.too_long": (
+        "слишком много элементов (не более {max_length})",
+        "too many items (at most {max_length})",
+    ),
+    "err.pyd.too_short": (
+        "слишком мало элементов (не менее {min_length})",
+        "too few items (at least {min_length})",
+    ),
+    "err.pyd.literal_error": (
+        "«{input}» — недопустимое значение; допустимы: {expected}",
+        "'{input}' is not one of: {expected}",
+    ),
+    "err.pyd.enum": (
+        "«{input}» — недопустимое значение; допустимы: {expected}",
+        "'{input}' is not one of: {expected}",
+    ),
+    "err.pyd.date_from_datetime_parsing": (
+        "«{input}» — не дата ГГГГ-ММ-ДД",
+        "'{input}' is not a date YYYY-MM-DD",
+    ),
+    "err.pyd.date_from_datetime_inexact": (
+        "«{input}» — не дата (указано время суток)",
+        "'{input}' is not a date (it has a time of day)",
+    ),
+    "err.pyd.date_parsing": ("«{input}» — не дата ГГГГ-ММ-ДД", "'{input}' is not a date YYYY-MM-DD"),
+    "err.pyd.date_type": ("«{input}» — не дата ГГГГ-ММ-ДД", "'{input}' is not a date YYYY-MM-DD"),
+    "err.pyd.time_parsing": ("«{input}» — не время ЧЧ:ММ", "'{input}' is not a time HH:MM"),
+    "err.pyd.time_type": ("«{input}» — не время ЧЧ:ММ", "'{input}' is not a time HH:MM"),
+    "err.pyd.dict_type": (
+        "нужен словарь ключей, а не «{input}»",
+        "expected a mapping of keys, not '{input}'",
+    ),
+    "err.pyd.model_type": (
+        "нужен словарь ключей, а не «{input}»",
+        "expected a mapping of keys, not '{input}'",
+    ),
+    "err.pyd.model_attributes_type": (
+        "нужен словарь ключей, а не «{input}»",
+        "expected a mapping of keys, not '{input}'",
+    ),
+    "err.pyd.list_type": ("нужен список, а не «{input}»", "expected a list, not '{input}'"),
+    "err.pyd.tuple_type": ("нужен список, а не «{input}»", "expected a list, not '{input}'"),
+    "err.pyd.recursion_loop": ("слишком глубокая вложенность", "nested too deeply"),
+    # scenarios (scenario.py)
+    "err.scenario_not_mapping": (
+        "сценарий должен быть словарём ключей",
+        "the scenario must be a mapping of keys",
+    ),
+    "err.scenario_title": ("{file}: ошибки в сценарии ({n}):", "{file}: {n} in the scenario:"),
+    "err.invalid_values": ("недопустимые значения: {detail}", "invalid values: {detail}"),
+    "err.closest": (" (ближайшие: {ids})", " (closest: {ids})"),
+    "err.not_lodging_or_hub": (
+        "{key}: «{id}» — не id гостиницы или транспортного узла{closest}",
+        "{key}: '{id}' is not a lodging or hub id{closest}",
+    ),
+    "err.not_site": ("{key}: «{id}» — не id объекта{closest}", "{key}: '{id}' is not a site id{closest}"),
+    "err.not_lodging": (
+        "{key}: «{id}» — не id гостиницы{closest}",
+        "{key}: '{id}' is not a lodging id{closest}",
+    ),
+    "err.extra_place_taken": (
+        "extra_places: id «{id}» уже есть в каталоге",
+        "extra_places: id '{id}' is already a catalog id",
+    ),
+    "err.base_needs_lodging": (
+        "для overnight 'base' нужна гостиница 'lodging' (или гостиница как 'start') для ночёвок",
+        "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights",
+    ),
+    "err.unknown_places_title": (
+        "в запросе названы неизвестные места:",
+        "the trip request names unknown places:",
+    ),
+    "err.lunch_outside": (
+        "lunch: окно обеда {lo}–{hi} ({minutes} мин) лежит вне дня {start}–{end}; в плане нет "
+        "обеда",
+        "lunch: the lunch window {lo}–{hi} ({minutes} min) lies outside the day {start}–{end}; "
+        "the plan has no lunch break",
+    ),
+    "err.no_lodging_town": (
+        "lodging_towns: в «{town}» нет гостиниц; пункт не учитывается (города с гостиницами: "
+        "{towns})",
+        "lodging_towns: no lodging in '{town}'; it is ignored (towns with lodgings: {towns})",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
@@ -1254,6 +1418,7 @@ _PLURALS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     "person": (("человек", "человека", "человек"), ("person", "people")),
     "group": (("группа", "группы", "групп"), ("group", "groups")),
     "departure": (("отправление", "отправления", "отправлений"), ("departure", "departures")),
+    "problem": (("ошибка", "ошибки", "ошибок"), ("problem", "problems")),
 }
 
 _WEEKDAYS = (
