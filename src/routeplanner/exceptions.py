@@ -23,7 +23,7 @@ __all__ = [
     "ItineraryError",
     "Msg",
     "Plural",
-    "Problem",
+    "Invalid",
     "NetworkError",
     "OutputBusyError",
     "OutputError",
@@ -119,7 +119,7 @@ class Plural:
         return plural(self.n, self.noun, lang)
 
 
-class Problem(ValueError):
+class Invalid(ValueError):
     """A ``ValueError`` whose message is a :class:`Msg`: raised by parsers and validators so
     the message reaches the user in the run's language (``str(err)`` is English).
 
@@ -156,9 +156,9 @@ class Issue:
         row is row 2, as a spreadsheet shows it); ``None`` for file-level problems.
     field : str or None
         The column or key.
-    message : str, Msg or Problem
+    message : str, Msg or Invalid
         What is wrong and, where possible, how to fix it: a :class:`Msg` (or a
-        :class:`Problem` carrying one) is shown in the run's language; a plain string (a
+        :class:`Invalid` carrying one) is shown in the run's language; a plain string (a
         message of a library) is shown as it is. Stored as the English text; the message key
         is kept in ``msg``.
     unknown_id : bool
@@ -450,7 +450,7 @@ def pydantic_issues(
 ) -> list[Issue]:
     """One :class:`Issue` per entry of a pydantic ``ValidationError.errors()``, translated by
     the error's ``type`` (its field path as the field, the input cut short); a message raised
-    as a :class:`Problem` by a validator keeps its key; other types keep pydantic's English.
+    as a :class:`Invalid` by a validator keeps its key; other types keep pydantic's English.
 
     Parameters
     ----------

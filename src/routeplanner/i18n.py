@@ -1404,6 +1404,135 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{towns})",
         "lodging_towns: no lodging in '{town}'; it is ignored (towns with lodgings: {towns})",
     ),
+    # reading files (_csv.py, _yaml.py)
+    "err.required": ("значение обязательно", "value is required"),
+    "err.too_large": ("файл больше {mib} МиБ", "file is larger than {mib} MiB"),
+    "err.cannot_read": ("не удаётся прочитать файл: {why}", "cannot read the file: {why}"),
+    "err.not_utf8": (
+        "файл не в кодировке UTF-8; сохраните его как UTF-8",
+        "the file is not UTF-8 text; save it as UTF-8",
+    ),
+    "err.csv.slug": (
+        "«{value}» — недопустимый id (только строчные a-z, 0-9 и _)",
+        "'{value}' is not a valid id (use lowercase a-z, 0-9 and _)",
+    ),
+    "err.csv.number": ("«{value}» — не число", "'{value}' is not a number"),
+    "err.csv.finite": ("«{value}» — не конечное число", "'{value}' is not a finite number"),
+    "err.csv.whole": ("«{value}» — не целое число", "'{value}' is not a whole number"),
+    "err.csv.too_large": ("«{value}» — слишком большое число", "'{value}' is too large"),
+    "err.csv.bool": ("«{value}» — не true/false (да/нет)", "'{value}' is not true or false"),
+    "err.csv.hhmm": ("«{value}» — не время ЧЧ:ММ", "'{value}' is not a time HH:MM"),
+    "err.csv.choice": (
+        "«{value}» — недопустимое значение; допустимы: {known}",
+        "'{value}' is not one of: {known}",
+    ),
+    "err.csv.between": (
+        "{what} {value}: должно быть от {lo} до {hi}",
+        "{what} {value} must be between {lo} and {hi}",
+    ),
+    "err.csv.empty": ("файл пуст; нужна строка заголовка", "the file is empty; it needs a header row"),
+    "err.csv.bad_header": ("ошибка в заголовке CSV: {detail}", "malformed CSV header: {detail}"),
+    "err.csv.dupe_column": (
+        "столбец встречается в заголовке больше одного раза",
+        "column appears more than once in the header",
+    ),
+    "err.csv.missing_column": (
+        "в заголовке нет обязательного столбца",
+        "required column is missing from the header",
+    ),
+    "err.csv.extra_cells": ("в строке больше ячеек, чем в заголовке", "row has more cells than the header"),
+    "err.csv.long_cell": (
+        "ячейка длиннее 131 072 символов",
+        "a cell is longer than 131,072 characters",
+    ),
+    "err.csv.malformed": (
+        "ошибка формата CSV: {detail}; следующие строки не прочитаны",
+        "malformed CSV: {detail}; rows after it not read",
+    ),
+    "err.yaml.too_large": ("файл больше 1 МиБ", "file is larger than 1 MiB"),
+    "err.yaml.cannot_read": ("не удаётся прочитать: {why}", "cannot read: {why}"),
+    "err.yaml.not_utf8": ("не текст UTF-8; сохраните файл как UTF-8", "not UTF-8 text; save it as UTF-8"),
+    "err.yaml.empty": ("файл пуст", "the file is empty"),
+    "err.yaml.invalid": ("ошибка YAML: {detail}", "invalid YAML: {detail}"),
+    "err.yaml.nested": ("ошибка YAML: слишком глубокая вложенность", "invalid YAML: nested too deeply"),
+    "err.yaml.key_plain": (
+        "ключ должен быть простым значением (текст или число), а не списком или словарём",
+        "a key must be a plain value (text or a number), not a list or a mapping",
+    ),
+    "err.yaml.duplicate": ("ключ «{key}» повторяется", "duplicated key '{key}'"),
+    "err.yaml.date": (
+        "«{value}»: дата должна быть ГГГГ-ММ-ДД, реальный день календаря",
+        "'{value}': a date must be YYYY-MM-DD, a real calendar day",
+    ),
+    "err.yaml.alias_loop": (
+        "ссылка (*) указывает на узел, который её содержит",
+        "an alias (*) refers to a node that contains it",
+    ),
+    "err.yaml.expands": (
+        "после раскрытия ссылок (*) файл содержит больше {limit} значений: отклонён",
+        "the file stands for more than {limit} values once its aliases (*) are expanded: refused",
+    ),
+    "err.yaml.p.mapping_values": (
+        "здесь не может быть «ключ: значение» (проверьте отступы и двоеточия)",
+        "mapping values are not allowed here",
+    ),
+    "err.yaml.p.no_colon": ("не найдено ожидаемое «:»", "could not find expected ':'"),
+    "err.yaml.p.tab": (
+        "символ табуляции не может начинать элемент (используйте пробелы)",
+        "found character '\\t' that cannot start any token",
+    ),
+    "err.yaml.p.alias": ("ссылка (*) на неопределённую метку (&)", "found undefined alias"),
+    "err.yaml.p.end": ("неожиданный конец файла", "found unexpected end of stream"),
+    "err.yaml.p.colon": ("неожиданное «:»", "found unexpected ':'"),
+    "err.yaml.p.expected": (
+        "нарушена структура (проверьте отступы и скобки): {detail}",
+        "{detail}",
+    ),
+    # the trip request (model.py)
+    "err.model.time": ("время должно быть ЧЧ:ММ", "a time must be HH:MM"),
+    "err.model.time_local": (
+        "время должно быть ЧЧ:ММ (местное, без часового пояса)",
+        "a time must be HH:MM (local time, no time zone)",
+    ),
+    "err.model.lunch_order": (
+        "обед: 'latest' раньше, чем 'earliest'",
+        "lunch 'latest' is before 'earliest'",
+    ),
+    "err.model.quota_bounds": ("для квоты нужен 'min' или 'max'", "a quota needs 'min' or 'max'"),
+    "err.model.quota_order": ("в квоте 'min' больше, чем 'max'", "quota 'min' is larger than 'max'"),
+    "err.model.strategy": (
+        "«{value}» — не стратегия OR-Tools; допустимы: {known}",
+        "'{value}' is not an OR-Tools strategy; one of {known}",
+    ),
+    "err.model.mode": (
+        "неизвестный вид транспорта «{value}»; допустимы: {known}",
+        "unknown mode '{value}'; one of {known}",
+    ),
+    "err.model.visit_length": (
+        "длительность посещения «{site}» должна быть от 1 до 1440 мин",
+        "visit length of '{site}' must be 1..1440 minutes",
+    ),
+    "err.model.weight": (
+        "вес категории «{category}» должен быть от 0 до 100",
+        "weight of '{category}' must be between 0 and 100",
+    ),
+    "err.model.day_order": ("day_end должен быть позже day_start", "day_end must be after day_start"),
+    "err.model.clash": (
+        "объекты одновременно обязательны и исключены: {ids}",
+        "sites both required and excluded: {ids}",
+    ),
+    "err.model.must_twice": (
+        "в must_visit объект указан дважды",
+        "must_visit lists a site twice",
+    ),
+    "err.model.nights": (
+        "для overnight 'fixed' нужны 'nights': id гостиницы на каждую ночь ({n})",
+        "overnight 'fixed' needs 'nights': one lodging id for each night ({n})",
+    ),
+    "err.model.nights_unused": (
+        "'nights' используется только с overnight: fixed",
+        "'nights' is only used with overnight: fixed",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
