@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ._csv import Column, bounded_int, parse_slug, read_table
-from .exceptions import AssessmentError, Issue
+from .exceptions import AssessmentError, Issue, Msg
 from .model import CHECKLIST_CATEGORIES, Site
 
 __all__ = ["ASSESSMENT_COLUMNS", "Assessment", "answers_from_mapping", "read_assessments"]
@@ -42,7 +42,7 @@ _COLUMNS = [
     Column("date", _date),
     Column("assessor", _text),
     Column("criterion", _text),
-    Column("score", bounded_int(0, 5, "checklist score")),
+    Column("score", bounded_int(0, 5, Msg("err.what.checklist_score"))),
     Column("note", required=False, default=""),
 ]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._csv import Column, bounded_int, parse_slug, read_table
-from .exceptions import Issue
+from .exceptions import Issue, Msg
 
 __all__ = [
     "CAPACITY_FIELDS",
@@ -88,7 +88,7 @@ def _defaults(text: str) -> frozenset[str]:
     return frozenset(t.strip() for t in text.split(";") if t.strip())
 
 
-_COUNT = bounded_int(0, 1000, "number of groups")
+_COUNT = bounded_int(0, 1000, Msg("err.what.groups"))
 _COLUMNS = [
     Column("site_id", parse_slug),
     Column("groups_per_day", _COUNT, required=False),

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from dateutil.rrule import rrulestr
 
 from ._csv import Column, bounded_float, bounded_int, parse_slug, read_table
-from .exceptions import Issue, ScenarioError
+from .exceptions import Issue, Msg, ScenarioError
 from .model import Category, CoordPrecision, HolidayPolicy, Site
 
 if TYPE_CHECKING:
@@ -117,17 +117,17 @@ _COLUMNS = [
     Column("kind", _kind),
     Column("dates", _dates, required=False, default=()),
     Column("rrule", _rrule, required=False, default=""),
-    Column("days", bounded_int(1, 92, "event length (days)"), required=False, default=1),
+    Column("days", bounded_int(1, 92, Msg("err.what.event_days")), required=False, default=1),
     Column("site_id", parse_slug, required=False),
     Column("town", required=False, default=""),
-    Column("lat", bounded_float(50.0, 62.5, "latitude"), required=False),
-    Column("lon", bounded_float(95.0, 120.0, "longitude"), required=False),
+    Column("lat", bounded_float(50.0, 62.5, Msg("err.what.lat")), required=False),
+    Column("lon", bounded_float(95.0, 120.0, Msg("err.what.lon")), required=False),
     Column("hours", _hours),
-    Column("visit_min", bounded_int(1, 24 * 60, "visit length (minutes)")),
+    Column("visit_min", bounded_int(1, 24 * 60, Msg("err.what.visit_min"))),
     Column("audience", required=False, default=""),
-    Column("min_age", bounded_int(0, 100, "minimum age"), required=False, default=0),
-    Column("price_rub", bounded_int(0, 1_000_000, "price (RUB)"), required=False, default=0),
-    Column("base_score", bounded_float(0, 10, "score")),
+    Column("min_age", bounded_int(0, 100, Msg("err.what.min_age")), required=False, default=0),
+    Column("price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0),
+    Column("base_score", bounded_float(0, 10, Msg("err.what.score"))),
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),

@@ -125,14 +125,14 @@ class Invalid(ValueError):
 
     Parameters
     ----------
-    key : str
-        A key of the label catalog (``err.*``).
+    key : str or Msg
+        A key of the label catalog (``err.*``), or the whole message.
     **params
         The message's fields.
     """
 
-    def __init__(self, key: str, **params: Any) -> None:
-        self.msg = Msg(key, params)
+    def __init__(self, key: str | Msg, **params: Any) -> None:
+        self.msg = key if isinstance(key, Msg) else Msg(key, params)
         super().__init__(str(self.msg))
 
 

@@ -1533,6 +1533,78 @@ _LABELS: dict[str, tuple[str, str]] = {
         "'nights' используется только с overnight: fixed",
         "'nights' is only used with overnight: fixed",
     ),
+    # the catalog (catalog.py, calendar.py and the per-site tables)
+    "err.what.lat": ("широта", "latitude"),
+    "err.what.lon": ("долгота", "longitude"),
+    "err.what.groups": ("число групп", "number of groups"),
+    "err.what.checklist_score": ("балл чек-листа", "checklist score"),
+    "err.what.visit_min": ("длительность посещения (мин)", "visit length (minutes)"),
+    "err.what.booking_days": ("срок записи (дней)", "booking lead time (days)"),
+    "err.what.max_group": ("наибольшая группа", "maximum group size"),
+    "err.what.min_age": ("минимальный возраст", "minimum age"),
+    "err.what.price": ("цена (₽)", "price (RUB)"),
+    "err.what.score": ("оценка", "score"),
+    "err.what.price_night": ("цена за ночь (₽)", "price per night (RUB)"),
+    "err.what.price_year": ("год цены", "price year"),
+    "err.what.event_days": ("длительность события (дней)", "event length (days)"),
+    "err.what.value": ("значение", "value"),
+    "err.cat.region": (
+        " (Иркутская область и соседние регионы); не перепутаны ли lat и lon?",
+        " (Irkutsk oblast and its neighbours); are lat and lon swapped?",
+    ),
+    "err.cat.slot_twice": ("время сеанса указано дважды", "a slot time is listed twice"),
+    "err.cat.source_date": (
+        "«{value}» — не дата ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ",
+        "'{value}' is not a date YYYY-MM-DD, YYYY-MM or YYYY",
+    ),
+    "err.cat.source_year": (
+        "«{value}»: год должен быть от 1900 до следующего",
+        "'{value}': the year must lie between 1900 and next year",
+    ),
+    "err.cat.criteria": ("нужен словарь 'criteria:'", "a mapping 'criteria:' is required"),
+    "err.cat.weight": ("должно быть числом ≥ 0", "must be a number >= 0"),
+    "err.cat.weights_zero": ("сумма весов равна нулю", "the weights sum to zero"),
+    "err.cat.prior": (
+        "должно быть числом от 0 до 5 или 'base_score'",
+        "must be a number from 0 to 5 or 'base_score'",
+    ),
+    "err.cat.category": ("неизвестная категория", "unknown category"),
+    "err.cat.weight_100": ("должно быть от 0 до 100", "must be 0..100"),
+    "err.cat.met_at": ("должно быть целым баллом от 0 до 5", "must be a whole score 0..5"),
+    "err.cat.essential": (
+        "должно перечислять критерии из 'criteria:'",
+        "must list criteria of 'criteria:'",
+    ),
+    "err.cat.no_site": ("нет объекта с id «{id}»", "no site with id '{id}'"),
+    "err.cat.twice": ("«{id}» указан дважды", "'{id}' is listed twice"),
+    "err.cat.dupe": ("id «{id}» повторяется", "duplicate id '{id}'"),
+    "err.cat.dupe_in": ("id «{id}» повторяется (также в {other})", "duplicate id '{id}' (also in {other})"),
+    "err.cat.criterion_twice": (
+        "критерий «{criterion}» указан для этого объекта дважды",
+        "'{criterion}' given twice for this site",
+    ),
+    "err.cat.not_column": ("«{name}» — не имя столбца", "'{name}' is not a column name"),
+    "err.cat.title": ("в каталоге {root} ошибки ({n}):", "the catalog in {root} has {n}:"),
+    "err.hours.empty": (
+        "часы работы не заданы; пишите, например, 'Mo-Fr 10:00-17:00' или '24/7'",
+        "opening hours are empty; use e.g. 'Mo-Fr 10:00-17:00' or '24/7'",
+    ),
+    "err.hours.ph": (
+        "не используйте PH/SH в opening_hours; заполните столбец 'public_holidays' (closed, open "
+        "или sunday)",
+        "do not use PH/SH in opening_hours; set the 'public_holidays' column (closed, open or "
+        "sunday) instead",
+    ),
+    "err.hours.order": (
+        "«{span}» закрывается раньше, чем открывается; часы после полуночи не поддерживаются "
+        "(пишите, например, 10:00-18:00)",
+        "'{span}' closes before it opens; hours past midnight are not supported (write e.g. "
+        "10:00-18:00)",
+    ),
+    "err.hours.syntax": (
+        "«{expr}» — не синтаксис opening_hours OpenStreetMap ({detail})",
+        "'{expr}' is not valid OpenStreetMap opening_hours syntax ({detail})",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and

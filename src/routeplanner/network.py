@@ -57,7 +57,7 @@ from ._csv import (
 )
 from ._yaml import load_yaml
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
-from .exceptions import Issue, NetworkError, ScenarioError, UnknownPlaceError
+from .exceptions import Issue, Msg, NetworkError, ScenarioError, UnknownPlaceError
 from .model import LINK_MODES, Mode
 from .reasons import Reason
 from .settings import default_data_dir
@@ -137,9 +137,9 @@ def _in_season(season: tuple[tuple[int, int], ...], date: dt.date) -> bool:
     return any((a <= md <= b) if a <= b else (md >= a or md <= b) for a, b in season)
 
 
-_positive = bounded_float(1e-9, 1e5, "value")
-_nonneg_int = bounded_int(0, 10**6, "value")
-_pos_int = bounded_int(1, 10**6, "value")
+_positive = bounded_float(1e-9, 1e5, Msg("err.what.value"))
+_nonneg_int = bounded_int(0, 10**6, Msg("err.what.value"))
+_pos_int = bounded_int(1, 10**6, Msg("err.what.value"))
 
 
 _NODE_COLUMNS = [
@@ -147,8 +147,8 @@ _NODE_COLUMNS = [
     Column("name_ru"),
     Column("name_en"),
     Column("kind", choice(_NODE_KINDS[:-1])),
-    Column("lat", bounded_float(*LAT_RANGE, "latitude")),
-    Column("lon", bounded_float(*LON_RANGE, "longitude")),
+    Column("lat", bounded_float(*LAT_RANGE, Msg("err.what.lat"))),
+    Column("lon", bounded_float(*LON_RANGE, Msg("err.what.lon"))),
     Column("source_url", required=False, default=""),
 ]
 _ROAD_COLUMNS = [
