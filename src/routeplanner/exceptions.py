@@ -223,7 +223,10 @@ class _IssuesError(RouteplannerError):
     ) -> None:
         if isinstance(issues, str | Msg):
             issues = [Issue(file="", row=None, field=None, message=issues)]  # type: ignore[arg-type]
-        self.issues: list[Issue] = list(issues)
+        self.issues: list[Issue] = [
+            i if isinstance(i, Issue) else Issue("", None, None, i)  # type: ignore[arg-type]
+            for i in issues
+        ]
         self.title = title
         if self.issues and all(getattr(i, "unknown_id", False) for i in self.issues):
             self.exit_code = UnknownPlaceError.exit_code

@@ -57,7 +57,16 @@ from ._csv import (
 )
 from ._yaml import load_yaml
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
-from .exceptions import Issue, Msg, NetworkError, ScenarioError, UnknownPlaceError
+from .exceptions import (
+    Invalid,
+    Issue,
+    Msg,
+    NetworkError,
+    Plural,
+    ScenarioError,
+    UnknownPlaceError,
+    clip,
+)
 from .model import LINK_MODES, Mode
 from .reasons import Reason
 from .settings import default_data_dir
@@ -100,14 +109,14 @@ def _season(text: str) -> tuple[tuple[int, int], ...]:
             continue
         m = re.fullmatch(r"(\d\d)-(\d\d)\s*\.\.\s*(\d\d)-(\d\d)", part)
         if not m:
-            raise ValueError(f"'{part}' is not a season range MM-DD..MM-DD")
+            raise Invalid("err.net.season", value=clip(part, 80))
         a = (int(m.group(1)), int(m.group(2)))
         b = (int(m.group(3)), int(m.group(4)))
         for month, day in (a, b):
             try:
                 dt.date(2024, month, day)
             except ValueError:
-                raise ValueError(f"'{part}': {month:02d}-{day:02d} is not a date") from None
+                raise Invalid("err.net.season_day", value=clip(part, 80), day=f"{month:02d}-{day:02d}") from None
         out.append((a[0] * 100 + a[1], b[0] * 100 + b[1]))
     return tuple(out)
 
@@ -120,13 +129,13 @@ def _weekdays(text: str) -> frozenset[int]:
         if "-" in part:
             a, b = part.split("-", 1)
             if a not in _WEEKDAYS or b not in _WEEKDAYS:
-                raise ValueError(f"'{part}' is not a weekday range like Mo-Fr")
+                raise Invalid("err.net.weekdays", value=clip(part, 80))
             i, j = _WEEKDAYS[a], _WEEKDAYS[b]
             days.update(range(i, j + 1) if i <= j else [*range(i, 7), *range(0, j + 1)])
         elif part in _WEEKDAYS:
             days.add(_WEEKDAYS[part])
         else:
-            raise ValueError(f"'{part}' is not a weekday (Mo, Tu, We, Th, Fr, Sa, Su)")
+            raise Invalid("err.net.weekday", value=clip(part, 80))
     return frozenset(days)
 
 
@@ -228,18 +237,18 @@ def _load_profiles(
         issues.extend(err.issues)
         return {}, 1.3, AccessRules()
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
-        issues.append(Issue(name, None, "profiles", "a mapping 'profiles:' is required"))
+        issues.append(Issue(name, None, "profiles", Msg("err.net.profiles")))  # type: ignore[arg-type]
         return {}, 1.3, AccessRules()
     conn = raw.get("connector") or {}
     detour = conn.get("detour_factor", 1.3) if isinstance(conn, dict) else 1.3
     if isinstance(detour, bool) or not isinstance(detour, int | float) or not 1 <= detour <= 3:
-        issues.append(Issue(name, None, "connector.detour_factor", "must be between 1 and 3"))
+        issues.append(Issue(name, None, "connector.detour_factor", Msg("err.net.detour")))  # type: ignore[arg-type]
         detour = 1.3
     limits = {}
     for key, default in dataclasses.asdict(AccessRules()).items():
         v = conn.get(key, default) if isinstance(conn, dict) else default
         if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1000:
-            issues.append(Issue(name, None, f"connector.{key}", "a distance 0..1000 km"))
+            issues.append(Issue(name, None, f"connector.{key}", Msg("err.net.distance")))  # type: ignore[arg-type]
             v = default
         limits[key] = float(v)
     conn_speed = conn.get("speed_kph", {}) if isinstance(conn, dict) else {}
@@ -247,23 +256,23 @@ def _load_profiles(
     for pname, spec in raw["profiles"].items():
         speeds = spec.get("speed_kph") if isinstance(spec, dict) else None
         if not isinstance(speeds, dict):
-            issues.append(Issue(name, None, f"profiles.{pname}.speed_kph", "mapping required"))
+            issues.append(Issue(name, None, f"profiles.{pname}.speed_kph", Msg("err.net.mapping")))  # type: ignore[arg-type]
             continue
         ok = True
         for rc in ROAD_CLASSES:
             v = speeds.get(rc)
             if isinstance(v, bool) or not isinstance(v, int | float) or not 1 <= v <= 200:
                 issues.append(
-                    Issue(name, None, f"profiles.{pname}.speed_kph.{rc}", "a speed 1..200 km/h")
+                    Issue(name, None, f"profiles.{pname}.speed_kph.{rc}", Msg("err.net.speed"))  # type: ignore[arg-type]
                 )
                 ok = False
         boarding = spec.get("boarding_min", 0)
         if isinstance(boarding, bool) or not isinstance(boarding, int | float) or boarding < 0:
-            issues.append(Issue(name, None, f"profiles.{pname}.boarding_min", "must be >= 0"))
+            issues.append(Issue(name, None, f"profiles.{pname}.boarding_min", Msg("err.net.nonneg")))  # type: ignore[arg-type]
             ok = False
         cs = conn_speed.get(pname, 30) if isinstance(conn_speed, dict) else 30
         if isinstance(cs, bool) or not isinstance(cs, int | float) or not 1 <= cs <= 200:
-            issues.append(Issue(name, None, f"connector.speed_kph.{pname}", "1..200 km/h"))
+            issues.append(Issue(name, None, f"connector.speed_kph.{pname}", Msg("err.net.speed")))  # type: ignore[arg-type]
             ok = False
         if ok:
             profiles[str(pname)] = Profile(
@@ -902,12 +911,13 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     profiles, detour, access = _load_profiles(root / "profiles.yaml", issues)
     for need in ("car", "coach"):
         if profiles and need not in profiles:
-            issues.append(Issue(str(root / "profiles.yaml"), None, f"profiles.{need}", "missing"))
+            where = str(root / "profiles.yaml")
+            issues.append(Issue(where, None, f"profiles.{need}", Msg("err.pyd.missing")))  # type: ignore[arg-type]
 
     graph = nx.MultiDiGraph()
     for line, r in nodes_t.rows:
         if r["id"] in graph:
-            issues.append(Issue(nodes_t.path, line, "id", f"duplicate node id '{r['id']}'"))
+            issues.append(Issue(nodes_t.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))  # type: ignore[arg-type]
             continue
         graph.add_node(
             r["id"],
@@ -921,11 +931,11 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for line, r in roads_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
         for k in bad:
-            issues.append(Issue(roads_t.path, line, k, f"no node '{r[k]}' in nodes.csv"))
+            issues.append(Issue(roads_t.path, line, k, Msg("err.net.no_node", {"id": r[k]})))  # type: ignore[arg-type]
         if bad:
             continue
         if r["from"] == r["to"]:
-            issues.append(Issue(roads_t.path, line, "to", "a road must join two different nodes"))
+            issues.append(Issue(roads_t.path, line, "to", Msg("err.net.loop")))  # type: ignore[arg-type]
             continue
         attrs = dict(
             mode="road",
@@ -954,7 +964,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                         f"{catalog.source}/hubs.csv",
                         None,
                         "network_node",
-                        f"hub '{hub.id}': no road node '{target}'",
+                        Msg("err.net.hub_node", {"hub": hub.id, "id": target}),  # type: ignore[arg-type]
                     )
                 )
                 continue
@@ -967,7 +977,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for line, r in links_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
         for k in bad:
-            issues.append(Issue(links_t.path, line, k, f"'{r[k]}' is neither a node nor a hub"))
+            issues.append(Issue(links_t.path, line, k, Msg("err.net.not_node", {"id": r[k]})))  # type: ignore[arg-type]
         if bad:
             continue
         attrs = dict(
@@ -996,12 +1006,15 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                     kind,
                     None,
                     "network_node",
-                    f"{place.id}: '{node}' is not a node of the network (closest: "
-                    f"{', '.join(str(c[0]) for c in close)})",
+                    Msg(  # type: ignore[arg-type]
+                        "err.net.place_node",
+                        {"place": place.id, "id": node, "ids": ", ".join(str(c[0]) for c in close)},
+                    ),
                 )
             )
     if issues:
-        raise NetworkError(issues, title=f"the network in {root} has {len(issues)} problem(s):")
+        title = Msg("err.net.title", {"root": root, "n": Plural(len(issues), "problem")})
+        raise NetworkError(issues, title=title)
     return Network(graph, profiles, detour, catalog, access=access)
 
 
