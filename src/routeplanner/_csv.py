@@ -185,16 +185,16 @@ def read_table(
         return Table(name, [], broken=True)
     except OSError as err:
         why = {"why": err.strerror or err}
-        issues.append(Issue(name, None, None, Msg("err.cannot_read", why)))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, None, Msg("err.cannot_read", why)))
         return Table(name, [], broken=True)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        issues.append(Issue(name, line, None, Msg("err.not_utf8")))  # type: ignore[arg-type]
+        issues.append(Issue(name, line, None, Msg("err.not_utf8")))
         return Table(name, [])
     if not text.strip():
-        issues.append(Issue(name, None, None, Msg("err.csv.empty")))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, None, Msg("err.csv.empty")))
         return Table(name, [])
     try:
         header = next(csv.reader(io.StringIO(text)))
@@ -204,10 +204,10 @@ def read_table(
     header = [h.strip() for h in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for h in dupes:
-        issues.append(Issue(name, 1, h, Msg("err.csv.dupe_column")))  # type: ignore[arg-type]
+        issues.append(Issue(name, 1, h, Msg("err.csv.dupe_column")))
     missing = [c.name for c in columns if c.in_header and c.name not in header]
     for c in missing:
-        issues.append(Issue(name, 1, c, Msg("err.csv.missing_column")))  # type: ignore[arg-type]
+        issues.append(Issue(name, 1, c, Msg("err.csv.missing_column")))
     if missing or dupes:
         return Table(name, [])
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -216,7 +216,7 @@ def read_table(
     try:
         for line, record in _records(text, _last_line):
             if None in record:
-                issues.append(Issue(name, line, None, Msg("err.csv.extra_cells")))  # type: ignore[arg-type]
+                issues.append(Issue(name, line, None, Msg("err.csv.extra_cells")))
                 continue
             values: dict[str, Any] = {}
             ok = True
@@ -224,14 +224,14 @@ def read_table(
                 cell = (record.get(col.name) or "").strip()
                 if not cell:
                     if col.required:
-                        issues.append(Issue(name, line, col.name, Msg("err.required")))  # type: ignore[arg-type]
+                        issues.append(Issue(name, line, col.name, Msg("err.required")))
                         ok = False
                     values[col.name] = col.default
                     continue
                 try:
                     values[col.name] = col.parse(cell)
                 except ValueError as err:
-                    issues.append(Issue(name, line, col.name, err))  # type: ignore[arg-type]
+                    issues.append(Issue(name, line, col.name, err))
                     ok = False
             if ok:
                 rows.append((line, values))
@@ -243,6 +243,6 @@ def read_table(
         where = _last_line[0] + 1 if _last_line else None
         detail = Msg("err.csv.long_cell") if "field limit" in str(err) else clip(err)
         message = Msg("err.csv.malformed", {"detail": detail})
-        issues.append(Issue(name, where, None, message))  # type: ignore[arg-type]
+        issues.append(Issue(name, where, None, message))
         return Table(name, rows, rejected, broken=True)
     return Table(name, rows, rejected)

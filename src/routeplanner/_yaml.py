@@ -134,7 +134,7 @@ def load_yaml(path: Path | str) -> Any:
     name = str(p)
 
     def fail(line: int | None, key: str, **params: Any) -> ScenarioError:
-        return ScenarioError([Issue(name, line, None, Msg(key, params))])  # type: ignore[arg-type]
+        return ScenarioError([Issue(name, line, None, Msg(key, params))])
 
     try:
         raw = read_limited(p, _MAX_BYTES)

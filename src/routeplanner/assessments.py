@@ -88,14 +88,14 @@ def read_assessments(
         if site is None:
             if not (skip_missing_sites or r["site_id"] in skipped):
                 message = Msg("err.cat.no_site", {"id": r["site_id"]})
-                issues.append(Issue(table.path, line, "site_id", message))  # type: ignore[arg-type]
+                issues.append(Issue(table.path, line, "site_id", message))
             continue
         if site.category not in CHECKLIST_CATEGORIES:
             message = Msg("err.as.not_enterprise", {"id": site.id})
-            issues.append(Issue(table.path, line, "site_id", message))  # type: ignore[arg-type]
+            issues.append(Issue(table.path, line, "site_id", message))
             continue
         if not r["assessor"]:
-            issues.append(Issue(table.path, line, "assessor", Msg("err.as.assessor")))  # type: ignore[arg-type]
+            issues.append(Issue(table.path, line, "assessor", Msg("err.as.assessor")))
             continue
         if r["criterion"] not in known:
             issues.append(
@@ -103,7 +103,7 @@ def read_assessments(
                     table.path,
                     line,
                     "criterion",
-                    Msg(  # type: ignore[arg-type]
+                    Msg(
                         "err.as.criterion",
                         {"criterion": clip(r["criterion"], 80), "known": ", ".join(sorted(known))},
                     ),
@@ -115,7 +115,7 @@ def read_assessments(
         )
         if r["criterion"] in g["answers"]:
             issues.append(
-                Issue(table.path, line, "criterion", Msg("err.as.twice", {"criterion": r["criterion"]}))  # type: ignore[arg-type]
+                Issue(table.path, line, "criterion", Msg("err.as.twice", {"criterion": r["criterion"]}))
             )
             continue
         g["answers"][r["criterion"]] = r["score"]
@@ -139,7 +139,7 @@ def answers_from_mapping(
         Not a mapping, or a value that is not a whole score (or a mapping with ``score``).
     """
     if not isinstance(raw, dict):
-        raise AssessmentError([Issue(source, None, None, Msg("err.as.mapping"))])  # type: ignore[arg-type]
+        raise AssessmentError([Issue(source, None, None, Msg("err.as.mapping"))])
     answers: dict[str, int] = {}
     notes: dict[str, str] = {}
     problems = []
@@ -150,7 +150,7 @@ def answers_from_mapping(
             value = value.get("score")
         if isinstance(value, bool) or not isinstance(value, int):
             message = Msg("err.as.score", {"value": clip(value, 60)})
-            problems.append(Issue(source, None, str(crit), message))  # type: ignore[arg-type]
+            problems.append(Issue(source, None, str(crit), message))
             continue
         answers[str(crit)] = value
         if note:

@@ -169,7 +169,7 @@ def load_capacity(
         if day is not None and week is not None and week < day:
             problems.append(("groups_per_week", Msg("err.cap.week", {"week": week, "day": day})))
         if problems:
-            issues.extend(Issue(table.path, line, f, msg) for f, msg in problems)  # type: ignore[arg-type]
+            issues.extend(Issue(table.path, line, f, msg) for f, msg in problems)
             continue
         out[sid] = SiteCapacity(**row)
     return out

@@ -247,7 +247,7 @@ def load_scoring(path: Path) -> Scoring:
         raise CatalogError(err.issues) from err
     issues: list[Issue] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
-        raise CatalogError([Issue(name, None, "criteria", Msg("err.cat.criteria"))])  # type: ignore[arg-type]
+        raise CatalogError([Issue(name, None, "criteria", Msg("err.cat.criteria"))])
     weights: dict[str, float] = {}
     labels_ru: dict[str, str] = {}
     labels_en: dict[str, str] = {}
@@ -256,7 +256,7 @@ def load_scoring(path: Path) -> Scoring:
     for crit, spec in raw["criteria"].items():
         w = spec.get("weight") if isinstance(spec, dict) else spec
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w < 1e6:
-            issues.append(Issue(name, None, f"criteria.{crit}.weight", Msg("err.cat.weight")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"criteria.{crit}.weight", Msg("err.cat.weight")))
             continue
         weights[str(crit)] = float(w)
         if isinstance(spec, dict):
@@ -265,32 +265,32 @@ def load_scoring(path: Path) -> Scoring:
             targets_ru[str(crit)] = str(spec.get("target_ru", ""))
             targets_en[str(crit)] = str(spec.get("target_en", ""))
     if weights and sum(weights.values()) <= 0:
-        issues.append(Issue(name, None, "criteria", Msg("err.cat.weights_zero")))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, "criteria", Msg("err.cat.weights_zero")))
     prior = raw.get("unknown_prior", 2.5)
     if prior == "base_score":
         prior = None
     elif isinstance(prior, bool) or not isinstance(prior, int | float) or not 0 <= prior <= 5:
         issues.append(
-            Issue(name, None, "unknown_prior", Msg("err.cat.prior"))  # type: ignore[arg-type]
+            Issue(name, None, "unknown_prior", Msg("err.cat.prior"))
         )
         prior = 2.5
     cats = raw.get("category_weights", {}) or {}
     cat_weights: dict[str, float] = {}
     for k, v in cats.items() if isinstance(cats, dict) else []:
         if k not in Category.__members__.values() and k not in [c.value for c in Category]:
-            issues.append(Issue(name, None, f"category_weights.{k}", Msg("err.cat.category")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"category_weights.{k}", Msg("err.cat.category")))
         elif isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
-            issues.append(Issue(name, None, f"category_weights.{k}", Msg("err.cat.weight_100")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"category_weights.{k}", Msg("err.cat.weight_100")))
         else:
             cat_weights[str(k)] = float(v)
     ready = raw.get("readiness") or {}
     met_at = ready.get("met_at", 3) if isinstance(ready, dict) else 3
     if isinstance(met_at, bool) or not isinstance(met_at, int) or not 0 <= met_at <= 5:
-        issues.append(Issue(name, None, "readiness.met_at", Msg("err.cat.met_at")))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, "readiness.met_at", Msg("err.cat.met_at")))
         met_at = 3
     essential = ready.get("essential", []) if isinstance(ready, dict) else []
     if not isinstance(essential, list) or any(c not in weights for c in essential):
-        issues.append(Issue(name, None, "readiness.essential", Msg("err.cat.essential")))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, "readiness.essential", Msg("err.cat.essential")))
         essential = []
     if issues:
         raise CatalogError(issues)
@@ -507,9 +507,9 @@ def _per_site(
         sid = row["site_id"]
         if sid not in sites:
             if skip is not None and sid not in skip:
-                issues.append(Issue(str(path), line, "site_id", Msg("err.cat.no_site", {"id": sid})))  # type: ignore[arg-type]
+                issues.append(Issue(str(path), line, "site_id", Msg("err.cat.no_site", {"id": sid})))
         elif sid in out:
-            issues.append(Issue(str(path), line, "site_id", Msg("err.cat.twice", {"id": sid})))  # type: ignore[arg-type]
+            issues.append(Issue(str(path), line, "site_id", Msg("err.cat.twice", {"id": sid})))
         else:
             out[sid] = row
     return out
@@ -564,7 +564,7 @@ def load_catalog(
         seen: set[str] = set()
         for line, site in _places(table.rows, Site):
             if site.id in seen:
-                issues.append(Issue(table.path, line, "id", Msg("err.cat.dupe", {"id": site.id})))  # type: ignore[arg-type]
+                issues.append(Issue(table.path, line, "id", Msg("err.cat.dupe", {"id": site.id})))
                 continue
             seen.add(site.id)
             # a later (extra) file replaces a built-in row with the same id
@@ -585,7 +585,7 @@ def load_catalog(
                         path,
                         line,
                         "id",
-                        Msg("err.cat.dupe_in", {"id": place.id, "other": owner[place.id]}),  # type: ignore[arg-type]
+                        Msg("err.cat.dupe_in", {"id": place.id, "other": owner[place.id]}),
                     )
                 )
             owner[place.id] = path
@@ -626,7 +626,7 @@ def load_catalog(
             if item.site_id in rejected_ids or sites_file is not None or sites_unread:
                 continue
             message = Msg("err.cat.no_site", {"id": item.site_id})
-            issues.append(Issue(check_path, line, "site_id", message))  # type: ignore[arg-type]
+            issues.append(Issue(check_path, line, "site_id", message))
             continue
         items = checklists.setdefault(item.site_id, [])
         if any(x.criterion == item.criterion for x in items):
@@ -635,7 +635,7 @@ def load_catalog(
                     check_path,
                     line,
                     "criterion",
-                    Msg("err.cat.criterion_twice", {"criterion": item.criterion}),  # type: ignore[arg-type]
+                    Msg("err.cat.criterion_twice", {"criterion": item.criterion}),
                 )
             )
             continue
@@ -678,7 +678,7 @@ def load_catalog(
     for sid, (path, line, site) in sites.items():
         for f in site.defaults:
             if f not in {x.name for x in _SITE_COLUMNS}:
-                issues.append(Issue(path, line, "defaults", Msg("err.cat.not_column", {"name": f})))  # type: ignore[arg-type]
+                issues.append(Issue(path, line, "defaults", Msg("err.cat.not_column", {"name": f})))
         score, coverage = site.base_score, None
         if site.category in CHECKLIST_CATEGORIES and sid in checklists:
             score, coverage = scoring.score(checklists[sid], site.base_score)

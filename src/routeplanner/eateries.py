@@ -81,10 +81,10 @@ def read_eateries(
     for line, r in table.rows:
         if r["at_place"] and r["at_place"] not in known:
             message = Msg("err.ea.no_place", {"id": r["at_place"]})
-            issues.append(Issue(table.path, line, "at_place", message))  # type: ignore[arg-type]
+            issues.append(Issue(table.path, line, "at_place", message))
             continue
         if r["id"] in out:
-            issues.append(Issue(table.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))  # type: ignore[arg-type]
+            issues.append(Issue(table.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))
             continue
         out[r["id"]] = Eatery(**{c.name: r[c.name] for c in _COLUMNS})
     return out

@@ -274,7 +274,7 @@ def read_events(
         bad = len(issues)
 
         def fail(field: str, msg: Msg, line: int = line) -> None:
-            issues.append(Issue(table.path, line, field, msg))  # type: ignore[arg-type]
+            issues.append(Issue(table.path, line, field, msg))
 
         if r["id"] in used or r["id"] in out:
             fail("id", Msg("err.ev.dupe", {"id": r["id"]}))
@@ -360,7 +360,7 @@ def with_events(request: TripRequest, events: Mapping[str, Event]) -> TripReques
             params = {"id": eid, "first": request.dates[0], "last": request.dates[-1], "next": when}
             problems.append(Msg("err.ev.not_on_trip", params))
     if problems:
-        raise ScenarioError(problems, title=Msg("err.ev.title"))  # type: ignore[arg-type]
+        raise ScenarioError(problems, title=Msg("err.ev.title"))
     changes: dict[str, Any] = {}
     if request.candidates is not None:
         extra = [e for e in on_trip if e not in request.candidates and e not in request.exclude]

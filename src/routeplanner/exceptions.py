@@ -75,10 +75,15 @@ def clip(text: object, limit: int = CLIP_CHARS) -> str:
 
 
 def _render(value: Any, lang: str) -> Any:
-    """A parameter of a message in ``lang``: a :class:`Msg` or :class:`Plural` is rendered,
-    anything else is left as it is."""
+    """A parameter of a message in ``lang``: a :class:`Msg` or :class:`Plural` is rendered, a
+    ``(ru, en)`` pair of texts (a place's two names) gives the one in ``lang``, anything else
+    is left as it is."""
     render = getattr(value, "render", None)
-    return render(lang) if callable(render) else value
+    if callable(render):
+        return render(lang)
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(x, str) for x in value):
+        return value[1] if lang == "en" else value[0]
+    return value
 
 
 @dataclass(frozen=True)
@@ -169,7 +174,7 @@ class Issue:
     file: str
     row: int | None
     field: str | None
-    message: str
+    message: str | Msg
     unknown_id: bool = False
     msg: Msg | None = _field(default=None, compare=False, hash=False)
 
@@ -178,7 +183,7 @@ class Issue:
         if msg is not None:
             object.__setattr__(self, "msg", msg)
             object.__setattr__(self, "message", str(msg))
-        elif not isinstance(self.message, str):
+        elif not isinstance(self.message, str):  # e.g. a ValueError of a parser
             object.__setattr__(self, "message", str(self.message))
 
     def text(self, lang: str = "en") -> str:
@@ -222,9 +227,9 @@ class _IssuesError(RouteplannerError):
         self, issues: list[Issue] | str | Msg, *, title: str | Msg | None = None
     ) -> None:
         if isinstance(issues, str | Msg):
-            issues = [Issue(file="", row=None, field=None, message=issues)]  # type: ignore[arg-type]
+            issues = [Issue(file="", row=None, field=None, message=issues)]
         self.issues: list[Issue] = [
-            i if isinstance(i, Issue) else Issue("", None, None, i)  # type: ignore[arg-type]
+            i if isinstance(i, Issue) else Issue("", None, None, i)
             for i in issues
         ]
         self.title = title
@@ -483,7 +488,7 @@ def pydantic_issues(
                 params["expected"] = params["expected"].replace(" or ", ", ")
             params["input"] = clip(e.get("input"), 60)
             message = Msg(f"err.pyd.{kind}", params)
-        issues.append(Issue(source, None, loc.rstrip(".") or None, message))  # type: ignore[arg-type]
+        issues.append(Issue(source, None, loc.rstrip(".") or None, message))
     return issues
 
 

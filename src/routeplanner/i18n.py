@@ -1694,6 +1694,84 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{place}: '{id}' is not a node of the network (closest: {ids})",
     ),
     "err.net.title": ("в сети {root} ошибки ({n}):", "the network in {root} has {n}:"),
+    # tours (tours.py, embed.py)
+    "err.tour.csv": ("ошибка формата CSV: {detail}", "malformed CSV: {detail}"),
+    "err.tour.columns": (
+        "нужны столбцы 'day' и 'stop' (необязательные: lat, lon, start, fixed, visit_min, "
+        "lodging)",
+        "columns 'day' and 'stop' are required (optional: lat, lon, start, fixed, visit_min, "
+        "lodging)",
+    ),
+    "err.tour.days": ("нужен список дней тура 'days:'", "a list 'days:' of the tour's days is required"),
+    "err.tour.stops": ("у каждого дня должны быть 'stops:'", "each day needs 'stops:'"),
+    "err.tour.mapping": ("нужен словарь ключей", "a mapping"),
+    "err.tour.suffix": ("файл тура должен быть .yaml, .yml или .csv", "a tour file must be .yaml, .yml or .csv"),
+    "err.tour.minutes": (
+        "«{value}» — не число минут (1..1440)",
+        "'{value}' is not a number of minutes (1..1440)",
+    ),
+    "err.tour.coords": (
+        "«{value}» — не координаты в Иркутской области или соседних регионах",
+        "'{value}' are not coordinates in Irkutsk oblast or its neighbours",
+    ),
+    "err.tour.day": ("«{value}» — не номер дня", "'{value}' is not a day number"),
+    "err.tour.day_one": ("дни нумеруются с 1", "days count from 1"),
+    "err.tour.lodging": ("«{id}» — не id гостиницы (ближайшие: {ids})", "'{id}' is not a lodging id (closest: {ids})"),
+    "err.tour.no_match": (
+        "«{name}» не совпадает ни с одним объектом каталога (ближайшие: {ids}); укажите его id "
+        "или lat и lon",
+        "'{name}' matches no catalog site (closest: {ids}); give its id, or lat and lon",
+    ),
+    "err.tour.keys": ("{file}: недопустимые ключи тура:", "{file}: invalid tour keys:"),
+    "err.tour.night": ("для дня {n} нужна гостиница на ночь", "day {n} needs the lodging of its night"),
+    "err.tour.title": ("{file}: тур не прочитать ({n}):", "{file}: the tour cannot be read ({n}):"),
+    "err.tour.twice": ("«{id}» встречается в туре дважды", "'{id}' appears twice in the tour"),
+    "err.tour.no_days": ("в туре нет дней", "the tour has no days"),
+    "err.embed.no_fit": ("тур в исходном виде не выполним: {why}", "the tour as given does not fit: {why}"),
+    "err.embed.late": (
+        "день {n}: до «{name}» не успеть (начало возможно {when}; день начинается в {start})",
+        "day {n}: '{name}' cannot be reached in time (allowed start {when}; the day starts "
+        "{start})",
+    ),
+    "err.embed.ends_late": ("день {n}: заканчивается после конца дня в {end}", "day {n}: it ends after the day's end at {end}"),
+    "err.embed.no_lunch": ("день {n}: в окне обеда нет места для перерыва", "day {n}: there is no room for the lunch break in its window"),
+    "err.embed.drive": ("день {n}: превышен дневной предел вождения", "day {n}: it exceeds the daily driving limit"),
+    "err.too_large_bytes": ("файл больше {size} байт", "the file is larger than {size} bytes"),
+    # itinerary JSON (result.py)
+    "err.json.bad": ("не JSON: {detail}", "not JSON: {detail}"),
+    "err.json.nested": ("не JSON: слишком глубокая вложенность", "not JSON: nested too deeply"),
+    "err.json.value": ("недопустимое значение: {detail}", "bad value: {detail}"),
+    "err.json.object": ("должен быть объект JSON", "must be a JSON object"),
+    "err.json.list": ("должен быть список JSON", "must be a JSON list"),
+    "err.json.missing": ("нет ключа «{key}»", "missing key '{key}'"),
+    "err.json.text": ("должен быть текст, а не {kind}", "must be text, not {kind}"),
+    "err.json.bool": ("должно быть true или false", "must be true or false"),
+    "err.json.number": ("должно быть конечным числом, а не «{value}»", "must be a finite number, not '{value}'"),
+    "err.json.whole": ("должно быть целым числом, а не «{value}»", "must be a whole number, not '{value}'"),
+    "err.json.when": (
+        "«{value}» — не дата и время ГГГГ-ММ-ДДTЧЧ:ММ",
+        "'{value}' is not a date and time YYYY-MM-DDTHH:MM",
+    ),
+    "err.json.latlon": ("должно быть [lat, lon]", "must be [lat, lon]"),
+    # rates (costing.py) and assessments (readiness.py)
+    "err.cost.provenance": (
+        "укажите либо 'source_url' (ставка с источником), либо 'default: true'",
+        "give either 'source_url' (a sourced rate) or 'default: true'",
+    ),
+    "err.cost.missing": ("rates: не заданы {keys}", "rates: missing {keys}"),
+    "err.cost.unknown": ("rates: неизвестные {keys}; известны: {known}", "rates: unknown {keys}; known: {known}"),
+    "err.cost.breaks": (
+        "group_breaks: размеры групп должны быть положительными",
+        "group_breaks: group sizes must be positive",
+    ),
+    "err.cost.guide": ("rates.guide_max_group: должно быть не меньше 1", "rates.guide_max_group: must be at least 1"),
+    "err.cost.vehicle": ("vehicles: нет транспорта для профиля «{profile}»", "vehicles: no vehicle for the '{profile}' profile"),
+    "err.cost.title": ("в тарифах {file} ошибки ({n}):", "the rates in {file} have {n}:"),
+    "err.ready.no_site": ("нет объекта «{id}» (может быть, {ids}?)", "no site '{id}' ({ids}?)"),
+    "err.ready.future": ("дата {date} ещё не наступила", "{date} is in the future"),
+    "err.ready.no_answer": ("нет ни одного ответа", "no answer given"),
+    "err.ready.criterion": ("не критерий ({known})", "not a criterion ({known})"),
+    "err.ready.title": ("проверку нельзя записать:", "the assessment cannot be recorded:"),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and

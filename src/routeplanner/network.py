@@ -237,18 +237,18 @@ def _load_profiles(
         issues.extend(err.issues)
         return {}, 1.3, AccessRules()
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
-        issues.append(Issue(name, None, "profiles", Msg("err.net.profiles")))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, "profiles", Msg("err.net.profiles")))
         return {}, 1.3, AccessRules()
     conn = raw.get("connector") or {}
     detour = conn.get("detour_factor", 1.3) if isinstance(conn, dict) else 1.3
     if isinstance(detour, bool) or not isinstance(detour, int | float) or not 1 <= detour <= 3:
-        issues.append(Issue(name, None, "connector.detour_factor", Msg("err.net.detour")))  # type: ignore[arg-type]
+        issues.append(Issue(name, None, "connector.detour_factor", Msg("err.net.detour")))
         detour = 1.3
     limits = {}
     for key, default in dataclasses.asdict(AccessRules()).items():
         v = conn.get(key, default) if isinstance(conn, dict) else default
         if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1000:
-            issues.append(Issue(name, None, f"connector.{key}", Msg("err.net.distance")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"connector.{key}", Msg("err.net.distance")))
             v = default
         limits[key] = float(v)
     conn_speed = conn.get("speed_kph", {}) if isinstance(conn, dict) else {}
@@ -256,23 +256,23 @@ def _load_profiles(
     for pname, spec in raw["profiles"].items():
         speeds = spec.get("speed_kph") if isinstance(spec, dict) else None
         if not isinstance(speeds, dict):
-            issues.append(Issue(name, None, f"profiles.{pname}.speed_kph", Msg("err.net.mapping")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"profiles.{pname}.speed_kph", Msg("err.net.mapping")))
             continue
         ok = True
         for rc in ROAD_CLASSES:
             v = speeds.get(rc)
             if isinstance(v, bool) or not isinstance(v, int | float) or not 1 <= v <= 200:
                 issues.append(
-                    Issue(name, None, f"profiles.{pname}.speed_kph.{rc}", Msg("err.net.speed"))  # type: ignore[arg-type]
+                    Issue(name, None, f"profiles.{pname}.speed_kph.{rc}", Msg("err.net.speed"))
                 )
                 ok = False
         boarding = spec.get("boarding_min", 0)
         if isinstance(boarding, bool) or not isinstance(boarding, int | float) or boarding < 0:
-            issues.append(Issue(name, None, f"profiles.{pname}.boarding_min", Msg("err.net.nonneg")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"profiles.{pname}.boarding_min", Msg("err.net.nonneg")))
             ok = False
         cs = conn_speed.get(pname, 30) if isinstance(conn_speed, dict) else 30
         if isinstance(cs, bool) or not isinstance(cs, int | float) or not 1 <= cs <= 200:
-            issues.append(Issue(name, None, f"connector.speed_kph.{pname}", Msg("err.net.speed")))  # type: ignore[arg-type]
+            issues.append(Issue(name, None, f"connector.speed_kph.{pname}", Msg("err.net.speed")))
             ok = False
         if ok:
             profiles[str(pname)] = Profile(
@@ -912,12 +912,12 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for need in ("car", "coach"):
         if profiles and need not in profiles:
             where = str(root / "profiles.yaml")
-            issues.append(Issue(where, None, f"profiles.{need}", Msg("err.pyd.missing")))  # type: ignore[arg-type]
+            issues.append(Issue(where, None, f"profiles.{need}", Msg("err.pyd.missing")))
 
     graph = nx.MultiDiGraph()
     for line, r in nodes_t.rows:
         if r["id"] in graph:
-            issues.append(Issue(nodes_t.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))  # type: ignore[arg-type]
+            issues.append(Issue(nodes_t.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))
             continue
         graph.add_node(
             r["id"],
@@ -931,11 +931,11 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for line, r in roads_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
         for k in bad:
-            issues.append(Issue(roads_t.path, line, k, Msg("err.net.no_node", {"id": r[k]})))  # type: ignore[arg-type]
+            issues.append(Issue(roads_t.path, line, k, Msg("err.net.no_node", {"id": r[k]})))
         if bad:
             continue
         if r["from"] == r["to"]:
-            issues.append(Issue(roads_t.path, line, "to", Msg("err.net.loop")))  # type: ignore[arg-type]
+            issues.append(Issue(roads_t.path, line, "to", Msg("err.net.loop")))
             continue
         attrs = dict(
             mode="road",
@@ -964,7 +964,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                         f"{catalog.source}/hubs.csv",
                         None,
                         "network_node",
-                        Msg("err.net.hub_node", {"hub": hub.id, "id": target}),  # type: ignore[arg-type]
+                        Msg("err.net.hub_node", {"hub": hub.id, "id": target}),
                     )
                 )
                 continue
@@ -977,7 +977,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for line, r in links_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
         for k in bad:
-            issues.append(Issue(links_t.path, line, k, Msg("err.net.not_node", {"id": r[k]})))  # type: ignore[arg-type]
+            issues.append(Issue(links_t.path, line, k, Msg("err.net.not_node", {"id": r[k]})))
         if bad:
             continue
         attrs = dict(
@@ -1006,7 +1006,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                     kind,
                     None,
                     "network_node",
-                    Msg(  # type: ignore[arg-type]
+                    Msg(
                         "err.net.place_node",
                         {"place": place.id, "id": node, "ids": ", ".join(str(c[0]) for c in close)},
                     ),

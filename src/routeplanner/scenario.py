@@ -64,7 +64,7 @@ def _unknown(key: str, pid: str, what: str, catalog: Catalog) -> Issue:
     hint = catalog.suggest(pid)
     closest = Msg("err.closest", {"ids": ", ".join(hint)}) if hint else ""
     message = Msg(f"err.not_{what}", {"key": key, "id": clip(pid, 80), "closest": closest})
-    return Issue("", None, None, message, True)  # type: ignore[arg-type]
+    return Issue("", None, None, message, True)
 
 
 def check_request(req: TripRequest, catalog: Catalog) -> None:
@@ -112,14 +112,14 @@ def check_request(req: TripRequest, catalog: Catalog) -> None:
         if night not in catalog.lodgings
     ]
     problems += [
-        Issue("", None, None, Msg("err.extra_place_taken", {"id": e.id}))  # type: ignore[arg-type]
+        Issue("", None, None, Msg("err.extra_place_taken", {"id": e.id}))
         for e in req.extra_places
         if e.id in catalog.sites or e.id in catalog.lodgings or e.id in catalog.hubs
     ]
     base = req.lodging or req.start
     if req.overnight == "base" and req.days > 1 and base not in catalog.lodgings:
         problems.append(
-            Issue("", None, None, Msg("err.base_needs_lodging"))  # type: ignore[arg-type]
+            Issue("", None, None, Msg("err.base_needs_lodging"))
         )
     if problems:
         raise ScenarioError(problems, title=Msg("err.unknown_places_title"))

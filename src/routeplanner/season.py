@@ -239,7 +239,7 @@ def _product(
         request = request_from_dict(body, source=f"{source}: product '{name}'")
     except ScenarioError as err:
         issues.extend(
-            Issue(source, line, f"{where}.{i.field}" if i.field else where, i.message)
+            Issue(source, line, f"{where}.{i.field}" if i.field else where, i.msg or i.message)
             for i in err.issues
         )
         return None
@@ -462,7 +462,7 @@ def season_from_dict(
                 request = request_from_dict(body, source=f"{source}: {at} ({dep_id})")
             except ScenarioError as err:
                 issues.extend(
-                    Issue(source, line, f"{at}.{i.field}" if i.field else at, i.message)
+                    Issue(source, line, f"{at}.{i.field}" if i.field else at, i.msg or i.message)
                     for i in err.issues
                 )
                 continue

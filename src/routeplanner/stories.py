@@ -101,7 +101,7 @@ def read_stories(
     for line, r in table.rows:
         if r["id"] not in known:
             message = Msg("err.st.no_id", {"id": r["id"]})
-            issues.append(Issue(table.path, line, "id", message))  # type: ignore[arg-type]
+            issues.append(Issue(table.path, line, "id", message))
             continue
         fields = ("kind", "title_ru", "title_en", "url", "language", "found", "source")
         story = Story(*(r[f] for f in fields))

@@ -310,7 +310,7 @@ def _base_dict(raw: Any, source: str, base_dir: Path | None) -> dict[str, Any]:
 
 def _issues_for(err: ScenarioError, source: str, where: str) -> list[Issue]:
     return [
-        Issue(source, None, f"{where}.{i.field}" if i.field else where, i.message)
+        Issue(source, None, f"{where}.{i.field}" if i.field else where, i.msg or i.message)
         for i in err.issues
     ]
 
