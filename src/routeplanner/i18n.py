@@ -1772,6 +1772,79 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.ready.no_answer": ("нет ни одного ответа", "no answer given"),
     "err.ready.criterion": ("не критерий ({known})", "not a criterion ({known})"),
     "err.ready.title": ("проверку нельзя записать:", "the assessment cannot be recorded:"),
+    # variants files (compare/variants.py)
+    "err.var.one_kind": ("укажите ровно одно из 'values', 'range' или 'dates'", "give exactly one of 'values', 'range' or 'dates'"),
+    "err.var.values": ("'values' должен быть непустым списком", "'values' must be a non-empty list"),
+    "err.var.range": (
+        "'range' должен быть [первое, последнее] или [первое, последнее, шаг] (целые)",
+        "'range' must be [first, last] or [first, last, step] (integers)",
+    ),
+    "err.var.range_order": (
+        "в 'range' нужно первое ≤ последнего и положительный шаг",
+        "'range' needs first <= last and a positive step",
+    ),
+    "err.var.dates": (
+        "'dates' должен быть словарём с 'from' и 'to' (и 'weekdays')",
+        "'dates' must be a mapping with 'from' and 'to' (and 'weekdays')",
+    ),
+    "err.var.dates_keys": ("в 'dates' неизвестные ключи: {keys}", "'dates' has unknown key(s): {keys}"),
+    "err.var.dates_type": (
+        "'dates.from' и 'dates.to' должны быть датами (ГГГГ-ММ-ДД)",
+        "'dates.from' and 'dates.to' must be dates (YYYY-MM-DD)",
+    ),
+    "err.var.dates_order": ("'dates.to' раньше 'dates.from'", "'dates.to' is before 'dates.from'"),
+    "err.var.step": ("'dates.step_days' должен быть целым больше нуля", "'dates.step_days' must be a positive integer"),
+    "err.var.weekdays": (
+        "'dates.weekdays' должен быть списком, например [пн, сб]",
+        "'dates.weekdays' must be a list such as [mon, sat]",
+    ),
+    "err.var.weekday": (
+        "неизвестный день недели «{value}» (пн..вс или mon..sun)",
+        "unknown weekday '{value}' (use mon..sun or пн..вс)",
+    ),
+    "err.var.no_date": ("'dates' не выбирает ни одной даты", "'dates' selects no date"),
+    "err.var.too_many": (
+        "{what} даёт {n} значений; в файле не больше {max} вариантов",
+        "{what} gives {n} values; a file gives at most {max} variants",
+    ),
+    "err.var.template_long": ("шаблон имени — не длиннее {max} символов", "a name template has at most {max} characters"),
+    "err.var.template": ("«{value}» — не шаблон имени: {detail}", "'{value}' is not a name template: {detail}"),
+    "err.var.template_field": (
+        "«{name}» — не значение перебора; используйте одно из {known}",
+        "'{name}' is not the sweep's value; use one of {known}",
+    ),
+    "err.var.template_format": (
+        "формат «{spec}» для {name}: ширина до {width}, без вложенных полей",
+        "format '{spec}' of {name}: widths up to {width}, no nested fields",
+    ),
+    "err.var.name_empty": ("имя варианта должно быть непустым текстом", "a variant name must be non-empty text"),
+    "err.var.name_long": ("имя варианта — не длиннее 80 символов", "a variant name must be at most 80 characters"),
+    "err.var.name_chars": (
+        "имя варианта не может содержать '/' или '\\' или быть '.' или '..'",
+        "a variant name must not contain '/' or '\\' or be '.' or '..'",
+    ),
+    "err.var.base": (
+        "должен быть словарём ключей сценария (или 'file:')",
+        "must be a mapping of scenario keys (or 'file:')",
+    ),
+    "err.var.path": ("должен быть путём к файлу", "must be a path"),
+    "err.var.file": ("файл вариантов должен быть словарём", "the variants file must be a mapping"),
+    "err.var.unknown_key": ("неизвестный ключ (ожидаются: {known})", "unknown key (expected: {known})"),
+    "err.var.no_base": ("не задан: сценарий, который варьируется", "missing: the scenario to vary"),
+    "err.var.base_title": ("{file}: базовый сценарий недопустим:", "{file}: the base scenario is invalid:"),
+    "err.var.sweeps": ("должен быть списком переборов", "must be a list of sweeps"),
+    "err.var.name_twice": ("имя варианта «{name}» используется дважды", "variant name '{name}' is used twice"),
+    "err.var.count": ("{n}; не больше {max}", "{n}; at most {max}"),
+    "err.var.none": ("нет ни одного варианта", "no variant to plan"),
+    "err.var.title": ("{file}: ошибки в вариантах ({n}):", "{file}: {n} in the variants:"),
+    "err.var.variants": ("должен сопоставлять именам вариантов их изменения", "must map variant names to overrides"),
+    "err.var.overrides": ("должен быть словарём ключей сценария", "must be a mapping of scenario keys"),
+    "err.var.field": ("должен называть ключ сценария", "must name a scenario key"),
+    "err.var.on": ("нет варианта «{name}» для перебора", "no variant named '{name}' to sweep over"),
+    "err.var.text": ("должен быть текстом", "must be text"),
+    "err.var.sweep_count": ("{n} с этим перебором; не больше {max}", "{n} with this sweep; at most {max}"),
+    "err.var.format": ("не удаётся применить «{value}»: {detail}", "cannot format '{value}': {detail}"),
+    "err.var.bad_name": ("«{name}»: {why}", "'{name}': {why}"),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
