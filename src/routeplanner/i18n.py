@@ -1280,20 +1280,20 @@ _LABELS: dict[str, tuple[str, str]] = {
         "unknown key (check the spelling; see the README for the keys)",
     ),
     "err.pyd.greater_than": (
-        "должно быть больше {gt}, а не «{input}»",
-        "must be greater than {gt}, not '{input}'",
+        "должно быть больше {gt}, а не {input}",
+        "must be greater than {gt}, not {input}",
     ),
     "err.pyd.greater_than_equal": (
-        "должно быть не меньше {ge}, а не «{input}»",
-        "must be at least {ge}, not '{input}'",
+        "должно быть не меньше {ge}, а не {input}",
+        "must be at least {ge}, not {input}",
     ),
     "err.pyd.less_than": (
-        "должно быть меньше {lt}, а не «{input}»",
-        "must be less than {lt}, not '{input}'",
+        "должно быть меньше {lt}, а не {input}",
+        "must be less than {lt}, not {input}",
     ),
     "err.pyd.less_than_equal": (
-        "должно быть не больше {le}, а не «{input}»",
-        "must be at most {le}, not '{input}'",
+        "должно быть не больше {le}, а не {input}",
+        "must be at most {le}, not {input}",
     ),
     "err.pyd.int_parsing": ("«{input}» — не целое число", "'{input}' is not a whole number"),
     "err.pyd.int_from_float": ("«{input}» — не целое число", "'{input}' is not a whole number"),
@@ -1845,6 +1845,47 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.var.sweep_count": ("{n} с этим перебором; не больше {max}", "{n} with this sweep; at most {max}"),
     "err.var.format": ("не удаётся применить «{value}»: {detail}", "cannot format '{value}': {detail}"),
     "err.var.bad_name": ("«{name}»: {why}", "'{name}': {why}"),
+    # season files (season.py)
+    "err.season.date": ("{what}: «{value}» — не дата ГГГГ-ММ-ДД", "{what} '{value}' is not a date YYYY-MM-DD"),
+    "err.season.every": ("'every' должен называть дни недели, например [вт, сб]", "'every' must name weekdays, e.g. [tue, sat]"),
+    "err.season.product": ("должен быть словарём с 'file' и 'season'", "must be a mapping with 'file' and 'season'"),
+    "err.season.sold": ("укажите даты продаж: {from: , to: }", "give the dates it is sold: {from: , to: }"),
+    "err.season.order": ("в сезоне 'to' раньше 'from'", "season 'to' is before 'from'"),
+    "err.season.date_or_rule": (
+        "укажите либо 'date', либо правило 'every' + 'from' + 'to'",
+        "give either 'date' or a rule 'every' + 'from' + 'to'",
+    ),
+    "err.season.rule": ("для правила нужны 'every', 'from' и 'to'", "a rule needs 'every', 'from' and 'to'"),
+    "err.season.to_from": ("'to' раньше 'from'", "'to' is before 'from'"),
+    "err.season.no_date": ("правило не выбирает ни одной даты", "the rule selects no date"),
+    "err.season.zero": (
+        "у обязательного объекта «{id}» вместимость 0 ({fields} = 0 в capacity.csv): ни одно "
+        "отправление не сможет его посетить",
+        "must-visit site '{id}' has a capacity of 0 ({fields} = 0 in capacity.csv): no "
+        "departure can visit it",
+    ),
+    "err.season.file": ("файл сезона должен быть словарём", "the season file must be a mapping"),
+    "err.season.unknown": ("неизвестный ключ", "unknown key"),
+    "err.season.fairness": ("должно быть долей в (0, 1]", "must be a share in (0, 1]"),
+    "err.season.improve": ("ключи: passes, max_holders", "keys: passes, max_holders"),
+    "err.season.upto": ("должно быть от 0 до {hi}", "must be 0..{hi}"),
+    "err.season.products": ("назовите хотя бы один продукт", "name at least one product"),
+    "err.season.product_name": ("имя продукта — буквы, цифры, _ и -", "a product name is letters, digits, _ -"),
+    "err.season.departures": ("перечислите хотя бы одно отправление", "list at least one departure"),
+    "err.season.departure": ("должен быть словарём с 'product'", "must be a mapping with 'product'"),
+    "err.season.no_product": ("неизвестный продукт «{name}» (продукты: {known})", "unknown product '{name}' (products: {known})"),
+    "err.season.id_one": ("id называет одно отправление с датой", "an id names one dated departure"),
+    "err.season.id_chars": ("id — от 1 до 80 букв, цифр, '.', '_', '-'", "an id is 1-80 letters, digits, '.', '_', '-'"),
+    "err.season.outside": (
+        "поездка {start} – {end} вне сезона продукта «{name}» {first} – {last}",
+        "the trip {start} – {end} is outside product '{name}' season {first} – {last}",
+    ),
+    "err.season.twice": (
+        "отправление «{id}» указано дважды (также в строке {line}); задайте одному из них 'id'",
+        "departure '{id}' is given twice (also at line {line}); give one an 'id'",
+    ),
+    "err.season.too_many": ("{n}; в одном сезоне не больше {max}", "{n}; at most {max} in one season"),
+    "err.season.title": ("{file}: ошибки в сезоне ({n}):", "{file}: {n} in the season:"),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
