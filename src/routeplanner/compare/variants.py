@@ -72,7 +72,9 @@ class Variant:
     origin : str
         ``"base"``, ``"variant"`` or ``"sweep"``.
     error : str or None
-        Why the request is invalid (only with ``strict=False``).
+        Why the request is invalid (only with ``strict=False``), in English.
+    error_ru : str or None
+        The same in Russian.
     """
 
     name: str
@@ -80,6 +82,7 @@ class Variant:
     overrides: dict[str, Any] = field(default_factory=dict)
     origin: str = "variant"
     error: str | None = None
+    error_ru: str | None = None
 
 
 @dataclass(frozen=True)
@@ -407,8 +410,9 @@ def variants_from_dict(
         except ScenarioError as err:
             found = _issues_for(err, source, spec.where)
             bad_issues += found
-            error = "; ".join(str(i) for i in found)
-            out.append(Variant(spec.name, None, spec.overrides, spec.origin, error))
+            error = "; ".join(i.text("en") for i in found)
+            error_ru = "; ".join(i.text("ru") for i in found)
+            out.append(Variant(spec.name, None, spec.overrides, spec.origin, error, error_ru))
             continue
         out.append(Variant(spec.name, req, spec.overrides, spec.origin))
     if bad_issues and strict:
