@@ -849,7 +849,9 @@ def embed_cmd(
         table.add_column(_t(f"cli.ins.{col}"), overflow="fold")
     for r in report.head(15).itertuples():
         name = r.name_en if lang == "en" else r.name
-        why = r.effect if r.fits else (r.reason if lang == "en" else r.reason_ru)
+        why = (r.effect if lang == "en" else r.effect_ru) if r.fits else (
+            r.reason if lang == "en" else r.reason_ru
+        )
         table.add_row(
             str(r.rank),
             name,

@@ -216,8 +216,8 @@ def insertion_report(
         ``before`` (neighbouring stop ids), ``start`` (HH:MM of the inserted visit),
         ``added_travel_min``, ``added_day_min`` (later return), ``added_km``,
         ``added_cost_rub`` (ticket + fares, per person), ``next_stop_shift_min`` (how much
-        later the following stop starts), ``effect`` (in words), ``reason`` and ``reason_ru``
-        (why it does not fit).
+        later the following stop starts), ``effect`` and ``effect_ru`` (in words, English and
+        Russian), ``reason`` and ``reason_ru`` (why it does not fit).
     """
     del allow_reorder  # the report keeps the tour's order; embed() may reorder
     st = _setup(tour, catalog, network, candidates, max_extra_per_day_min, False, None)
@@ -313,6 +313,7 @@ def insertion_report(
                 "added_cost_rub": site.price_rub + max(0, added_fare),
                 "next_stop_shift_min": shift,
                 "effect": effect.text("en"),
+                "effect_ru": effect.text("ru"),
                 "reason": "",
                 "reason_ru": "",
             }
@@ -336,6 +337,7 @@ def insertion_report(
             "added_cost_rub",
             "next_stop_shift_min",
             "effect",
+            "effect_ru",
             "reason",
             "reason_ru",
         ],

@@ -663,15 +663,21 @@ def render_insertion(
     Returns
     -------
     dict
-        ``insertion_report.csv``, ``insertion_report.xlsx`` (sheet ``insertion_report``) and
+        ``insertion_report.csv`` (every column, both languages), ``insertion_report.xlsx``
+        (headers, effects and reasons in ``lang``) and
         ``insertion_map.html`` (the new plan with the candidates: green fits, grey does not).
     """
     from .maps import add_insertion_layer, itinerary_map, render_map
 
     m = itinerary_map(itinerary, catalog, lang=lang, names=names)
+    ru = lang != "en"
+    readable = report.assign(  # the workbook is for people: one language
+        effect=report["effect_ru"] if ru else report["effect"],
+        reason=report["reason_ru"] if ru else report["reason"],
+    ).drop(columns=["effect_ru", "reason_ru"])
     return {
         "insertion_report.csv": spreadsheet.csv_bytes(report),
-        "insertion_report.xlsx": spreadsheet.xlsx_bytes({"insertion_report": report}),
+        "insertion_report.xlsx": _write_sheets({"insertion_report": readable}, lang),
         "insertion_map.html": render_map(add_insertion_layer(m, report, catalog, lang=lang)),
     }
 

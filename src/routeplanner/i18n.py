@@ -1957,6 +1957,18 @@ _LABELS: dict[str, tuple[str, str]] = {
         "«{value}» — не длительность вида 2h, 90min или 1h30m",
         "'{value}' is not a duration like 2h, 90min or 1h30m",
     ),
+    # the insertion report's workbook (export.render_insertion)
+    "sheet.insertion_report": ("что можно добавить", "insertion report"),
+    "col.rank": ("№", "rank"),
+    "col.fits": ("помещается", "fits"),
+    "col.after": ("после (код)", "after (id)"),
+    "col.before": ("перед (код)", "before (id)"),
+    "col.added_travel_min": ("доп. в пути, мин", "added travel, min"),
+    "col.added_day_min": ("день длиннее на, мин", "day longer by, min"),
+    "col.added_km": ("доп. км", "added km"),
+    "col.added_cost_rub": ("доп. стоимость на чел., ₽", "added cost per person, RUB"),
+    "col.next_stop_shift_min": ("сдвиг следующей остановки, мин", "next stop later by, min"),
+    "col.effect": ("влияние", "effect"),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
