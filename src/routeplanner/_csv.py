@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ._io import TooLargeError, read_limited
-from .exceptions import Issue, Invalid, Msg, clip
+from .exceptions import Invalid, Issue, Msg, clip, os_reason
 
 __all__ = [
     "Column",
@@ -184,7 +184,7 @@ def read_table(
         issues.append(Issue(name, None, None, Msg("err.too_large", {"mib": _MAX_BYTES >> 20})))
         return Table(name, [], broken=True)
     except OSError as err:
-        why = {"why": err.strerror or err}
+        why = {"why": os_reason(err)}
         issues.append(Issue(name, None, None, Msg("err.cannot_read", why)))
         return Table(name, [], broken=True)
     try:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ._io import TooLargeError, read_limited
-from .exceptions import Issue, Invalid, Msg, ScenarioError, clip
+from .exceptions import Invalid, Issue, Msg, ScenarioError, clip, os_reason
 
 __all__ = ["MAX_EXPANDED_NODES", "load_yaml"]
 
@@ -141,7 +141,7 @@ def load_yaml(path: Path | str) -> Any:
     except TooLargeError as err:
         raise fail(None, "err.yaml.too_large") from err
     except OSError as err:
-        raise fail(None, "err.yaml.cannot_read", why=err.strerror or err) from err
+        raise fail(None, "err.yaml.cannot_read", why=os_reason(err)) from err
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

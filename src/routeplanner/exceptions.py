@@ -34,6 +34,7 @@ __all__ = [
     "UnknownPlaceError",
     "clip",
     "describe",
+    "os_reason",
     "pydantic_issues",
 ]
 
@@ -122,6 +123,33 @@ class Plural:
         from .i18n import plural
 
         return plural(self.n, self.noun, lang)
+
+
+#: The system's reasons a file cannot be read or written, by errno name (others are shown as
+#: the system gives them).
+_OS_REASONS = frozenset(
+    {"ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST", "EDQUOT"}
+)
+
+
+def os_reason(err: BaseException) -> Msg | str:
+    """Why an ``OSError`` happened, in words of the label catalog where the reason is common
+    (no such file, permission denied, a folder, a full disk, read-only), else the system's own.
+
+    Parameters
+    ----------
+    err : BaseException
+
+    Returns
+    -------
+    Msg or str
+    """
+    import errno
+
+    name = errno.errorcode.get(getattr(err, "errno", None) or -1, "")
+    if name in _OS_REASONS:
+        return Msg(f"err.os.{name}")
+    return str(getattr(err, "strerror", None) or err)
 
 
 class Invalid(ValueError):
@@ -357,7 +385,7 @@ class OutputError(RouteplannerError, OSError):
 
     def __init__(self, target: object, err: OSError) -> None:
         self.target = target
-        self.why = err.strerror or str(err)
+        self.why = os_reason(err)
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
@@ -365,7 +393,7 @@ class OutputError(RouteplannerError, OSError):
         from .i18n import t
 
         target = self.target if self.target is not None else t("err.an_output", lang)
-        return t("err.cannot_write", lang, target=clip(target), why=self.why)
+        return t("err.cannot_write", lang, target=clip(target), why=_render(self.why, lang))
 
 
 class OutputBusyError(RouteplannerError, OSError):

@@ -1969,6 +1969,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.added_cost_rub": ("доп. стоимость на чел., ₽", "added cost per person, RUB"),
     "col.next_stop_shift_min": ("сдвиг следующей остановки, мин", "next stop later by, min"),
     "col.effect": ("влияние", "effect"),
+    "err.os.ENOENT": ("нет такого файла или папки", "No such file or directory"),
+    "err.os.EACCES": ("нет прав доступа", "Permission denied"),
+    "err.os.EPERM": ("операция не разрешена", "Operation not permitted"),
+    "err.os.EISDIR": ("это папка, а не файл", "Is a directory"),
+    "err.os.ENOTDIR": ("часть пути — не папка", "Not a directory"),
+    "err.os.ENOSPC": ("на диске нет места", "No space left on device"),
+    "err.os.EROFS": ("файловая система только для чтения", "Read-only file system"),
+    "err.os.EEXIST": ("файл уже существует", "File exists"),
+    "err.os.EDQUOT": ("превышена дисковая квота", "Disk quota exceeded"),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and

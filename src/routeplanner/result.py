@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from ._io import TooLargeError, read_limited
-from .exceptions import Issue, ItineraryError, Msg, clip, pydantic_issues
+from .exceptions import Issue, ItineraryError, Msg, clip, os_reason, pydantic_issues
 from .model import CHECKLIST_CATEGORIES, TripRequest
 from .reasons import Reason
 
@@ -516,7 +516,7 @@ class Itinerary:
         except TooLargeError as err:
             raise ItineraryError([Issue(str(path), None, None, err.msg)]) from err
         except OSError as err:
-            why = err.strerror or str(err)
+            why = os_reason(err)
             message = Msg("err.cannot_read", {"why": why})
             raise ItineraryError([Issue(str(path), None, None, message)]) from err
         except UnicodeDecodeError as err:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, utils
 
 from ._io import TooLargeError, read_limited
 from .catalog import Catalog
-from .exceptions import Issue, Msg, Plural, ScenarioError, clip, pydantic_issues
+from .exceptions import Issue, Msg, Plural, ScenarioError, clip, os_reason, pydantic_issues
 from .model import Category, CoordPrecision, HolidayPolicy, Site, TripRequest
 from .network import Network
 from .scenario import load_yaml
@@ -202,7 +202,7 @@ def _rows(p: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[dict[str, 
     try:
         head, rows = _rows_from_csv(p, issues)
     except (OSError, UnicodeDecodeError) as err:
-        why = getattr(err, "strerror", None) or err
+        why = os_reason(err)
         raise TourError([Issue(src, None, None, Msg("err.cannot_read", {"why": why}))]) from err
     side = p.with_suffix(".yaml")
     if side.exists():
