@@ -211,7 +211,8 @@ def legs_frame(
 
 def localized(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table as a person reads it in ``lang``: headers from the label catalog (``col.<name>``
-    where there is one), booleans as yes/no, kinds and units of a calculation in words."""
+    where there is one), booleans as yes/no, kinds and units of a calculation, categories and
+    statuses (``status.<value>``) in words."""
     out = frame.copy()
     for col in out.columns:
         values = out[col].dropna()
@@ -229,6 +230,10 @@ def localized(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         )
     if "category" in out.columns:
         out["category"] = out["category"].map(lambda c: t(c, lang) if has(c) else c)
+    if "status" in out.columns:
+        out["status"] = out["status"].map(
+            lambda s: t(f"status.{s}", lang) if has(f"status.{s}") else s
+        )
     return out.rename(columns=lambda c: t(f"col.{c}", lang) if has(f"col.{c}") else c)
 
 

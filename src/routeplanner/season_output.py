@@ -36,7 +36,8 @@ from ._io import write_files
 from .calendar import visit_start_windows
 from .capacity import SiteCapacity, iso_week
 from .catalog import Catalog
-from .i18n import fmt_date, plural, t
+from .export import localized
+from .i18n import fmt_date, has, plural, t
 from .result import Itinerary
 from .season_plan import Loss, SeasonResult, bookings_of
 from .spreadsheet import csv_bytes, xlsx_bytes
@@ -358,6 +359,16 @@ def _sites_frame(
     return frame
 
 
+def _readable(
+    frames: Mapping[str, pd.DataFrame], names: tuple[str, ...], lang: str
+) -> dict[str, pd.DataFrame]:
+    """The sheets of a workbook for people: named, headed and worded in ``lang``."""
+    return {
+        (t(f"sheet.{name}", lang) if has(f"sheet.{name}") else name): localized(frames[name], lang)
+        for name in names
+    }
+
+
 def season_frames(
     result: SeasonResult, catalog: Catalog, *, lang: str = "ru"
 ) -> dict[str, pd.DataFrame]:
@@ -622,9 +633,9 @@ def season_files(
     frames = season_frames(result, catalog, lang=lang)
     files: dict[str, bytes] = {
         "season.csv": csv_bytes(frames["stops"]),
-        "season.xlsx": xlsx_bytes({k: frames[k] for k in ("stops", "departures", "losses")}),
+        "season.xlsx": xlsx_bytes(_readable(frames, ("stops", "departures", "losses"), lang)),
         "site_load.csv": csv_bytes(frames["load"]),
-        "site_load.xlsx": xlsx_bytes({"load": frames["load"], "sites": frames["sites"]}),
+        "site_load.xlsx": xlsx_bytes(_readable(frames, ("load", "sites"), lang)),
         "season_report.html": season_report_html(result, catalog, frames, lang=lang).encode(),
         "season.json": (
             json.dumps(season_manifest(result, catalog), ensure_ascii=False, indent=1) + "\n"

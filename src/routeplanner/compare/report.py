@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .._io import write_files
+from ..export import localized
+from ..i18n import has, t
 from ..spreadsheet import csv_bytes, xlsx_bytes
 from .charts import budget_svg, pareto_svg, report_label
 from .kpis import Comparison
@@ -241,7 +243,15 @@ def _xlsx(comp: Comparison, lang: str) -> bytes:
         columns=["variant", "site_id"],
     )
     sheets = {"kpis": comp.kpis, "days": comp.days, "sites": comp.sites, "only_here": only}
-    return xlsx_bytes(sheets, freeze="B2", max_width=40)
+    readable = {}  # the workbook is for people: headers and values in ``lang``
+    for name, frame in sheets.items():
+        shown = localized(frame, lang)  # values in words (same columns, same order)
+        shown.columns = [
+            t(f"compare.{c}", lang) if has(f"compare.{c}") else head
+            for c, head in zip(frame.columns, shown.columns, strict=True)
+        ]
+        readable[t(f"sheet.{name}", lang)] = shown
+    return xlsx_bytes(readable, freeze="B2", max_width=40)
 
 
 def render_comparison(
