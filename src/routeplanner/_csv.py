@@ -96,7 +96,7 @@ def bounded_int(lo: int, hi: int, what: str | Msg) -> Callable[[str], int]:
     def parse(text: str) -> int:
         v = parse_int(text)
         if not lo <= v <= hi:
-            raise Invalid("err.csv.between", what=what, value=v, lo=lo, hi=hi)
+            raise Invalid("err.csv.between", what=what, value=v, lo=lo, hi=hi, hint="")
         return v
 
     return parse
@@ -110,7 +110,7 @@ def bounded_float(
     def parse(text: str) -> float:
         v = parse_float(text)
         if not lo <= v <= hi:
-            raise Invalid("err.csv.between", what=what, value=v, lo=f"{lo:g}", hi=f"{hi:g}{hint}")
+            raise Invalid("err.csv.between", what=what, value=v, lo=f"{lo:g}", hi=f"{hi:g}", hint=hint)
         return v
 
     return parse

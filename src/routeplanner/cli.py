@@ -32,6 +32,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
+
+try:  # typer carries its own copy of click (0.2x); its usage errors are that copy's
+    from typer._click import exceptions as _usage
+except ImportError:  # pragma: no cover - a typer that uses click itself
+    import click.exceptions as _usage  # type: ignore[no-redef]
 
 from . import __version__
 from .exceptions import (
@@ -43,7 +49,67 @@ from .exceptions import (
     describe,
 )
 
+class _Group(TyperGroup):
+    """The command group, saying click's usage errors (a bad or missing option or argument)
+    in the run's language too."""
+
+    def invoke(self, ctx: Any) -> Any:
+        args = [*ctx._protected_args, *ctx.args]
+        for k, arg in enumerate(args[:-1]):  # known before the options are parsed
+            if arg == "--lang":
+                _lang_first(args[k + 1])
+        try:
+            return super().invoke(ctx)
+        except _usage.UsageError as err:
+            _usage_error_in_language(err)
+            raise
+
+
+def _usage_error_in_language(err: Any) -> None:
+    """Word ``err`` (and the frame typer prints around it) in this run's language."""
+    from typer import rich_utils
+
+    rich_utils.ERRORS_PANEL_TITLE = _t("cli.error")
+    rich_utils.RICH_HELP = _t("cli.try_help")
+    ctx = err.ctx
+    if ctx is not None:
+        usage = ctx.get_usage
+        ctx.get_usage = lambda: usage().replace("Usage:", _t("cli.usage"), 1)  # type: ignore[method-assign]
+    if isinstance(err, _usage.MissingParameter) and err.param is not None:
+        kind = "argument" if err.param.param_type_name == "argument" else "option"
+        text = _t(f"cli.missing_{kind}", name=_hint(err.param, ctx))
+    elif isinstance(err, _usage.BadParameter):
+        hint = err.param_hint or (_hint(err.param, ctx) if err.param is not None else "")
+        message = err.message
+        if message.startswith("Input should be a valid number"):
+            message = _t("cli.not_number")
+        elif message.startswith("Input should be a valid integer"):
+            message = _t("cli.not_integer")
+        if hint:
+            text = _t("cli.bad_value", name=hint, message=message)
+        else:
+            text = _t("cli.bad_value_plain", message=message)
+    elif isinstance(err, _usage.NoSuchOption):
+        text = _t("cli.no_such_option", name=err.option_name)
+        if err.possibilities:
+            text += _t("cli.did_you_mean", names=", ".join(sorted(err.possibilities)))
+    elif err.message.startswith("Got unexpected extra argument"):
+        text = _t("cli.extra_args", args=err.message.rsplit("(", 1)[-1].rstrip(")"))
+    else:
+        return  # other usage errors keep click's words
+    err.format_message = lambda: text  # type: ignore[method-assign]
+
+
+def _hint(param: Any, ctx: Any) -> str:
+    """How click names a parameter in an error (``'--time-limit'``, ``'SCENARIO'``)."""
+    try:
+        return str(param.get_error_hint(ctx))
+    except TypeError:  # typer's own parameters take no context
+        return str(param.get_error_hint())
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -1427,8 +1427,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "'{value}' is not one of: {known}",
     ),
     "err.csv.between": (
-        "{what} {value}: должно быть от {lo} до {hi}",
-        "{what} {value} must be between {lo} and {hi}",
+        "{what} {value}: должно быть от {lo} до {hi}{hint}",
+        "{what} {value} must be between {lo} and {hi}{hint}",
     ),
     "err.csv.empty": ("файл пуст; нужна строка заголовка", "the file is empty; it needs a header row"),
     "err.csv.bad_header": ("ошибка в заголовке CSV: {detail}", "malformed CSV header: {detail}"),
@@ -1602,7 +1602,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "10:00-18:00)",
     ),
     "err.hours.syntax": (
-        "«{expr}» — не синтаксис opening_hours OpenStreetMap ({detail})",
+        "«{expr}» — не синтаксис opening_hours OpenStreetMap; проверьте выражение, например, на "
+        "https://openingh.openstreetmap.de/evaluation_tool/",
         "'{expr}' is not valid OpenStreetMap opening_hours syntax ({detail})",
     ),
     "err.date": ("«{value}» — не дата ГГГГ-ММ-ДД", "'{value}' is not a date YYYY-MM-DD"),
@@ -1800,7 +1801,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.var.weekday": (
         "неизвестный день недели «{value}» (пн..вс или mon..sun)",
-        "unknown weekday '{value}' (use mon..sun or пн..вс)",
+        "unknown weekday '{value}' (use mon..sun)",
     ),
     "err.var.no_date": ("'dates' не выбирает ни одной даты", "'dates' selects no date"),
     "err.var.too_many": (
@@ -2030,6 +2031,20 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet.kpis": ("показатели", "key figures"),
     "sheet.days": ("дни", "days"),
     "sheet.only_here": ("только здесь", "only here"),
+    "cli.usage": ("Запуск:", "Usage:"),
+    "cli.try_help": (
+        "Справка: [blue]'{command_path} {help_option}'[/]",
+        "Try [blue]'{command_path} {help_option}'[/] for help.",
+    ),
+    "cli.missing_argument": ("не задан аргумент {name}", "Missing argument {name}."),
+    "cli.missing_option": ("не задан параметр {name}", "Missing option {name}."),
+    "cli.bad_value": ("недопустимое значение {name}: {message}", "Invalid value for {name}: {message}"),
+    "cli.no_such_option": ("нет такого параметра: {name}", "No such option: {name}"),
+    "cli.did_you_mean": ("; может быть, {names}?", " Did you mean {names}?"),
+    "cli.bad_value_plain": ("недопустимое значение: {message}", "Invalid value: {message}"),
+    "cli.not_number": ("нужно число", "expected a number"),
+    "cli.not_integer": ("нужно целое число", "expected a whole number"),
+    "cli.extra_args": ("лишние аргументы: {args}", "Got unexpected extra argument(s): {args}"),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
