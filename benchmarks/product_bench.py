@@ -516,8 +516,8 @@ def calibrate(root: Path) -> None:
         probs[f"{name}/{m}"] = read_toptw(root / "toptw" / set_name / f"{name}.txt", m).problem
         probs[f"{name}/{m}+side"] = synthetic(root, set_name, name, m).problem
     # large candidate sets: a 5,000-site catalog (catalog_scale_bench.py), 1 and 3 days
-    from routeplanner.model import TripRequest
     from catalog_scale_bench import synthetic_sites
+    from routeplanner.model import TripRequest
 
     big = c.catalog.with_sites(synthetic_sites(5000))
     big_net = load_network(default_data_dir(), big)

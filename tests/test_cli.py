@@ -232,9 +232,11 @@ def test_events_lists_occurrences_and_weeks() -> None:
 #: Words of an English sentence; none may reach a Russian run's output (ids, keys, file names
 #: and values are not sentences, and none of them is one of these words).
 ENGLISH_WORDS = frozenset(
-    "the is are must expected not field row unknown error cannot invalid should missing "
-    "problem problems found written planning feasible violations between given warning "
-    "later".split()
+    {
+        *("the", "is", "are", "must", "expected", "not", "field", "row", "unknown", "error"),
+        *("cannot", "invalid", "should", "missing", "problem", "problems", "found", "written"),
+        *("planning", "feasible", "violations", "between", "given", "warning", "later"),
+    }
 )
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
 
@@ -250,9 +252,7 @@ def data_words(catalog: Any) -> set[str]:
     (a place without an English name keeps its Russian one), and the names in the shipped
     scenario files."""
     texts = [
-        x
-        for p in [*catalog, *catalog.events.values()]
-        for x in (p.name_ru, getattr(p, "town", ""))
+        x for p in [*catalog, *catalog.events.values()] for x in (p.name_ru, getattr(p, "town", ""))
     ]
     for path in (SRC_DATA / "scenarios").glob("*.yaml"):
         texts.append(str(yaml.safe_load(path.read_text(encoding="utf-8")).get("name", "")))
@@ -271,12 +271,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "bad_date.yaml": "start_date: 2027-02-30\ndays: 1\nstart: lodging_irkutsk_irkut\n",
         "bad_types.yaml": (
             "start_date: 2027-07-14\ndays: 3\nstart: lodging_irkutsk_irkut\nday_start: '25:00'\n"
-            "profile: bus\ngroup_size: 12.5\nmodes: [road, teleport]\nquotas: [{category: energy}]\n"
-            "name: 5\nlunch: {duration_min: -5}\ncolour: red\novernight: fixed\n"
+            "profile: bus\ngroup_size: 12.5\nmodes: [road, teleport]\n"
+            "quotas: [{category: energy}]\nname: 5\nlunch: {duration_min: -5}\ncolour: red\novernight: fixed\n"
         ),
-        "unknown.yaml": (
-            "start_date: 2027-07-14\ndays: 2\nstart: irkutskk\nmust_visit: [nope]\n"
-        ),
+        "unknown.yaml": ("start_date: 2027-07-14\ndays: 2\nstart: irkutskk\nmust_visit: [nope]\n"),
         "dupe.yaml": "start_date: 2027-07-14\nstart_date: 2027-07-15\n",
         "broken.json": "{",
         "wrong.json": json.dumps({"scenario": {"days": 0}, "feasible": True, "days": []}),
@@ -314,11 +312,23 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     code, text = invoke("plan", str(city), "--out", str(root / "plan"), "--time-limit", "1")
     assert code == 0, text
     season_out = root / "season_done"
-    code, text = invoke("season", str(root / "season.yaml"), "--out", str(season_out),
-                        "--workers", "1", "--no-plans")
+    code, text = invoke(
+        "season",
+        str(root / "season.yaml"),
+        "--out",
+        str(season_out),
+        "--workers",
+        "1",
+        "--no-plans",
+    )
     assert code == 0, text
-    return {"root": root, "data": data, "itinerary": root / "plan" / "itinerary.json",
-            "season_out": season_out, "city": city}
+    return {
+        "root": root,
+        "data": data,
+        "itinerary": root / "plan" / "itinerary.json",
+        "season_out": season_out,
+        "city": city,
+    }
 
 
 #: Every command, on the shipped data and on broken inputs: (name, arguments, exit code).
@@ -328,6 +338,8 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("sites-town", ["sites", "--town", "Ангарск", "--with-stories"], 0),
     ("sites-bad-category", ["sites", "--category", "mine"], 2),
     ("sites-broken-catalog", ["sites", "--data", "{data}"], 3),
+    ("sites-no-such-option", ["sites", "--categry", "energy"], 2),
+    ("sites-extra-argument", ["sites", "energy"], 2),
     ("travel", ["travel", "irkutsk", "bratsk", "--date", "2027-07-14"], 0),
     ("travel-thaw", ["travel", "irkutsk", "olkhon_shaman_rock", "--date", "2027-04-20"], 6),
     ("travel-unknown", ["travel", "irkutsk", "bratskk", "--date", "2027-07-14"], 4),
@@ -341,6 +353,8 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("plan-dupe-key", ["plan", "{root}/dupe.yaml", "--out", "{out}"], 3),
     ("plan-missing-file", ["plan", "{root}/none.yaml", "--out", "{out}"], 3),
     ("plan-out-not-empty", ["plan", "{city}", "--out", "{root}"], 2),
+    ("plan-bad-time-limit", ["plan", "{city}", "--time-limit", "-1"], 2),
+    ("plan-no-scenario", ["plan"], 2),
     ("check", ["check", "{itinerary}"], 0),
     ("check-not-json", ["check", "{root}/broken.json"], 3),
     ("check-wrong", ["check", "{root}/wrong.json"], 3),
@@ -354,8 +368,20 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("embed-bad-extra", ["embed", "{root}/bad_tour.csv", "--max-extra-per-day", "soon"], 2),
     ("assess", ["assess", "baikalkvartssamotsvety", "--out", "{out}"], 0),
     ("assess-unknown", ["assess", "baikalkvarts", "--out", "{out}"], 4),
-    ("assess-bad-answers", ["assess", "baikalkvartssamotsvety", "--answers",
-                            "{root}/answers.yaml", "--assessor", "A", "--out", "{out}"], 3),
+    (
+        "assess-bad-answers",
+        [
+            "assess",
+            "baikalkvartssamotsvety",
+            "--answers",
+            "{root}/answers.yaml",
+            "--assessor",
+            "A",
+            "--out",
+            "{out}",
+        ],
+        3,
+    ),
 ]
 
 

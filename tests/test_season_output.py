@@ -198,7 +198,9 @@ def test_cli_bad_season_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["season", str(path), "--out", str(out)])
     assert result.exit_code == 3
-    assert "departures[4].product" in result.output and "неизвестный продукт «nope»" in result.output
+    assert (
+        "departures[4].product" in result.output and "неизвестный продукт «nope»" in result.output
+    )
     assert "Traceback" not in result.output
     assert not out.exists()
 

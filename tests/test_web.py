@@ -283,7 +283,9 @@ def test_plan_scenario_upload_with_a_bad_key() -> None:
     assert_clean(at)
     errors = texts(at.error)
     assert len(errors) == 1
-    assert "trip.yaml" in errors[0] and "lunch_time" in errors[0] and "неизвестный ключ" in errors[0]
+    assert (
+        "trip.yaml" in errors[0] and "lunch_time" in errors[0] and "неизвестный ключ" in errors[0]
+    )
     assert "rp-upload-" not in errors[0]
 
 

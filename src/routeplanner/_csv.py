@@ -110,7 +110,9 @@ def bounded_float(
     def parse(text: str) -> float:
         v = parse_float(text)
         if not lo <= v <= hi:
-            raise Invalid("err.csv.between", what=what, value=v, lo=f"{lo:g}", hi=f"{hi:g}", hint=hint)
+            raise Invalid(
+                "err.csv.between", what=what, value=v, lo=f"{lo:g}", hi=f"{hi:g}", hint=hint
+            )
         return v
 
     return parse

@@ -79,7 +79,9 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
-        raise _refuse(Msg("err.yaml.date", {"value": clip(node.value, 40)}), node.start_mark) from None
+        raise _refuse(
+            Msg("err.yaml.date", {"value": clip(node.value, 40)}), node.start_mark
+        ) from None
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -115,7 +115,12 @@ def read_assessments(
         )
         if r["criterion"] in g["answers"]:
             issues.append(
-                Issue(table.path, line, "criterion", Msg("err.as.twice", {"criterion": r["criterion"]}))
+                Issue(
+                    table.path,
+                    line,
+                    "criterion",
+                    Msg("err.as.twice", {"criterion": r["criterion"]}),
+                )
             )
             continue
         g["answers"][r["criterion"]] = r["score"]

@@ -16,8 +16,8 @@ from astral import Observer
 from astral.sun import elevation, sunrise, sunset
 from opening_hours import OpeningHours, State
 
-from .hours_text import hours_text
 from .exceptions import Msg, clip
+from .hours_text import hours_text
 from .i18n import t
 from .model import HolidayPolicy, Site
 from .reasons import Reason
@@ -95,10 +95,8 @@ def hours_error(expr: str) -> Msg | None:
             return Msg("err.hours.order", {"span": f"{a}-{b}"})
     try:
         parse_hours(expr)
-    except Exception as err:  # the parser raises its own SyntaxError subclass
-        first = str(err).strip().splitlines()
-        detail = first[-1].strip(" =") if first else ""
-        return Msg("err.hours.syntax", {"expr": clip(expr, 120), "detail": detail})
+    except Exception:  # the parser raises its own SyntaxError subclass (its grammar's terms)
+        return Msg("err.hours.syntax", {"expr": clip(expr, 120)})
     return None
 
 

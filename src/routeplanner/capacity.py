@@ -162,9 +162,7 @@ def load_capacity(
                 )
             )
         if row["groups_per_slot"] is not None and site_slots.get(sid, 1) == 0:
-            problems.append(
-                ("groups_per_slot", Msg("err.cap.no_slots"))
-            )
+            problems.append(("groups_per_slot", Msg("err.cap.no_slots")))
         day, week = row["groups_per_day"], row["groups_per_week"]
         if day is not None and week is not None and week < day:
             problems.append(("groups_per_week", Msg("err.cap.week", {"week": week, "day": day})))

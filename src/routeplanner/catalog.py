@@ -158,7 +158,9 @@ _SITE_COLUMNS = [
     Column("min_age", bounded_int(0, 100, Msg("err.what.min_age")), required=False, default=0),
     Column("id_required", parse_bool, required=False, default=False),
     Column("slots", _slots, required=False, default=()),
-    Column("price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0),
+    Column(
+        "price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0
+    ),
     Column("base_score", bounded_float(0, 10, Msg("err.what.score"))),
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
@@ -172,7 +174,12 @@ _LODGING_COLUMNS = [
     Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
     Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
     Column("defaults", _defaults, required=False, default=frozenset()),
-    Column("price_year", bounded_int(1990, 2100, Msg("err.what.price_year")), required=False, in_header=False),
+    Column(
+        "price_year",
+        bounded_int(1990, 2100, Msg("err.what.price_year")),
+        required=False,
+        in_header=False,
+    ),
 ]
 
 _HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", choice(_HUB_KINDS))]
@@ -270,9 +277,7 @@ def load_scoring(path: Path) -> Scoring:
     if prior == "base_score":
         prior = None
     elif isinstance(prior, bool) or not isinstance(prior, int | float) or not 0 <= prior <= 5:
-        issues.append(
-            Issue(name, None, "unknown_prior", Msg("err.cat.prior"))
-        )
+        issues.append(Issue(name, None, "unknown_prior", Msg("err.cat.prior")))
         prior = 2.5
     cats = raw.get("category_weights", {}) or {}
     cat_weights: dict[str, float] = {}
@@ -507,7 +512,9 @@ def _per_site(
         sid = row["site_id"]
         if sid not in sites:
             if skip is not None and sid not in skip:
-                issues.append(Issue(str(path), line, "site_id", Msg("err.cat.no_site", {"id": sid})))
+                issues.append(
+                    Issue(str(path), line, "site_id", Msg("err.cat.no_site", {"id": sid}))
+                )
         elif sid in out:
             issues.append(Issue(str(path), line, "site_id", Msg("err.cat.twice", {"id": sid})))
         else:

@@ -49,6 +49,7 @@ from .exceptions import (
     describe,
 )
 
+
 class _Group(TyperGroup):
     """The command group, saying click's usage errors (a bad or missing option or argument)
     in the run's language too."""
@@ -915,8 +916,10 @@ def embed_cmd(
         table.add_column(_t(f"cli.ins.{col}"), overflow="fold")
     for r in report.head(15).itertuples():
         name = r.name_en if lang == "en" else r.name
-        why = (r.effect if lang == "en" else r.effect_ru) if r.fits else (
-            r.reason if lang == "en" else r.reason_ru
+        why = (
+            (r.effect if lang == "en" else r.effect_ru)
+            if r.fits
+            else (r.reason if lang == "en" else r.reason_ru)
         )
         table.add_row(
             str(r.rank),
@@ -1211,9 +1214,7 @@ def assess_cmd(
         _fail(err)
     (path,) = write_files(out, {f"readiness_{site}.html": html.encode("utf-8")})
     if given:
-        recorded = _t(
-            "assess_recorded", n=len(given), before=before.score, after=after.score
-        )
+        recorded = _t("assess_recorded", n=len(given), before=before.score, after=after.score)
         console.print(f"{after.name(lang)}: {recorded}", highlight=False)
     console.print(
         f"{after.name(lang)}: {after.score:.2f}/10 — {score_note(after, lang)}", highlight=False

@@ -123,7 +123,9 @@ class Rates(_Strict):
             raise Invalid("err.cost.missing", keys=", ".join(missing))
         unknown = sorted(set(self.rates) - set(_RATE_KEYS))
         if unknown:
-            raise Invalid("err.cost.unknown", keys=clip(", ".join(unknown)), known=", ".join(_RATE_KEYS))
+            raise Invalid(
+                "err.cost.unknown", keys=clip(", ".join(unknown)), known=", ".join(_RATE_KEYS)
+            )
         if any(n <= 0 for n in self.group_breaks):
             raise Invalid("err.cost.breaks")
         if self.rates["guide_max_group"].value < 1:

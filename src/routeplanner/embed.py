@@ -80,9 +80,14 @@ def _setup(
                     "candidates",
                     None,
                     None,
-                    Msg("err.not_site", {"key": "candidates", "id": clip(c, 80), "closest": Msg(
-                        "err.closest", {"ids": ", ".join(catalog.suggest(c))}
-                    )}),
+                    Msg(
+                        "err.not_site",
+                        {
+                            "key": "candidates",
+                            "id": clip(c, 80),
+                            "closest": Msg("err.closest", {"ids": ", ".join(catalog.suggest(c))}),
+                        },
+                    ),
                     True,
                 )
                 for c in unknown
@@ -132,16 +137,15 @@ def _setup(
     )
     problem = dataclasses.replace(problem, visits=tuple(visits), precedences=precedences)
     schedules, problems = evaluate(problem, routes)
-    broken: list[str | Msg] = [p for p in problems if "required visit" not in p and "cannot be scheduled" not in p]
+    broken: list[str | Msg] = [
+        p for p in problems if "required visit" not in p and "cannot be scheduled" not in p
+    ]
     for d, sched in enumerate(schedules):
         if sched is None:
             broken.append(_why_day_fails(problem, d, routes[d], cat))
     if broken:
         raise TourError(
-            [
-                Issue(tour.source, None, None, Msg("err.embed.no_fit", {"why": b}))
-                for b in broken
-            ]
+            [Issue(tour.source, None, None, Msg("err.embed.no_fit", {"why": b})) for b in broken]
         )
     # each day may grow by at most the allowance, never start earlier than it did
     days = []

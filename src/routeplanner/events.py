@@ -124,7 +124,9 @@ _COLUMNS = [
     Column("visit_min", bounded_int(1, 24 * 60, Msg("err.what.visit_min"))),
     Column("audience", required=False, default=""),
     Column("min_age", bounded_int(0, 100, Msg("err.what.min_age")), required=False, default=0),
-    Column("price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0),
+    Column(
+        "price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0
+    ),
     Column("base_score", bounded_float(0, 10, Msg("err.what.score"))),
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),

@@ -19,14 +19,14 @@ __all__ = [
     "CatalogError",
     "DataQualityWarning",
     "InfeasibleError",
+    "Invalid",
     "Issue",
     "ItineraryError",
     "Msg",
-    "Plural",
-    "Invalid",
     "NetworkError",
     "OutputBusyError",
     "OutputError",
+    "Plural",
     "RequestWarning",
     "RouteplannerError",
     "RouteplannerWarning",
@@ -251,14 +251,11 @@ class RouteplannerError(Exception):
 class _IssuesError(RouteplannerError):
     """An error carrying every :class:`Issue` found, reported together."""
 
-    def __init__(
-        self, issues: list[Issue] | str | Msg, *, title: str | Msg | None = None
-    ) -> None:
+    def __init__(self, issues: list[Issue] | str | Msg, *, title: str | Msg | None = None) -> None:
         if isinstance(issues, str | Msg):
             issues = [Issue(file="", row=None, field=None, message=issues)]
         self.issues: list[Issue] = [
-            i if isinstance(i, Issue) else Issue("", None, None, i)
-            for i in issues
+            i if isinstance(i, Issue) else Issue("", None, None, i) for i in issues
         ]
         self.title = title
         if self.issues and all(getattr(i, "unknown_id", False) for i in self.issues):
@@ -349,7 +346,10 @@ class UnknownPlaceError(RouteplannerError, LookupError):
 
         hint = t("err.did_you_mean", lang, ids=", ".join(self.suggestions))
         return t(
-            "err.unknown_place", lang, id=clip(self.place_id, 80), hint=hint if self.suggestions else ""
+            "err.unknown_place",
+            lang,
+            id=clip(self.place_id, 80),
+            hint=hint if self.suggestions else "",
         )
 
     def __str__(self) -> str:  # LookupError would quote the message

@@ -1297,7 +1297,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.pyd.int_parsing": ("«{input}» — не целое число", "'{input}' is not a whole number"),
     "err.pyd.int_from_float": ("«{input}» — не целое число", "'{input}' is not a whole number"),
-    "err.pyd.int_type": ("нужно целое число, а не «{input}»", "expected a whole number, not '{input}'"),
+    "err.pyd.int_type": (
+        "нужно целое число, а не «{input}»",
+        "expected a whole number, not '{input}'",
+    ),
     "err.pyd.float_parsing": ("«{input}» — не число", "'{input}' is not a number"),
     "err.pyd.float_type": ("нужно число, а не «{input}»", "expected a number, not '{input}'"),
     "err.pyd.finite_number": (
@@ -1345,7 +1348,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "«{input}» — не дата (указано время суток)",
         "'{input}' is not a date (it has a time of day)",
     ),
-    "err.pyd.date_parsing": ("«{input}» — не дата ГГГГ-ММ-ДД", "'{input}' is not a date YYYY-MM-DD"),
+    "err.pyd.date_parsing": (
+        "«{input}» — не дата ГГГГ-ММ-ДД",
+        "'{input}' is not a date YYYY-MM-DD",
+    ),
     "err.pyd.date_type": ("«{input}» — не дата ГГГГ-ММ-ДД", "'{input}' is not a date YYYY-MM-DD"),
     "err.pyd.time_parsing": ("«{input}» — не время ЧЧ:ММ", "'{input}' is not a time HH:MM"),
     "err.pyd.time_type": ("«{input}» — не время ЧЧ:ММ", "'{input}' is not a time HH:MM"),
@@ -1376,7 +1382,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{key}: «{id}» — не id гостиницы или транспортного узла{closest}",
         "{key}: '{id}' is not a lodging or hub id{closest}",
     ),
-    "err.not_site": ("{key}: «{id}» — не id объекта{closest}", "{key}: '{id}' is not a site id{closest}"),
+    "err.not_site": (
+        "{key}: «{id}» — не id объекта{closest}",
+        "{key}: '{id}' is not a site id{closest}",
+    ),
     "err.not_lodging": (
         "{key}: «{id}» — не id гостиницы{closest}",
         "{key}: '{id}' is not a lodging id{closest}",
@@ -1430,7 +1439,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{what} {value}: должно быть от {lo} до {hi}{hint}",
         "{what} {value} must be between {lo} and {hi}{hint}",
     ),
-    "err.csv.empty": ("файл пуст; нужна строка заголовка", "the file is empty; it needs a header row"),
+    "err.csv.empty": (
+        "файл пуст; нужна строка заголовка",
+        "the file is empty; it needs a header row",
+    ),
     "err.csv.bad_header": ("ошибка в заголовке CSV: {detail}", "malformed CSV header: {detail}"),
     "err.csv.dupe_column": (
         "столбец встречается в заголовке больше одного раза",
@@ -1440,7 +1452,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "в заголовке нет обязательного столбца",
         "required column is missing from the header",
     ),
-    "err.csv.extra_cells": ("в строке больше ячеек, чем в заголовке", "row has more cells than the header"),
+    "err.csv.extra_cells": (
+        "в строке больше ячеек, чем в заголовке",
+        "row has more cells than the header",
+    ),
     "err.csv.long_cell": (
         "ячейка длиннее 131 072 символов",
         "a cell is longer than 131,072 characters",
@@ -1451,10 +1466,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.yaml.too_large": ("файл больше 1 МиБ", "file is larger than 1 MiB"),
     "err.yaml.cannot_read": ("не удаётся прочитать: {why}", "cannot read: {why}"),
-    "err.yaml.not_utf8": ("не текст UTF-8; сохраните файл как UTF-8", "not UTF-8 text; save it as UTF-8"),
+    "err.yaml.not_utf8": (
+        "не текст UTF-8; сохраните файл как UTF-8",
+        "not UTF-8 text; save it as UTF-8",
+    ),
     "err.yaml.empty": ("файл пуст", "the file is empty"),
     "err.yaml.invalid": ("ошибка YAML: {detail}", "invalid YAML: {detail}"),
-    "err.yaml.nested": ("ошибка YAML: слишком глубокая вложенность", "invalid YAML: nested too deeply"),
+    "err.yaml.nested": (
+        "ошибка YAML: слишком глубокая вложенность",
+        "invalid YAML: nested too deeply",
+    ),
     "err.yaml.key_plain": (
         "ключ должен быть простым значением (текст или число), а не списком или словарём",
         "a key must be a plain value (text or a number), not a list or a mapping",
@@ -1499,7 +1520,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "lunch 'latest' is before 'earliest'",
     ),
     "err.model.quota_bounds": ("для квоты нужен 'min' или 'max'", "a quota needs 'min' or 'max'"),
-    "err.model.quota_order": ("в квоте 'min' больше, чем 'max'", "quota 'min' is larger than 'max'"),
+    "err.model.quota_order": (
+        "в квоте 'min' больше, чем 'max'",
+        "quota 'min' is larger than 'max'",
+    ),
     "err.model.strategy": (
         "«{value}» — не стратегия OR-Tools; допустимы: {known}",
         "'{value}' is not an OR-Tools strategy; one of {known}",
@@ -1516,7 +1540,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "вес категории «{category}» должен быть от 0 до 100",
         "weight of '{category}' must be between 0 and 100",
     ),
-    "err.model.day_order": ("day_end должен быть позже day_start", "day_end must be after day_start"),
+    "err.model.day_order": (
+        "day_end должен быть позже day_start",
+        "day_end must be after day_start",
+    ),
     "err.model.clash": (
         "объекты одновременно обязательны и исключены: {ids}",
         "sites both required and excluded: {ids}",
@@ -1578,7 +1605,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.cat.no_site": ("нет объекта с id «{id}»", "no site with id '{id}'"),
     "err.cat.twice": ("«{id}» указан дважды", "'{id}' is listed twice"),
     "err.cat.dupe": ("id «{id}» повторяется", "duplicate id '{id}'"),
-    "err.cat.dupe_in": ("id «{id}» повторяется (также в {other})", "duplicate id '{id}' (also in {other})"),
+    "err.cat.dupe_in": (
+        "id «{id}» повторяется (также в {other})",
+        "duplicate id '{id}' (also in {other})",
+    ),
     "err.cat.criterion_twice": (
         "критерий «{criterion}» указан для этого объекта дважды",
         "'{criterion}' given twice for this site",
@@ -1604,16 +1634,23 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.hours.syntax": (
         "«{expr}» — не синтаксис opening_hours OpenStreetMap; проверьте выражение, например, на "
         "https://openingh.openstreetmap.de/evaluation_tool/",
-        "'{expr}' is not valid OpenStreetMap opening_hours syntax ({detail})",
+        "'{expr}' is not valid OpenStreetMap opening_hours syntax; check it, e.g. at "
+        "https://openingh.openstreetmap.de/evaluation_tool/",
     ),
     "err.date": ("«{value}» — не дата ГГГГ-ММ-ДД", "'{value}' is not a date YYYY-MM-DD"),
     "err.url": (
         "«{value}» — не веб-адрес (http:// или https://)",
         "'{value}' is not a web address (http:// or https://)",
     ),
-    "err.cap.twice": ("у объекта «{id}» две строки вместимости", "site '{id}' has two capacity rows"),
+    "err.cap.twice": (
+        "у объекта «{id}» две строки вместимости",
+        "site '{id}' has two capacity rows",
+    ),
     "err.cap.give_one": ("укажите хотя бы одно из: {fields}", "give at least one of {fields}"),
-    "err.cap.not_column": ("«{name}» — не столбец вместимости", "'{name}' is not a capacity column"),
+    "err.cap.not_column": (
+        "«{name}» — не столбец вместимости",
+        "'{name}' is not a capacity column",
+    ),
     "err.cap.unsourced": (
         "{fields}: нет ни источника (source_url), ни отметки в 'defaults' как допущения",
         "{fields} is neither sourced (source_url) nor listed in 'defaults' as a planning default",
@@ -1636,7 +1673,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.as.mapping": ("нужен словарь «критерий: балл»", "must map criteria to scores"),
     "err.as.score": ("балл «{value}» — не целое от 0 до 5", "score '{value}' is not a whole 0..5"),
     "err.as.title": ("{source}: ответы недопустимы:", "{source}: the answers are not valid:"),
-    "err.ev.range": ("«{value}»: диапазон кончается раньше начала", "'{value}': the range ends before it starts"),
+    "err.ev.range": (
+        "«{value}»: диапазон кончается раньше начала",
+        "'{value}': the range ends before it starts",
+    ),
     "err.ev.long": (
         "«{value}»: событие длиннее 3 месяцев — не событие",
         "'{value}': an event longer than 3 months is not an event",
@@ -1645,9 +1685,15 @@ _LABELS: dict[str, tuple[str, str]] = {
         "«{value}» — не ежегодное правило RRULE (например, FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=3)",
         "'{value}' is not a yearly RRULE (e.g. FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=3)",
     ),
-    "err.ev.rrule_bad": ("«{value}» — недопустимое правило RRULE: {detail}", "'{value}' is not a valid RRULE: {detail}"),
+    "err.ev.rrule_bad": (
+        "«{value}» — недопустимое правило RRULE: {detail}",
+        "'{value}' is not a valid RRULE: {detail}",
+    ),
     "err.ev.hours": ("«{value}» — не ЧЧ:ММ-ЧЧ:ММ", "'{value}' is not HH:MM-HH:MM"),
-    "err.ev.hours_day": ("«{value}» — не промежуток времени одного дня", "'{value}' is not a time range of one day"),
+    "err.ev.hours_day": (
+        "«{value}» — не промежуток времени одного дня",
+        "'{value}' is not a time range of one day",
+    ),
     "err.ev.hours_order": (
         "«{value}» кончается раньше начала (события после полуночи не поддерживаются)",
         "'{value}' ends before it starts (events past midnight are not supported)",
@@ -1660,8 +1706,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "укажите даты события или правило повторения (rrule)",
         "give the event's dates or a recurrence rule (rrule)",
     ),
-    "err.ev.no_place": ("укажите место: site_id или lat и lon", "give the place: a site_id, or lat and lon"),
-    "err.ev.not_event": ("events.require: «{id}» — не id события", "events.require: '{id}' is not an event id"),
+    "err.ev.no_place": (
+        "укажите место: site_id или lat и lon",
+        "give the place: a site_id, or lat and lon",
+    ),
+    "err.ev.not_event": (
+        "events.require: «{id}» — не id события",
+        "events.require: '{id}' is not an event id",
+    ),
     "err.ev.no_later": ("позже дат нет", "no later date"),
     "err.ev.not_on_trip": (
         "events.require: «{id}» не проходит с {first} по {last} (ближайшие: {next})",
@@ -1673,9 +1725,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.st.no_id": ("нет объекта или события с id «{id}»", "no site or event with id '{id}'"),
     "err.ea.no_place": ("нет места «{id}»", "no place '{id}'"),
-    "err.net.season": ("«{value}» — не сезон ММ-ДД..ММ-ДД", "'{value}' is not a season range MM-DD..MM-DD"),
+    "err.net.season": (
+        "«{value}» — не сезон ММ-ДД..ММ-ДД",
+        "'{value}' is not a season range MM-DD..MM-DD",
+    ),
     "err.net.season_day": ("«{value}»: {day} — не дата", "'{value}': {day} is not a date"),
-    "err.net.weekdays": ("«{value}» — не диапазон дней недели вида Mo-Fr", "'{value}' is not a weekday range like Mo-Fr"),
+    "err.net.weekdays": (
+        "«{value}» — не диапазон дней недели вида Mo-Fr",
+        "'{value}' is not a weekday range like Mo-Fr",
+    ),
     "err.net.weekday": (
         "«{value}» — не день недели (Mo, Tu, We, Th, Fr, Sa, Su)",
         "'{value}' is not a weekday (Mo, Tu, We, Th, Fr, Sa, Su)",
@@ -1687,9 +1745,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.net.speed": ("скорость от 1 до 200 км/ч", "a speed 1..200 km/h"),
     "err.net.nonneg": ("должно быть ≥ 0", "must be >= 0"),
     "err.net.no_node": ("нет узла «{id}» в nodes.csv", "no node '{id}' in nodes.csv"),
-    "err.net.loop": ("дорога должна соединять два разных узла", "a road must join two different nodes"),
-    "err.net.hub_node": ("узел «{hub}»: нет дорожного узла «{id}»", "hub '{hub}': no road node '{id}'"),
-    "err.net.not_node": ("«{id}» — не узел сети и не транспортный узел", "'{id}' is neither a node nor a hub"),
+    "err.net.loop": (
+        "дорога должна соединять два разных узла",
+        "a road must join two different nodes",
+    ),
+    "err.net.hub_node": (
+        "узел «{hub}»: нет дорожного узла «{id}»",
+        "hub '{hub}': no road node '{id}'",
+    ),
+    "err.net.not_node": (
+        "«{id}» — не узел сети и не транспортный узел",
+        "'{id}' is neither a node nor a hub",
+    ),
     "err.net.place_node": (
         "{place}: «{id}» — не узел сети (ближайшие: {ids})",
         "{place}: '{id}' is not a node of the network (closest: {ids})",
@@ -1698,15 +1765,20 @@ _LABELS: dict[str, tuple[str, str]] = {
     # tours (tours.py, embed.py)
     "err.tour.csv": ("ошибка формата CSV: {detail}", "malformed CSV: {detail}"),
     "err.tour.columns": (
-        "нужны столбцы 'day' и 'stop' (необязательные: lat, lon, start, fixed, visit_min, "
-        "lodging)",
+        "нужны столбцы 'day' и 'stop' (необязательные: lat, lon, start, fixed, visit_min, lodging)",
         "columns 'day' and 'stop' are required (optional: lat, lon, start, fixed, visit_min, "
         "lodging)",
     ),
-    "err.tour.days": ("нужен список дней тура 'days:'", "a list 'days:' of the tour's days is required"),
+    "err.tour.days": (
+        "нужен список дней тура 'days:'",
+        "a list 'days:' of the tour's days is required",
+    ),
     "err.tour.stops": ("у каждого дня должны быть 'stops:'", "each day needs 'stops:'"),
     "err.tour.mapping": ("нужен словарь ключей", "a mapping"),
-    "err.tour.suffix": ("файл тура должен быть .yaml, .yml или .csv", "a tour file must be .yaml, .yml or .csv"),
+    "err.tour.suffix": (
+        "файл тура должен быть .yaml, .yml или .csv",
+        "a tour file must be .yaml, .yml or .csv",
+    ),
     "err.tour.minutes": (
         "«{value}» — не число минут (1..1440)",
         "'{value}' is not a number of minutes (1..1440)",
@@ -1717,26 +1789,44 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.tour.day": ("«{value}» — не номер дня", "'{value}' is not a day number"),
     "err.tour.day_one": ("дни нумеруются с 1", "days count from 1"),
-    "err.tour.lodging": ("«{id}» — не id гостиницы (ближайшие: {ids})", "'{id}' is not a lodging id (closest: {ids})"),
+    "err.tour.lodging": (
+        "«{id}» — не id гостиницы (ближайшие: {ids})",
+        "'{id}' is not a lodging id (closest: {ids})",
+    ),
     "err.tour.no_match": (
         "«{name}» не совпадает ни с одним объектом каталога (ближайшие: {ids}); укажите его id "
         "или lat и lon",
         "'{name}' matches no catalog site (closest: {ids}); give its id, or lat and lon",
     ),
     "err.tour.keys": ("{file}: недопустимые ключи тура:", "{file}: invalid tour keys:"),
-    "err.tour.night": ("для дня {n} нужна гостиница на ночь", "day {n} needs the lodging of its night"),
+    "err.tour.night": (
+        "для дня {n} нужна гостиница на ночь",
+        "day {n} needs the lodging of its night",
+    ),
     "err.tour.title": ("{file}: тур не прочитать ({n}):", "{file}: the tour cannot be read ({n}):"),
     "err.tour.twice": ("«{id}» встречается в туре дважды", "'{id}' appears twice in the tour"),
     "err.tour.no_days": ("в туре нет дней", "the tour has no days"),
-    "err.embed.no_fit": ("тур в исходном виде не выполним: {why}", "the tour as given does not fit: {why}"),
+    "err.embed.no_fit": (
+        "тур в исходном виде не выполним: {why}",
+        "the tour as given does not fit: {why}",
+    ),
     "err.embed.late": (
         "день {n}: до «{name}» не успеть (начало возможно {when}; день начинается в {start})",
         "day {n}: '{name}' cannot be reached in time (allowed start {when}; the day starts "
         "{start})",
     ),
-    "err.embed.ends_late": ("день {n}: заканчивается после конца дня в {end}", "day {n}: it ends after the day's end at {end}"),
-    "err.embed.no_lunch": ("день {n}: в окне обеда нет места для перерыва", "day {n}: there is no room for the lunch break in its window"),
-    "err.embed.drive": ("день {n}: превышен дневной предел вождения", "day {n}: it exceeds the daily driving limit"),
+    "err.embed.ends_late": (
+        "день {n}: заканчивается после конца дня в {end}",
+        "day {n}: it ends after the day's end at {end}",
+    ),
+    "err.embed.no_lunch": (
+        "день {n}: в окне обеда нет места для перерыва",
+        "day {n}: there is no room for the lunch break in its window",
+    ),
+    "err.embed.drive": (
+        "день {n}: превышен дневной предел вождения",
+        "day {n}: it exceeds the daily driving limit",
+    ),
     "err.too_large_bytes": ("файл больше {size} байт", "the file is larger than {size} bytes"),
     # itinerary JSON (result.py)
     "err.json.bad": ("не JSON: {detail}", "not JSON: {detail}"),
@@ -1747,8 +1837,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.json.missing": ("нет ключа «{key}»", "missing key '{key}'"),
     "err.json.text": ("должен быть текст, а не {kind}", "must be text, not {kind}"),
     "err.json.bool": ("должно быть true или false", "must be true or false"),
-    "err.json.number": ("должно быть конечным числом, а не «{value}»", "must be a finite number, not '{value}'"),
-    "err.json.whole": ("должно быть целым числом, а не «{value}»", "must be a whole number, not '{value}'"),
+    "err.json.number": (
+        "должно быть конечным числом, а не «{value}»",
+        "must be a finite number, not '{value}'",
+    ),
+    "err.json.whole": (
+        "должно быть целым числом, а не «{value}»",
+        "must be a whole number, not '{value}'",
+    ),
     "err.json.when": (
         "«{value}» — не дата и время ГГГГ-ММ-ДДTЧЧ:ММ",
         "'{value}' is not a date and time YYYY-MM-DDTHH:MM",
@@ -1760,13 +1856,22 @@ _LABELS: dict[str, tuple[str, str]] = {
         "give either 'source_url' (a sourced rate) or 'default: true'",
     ),
     "err.cost.missing": ("rates: не заданы {keys}", "rates: missing {keys}"),
-    "err.cost.unknown": ("rates: неизвестные {keys}; известны: {known}", "rates: unknown {keys}; known: {known}"),
+    "err.cost.unknown": (
+        "rates: неизвестные {keys}; известны: {known}",
+        "rates: unknown {keys}; known: {known}",
+    ),
     "err.cost.breaks": (
         "group_breaks: размеры групп должны быть положительными",
         "group_breaks: group sizes must be positive",
     ),
-    "err.cost.guide": ("rates.guide_max_group: должно быть не меньше 1", "rates.guide_max_group: must be at least 1"),
-    "err.cost.vehicle": ("vehicles: нет транспорта для профиля «{profile}»", "vehicles: no vehicle for the '{profile}' profile"),
+    "err.cost.guide": (
+        "rates.guide_max_group: должно быть не меньше 1",
+        "rates.guide_max_group: must be at least 1",
+    ),
+    "err.cost.vehicle": (
+        "vehicles: нет транспорта для профиля «{profile}»",
+        "vehicles: no vehicle for the '{profile}' profile",
+    ),
     "err.cost.title": ("в тарифах {file} ошибки ({n}):", "the rates in {file} have {n}:"),
     "err.ready.no_site": ("нет объекта «{id}» (может быть, {ids}?)", "no site '{id}' ({ids}?)"),
     "err.ready.future": ("дата {date} ещё не наступила", "{date} is in the future"),
@@ -1774,8 +1879,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.ready.criterion": ("не критерий ({known})", "not a criterion ({known})"),
     "err.ready.title": ("проверку нельзя записать:", "the assessment cannot be recorded:"),
     # variants files (compare/variants.py)
-    "err.var.one_kind": ("укажите ровно одно из 'values', 'range' или 'dates'", "give exactly one of 'values', 'range' or 'dates'"),
-    "err.var.values": ("'values' должен быть непустым списком", "'values' must be a non-empty list"),
+    "err.var.one_kind": (
+        "укажите ровно одно из 'values', 'range' или 'dates'",
+        "give exactly one of 'values', 'range' or 'dates'",
+    ),
+    "err.var.values": (
+        "'values' должен быть непустым списком",
+        "'values' must be a non-empty list",
+    ),
     "err.var.range": (
         "'range' должен быть [первое, последнее] или [первое, последнее, шаг] (целые)",
         "'range' must be [first, last] or [first, last, step] (integers)",
@@ -1788,13 +1899,19 @@ _LABELS: dict[str, tuple[str, str]] = {
         "'dates' должен быть словарём с 'from' и 'to' (и 'weekdays')",
         "'dates' must be a mapping with 'from' and 'to' (and 'weekdays')",
     ),
-    "err.var.dates_keys": ("в 'dates' неизвестные ключи: {keys}", "'dates' has unknown key(s): {keys}"),
+    "err.var.dates_keys": (
+        "в 'dates' неизвестные ключи: {keys}",
+        "'dates' has unknown key(s): {keys}",
+    ),
     "err.var.dates_type": (
         "'dates.from' и 'dates.to' должны быть датами (ГГГГ-ММ-ДД)",
         "'dates.from' and 'dates.to' must be dates (YYYY-MM-DD)",
     ),
     "err.var.dates_order": ("'dates.to' раньше 'dates.from'", "'dates.to' is before 'dates.from'"),
-    "err.var.step": ("'dates.step_days' должен быть целым больше нуля", "'dates.step_days' must be a positive integer"),
+    "err.var.step": (
+        "'dates.step_days' должен быть целым больше нуля",
+        "'dates.step_days' must be a positive integer",
+    ),
     "err.var.weekdays": (
         "'dates.weekdays' должен быть списком, например [пн, сб]",
         "'dates.weekdays' must be a list such as [mon, sat]",
@@ -1808,8 +1925,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{what} даёт {n} значений; в файле не больше {max} вариантов",
         "{what} gives {n} values; a file gives at most {max} variants",
     ),
-    "err.var.template_long": ("шаблон имени — не длиннее {max} символов", "a name template has at most {max} characters"),
-    "err.var.template": ("«{value}» — не шаблон имени: {detail}", "'{value}' is not a name template: {detail}"),
+    "err.var.template_long": (
+        "шаблон имени — не длиннее {max} символов",
+        "a name template has at most {max} characters",
+    ),
+    "err.var.template": (
+        "«{value}» — не шаблон имени: {detail}",
+        "'{value}' is not a name template: {detail}",
+    ),
     "err.var.template_field": (
         "«{name}» — не значение перебора; используйте одно из {known}",
         "'{name}' is not the sweep's value; use one of {known}",
@@ -1818,8 +1941,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "формат «{spec}» для {name}: ширина до {width}, без вложенных полей",
         "format '{spec}' of {name}: widths up to {width}, no nested fields",
     ),
-    "err.var.name_empty": ("имя варианта должно быть непустым текстом", "a variant name must be non-empty text"),
-    "err.var.name_long": ("имя варианта — не длиннее 80 символов", "a variant name must be at most 80 characters"),
+    "err.var.name_empty": (
+        "имя варианта должно быть непустым текстом",
+        "a variant name must be non-empty text",
+    ),
+    "err.var.name_long": (
+        "имя варианта — не длиннее 80 символов",
+        "a variant name must be at most 80 characters",
+    ),
     "err.var.name_chars": (
         "имя варианта не может содержать '/' или '\\' или быть '.' или '..'",
         "a variant name must not contain '/' or '\\' or be '.' or '..'",
@@ -1830,33 +1959,69 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.var.path": ("должен быть путём к файлу", "must be a path"),
     "err.var.file": ("файл вариантов должен быть словарём", "the variants file must be a mapping"),
-    "err.var.unknown_key": ("неизвестный ключ (ожидаются: {known})", "unknown key (expected: {known})"),
+    "err.var.unknown_key": (
+        "неизвестный ключ (ожидаются: {known})",
+        "unknown key (expected: {known})",
+    ),
     "err.var.no_base": ("не задан: сценарий, который варьируется", "missing: the scenario to vary"),
-    "err.var.base_title": ("{file}: базовый сценарий недопустим:", "{file}: the base scenario is invalid:"),
+    "err.var.base_title": (
+        "{file}: базовый сценарий недопустим:",
+        "{file}: the base scenario is invalid:",
+    ),
     "err.var.sweeps": ("должен быть списком переборов", "must be a list of sweeps"),
-    "err.var.name_twice": ("имя варианта «{name}» используется дважды", "variant name '{name}' is used twice"),
+    "err.var.name_twice": (
+        "имя варианта «{name}» используется дважды",
+        "variant name '{name}' is used twice",
+    ),
     "err.var.count": ("{n}; не больше {max}", "{n}; at most {max}"),
     "err.var.none": ("нет ни одного варианта", "no variant to plan"),
     "err.var.title": ("{file}: ошибки в вариантах ({n}):", "{file}: {n} in the variants:"),
-    "err.var.variants": ("должен сопоставлять именам вариантов их изменения", "must map variant names to overrides"),
-    "err.var.overrides": ("должен быть словарём ключей сценария", "must be a mapping of scenario keys"),
+    "err.var.variants": (
+        "должен сопоставлять именам вариантов их изменения",
+        "must map variant names to overrides",
+    ),
+    "err.var.overrides": (
+        "должен быть словарём ключей сценария",
+        "must be a mapping of scenario keys",
+    ),
     "err.var.field": ("должен называть ключ сценария", "must name a scenario key"),
     "err.var.on": ("нет варианта «{name}» для перебора", "no variant named '{name}' to sweep over"),
     "err.var.text": ("должен быть текстом", "must be text"),
-    "err.var.sweep_count": ("{n} с этим перебором; не больше {max}", "{n} with this sweep; at most {max}"),
-    "err.var.format": ("не удаётся применить «{value}»: {detail}", "cannot format '{value}': {detail}"),
+    "err.var.sweep_count": (
+        "{n} с этим перебором; не больше {max}",
+        "{n} with this sweep; at most {max}",
+    ),
+    "err.var.format": (
+        "не удаётся применить «{value}»: {detail}",
+        "cannot format '{value}': {detail}",
+    ),
     "err.var.bad_name": ("«{name}»: {why}", "'{name}': {why}"),
     # season files (season.py)
-    "err.season.date": ("{what}: «{value}» — не дата ГГГГ-ММ-ДД", "{what} '{value}' is not a date YYYY-MM-DD"),
-    "err.season.every": ("'every' должен называть дни недели, например [вт, сб]", "'every' must name weekdays, e.g. [tue, sat]"),
-    "err.season.product": ("должен быть словарём с 'file' и 'season'", "must be a mapping with 'file' and 'season'"),
-    "err.season.sold": ("укажите даты продаж: {from: , to: }", "give the dates it is sold: {from: , to: }"),
+    "err.season.date": (
+        "{what}: «{value}» — не дата ГГГГ-ММ-ДД",
+        "{what} '{value}' is not a date YYYY-MM-DD",
+    ),
+    "err.season.every": (
+        "'every' должен называть дни недели, например [вт, сб]",
+        "'every' must name weekdays, e.g. [tue, sat]",
+    ),
+    "err.season.product": (
+        "должен быть словарём с 'file' и 'season'",
+        "must be a mapping with 'file' and 'season'",
+    ),
+    "err.season.sold": (
+        "укажите даты продаж: {from: , to: }",
+        "give the dates it is sold: {from: , to: }",
+    ),
     "err.season.order": ("в сезоне 'to' раньше 'from'", "season 'to' is before 'from'"),
     "err.season.date_or_rule": (
         "укажите либо 'date', либо правило 'every' + 'from' + 'to'",
         "give either 'date' or a rule 'every' + 'from' + 'to'",
     ),
-    "err.season.rule": ("для правила нужны 'every', 'from' и 'to'", "a rule needs 'every', 'from' and 'to'"),
+    "err.season.rule": (
+        "для правила нужны 'every', 'from' и 'to'",
+        "a rule needs 'every', 'from' and 'to'",
+    ),
     "err.season.to_from": ("'to' раньше 'from'", "'to' is before 'from'"),
     "err.season.no_date": ("правило не выбирает ни одной даты", "the rule selects no date"),
     "err.season.zero": (
@@ -1871,12 +2036,30 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.season.improve": ("ключи: passes, max_holders", "keys: passes, max_holders"),
     "err.season.upto": ("должно быть от 0 до {hi}", "must be 0..{hi}"),
     "err.season.products": ("назовите хотя бы один продукт", "name at least one product"),
-    "err.season.product_name": ("имя продукта — буквы, цифры, _ и -", "a product name is letters, digits, _ -"),
-    "err.season.departures": ("перечислите хотя бы одно отправление", "list at least one departure"),
-    "err.season.departure": ("должен быть словарём с 'product'", "must be a mapping with 'product'"),
-    "err.season.no_product": ("неизвестный продукт «{name}» (продукты: {known})", "unknown product '{name}' (products: {known})"),
-    "err.season.id_one": ("id называет одно отправление с датой", "an id names one dated departure"),
-    "err.season.id_chars": ("id — от 1 до 80 букв, цифр, '.', '_', '-'", "an id is 1-80 letters, digits, '.', '_', '-'"),
+    "err.season.product_name": (
+        "имя продукта — буквы, цифры, _ и -",
+        "a product name is letters, digits, _ -",
+    ),
+    "err.season.departures": (
+        "перечислите хотя бы одно отправление",
+        "list at least one departure",
+    ),
+    "err.season.departure": (
+        "должен быть словарём с 'product'",
+        "must be a mapping with 'product'",
+    ),
+    "err.season.no_product": (
+        "неизвестный продукт «{name}» (продукты: {known})",
+        "unknown product '{name}' (products: {known})",
+    ),
+    "err.season.id_one": (
+        "id называет одно отправление с датой",
+        "an id names one dated departure",
+    ),
+    "err.season.id_chars": (
+        "id — от 1 до 80 букв, цифр, '.', '_', '-'",
+        "an id is 1-80 letters, digits, '.', '_', '-'",
+    ),
     "err.season.outside": (
         "поездка {start} – {end} вне сезона продукта «{name}» {first} – {last}",
         "the trip {start} – {end} is outside product '{name}' season {first} – {last}",
@@ -1885,36 +2068,73 @@ _LABELS: dict[str, tuple[str, str]] = {
         "отправление «{id}» указано дважды (также в строке {line}); задайте одному из них 'id'",
         "departure '{id}' is given twice (also at line {line}); give one an 'id'",
     ),
-    "err.season.too_many": ("{n}; в одном сезоне не больше {max}", "{n}; at most {max} in one season"),
+    "err.season.too_many": (
+        "{n}; в одном сезоне не больше {max}",
+        "{n}; at most {max} in one season",
+    ),
     "err.season.title": ("{file}: ошибки в сезоне ({n}):", "{file}: {n} in the season:"),
     # the season checker (season_check.py)
-    "err.sc.unreadable": ("{file}: не удаётся прочитать ({detail})", "{file}: cannot be read ({detail})"),
-    "err.sc.outside": ("{id}: папка отправления лежит вне папки сезона", "{id}: its folder lies outside the season folder"),
+    "err.sc.unreadable": (
+        "{file}: не удаётся прочитать ({detail})",
+        "{file}: cannot be read ({detail})",
+    ),
+    "err.sc.outside": (
+        "{id}: папка отправления лежит вне папки сезона",
+        "{id}: its folder lies outside the season folder",
+    ),
     "err.sc.dep": ("{id}: {what}", "{id}: {what}"),
     "err.sc.feasible": (
         "{id}: в season.json план выполним, а в его itinerary.json — нет",
         "{id}: season.json says feasible, its itinerary.json does not",
     ),
-    "err.sc.start": ("{id}: план начинается {plan}, а в season.json — {listed}", "{id}: the plan starts on {plan}, season.json says {listed}"),
-    "err.sc.group": ("{id}: план на {plan} чел., а в season.json — {listed}", "{id}: the plan is for {plan} people, season.json says {listed}"),
-    "err.sc.day": ("{id} {when}: {n} ({deps}), вместимость {cap} в день", "{id} on {when}: {n} ({deps}), capacity {cap} a day"),
-    "err.sc.week": ("{id}, неделя {when}: {n} ({deps}), вместимость {cap} в неделю", "{id} in week {when}: {n} ({deps}), capacity {cap} a week"),
-    "err.sc.slot": ("{id} {when}: {n} ({deps}), вместимость {cap} на сеанс", "{id} on {when}: {n} ({deps}), capacity {cap} per tour time"),
+    "err.sc.start": (
+        "{id}: план начинается {plan}, а в season.json — {listed}",
+        "{id}: the plan starts on {plan}, season.json says {listed}",
+    ),
+    "err.sc.group": (
+        "{id}: план на {plan} чел., а в season.json — {listed}",
+        "{id}: the plan is for {plan} people, season.json says {listed}",
+    ),
+    "err.sc.day": (
+        "{id} {when}: {n} ({deps}), вместимость {cap} в день",
+        "{id} on {when}: {n} ({deps}), capacity {cap} a day",
+    ),
+    "err.sc.week": (
+        "{id}, неделя {when}: {n} ({deps}), вместимость {cap} в неделю",
+        "{id} in week {when}: {n} ({deps}), capacity {cap} a week",
+    ),
+    "err.sc.slot": (
+        "{id} {when}: {n} ({deps}), вместимость {cap} на сеанс",
+        "{id} on {when}: {n} ({deps}), capacity {cap} per tour time",
+    ),
     "err.sc.columns": ("{file}: нет столбцов {columns}", "{file}: columns {columns} missing"),
-    "err.sc.extra": ("в season.csv есть {id} в {start} для {dep}, но ни в одном плане этого нет", "season.csv lists {id} at {start} for {dep}: no plan has it"),
-    "err.sc.misses": ("в season.csv нет {id} в {start} для {dep}", "season.csv misses {id} at {start} of {dep}"),
+    "err.sc.extra": (
+        "в season.csv есть {id} в {start} для {dep}, но ни в одном плане этого нет",
+        "season.csv lists {id} at {start} for {dep}: no plan has it",
+    ),
+    "err.sc.misses": (
+        "в season.csv нет {id} в {start} для {dep}",
+        "season.csv misses {id} at {start} of {dep}",
+    ),
     "err.sc.load": (
         "site_load.csv: {id} {when}: групп/человек указано {listed}, по планам {counted}",
         "site_load.csv: {id} on {when}: says groups/headcount {listed}, the plans give {counted}",
     ),
     # the command line (cli.py): compare, season, check-season, assess, events
-    "cli.scheduler_both": ("укажите --scheduler или --dask-local, но не оба", "give --scheduler or --dask-local, not both"),
+    "cli.scheduler_both": (
+        "укажите --scheduler или --dask-local, но не оба",
+        "give --scheduler or --dask-local, not both",
+    ),
     "cli.variants": ("варианты", "variants"),
     "cli.variants_planning": ("варианты (планируется {name})", "variants (planning {name})"),
     "cli.variants_failed": (", с ошибкой: {n}", ", {n} failed"),
-    "cli.variants_last": ("варианты (последний: {name}{failed})", "variants (last: {name}{failed})"),
+    "cli.variants_last": (
+        "варианты (последний: {name}{failed})",
+        "variants (last: {name}{failed})",
+    ),
     "cli.pareto": (
-        "★ фронт Парето: ни у одного другого варианта нет большей оценки при меньшем времени в пути.",
+        "★ фронт Парето: ни у одного другого варианта нет большей оценки при меньшем времени "
+        "в пути.",
         "★ Pareto front: no other variant has more score for less travel time.",
     ),
     "cli.season": ("сезон", "season"),
@@ -1944,7 +2164,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli.pair": ("{what} «{item}»: нужно ИМЯ=ЗНАЧЕНИЕ", "{what} '{item}' must be NAME=VALUE"),
     "cli.answer": ("--answer {item}: нужен балл 0..5", "--answer {item}: a score 0..5"),
-    "cli.from_to": ("--from и --to должны быть датами ГГГГ-ММ-ДД", "--from and --to must be YYYY-MM-DD"),
+    "cli.from_to": (
+        "--from и --to должны быть датами ГГГГ-ММ-ДД",
+        "--from and --to must be YYYY-MM-DD",
+    ),
     "cli.to_before_from": ("--to раньше --from", "--to is before --from"),
     "cli.ev.week": ("неделя", "week"),
     "cli.ev.events": ("события", "events"),
@@ -1953,7 +2176,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli.ev.name": ("название", "name"),
     "cli.ev.town": ("населённый пункт", "town"),
     "cli.ev.hours": ("часы", "hours"),
-    "cli.seconds": ("{value} — не число секунд в (0, 3600]", "{value} is not a number of seconds in (0, 3600]"),
+    "cli.seconds": (
+        "{value} — не число секунд в (0, 3600]",
+        "{value} is not a number of seconds in (0, 3600]",
+    ),
     "cli.duration": (
         "«{value}» — не длительность вида 2h, 90min или 1h30m",
         "'{value}' is not a duration like 2h, 90min or 1h30m",
@@ -2038,7 +2264,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli.missing_argument": ("не задан аргумент {name}", "Missing argument {name}."),
     "cli.missing_option": ("не задан параметр {name}", "Missing option {name}."),
-    "cli.bad_value": ("недопустимое значение {name}: {message}", "Invalid value for {name}: {message}"),
+    "cli.bad_value": (
+        "недопустимое значение {name}: {message}",
+        "Invalid value for {name}: {message}",
+    ),
     "cli.no_such_option": ("нет такого параметра: {name}", "No such option: {name}"),
     "cli.did_you_mean": ("; может быть, {names}?", " Did you mean {names}?"),
     "cli.bad_value_plain": ("недопустимое значение: {message}", "Invalid value: {message}"),

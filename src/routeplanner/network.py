@@ -116,7 +116,9 @@ def _season(text: str) -> tuple[tuple[int, int], ...]:
             try:
                 dt.date(2024, month, day)
             except ValueError:
-                raise Invalid("err.net.season_day", value=clip(part, 80), day=f"{month:02d}-{day:02d}") from None
+                raise Invalid(
+                    "err.net.season_day", value=clip(part, 80), day=f"{month:02d}-{day:02d}"
+                ) from None
         out.append((a[0] * 100 + a[1], b[0] * 100 + b[1]))
     return tuple(out)
 
@@ -268,7 +270,9 @@ def _load_profiles(
                 ok = False
         boarding = spec.get("boarding_min", 0)
         if isinstance(boarding, bool) or not isinstance(boarding, int | float) or boarding < 0:
-            issues.append(Issue(name, None, f"profiles.{pname}.boarding_min", Msg("err.net.nonneg")))
+            issues.append(
+                Issue(name, None, f"profiles.{pname}.boarding_min", Msg("err.net.nonneg"))
+            )
             ok = False
         cs = conn_speed.get(pname, 30) if isinstance(conn_speed, dict) else 30
         if isinstance(cs, bool) or not isinstance(cs, int | float) or not 1 <= cs <= 200:

@@ -496,9 +496,7 @@ class Itinerary:
             message = Msg("err.json.bad", {"detail": err.msg})
             raise ItineraryError([Issue(source, err.lineno, None, message)]) from err
         except RecursionError as err:
-            raise ItineraryError(
-                [Issue(source, None, None, Msg("err.json.nested"))]
-            ) from err
+            raise ItineraryError([Issue(source, None, None, Msg("err.json.nested"))]) from err
         return cls.from_dict(raw, source=source)
 
     @classmethod

@@ -34,7 +34,9 @@ def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
         request = TripRequest.model_validate(body)
     except ValidationError as err:
         issues = pydantic_issues(err.errors(), source)
-        title = Msg("err.scenario_title", {"file": clip(source), "n": Plural(len(issues), "problem")})
+        title = Msg(
+            "err.scenario_title", {"file": clip(source), "n": Plural(len(issues), "problem")}
+        )
         raise ScenarioError(issues, title=title) from err
     except RecursionError as err:
         raise ScenarioError([Issue(source, None, None, Msg("err.pyd.recursion_loop"))]) from err
@@ -100,9 +102,7 @@ def check_request(req: TripRequest, catalog: Catalog) -> None:
             problems.append(_unknown(key, pid, "lodging_or_hub", catalog))
     for key in ("must_visit", "exclude"):
         problems += [
-            _unknown(key, sid, "site", catalog)
-            for sid in getattr(req, key)
-            if sid not in site_ids
+            _unknown(key, sid, "site", catalog) for sid in getattr(req, key) if sid not in site_ids
         ]
     for key, ids in (("candidates", req.candidates or ()), ("visit_minutes", req.visit_minutes)):
         problems += [_unknown(key, sid, "site", catalog) for sid in ids if sid not in site_ids]
@@ -118,9 +118,7 @@ def check_request(req: TripRequest, catalog: Catalog) -> None:
     ]
     base = req.lodging or req.start
     if req.overnight == "base" and req.days > 1 and base not in catalog.lodgings:
-        problems.append(
-            Issue("", None, None, Msg("err.base_needs_lodging"))
-        )
+        problems.append(Issue("", None, None, Msg("err.base_needs_lodging")))
     if problems:
         raise ScenarioError(problems, title=Msg("err.unknown_places_title"))
     _warn_without_effect(req, catalog)

@@ -223,9 +223,7 @@ def _product(
         body = dict(trip) if isinstance(trip, Mapping) else dict(loaded)
     body = deep_merge(deep_merge(body, raw), common)
     if not isinstance(season, Mapping) or "from" not in season or "to" not in season:
-        issues.append(
-            Issue(source, line, f"{where}.season", Msg("err.season.sold"))
-        )
+        issues.append(Issue(source, line, f"{where}.season", Msg("err.season.sold")))
         return None
     try:
         first = _as_date(season["from"], "season.from")
@@ -350,9 +348,7 @@ def season_from_dict(
     improve = data.get("improve") or {}
     passes, holders = 3, 3
     if not isinstance(improve, Mapping) or set(improve) - _IMPROVE_KEYS:
-        issues.append(
-            Issue(source, lines.get(("improve",)), "improve", Msg("err.season.improve"))
-        )
+        issues.append(Issue(source, lines.get(("improve",)), "improve", Msg("err.season.improve")))
     else:
         passes = improve.get("passes", passes)
         holders = improve.get("max_holders", holders)
@@ -376,13 +372,13 @@ def season_from_dict(
     for name, raw in raw_products.items():
         line = lines.get(("products", name))
         if not isinstance(name, str) or not _ID.fullmatch(name) or "." in name:
-            issues.append(
-                Issue(source, line, f"products.{name}", Msg("err.season.product_name"))
-            )
+            issues.append(Issue(source, line, f"products.{name}", Msg("err.season.product_name")))
             continue
         if isinstance(raw, Mapping):
             for key in sorted(set(raw) - _PRODUCT_KEYS - set(TripRequest.model_fields), key=str):
-                issues.append(Issue(source, line, f"products.{name}.{key}", Msg("err.season.unknown")))
+                issues.append(
+                    Issue(source, line, f"products.{name}.{key}", Msg("err.season.unknown"))
+                )
         product = _product(name, raw, common, source, line, where_dir, issues)
         if product is not None:
             products[name] = product
@@ -419,9 +415,7 @@ def season_from_dict(
             issues.append(Issue(source, line, f"{at}.id", Msg("err.season.id_one")))
             continue
         if "id" in entry and not _ID.fullmatch(entry["id"]):
-            issues.append(
-                Issue(source, line, f"{at}.id", Msg("err.season.id_chars"))
-            )
+            issues.append(Issue(source, line, f"{at}.id", Msg("err.season.id_chars")))
             continue
         if product is None:
             continue  # its product's problems are reported

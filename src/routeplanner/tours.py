@@ -173,7 +173,9 @@ def _rows_from_yaml(p: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[
             continue
         for k, stop in enumerate(day.get("stops", [])):
             if not isinstance(stop, dict):
-                issues.append(Issue(src, None, f"days[{d - 1}].stops[{k}]", Msg("err.tour.mapping")))
+                issues.append(
+                    Issue(src, None, f"days[{d - 1}].stops[{k}]", Msg("err.tour.mapping"))
+                )
                 continue
             rows.append(
                 {
@@ -394,9 +396,7 @@ def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
     for n, night in enumerate(reading.nights):
         if night is None:
             issues.append(
-                Issue(
-                    src, None, f"days[{n}].lodging", Msg("err.tour.night", {"n": n + 1})
-                )
+                Issue(src, None, f"days[{n}].lodging", Msg("err.tour.night", {"n": n + 1}))
             )
     if issues:
         title = Msg("err.tour.title", {"file": src, "n": Plural(len(issues), "problem")})

@@ -291,9 +291,7 @@ def _check_name(name: Any) -> Msg | None:
 
 def _base_dict(raw: Any, source: str, base_dir: Path | None) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
-        raise ScenarioError(
-            [Issue(source, None, "base", Msg("err.var.base"))]
-        )
+        raise ScenarioError([Issue(source, None, "base", Msg("err.var.base"))])
     raw = dict(raw)
     ref = raw.pop("file", None)
     if ref is None:
