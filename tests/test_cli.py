@@ -272,7 +272,8 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "bad_types.yaml": (
             "start_date: 2027-07-14\ndays: 3\nstart: lodging_irkutsk_irkut\nday_start: '25:00'\n"
             "profile: bus\ngroup_size: 12.5\nmodes: [road, teleport]\n"
-            "quotas: [{category: energy}]\nname: 5\nlunch: {duration_min: -5}\ncolour: red\novernight: fixed\n"
+            "quotas: [{category: energy}]\nname: 5\nlunch: {duration_min: -5}\ncolour: red\n"
+            "overnight: fixed\n"
         ),
         "unknown.yaml": ("start_date: 2027-07-14\ndays: 2\nstart: irkutskk\nmust_visit: [nope]\n"),
         "dupe.yaml": "start_date: 2027-07-14\nstart_date: 2027-07-15\n",
