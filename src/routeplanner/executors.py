@@ -35,10 +35,13 @@ class DaskExtraMissingError(RouteplannerError, ImportError):
     exit_code = 1
 
     def __init__(self) -> None:
-        super().__init__(
-            "running on Dask needs the optional 'dask' extra: "
-            "pip install 'routeplanner[dask]' (it installs dask[distributed])"
-        )
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
+        from .i18n import t
+
+        return t("err.dask_extra", lang)
 
 
 def dask_available() -> bool:

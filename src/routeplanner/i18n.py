@@ -2274,6 +2274,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli.not_number": ("нужно число", "expected a number"),
     "cli.not_integer": ("нужно целое число", "expected a whole number"),
     "cli.extra_args": ("лишние аргументы: {args}", "Got unexpected extra argument(s): {args}"),
+    "err.dask_extra": (
+        "для работы на Dask нужно дополнение 'dask': pip install 'routeplanner[dask]' (оно "
+        "ставит dask[distributed])",
+        "running on Dask needs the optional 'dask' extra: pip install 'routeplanner[dask]' (it "
+        "installs dask[distributed])",
+    ),
+    "err.web_extra": (
+        "для веб-приложения нужен {missing}: установите дополнение 'web' командой "
+        "pip install 'routeplanner[web]' (из исходников: pip install -e '.[web]')",
+        "the web app needs {missing}: install the 'web' extra with pip install "
+        "'routeplanner[web]' (from a checkout: pip install -e '.[web]')",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
