@@ -282,7 +282,7 @@ def render_comparison(
         ``kpis``, ``days``, ``sites``, ``only_here``), ``comparison.html`` (the report, map
         embedded), ``comparison_map.html`` and, with ``plans``, each variant's plan files
         under ``plans/<variant>/`` (those of :func:`~routeplanner.export.render_plan`;
-        ``error.txt`` for a variant that failed before a plan).
+        ``error.txt`` for a variant that failed before a plan, in ``lang``).
     """
     from ..export import render_plan
     from ..maps import comparison_map, render_map
@@ -307,7 +307,8 @@ def render_comparison(
                 plan = render_plan(r.itinerary, lang=lang, names=names, catalog=catalog)
                 files |= {f"{folder}/{name}": data for name, data in plan.items()}
             else:
-                files[f"{folder}/error.txt"] = ((r.error or "failed") + "\n").encode("utf-8")
+                text = r.problem_text(lang) or t("compare.error", lang)
+                files[f"{folder}/error.txt"] = (text + "\n").encode("utf-8")
     return files
 
 
