@@ -19,16 +19,18 @@ Protocol
 --------
 Each instance is solved at its default limit (the scenario's or tour's ``solver``, else
 ``SolverSettings()``: 5 s), which stops on the deterministic work budget. The reference is the
-best of the project's own search at ``--ref-limit`` (60 s) of wall time for seeds 0, 1, 2 and of
-plain OR-Tools routing at the same limit on the same problem (for a scenario: with the nights
-the product run chose; for a tour: starting from the tour) with every constraint as a
-dimension (:class:`routeplanner._ortools.OrToolsModel`: time windows, driving, lunch breaks,
-price against the budget, quotas, precedences; guided local search). The objective is the
-search's own: prize less twice the largest prize per visit missing from a per-day minimum
-(per-trip minima, budget, maxima and order are hard). Gap % = 100 (reference − value) /
-reference. Every plan is replayed by a checker that does not use the solver: scenarios and tours
-by :func:`routeplanner.check.check_itinerary`, synthetic instances by the TOPTW checker (which
-re-reads the file) plus the side check here (prices, fares from the file's coordinates,
+best of the project's own search at ``--ref-limit`` (60 s) for seeds 0, 1, 2 (a work budget:
+about 60 s of CPU on a quiet core, the same result under any load; ``--ref-wall``: wall time)
+and of plain OR-Tools routing at the same limit of wall time on the same problem (for a
+scenario: with the nights the product run chose; for a tour: starting from the tour) with every
+constraint as a dimension (:class:`routeplanner._ortools.OrToolsModel`: time windows, driving,
+lunch breaks, price against the budget, quotas, precedences; guided local search).
+The objective is the search's own: prize less twice the largest prize per visit missing from
+a per-day minimum (per-trip minima, budget, maxima and order are hard).
+Gap % = 100 (reference − value) / reference. Every plan is replayed by a checker that does
+not use the solver: scenarios and tours by :func:`routeplanner.check.check_itinerary`,
+synthetic instances by the TOPTW checker (which re-reads the file) plus the side check here
+(prices, fares from the file's coordinates,
 categories, order). A plan that fails counts as value 0. Time to the first feasible plan: from
 the call to the first progress report (scenarios, synthetic) — the planner's own clock.
 
@@ -72,6 +74,9 @@ from routeplanner.settings import default_data_dir
 from routeplanner.solve import evaluate, solve
 
 REPO = Path(__file__).resolve().parents[1]
+
+#: references of our own search stop on wall time (``--ref-wall``) instead of the work budget
+REF_WALL = [False]
 
 #: 24 (set, instance, m) pairs over the four standard TOPTW sets, m = 1..4
 SYNTHETIC = (
@@ -294,14 +299,15 @@ def _reference(
     problem: Problem, run: str, seed: int, ref_limit: float, start: list[list[int]] | None
 ) -> tuple[list[list[int]], str]:
     """A reference plan on ``problem``: our search (``ours60_s*``) or plain OR-Tools, both at
-    ``ref_limit`` of wall time."""
+    ``ref_limit`` (our search: of work, i.e. about that much CPU on a quiet reference core and
+    the same result under any load; of wall time with ``--ref-wall``; OR-Tools: wall time)."""
     if run == "ortools60":
         return _ortools(problem, ref_limit, start) or [], "ORTOOLS"
     sol = solve(
         problem,
         SolverSettings(time_limit_s=ref_limit, seed=seed),
         initial_routes=start,
-        wall_clock=True,
+        wall_clock=REF_WALL[0],
     )
     return [list(r) for r in sol.routes], sol.status
 
@@ -387,7 +393,7 @@ def run_synthetic(
             if run == "product"
             else SolverSettings(time_limit_s=ref_limit, seed=seed)
         )
-        sol = solve(p, settings, wall_clock=run != "product")
+        sol = solve(p, settings, wall_clock=REF_WALL[0] and run != "product")
         routes = [list(r) for r in sol.routes]
         status = sol.status
         if sol.first_solution_s is not None:
@@ -499,11 +505,20 @@ def summarize(paths: list[Path]) -> str:
 
 
 def calibrate(root: Path) -> None:
-    """Fit reference nanoseconds per counted operation to the CPU time of the search."""
+    """Fit reference nanoseconds per counted operation to the CPU time of the search.
+
+    Each problem is searched from its greedy fill with a work budget of 1 s under the units in
+    use (the whole run a user gets, not its first iterations: an operation's cost changes as
+    the routes fill), three times; the least disturbed CPU time is kept. The fit is a
+    non-negative least squares on the relative error, then scaled so that the median problem
+    takes its budget's time. Run it on a quiet machine.
+    """
     from scipy.optimize import nnls
 
+    from catalog_scale_bench import synthetic_sites
     from routeplanner import planner
     from routeplanner._ils import _WORK_NS
+    from routeplanner.model import TripRequest
     from routeplanner.scenario import load_scenario
 
     warm_up()
@@ -512,54 +527,42 @@ def calibrate(root: Path) -> None:
     for f in sorted((REPO / "data" / "scenarios").glob("*.yaml")):
         p, _ctx = planner.build_problem(load_scenario(f), c.catalog, c.network)
         probs[f.stem] = p
-    for set_name, name, m in SYNTHETIC[::3]:
+    for set_name, name, m in SYNTHETIC[::2]:
         probs[f"{name}/{m}"] = read_toptw(root / "toptw" / set_name / f"{name}.txt", m).problem
         probs[f"{name}/{m}+side"] = synthetic(root, set_name, name, m).problem
-    # large candidate sets: a 5,000-site catalog (catalog_scale_bench.py), 1 and 3 days
-    from catalog_scale_bench import synthetic_sites
-    from routeplanner.model import TripRequest
-
-    big = c.catalog.with_sites(synthetic_sites(5000))
-    big_net = load_network(default_data_dir(), big)
-    for days in (1, 3):
-        req = TripRequest(
-            name="scale",
-            start_date=dt.date(2027, 7, 6),
-            days=days,
-            start="lodging_irkutsk_irkut",
-            lodging="lodging_irkutsk_irkut",
-            booked_on=dt.date(2027, 6, 1),
-        )
-        probs[f"scale5000/{days}d"] = planner.build_problem(req, big, big_net)[0]
+    # large candidate sets (catalog_scale_bench.py), 1 and 3 days
+    for n in (2000, 5000, 20000):
+        big = c.catalog.with_sites(synthetic_sites(n))
+        big_net = load_network(default_data_dir(), big)
+        for days in (1, 3):
+            req = TripRequest(
+                name="scale",
+                start_date=dt.date(2027, 7, 6),
+                days=days,
+                start="lodging_irkutsk_irkut",
+                lodging="lodging_irkutsk_irkut",
+                booked_on=dt.date(2027, 6, 1),
+            )
+            probs[f"scale{n}/{days}d"] = planner.build_problem(req, big, big_net)[0]
     rows = []
     for k, p in probs.items():
         ils = CompiledILS(p)
         r0 = ils.fill([[] for _ in p.days])
-        its = 50
-        while True:
+        times = []
+        for _ in range(3):
             c0 = time.process_time()
-            _r, st = ils.run(r0, deadline=float("inf"), max_iterations=its, seed=1)
-            spent = time.process_time() - c0
-            if spent > 0.3 or its > 10**6:
-                break
-            its = int(its * max(2, 0.4 / max(spent, 1e-3)))
-        times = [spent]
-        for _ in range(2):  # the least disturbed of three runs
-            c0 = time.process_time()
-            ils.run(r0, deadline=float("inf"), max_iterations=its, seed=1)
+            _r, st = ils.run(r0, deadline=float("inf"), work=1_000_000_000, seed=1)
             times.append(time.process_time() - c0)
-        best = min(times)
-        rows.append((k, np.array(st.counters, dtype=float), best))
+        rows.append((k, np.array(st.counters, dtype=float), min(times)))
+        print(f"{k:28s} cpu {min(times):.3f} s for a 1 s budget", flush=True)
     x = np.array([r[1] for r in rows])
     y = np.array([r[2] for r in rows]) * 1e9
     coef, _res = nnls(x / y[:, None], np.ones(len(y)))
+    coef /= np.median((x @ coef) / y)
     print("fitted ns per operation:", np.round(coef, 2), "(in use:", _WORK_NS, ")")
     for (k, cnt, t), fit in zip(rows, x @ coef, strict=True):
         used = float(cnt @ _WORK_NS)
         print(f"{k:28s} cpu {t:.3f} s  fit {fit / 1e9:.3f}  in use {used / 1e9:.3f}")
-
-
-# ----------------------------------------------------------------------------- main
 
 
 def main() -> None:
@@ -568,6 +571,7 @@ def main() -> None:
     ap.add_argument("--only", default="scenarios,tours,synthetic")
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--ref-limit", type=float, default=60.0)
+    ap.add_argument("--ref-wall", action="store_true", help="references on wall time")
     ap.add_argument("--shard", default="1/1")
     ap.add_argument("--instances", default="", help="only instances whose name contains one")
     ap.add_argument("--runs", default="", help="only these runs (product,ours60_s0,...)")
@@ -576,6 +580,7 @@ def main() -> None:
     ap.add_argument("--summarize", nargs="*")
     ap.add_argument("--calibrate", action="store_true")
     args = ap.parse_args()
+    REF_WALL[0] = args.ref_wall
     root = Path(args.root)
     if args.summarize:
         print(summarize([Path(p) for p in args.summarize]))

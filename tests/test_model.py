@@ -64,6 +64,7 @@ def test_prize_scale_is_one_constant() -> None:
             "both required and excluded",
         ),
         ({"must_visit": ["irkutsk_hpp", "irkutsk_hpp"]}, "lists a site twice"),
+        ({"candidates": ["irkutsk_hpp", "taltsy", "irkutsk_hpp"]}, "candidates lists a site twice"),
         ({"overnight": "fixed"}, "needs 'nights'"),
         ({"overnight": "fixed", "nights": ["a"]}, "needs 'nights'"),
         ({"nights": ["a", "b"]}, "only used with overnight: fixed"),

@@ -53,7 +53,7 @@ WORK_PER_S = 1_000_000_000
 #: Reference nanoseconds per counted operation (``_C_SCAN`` ... ``_C_ITER``), fitted to the CPU
 #: time of the search on the shipped scenarios and public benchmark instances
 #: (``benchmarks/product_bench.py --calibrate``; figures in ``benchmarks/RESULTS.md``).
-_WORK_NS = np.array([5, 3, 2, 33, 40, 5000, 0, 4], dtype=np.int64)
+_WORK_NS = np.array([5, 11, 14, 32, 21, 13650, 0, 6], dtype=np.int64)
 
 # columns of the per-day integer table
 _START, _END, _EARLY, _LATE, _MAT, _MAXDRV, _LLO, _LHI, _LLEN = range(9)

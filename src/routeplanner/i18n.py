@@ -2286,6 +2286,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the web app needs {missing}: install the 'web' extra with pip install "
         "'routeplanner[web]' (from a checkout: pip install -e '.[web]')",
     ),
+    "err.model.candidates_twice": (
+        "в candidates объект указан дважды",
+        "candidates lists a site twice",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and

@@ -382,7 +382,7 @@ class SolverSettings(_Strict):
     first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
     metaheuristic: str = "GUIDED_LOCAL_SEARCH"
     lodging_search_s: float = Field(
-        0.02, gt=0, le=60, description="search per lodging-sequence probe, s of work"
+        0.03, gt=0, le=60, description="search per lodging-sequence probe, s of work"
     )
 
     @field_validator("first_solution", "metaheuristic")
@@ -481,6 +481,9 @@ class TripRequest(_Strict):
             raise Invalid("err.model.clash", ids=clip(", ".join(sorted(clash))))
         if len(set(self.must_visit)) != len(self.must_visit):
             raise Invalid("err.model.must_twice")
+        if self.candidates is not None and len(set(self.candidates)) != len(self.candidates):
+            # a repeated candidate would become two visits of one site
+            raise Invalid("err.model.candidates_twice")
         if self.overnight == "fixed":
             if self.nights is None or len(self.nights) != self.days - 1:
                 raise Invalid("err.model.nights", n=Plural(self.days - 1, "night"))
