@@ -67,7 +67,7 @@ def test_travel_unreachable_in_thaw() -> None:
 
 def test_travel_unknown_id_suggests() -> None:
     code, out = invoke("travel", "irkutsk_hp", "bratsk")
-    assert code == 4 and "unknown place id 'irkutsk_hp'" in out and "irkutsk_hpp" in out
+    assert code == 4 and "неизвестный id места «irkutsk_hp»" in out and "irkutsk_hpp" in out
 
 
 def test_plan_check_round_trip(tmp_path: Path) -> None:
@@ -115,14 +115,14 @@ def test_plan_yaml_with_object_tag_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "evil.yaml"
     bad.write_text("!!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
     code, out = invoke("plan", str(bad))
-    assert code == 3 and "invalid YAML" in out
+    assert code == 3 and "ошибка YAML" in out
 
 
 def test_check_not_json(tmp_path: Path) -> None:
     p = tmp_path / "x.json"
     p.write_text("{not json", encoding="utf-8")
     code, out = invoke("check", str(p))
-    assert code == 3 and "x.json" in out and "not JSON" in out
+    assert code == 3 and "x.json" in out and "не JSON" in out
     assert out.startswith("ошибка")  # the CLI's own words follow --lang (Russian first)
 
 
@@ -224,7 +224,7 @@ def test_events_lists_occurrences_and_weeks() -> None:
     weeks = {w["week"]: [e["id"] for e in w["events"]] for w in json.loads(out)}
     assert weeks["2025-06-30"] == ["ev_yordyn_games"] and weeks["2025-07-07"] == []
     code, out = invoke("events", "--from", "2025-13-01")
-    assert code == 2 and "YYYY-MM-DD" in out
+    assert code == 2 and "ГГГГ-ММ-ДД" in out
 
 
 # --------------------------------------------------------------------------- one language a run

@@ -675,11 +675,11 @@ def render_insertion(
     from .maps import add_insertion_layer, itinerary_map, render_map
 
     m = itinerary_map(itinerary, catalog, lang=lang, names=names)
-    ru = lang != "en"
-    readable = report.assign(  # the workbook is for people: one language
-        effect=report["effect_ru"] if ru else report["effect"],
-        reason=report["reason_ru"] if ru else report["reason"],
-    ).drop(columns=["effect_ru", "reason_ru"])
+    readable = report.copy()  # the workbook is for people: one language
+    for col in ("effect", "reason"):
+        if lang != "en" and f"{col}_ru" in readable.columns:
+            readable[col] = readable[f"{col}_ru"]
+    readable = readable.drop(columns=[c for c in ("effect_ru", "reason_ru") if c in readable])
     return {
         "insertion_report.csv": spreadsheet.csv_bytes(report),
         "insertion_report.xlsx": _write_sheets({"insertion_report": readable}, lang),
