@@ -222,7 +222,7 @@ def _departures_frame(result: SeasonResult, losses: list[Loss], lang: str) -> pd
                 "below_floor": dep.id in below,
                 "sites": len(it.stops) if ok and it is not None else 0,
                 "lost_enterprises": ";".join(lost.get(dep.id, [])),
-                "problem": result.errors.get(dep.id)
+                "problem": result.error(dep.id, lang)
                 or ("" if ok or it is None else "; ".join(it.problem_texts(lang))),
             }
         )
@@ -648,7 +648,8 @@ def season_files(
         it = result.plans.get(dep.id)
         folder = f"departures/{dep.id}"
         if it is None:
-            files[f"{folder}/error.txt"] = (result.errors.get(dep.id, "no plan") + "\n").encode()
+            text = result.error(dep.id, lang) or t("status.no_plan", lang)
+            files[f"{folder}/error.txt"] = (text + "\n").encode()
         elif plans:
             for name, data in _plan_files(it, catalog, lang).items():
                 files[f"{folder}/{name}"] = data
