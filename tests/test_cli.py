@@ -99,7 +99,7 @@ def test_plan_check_round_trip(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text(json.dumps(it), encoding="utf-8")
     code, text = invoke("check", str(tmp_path / "bad.json"))
     assert code == 1 and "[visit]" in text
-    assert "нарушений: 1" in text and "день 1" in text and "короче положенных" in text
+    assert "нарушения (1)" in text and "день 1" in text and "короче положенных" in text
 
 
 def test_plan_bad_scenario_names_file_and_key(tmp_path: Path) -> None:

@@ -657,7 +657,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.where_day": ("день {n}", "day {n}"),
     "check.where_trip": ("поездка", "trip"),
-    "check.violations": ("нарушений: {n}", "{n} violation(s)"),
+    "check.violations": ("нарушения ({n})", "{n} violation(s)"),
     "check.ok": (
         "OK: {file} — {status}, {stops}, нарушений нет",
         "OK: {file} — {status}, {stops}, no violations",
@@ -2155,7 +2155,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "season score {total} of the solo upper bound {bound} ({share} %), {plans} plans "
         "computed in {seconds} s",
     ),
-    "cli.capacity_violations": ("нарушений вместимости: {n}", "{n} capacity violation(s)"),
+    "cli.capacity_violations": ("нарушения вместимости ({n})", "{n} capacity violation(s)"),
     "cli.no_plan": ("нет плана", "no plan"),
     "cli.below_floor": ("ниже порога справедливости", "below the fairness floor"),
     "cli.season_ok": (
@@ -2314,6 +2314,22 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.lunch_h": ("обед, ч", "lunch, h"),
     "col.free_h": ("свободно, ч", "free, h"),
     "col.window_h": ("длина дня, ч", "day length, h"),
+    "check.leg_negative": (
+        "переезд {k}: {name} {value} — отрицательное значение",
+        "leg {k}: {name} {value} is negative",
+    ),
+    "check.leg_backwards": (
+        "переезд {k} прибывает в {at}, раньше, чем отправляется ({leaves})",
+        "leg {k} arrives at {at}, before it leaves at {leaves}",
+    ),
+    "check.not_on_earth": (
+        "({lat}, {lon}) — не координаты на Земле",
+        "({lat}, {lon}) is not a position on Earth",
+    ),
+    "check.far_from_site": (
+        "остановка в {km} км от объекта ({lat}, {lon})",
+        "the stop is placed {km} km from the site ({lat}, {lon})",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
