@@ -434,8 +434,8 @@ def describe(err: BaseException, lang: str = "en") -> str:
     text = getattr(err, "text", None)
     if isinstance(err, RouteplannerError) and callable(text):
         return clip(text(lang), 4 * CLIP_CHARS)
-    msg = _as_msg(err)
-    if msg is not None:
+    msg = _as_msg(err) or next((a for a in err.args[:1] if isinstance(a, Msg)), None)
+    if msg is not None:  # an Invalid, or any error raised with a Msg
         return clip(msg.render(lang), 4 * CLIP_CHARS)
     return clip(str(err), 4 * CLIP_CHARS)
 

@@ -2330,6 +2330,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "остановка в {km} км от объекта ({lat}, {lon})",
         "the stop is placed {km} km from the site ({lat}, {lon})",
     ),
+    "err.dask_unreachable": (
+        "планировщик Dask по адресу {address} недоступен: {why}",
+        "cannot reach the Dask scheduler at {address}: {why}",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
