@@ -564,7 +564,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "check.lodging_base": ("базовая гостиница — {lodging}", "the base lodging is {lodging}"),
     "check.lodging_night": ("ночь {n} должна быть в {lodging}", "night {n} must be at {lodging}"),
     "check.legs_count": (
-        "переездов {legs} на {moves} перемещений",
+        "переездов: {legs}, перемещений: {moves}",
         "{legs} legs for {moves} moves",
     ),
     "check.legs_places": (
@@ -1023,7 +1023,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.mode_replace": ("Заменить встроенный список объектов", "Replace the built-in site list"),
     "web.use_file": ("Проверить и использовать", "Validate and use"),
     "web.catalog_ok": (
-        "Файл «{name}» принят: в каталоге {n} объектов. Он используется на всех страницах.",
+        "Файл «{name}» принят: объектов в каталоге — {n}. Он используется на всех страницах.",
         "The file '{name}' is accepted: the catalog has {n} sites. All pages now use it.",
     ),
     "web.catalog_active": (
@@ -1187,8 +1187,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.side_map": ("Варианты на карте", "The variants on a map"),
     "web.pick_variants": ("Выберите хотя бы один вариант.", "Choose at least one variant."),
     "web.too_many_variants": (
-        "Слишком большой запрос: {n} вариантов, до {seconds} с поиска. За один раз — не более "
-        "{max_n} вариантов и {max_s} с; выберите меньше вариантов или меньшее время.",
+        "Слишком большой запрос: вариантов — {n}, до {seconds} с поиска. За один раз — не "
+        "больше {max_n} (вариантов) и {max_s} с; выберите меньше вариантов или меньшее время.",
         "Too much for one run: {n} variants, up to {seconds} s of search. One run takes at "
         "most {max_n} variants and {max_s} s; pick fewer variants or less time.",
     ),
