@@ -232,7 +232,7 @@ def render() -> None:
         )
         c2.download_button(
             tr("download_xlsx"),
-            data=xlsx_bytes({"sites": frame}),
+            data=xlsx_bytes({i18n.t("sheet.sites", language): catalog_view(frame, language)}),
             file_name="sites.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="catalog-xlsx",
