@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from routeplanner.cli import app
@@ -64,7 +67,7 @@ def test_travel_unreachable_in_thaw() -> None:
 
 def test_travel_unknown_id_suggests() -> None:
     code, out = invoke("travel", "irkutsk_hp", "bratsk")
-    assert code == 4 and "unknown place id 'irkutsk_hp'" in out and "irkutsk_hpp" in out
+    assert code == 4 and "неизвестный id места «irkutsk_hp»" in out and "irkutsk_hpp" in out
 
 
 def test_plan_check_round_trip(tmp_path: Path) -> None:
@@ -96,7 +99,7 @@ def test_plan_check_round_trip(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text(json.dumps(it), encoding="utf-8")
     code, text = invoke("check", str(tmp_path / "bad.json"))
     assert code == 1 and "[visit]" in text
-    assert "нарушений: 1" in text and "день 1" in text and "короче положенных" in text
+    assert "нарушения (1)" in text and "день 1" in text and "короче положенных" in text
 
 
 def test_plan_bad_scenario_names_file_and_key(tmp_path: Path) -> None:
@@ -112,14 +115,14 @@ def test_plan_yaml_with_object_tag_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "evil.yaml"
     bad.write_text("!!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
     code, out = invoke("plan", str(bad))
-    assert code == 3 and "invalid YAML" in out
+    assert code == 3 and "ошибка YAML" in out
 
 
 def test_check_not_json(tmp_path: Path) -> None:
     p = tmp_path / "x.json"
     p.write_text("{not json", encoding="utf-8")
     code, out = invoke("check", str(p))
-    assert code == 3 and "x.json" in out and "not JSON" in out
+    assert code == 3 and "x.json" in out and "не JSON" in out
     assert out.startswith("ошибка")  # the CLI's own words follow --lang (Russian first)
 
 
@@ -221,7 +224,196 @@ def test_events_lists_occurrences_and_weeks() -> None:
     weeks = {w["week"]: [e["id"] for e in w["events"]] for w in json.loads(out)}
     assert weeks["2025-06-30"] == ["ev_yordyn_games"] and weeks["2025-07-07"] == []
     code, out = invoke("events", "--from", "2025-13-01")
-    assert code == 2 and "YYYY-MM-DD" in out
+    assert code == 2 and "ГГГГ-ММ-ДД" in out
+
+
+# --------------------------------------------------------------------------- one language a run
+
+#: Words of an English sentence; none may reach a Russian run's output (ids, keys, file names
+#: and values are not sentences, and none of them is one of these words).
+ENGLISH_WORDS = frozenset(
+    {
+        *("the", "is", "are", "must", "expected", "not", "field", "row", "unknown", "error"),
+        *("cannot", "invalid", "should", "missing", "problem", "problems", "found", "written"),
+        *("planning", "feasible", "violations", "between", "given", "warning", "later"),
+    }
+)
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+def english_words(text: str) -> set[str]:
+    """The words of ``text`` that belong to an English sentence (see :data:`ENGLISH_WORDS`)."""
+    words = re.findall(r"[A-Za-z][A-Za-z_]*", text)  # a key such as base_score is one word
+    return {w for w in words if w.lower() in ENGLISH_WORDS}
+
+
+def data_words(catalog: Any) -> set[str]:
+    """Cyrillic words that are data, not labels: the names and towns of the catalog's places
+    (a place without an English name keeps its Russian one), and the names in the shipped
+    scenario files."""
+    texts = [
+        x for p in [*catalog, *catalog.events.values()] for x in (p.name_ru, getattr(p, "town", ""))
+    ]
+    for path in (SRC_DATA / "scenarios").glob("*.yaml"):
+        texts.append(str(yaml.safe_load(path.read_text(encoding="utf-8")).get("name", "")))
+    return {w for x in texts for w in _CYRILLIC_WORD.findall(x)}
+
+
+SRC_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A plan made once, the broken files the commands are given, and a broken catalog."""
+    root = tmp_path_factory.mktemp("lang")
+    city = SRC_DATA / "scenarios" / "irkutsk_city_1day.yaml"
+    files = {
+        "bad_date.yaml": "start_date: 2027-02-30\ndays: 1\nstart: lodging_irkutsk_irkut\n",
+        "bad_types.yaml": (
+            "start_date: 2027-07-14\ndays: 3\nstart: lodging_irkutsk_irkut\nday_start: '25:00'\n"
+            "profile: bus\ngroup_size: 12.5\nmodes: [road, teleport]\n"
+            "quotas: [{category: energy}]\nname: 5\nlunch: {duration_min: -5}\ncolour: red\n"
+            "overnight: fixed\n"
+        ),
+        "unknown.yaml": ("start_date: 2027-07-14\ndays: 2\nstart: irkutskk\nmust_visit: [nope]\n"),
+        "dupe.yaml": "start_date: 2027-07-14\nstart_date: 2027-07-15\n",
+        "broken.json": "{",
+        "wrong.json": json.dumps({"scenario": {"days": 0}, "feasible": True, "days": []}),
+        "variants.yaml": (
+            f"base: {{file: {city}, solver: {{time_limit_s: 1}}}}\n"
+            "variants: {car: {profile: car}, far: {must_visit: [ust_ilimsk_hpp]}}\n"
+        ),
+        "bad_variants.yaml": (
+            f"base: {{file: {city}}}\ncolour: 1\nvariants: {{bad: {{group_size: 0}}}}\n"
+            "sweeps: [{field: days, range: [3, 1]}]\n"
+        ),
+        "season.yaml": (
+            f"name: mini\nproducts:\n  city: {{file: {city}, season: {{from: 2027-06-01, "
+            "to: 2027-06-30}}\ndepartures:\n  - {product: city, every: [tue], from: 2027-06-15, "
+            "to: 2027-06-22}\nsolver: {time_limit_s: 1}\n"
+        ),
+        "bad_season.yaml": (
+            f"products:\n  city: {{file: {city}, season: {{from: 2027-06-01, to: 2027-06-30}}}}\n"
+            "departures:\n  - {product: nope, date: 2027-06-15}\n"
+            "  - {product: city, every: [someday], from: 2027-06-15, to: 2027-06-01}\n"
+            "  - {product: city, date: 2027-08-01}\n"
+        ),
+        "bad_tour.csv": "day,stop,visit_min\n1,Nowhere at all,90\n0,irkutsk_hpp,abc\n",
+        "answers.yaml": "safety: 9\nguide: three\n",
+    }
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    data = root / "data"
+    shutil.copytree(SRC_DATA, data)
+    with open(data / "sites.csv", "a", encoding="utf-8") as fh:
+        fh.write(
+            "bad_site,Плохой,Bad,mine,Иркутск,95.0,104.3,town,0,Mo-Fr 25:00-26:00,sometimes,-1,"
+            ",,maybe,10:00;10:00,cheap,11,,visit_min,,,https://example.org,,2027-13\n"
+        )
+    code, text = invoke("plan", str(city), "--out", str(root / "plan"), "--time-limit", "1")
+    assert code == 0, text
+    season_out = root / "season_done"
+    code, text = invoke(
+        "season",
+        str(root / "season.yaml"),
+        "--out",
+        str(season_out),
+        "--workers",
+        "1",
+        "--no-plans",
+    )
+    assert code == 0, text
+    return {
+        "root": root,
+        "data": data,
+        "itinerary": root / "plan" / "itinerary.json",
+        "season_out": season_out,
+        "city": city,
+    }
+
+
+#: Every command, on the shipped data and on broken inputs: (name, arguments, exit code).
+#: ``{x}`` is a path of the ``inputs`` fixture, ``{out}`` a fresh output folder.
+COMMANDS: list[tuple[str, list[str], int]] = [
+    ("sites", ["sites", "--category", "energy"], 0),
+    ("sites-town", ["sites", "--town", "Ангарск", "--with-stories"], 0),
+    ("sites-bad-category", ["sites", "--category", "mine"], 2),
+    ("sites-broken-catalog", ["sites", "--data", "{data}"], 3),
+    ("sites-no-such-option", ["sites", "--categry", "energy"], 2),
+    ("sites-extra-argument", ["sites", "energy"], 2),
+    ("travel", ["travel", "irkutsk", "bratsk", "--date", "2027-07-14"], 0),
+    ("travel-thaw", ["travel", "irkutsk", "olkhon_shaman_rock", "--date", "2027-04-20"], 6),
+    ("travel-unknown", ["travel", "irkutsk", "bratskk", "--date", "2027-07-14"], 4),
+    ("travel-bad-date", ["travel", "irkutsk", "bratsk", "--date", "2027-02-30"], 2),
+    ("events", ["events", "--from", "2025-06-01", "--to", "2025-08-31"], 0),
+    ("events-weeks", ["events", "--from", "2025-06-01", "--to", "2025-07-31", "--weeks"], 0),
+    ("events-bad", ["events", "--from", "2025-08-01", "--to", "2025-06-01"], 2),
+    ("plan-bad-date", ["plan", "{root}/bad_date.yaml", "--out", "{out}"], 3),
+    ("plan-bad-types", ["plan", "{root}/bad_types.yaml", "--out", "{out}"], 3),
+    ("plan-unknown", ["plan", "{root}/unknown.yaml", "--out", "{out}"], 3),
+    ("plan-dupe-key", ["plan", "{root}/dupe.yaml", "--out", "{out}"], 3),
+    ("plan-missing-file", ["plan", "{root}/none.yaml", "--out", "{out}"], 3),
+    ("plan-out-not-empty", ["plan", "{city}", "--out", "{root}"], 2),
+    ("plan-bad-time-limit", ["plan", "{city}", "--time-limit", "-1"], 2),
+    ("plan-no-scenario", ["plan"], 2),
+    ("check", ["check", "{itinerary}"], 0),
+    ("check-not-json", ["check", "{root}/broken.json"], 3),
+    ("check-wrong", ["check", "{root}/wrong.json"], 3),
+    ("map", ["map", "{itinerary}", "--out", "{out}/map.html"], 0),
+    ("map-no-args", ["map"], 2),
+    ("compare", ["compare", "{root}/variants.yaml", "--out", "{out}", "--workers", "1"], 0),
+    ("compare-bad", ["compare", "{root}/bad_variants.yaml", "--out", "{out}"], 3),
+    ("check-season", ["check-season", "{season_out}", "--no-plans"], 0),
+    ("season-bad", ["season", "{root}/bad_season.yaml", "--out", "{out}"], 3),
+    ("embed-bad", ["embed", "{root}/bad_tour.csv", "--out", "{out}"], 3),
+    ("embed-bad-extra", ["embed", "{root}/bad_tour.csv", "--max-extra-per-day", "soon"], 2),
+    ("assess", ["assess", "baikalkvartssamotsvety", "--out", "{out}"], 0),
+    ("assess-unknown", ["assess", "baikalkvarts", "--out", "{out}"], 4),
+    (
+        "assess-bad-answers",
+        [
+            "assess",
+            "baikalkvartssamotsvety",
+            "--answers",
+            "{root}/answers.yaml",
+            "--assessor",
+            "A",
+            "--out",
+            "{out}",
+        ],
+        3,
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(("name", "args", "expected"), COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_one_language_a_run(
+    name: str,
+    args: list[str],
+    expected: int,
+    lang: str,
+    inputs: dict[str, Path],
+    catalog: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every message of a run is in its --lang: a Russian run prints no English sentence (its
+    words are checked against a list), an English run no Cyrillic but the names of places."""
+    from routeplanner import cli
+
+    for console in (cli.console, cli.err_console):  # no word broken by a narrow table
+        monkeypatch.setattr(console, "_width", 400)
+    paths = {k: str(v) for k, v in inputs.items()} | {"out": str(tmp_path / "out")}
+    code, text = invoke(*(a.format(**paths) for a in args), "--lang", lang)
+    assert code == expected, text
+    text = text.replace(str(inputs["root"]), "").replace(str(tmp_path), "")
+    if lang == "ru":
+        assert not english_words(text), text
+        assert _CYRILLIC_WORD.search(text), text
+    else:
+        assert set(_CYRILLIC_WORD.findall(text)) <= data_words(catalog), text
 
 
 @pytest.mark.slow

@@ -351,8 +351,9 @@ def test_write_comparison(tmp_path: Path, results: Any, catalog: Catalog) -> Non
     assert list(csv["variant"]) == list(comp.kpis["variant"])
     assert csv.loc[0, "score"] == comp.kpis.loc[0, "score"]
     wb = openpyxl.load_workbook(tmp_path / "kpis.xlsx")
-    assert wb.sheetnames == ["kpis", "days", "sites", "only_here"]
-    assert wb["kpis"].max_row == len(comp.kpis) + 1
+    assert wb.sheetnames == ["key figures", "days", "sites", "only here"]  # headed for people
+    assert wb["key figures"].max_row == len(comp.kpis) + 1
+    assert [c.value for c in wb["key figures"][1]][:2] == ["Variant", "Status"]
     page = (tmp_path / "comparison.html").read_text("utf-8")
     assert EVIL not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<b>options</b>" not in page

@@ -135,7 +135,7 @@ def test_assess_cli_errors() -> None:
     res = runner.invoke(app, ["assess", "irkutsk_hp"])
     assert res.exit_code == 4
     res = runner.invoke(app, ["assess", "baikal_museum", "--answer", "safety=3", "--assessor", "X"])
-    assert res.exit_code == 3 and "not an enterprise" in res.output
+    assert res.exit_code == 3 and "не предприятие" in res.output  # in --lang (ru)
     res = runner.invoke(app, ["assess", SITE, "--answer", "safety"])
     assert res.exit_code == 2
 

@@ -34,8 +34,20 @@ ROOT = Path(__file__).resolve().parents[1]
 GOOD = {"start_date": "2027-06-15", "days": 2, "start": "lodging_irkutsk_irkut"}
 
 
+#: Commands with --lang: the tests here read their messages in English (``test_cli`` checks
+#: that every message of a Russian run is Russian).
+_LANG_COMMANDS = {
+    *("sites", "travel", "plan", "check", "map", "compare", "season", "check-season"),
+    *("embed", "assess", "events", "demo"),
+}
+
+
+def _english(args: tuple[str, ...]) -> list[str]:
+    return [*args, "--lang", "en"] if args and args[0] in _LANG_COMMANDS else list(args)
+
+
 def _cli(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = CliRunner().invoke(app, _english(args))
     assert "Traceback" not in result.output
     return result.exit_code, result.output
 
@@ -297,7 +309,7 @@ GOLDEN_PLAN = ROOT / "tests" / "golden" / "plan-irkutsk_city_1day.json"
 
 def _run(*args: str) -> tuple[int, str]:
     """The CLI in this process: exit code and output; never a traceback, never exit 70."""
-    result = CliRunner().invoke(app, list(args))
+    result = CliRunner().invoke(app, _english(args))
     out = result.output
     assert "Traceback" not in out, out
     assert result.exception is None or isinstance(result.exception, SystemExit), (
@@ -628,7 +640,9 @@ def test_an_unexpected_error_names_a_log_and_exits_70(
         raise ZeroDivisionError("deliberately broken for the test")
 
     monkeypatch.setattr(planner_mod, "plan", broken)
-    result = CliRunner().invoke(app, ["plan", str(CITY_1DAY), "--out", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        app, ["plan", str(CITY_1DAY), "--out", str(tmp_path / "o"), "--lang", "en"]
+    )
     assert result.exit_code == 70 and "Traceback" not in result.output
     log = Path(result.output.split("the traceback is in ")[1].split(";")[0].strip())
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")

@@ -68,7 +68,7 @@ def test_shipped_season_loads(catalog: Catalog) -> None:
         ("{product: day, every: [tux], from: 2027-06-01, to: 2027-06-30}", "departures[0]",
          "unknown weekday"),
         ("{product: day, date: 2027-06-15, group_size: 0}", "departures[0].group_size",
-         "greater than or equal"),
+         "at least 1"),
         ("{product: day, date: 2027-06-15, id: ../x}", "departures[0].id", "letters, digits"),
     ],
 )  # fmt: skip

@@ -63,9 +63,10 @@ def test_season_table_has_every_stop(folder: Path, crowded: SeasonResult) -> Non
     assert set(stops["departure"]) == {"a", "b", "c", "d"}
     assert stops.loc[stops["departure"] == "b", "group_size"].unique().tolist() == [12]
     book = openpyxl.load_workbook(folder / "season.xlsx")
-    assert book.sheetnames == ["stops", "departures", "losses"]
+    assert book.sheetnames == ["stops", "departures", "losses"]  # headed in --lang (en)
     deps = pd.read_excel(folder / "season.xlsx", sheet_name="departures")
-    assert deps.set_index("departure").loc["c", "lost_enterprises"]
+    assert deps.set_index("departure").loc["c", "enterprises lost"]
+    assert set(deps["status"]) <= {"feasible", "no plan"}
 
 
 def test_site_load_counts_groups_and_heads(folder: Path) -> None:
@@ -76,8 +77,8 @@ def test_site_load_counts_groups_and_heads(folder: Path) -> None:
     assert hpp["limit_slot"].isna().all()  # the dam has no fixed tour times
     assert hpp["headcount"].sum() in (20, 22)  # two of a (10), b (12), c (10)
     sites = pd.read_excel(folder / "site_load.xlsx", sheet_name="sites")
-    row = sites.set_index("site_id").loc["irkutsk_hpp"]
-    assert row["peak_day"] == 2 and row["limit_day"] == 2 and 0 < row["utilisation"] <= 1
+    row = sites.set_index("site id").loc["irkutsk_hpp"]
+    assert row["peak day"] == 2 and row["limit a day"] == 2 and 0 < row["utilisation"] <= 1
 
 
 def test_calendar_and_report(folder: Path) -> None:
@@ -197,7 +198,9 @@ def test_cli_bad_season_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["season", str(path), "--out", str(out)])
     assert result.exit_code == 3
-    assert "departures[4].product" in result.output and "unknown product 'nope'" in result.output
+    assert (
+        "departures[4].product" in result.output and "неизвестный продукт «nope»" in result.output
+    )
     assert "Traceback" not in result.output
     assert not out.exists()
 

@@ -112,20 +112,21 @@ def test_catalog_filters_by_category_town_score_and_rules() -> None:
     assert f"Показано объектов: {N_SITES} из {N_SITES}" in texts(at.caption)
     at.multiselect(key="cat-cats").set_value(["energy"]).run()
     frame = at.dataframe[0].value
-    assert set(frame["category"]) == {"energy"}
+    assert set(frame["категория"]) == {"энергетика"}  # headers and values in the page's language
+    assert not {"category", "booking_days", "max_group"} & set(frame.columns)
     assert f"Показано объектов: {len(frame)} из {N_SITES}" in texts(at.caption)
     at.multiselect(key="cat-cats").set_value([]).run()
     at.multiselect(key="cat-towns").set_value(["Иркутск"]).run()
     at.slider(key="cat-score").set_value(7.0).run()
     frame = at.dataframe[0].value
     assert len(frame) > 0
-    assert set(frame["town"]) == {"Иркутск"}
-    assert frame["score"].min() >= 7.0
+    assert set(frame["населённый пункт"]) == {"Иркутск"}
+    assert frame["оценка"].min() >= 7.0
     # rules: a group of 25 and a 12-year-old leave out the HPP (group up to 20, from 10 years: ok)
     at.number_input(key="cat-group").set_value(25).run()
     frame = at.dataframe[0].value
-    assert "irkutsk_hpp" not in set(frame["id"])
-    assert (frame["max_group"].isna() | (frame["max_group"] >= 25)).all()
+    assert "irkutsk_hpp" not in set(frame["код"])
+    assert (frame["группа до, чел."].isna() | (frame["группа до, чел."] >= 25)).all()
     labels = [b.label for b in at.download_button]
     assert "Скачать таблицу (CSV)" in labels and "Скачать таблицу (XLSX)" in labels
 
@@ -195,7 +196,7 @@ def test_catalog_upload_errors_name_the_file_row_and_field() -> None:
     errors = texts(at.error)
     assert len(errors) == 1
     assert errors[0].startswith("В файле «my_sites.csv» есть ошибки:")
-    assert "my_sites.csv, row 2, field 'lat'" in errors[0]
+    assert "my_sites.csv, строка 2, поле «lat»: широта 95.0: должно быть от" in errors[0]
     assert "rp-upload-" not in errors[0] and "/tmp" not in errors[0]
     assert "catalog_upload" not in at.session_state
     # the page goes on with the built-in catalog
@@ -268,7 +269,7 @@ def test_plan_form_errors_name_the_key() -> None:
     ).run()
     at.button(key="plan-run").click().run()
     assert_clean(at)
-    assert any("day_end must be after day_start" in e for e in texts(at.error))
+    assert any("day_end должен быть позже day_start" in e for e in texts(at.error))
 
 
 def test_plan_scenario_upload_with_a_bad_key() -> None:
@@ -282,7 +283,9 @@ def test_plan_scenario_upload_with_a_bad_key() -> None:
     assert_clean(at)
     errors = texts(at.error)
     assert len(errors) == 1
-    assert "trip.yaml" in errors[0] and "lunch_time" in errors[0] and "unknown key" in errors[0]
+    assert (
+        "trip.yaml" in errors[0] and "lunch_time" in errors[0] and "неизвестный ключ" in errors[0]
+    )
     assert "rp-upload-" not in errors[0]
 
 
@@ -491,7 +494,7 @@ def test_a_bad_upload_shows_the_command_line_message() -> None:
     assert_clean(at)
     errors = texts(at.error)
     assert any(
-        "trip.yaml, row 1" in e and "a date must be YYYY-MM-DD, a real calendar day" in e
+        "trip.yaml, строка 1" in e and "дата должна быть ГГГГ-ММ-ДД, реальный день календаря" in e
         for e in errors
     ), errors
     assert not any("rp-upload-" in e for e in errors)  # the upload's name, not a temporary path
@@ -531,7 +534,8 @@ def test_season_upload_plans_and_shows_figures() -> None:
     assert_clean(at)
     assert any("ни одна вместимость не превышена" in s for s in texts(at.success))
     deps = at.dataframe[1].value
-    assert list(deps["departure"]) == ["a", "b", "c", "d"]
+    assert list(deps["отправление"]) == ["a", "b", "c", "d"]  # headed in the page language
+    assert set(deps["статус"]) == {"выполним"}
     labels = {b.label for b in at.download_button}
     assert {"season.csv", "site_load.xlsx", "season_report.html", "season.zip"} <= labels
 

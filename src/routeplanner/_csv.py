@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ._io import TooLargeError, read_limited
-from .exceptions import Issue, clip
+from .exceptions import Invalid, Issue, Msg, clip, os_reason
 
 __all__ = [
     "Column",
@@ -36,7 +36,7 @@ _MAX_BYTES = 20 * 1024 * 1024
 def parse_slug(text: str) -> str:
     """An id: lowercase ASCII letters, digits and underscores."""
     if not _SLUG.match(text):
-        raise ValueError(f"'{text}' is not a valid id (use lowercase a-z, 0-9 and _)")
+        raise Invalid("err.csv.slug", value=clip(text, 80))
     return text
 
 
@@ -45,9 +45,9 @@ def parse_float(text: str) -> float:
     try:
         value = float(text.replace(",", ".").replace("\u2212", "-"))
     except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
+        raise Invalid("err.csv.number", value=clip(text, 80)) from None
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        raise Invalid("err.csv.finite", value=clip(text, 80))
     return value
 
 
@@ -55,9 +55,9 @@ def parse_int(text: str) -> int:
     """A whole number."""
     value = parse_float(text)
     if value != int(value):
-        raise ValueError(f"'{text}' is not a whole number")
+        raise Invalid("err.csv.whole", value=clip(text, 80))
     if abs(value) > 10**9:
-        raise ValueError(f"'{text}' is too large")
+        raise Invalid("err.csv.too_large", value=clip(text, 80))
     return int(value)
 
 
@@ -68,14 +68,14 @@ def parse_bool(text: str) -> bool:
         return True
     if t in {"false", "no", "0", "нет", "n"}:
         return False
-    raise ValueError(f"'{text}' is not true or false")
+    raise Invalid("err.csv.bool", value=clip(text, 80))
 
 
 def parse_hhmm(text: str) -> dt.time:
     """A local time ``HH:MM``."""
     m = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise ValueError(f"'{text}' is not a time HH:MM")
+        raise Invalid("err.csv.hhmm", value=clip(text, 80))
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
@@ -84,31 +84,35 @@ def choice(values: Sequence[str]) -> Callable[[str], str]:
 
     def parse(text: str) -> str:
         if text not in values:
-            raise ValueError(f"'{text}' is not one of: {', '.join(values)}")
+            raise Invalid("err.csv.choice", value=clip(text, 80), known=", ".join(values))
         return text
 
     return parse
 
 
-def bounded_int(lo: int, hi: int, what: str) -> Callable[[str], int]:
+def bounded_int(lo: int, hi: int, what: str | Msg) -> Callable[[str], int]:
     """A parser for a whole number in ``[lo, hi]``; ``what`` names it in messages."""
 
     def parse(text: str) -> int:
         v = parse_int(text)
         if not lo <= v <= hi:
-            raise ValueError(f"{what} {v} must be between {lo} and {hi}")
+            raise Invalid("err.csv.between", what=what, value=v, lo=lo, hi=hi, hint="")
         return v
 
     return parse
 
 
-def bounded_float(lo: float, hi: float, what: str, hint: str = "") -> Callable[[str], float]:
+def bounded_float(
+    lo: float, hi: float, what: str | Msg, hint: str | Msg = ""
+) -> Callable[[str], float]:
     """A parser for a finite number in ``[lo, hi]``; ``hint`` is added to the message."""
 
     def parse(text: str) -> float:
         v = parse_float(text)
         if not lo <= v <= hi:
-            raise ValueError(f"{what} {v} must be between {lo:g} and {hi:g}{hint}")
+            raise Invalid(
+                "err.csv.between", what=what, value=v, lo=f"{lo:g}", hi=f"{hi:g}", hint=hint
+            )
         return v
 
     return parse
@@ -179,32 +183,33 @@ def read_table(
     try:
         raw = read_limited(path, _MAX_BYTES)
     except TooLargeError:
-        issues.append(Issue(name, None, None, f"file is larger than {_MAX_BYTES >> 20} MiB"))
+        issues.append(Issue(name, None, None, Msg("err.too_large", {"mib": _MAX_BYTES >> 20})))
         return Table(name, [], broken=True)
     except OSError as err:
-        issues.append(Issue(name, None, None, f"cannot read the file: {err.strerror or err}"))
+        why = {"why": os_reason(err)}
+        issues.append(Issue(name, None, None, Msg("err.cannot_read", why)))
         return Table(name, [], broken=True)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        issues.append(Issue(name, line, None, "the file is not UTF-8 text; save it as UTF-8"))
+        issues.append(Issue(name, line, None, Msg("err.not_utf8")))
         return Table(name, [])
     if not text.strip():
-        issues.append(Issue(name, None, None, "the file is empty; it needs a header row"))
+        issues.append(Issue(name, None, None, Msg("err.csv.empty")))
         return Table(name, [])
     try:
         header = next(csv.reader(io.StringIO(text)))
     except csv.Error as err:
-        issues.append(Issue(name, 1, None, f"malformed CSV header: {clip(err)}"))
+        issues.append(Issue(name, 1, None, Msg("err.csv.bad_header", {"detail": clip(err)})))
         return Table(name, [], broken=True)
     header = [h.strip() for h in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for h in dupes:
-        issues.append(Issue(name, 1, h, "column appears more than once in the header"))
+        issues.append(Issue(name, 1, h, Msg("err.csv.dupe_column")))
     missing = [c.name for c in columns if c.in_header and c.name not in header]
     for c in missing:
-        issues.append(Issue(name, 1, c, "required column is missing from the header"))
+        issues.append(Issue(name, 1, c, Msg("err.csv.missing_column")))
     if missing or dupes:
         return Table(name, [])
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -213,7 +218,7 @@ def read_table(
     try:
         for line, record in _records(text, _last_line):
             if None in record:
-                issues.append(Issue(name, line, None, "row has more cells than the header"))
+                issues.append(Issue(name, line, None, Msg("err.csv.extra_cells")))
                 continue
             values: dict[str, Any] = {}
             ok = True
@@ -221,14 +226,14 @@ def read_table(
                 cell = (record.get(col.name) or "").strip()
                 if not cell:
                     if col.required:
-                        issues.append(Issue(name, line, col.name, "value is required"))
+                        issues.append(Issue(name, line, col.name, Msg("err.required")))
                         ok = False
                     values[col.name] = col.default
                     continue
                 try:
                     values[col.name] = col.parse(cell)
                 except ValueError as err:
-                    issues.append(Issue(name, line, col.name, str(err)))
+                    issues.append(Issue(name, line, col.name, err))
                     ok = False
             if ok:
                 rows.append((line, values))
@@ -238,9 +243,8 @@ def read_table(
         # e.g. a cell longer than the csv module's limit: stop here, and tell the caller that
         # the rows after this one were never read (no cascade of "unknown id" problems)
         where = _last_line[0] + 1 if _last_line else None
-        detail = (
-            "a cell is longer than 131,072 characters" if "field limit" in str(err) else clip(err)
-        )
-        issues.append(Issue(name, where, None, f"malformed CSV: {detail}; rows after it not read"))
+        detail = Msg("err.csv.long_cell") if "field limit" in str(err) else clip(err)
+        message = Msg("err.csv.malformed", {"detail": detail})
+        issues.append(Issue(name, where, None, message))
         return Table(name, rows, rejected, broken=True)
     return Table(name, rows, rejected)

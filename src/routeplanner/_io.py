@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
-from .exceptions import OutputBusyError
+from .exceptions import Invalid, OutputBusyError
 
 try:
     import fcntl
@@ -141,7 +141,7 @@ def locked_folder(out: Path | str) -> Iterator[Path]:
         os.close(fd)
 
 
-class TooLargeError(ValueError):
+class TooLargeError(Invalid):
     """An input file is larger than its limit (the message says the limit)."""
 
 
@@ -171,8 +171,9 @@ def read_limited(path: Path | str, limit: int) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        size = f"{limit / 2**20:g} MiB" if limit >= 2**20 else f"{limit} bytes"
-        raise TooLargeError(f"the file is larger than {size}")
+        if limit >= 2**20:
+            raise TooLargeError("err.too_large", mib=f"{limit / 2**20:g}")
+        raise TooLargeError("err.too_large_bytes", size=limit)
     return data
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ._io import TooLargeError, read_limited
-from .exceptions import Issue, ScenarioError, clip
+from .exceptions import Invalid, Issue, Msg, ScenarioError, clip, os_reason
 
 __all__ = ["MAX_EXPANDED_NODES", "load_yaml"]
 
@@ -24,6 +24,36 @@ _MAX_BYTES = 1024 * 1024
 #: "billion laughs" file stands for billions; a 60-day tour written with anchors, a few
 #: thousand).
 MAX_EXPANDED_NODES = 200_000
+
+
+def _refuse(msg: Msg, mark: Any) -> yaml.constructor.ConstructorError:
+    """A PyYAML error (so the parser reports its line) that carries our message key."""
+    err = yaml.constructor.ConstructorError(None, None, str(msg), mark)
+    err.msg = msg  # type: ignore[attr-defined]
+    return err
+
+
+#: PyYAML's most frequent problems, by their English text (other texts are shown as they are).
+_PYYAML_PROBLEMS = {
+    "mapping values are not allowed here": "err.yaml.p.mapping_values",
+    "could not find expected ':'": "err.yaml.p.no_colon",
+    "found character '\\t' that cannot start any token": "err.yaml.p.tab",
+    "found undefined alias": "err.yaml.p.alias",
+    "found unexpected end of stream": "err.yaml.p.end",
+    "found unexpected ':'": "err.yaml.p.colon",
+}
+
+
+def _problem(err: yaml.YAMLError) -> str | Msg:
+    """What is wrong in a PyYAML error, in the label catalog where we know its text."""
+    msg = getattr(err, "msg", None)
+    if isinstance(msg, Msg):
+        return msg
+    problem = str(getattr(err, "problem", None) or err)
+    key = _PYYAML_PROBLEMS.get(problem)
+    if key is None and problem.startswith("expected ") and ", but " in problem:
+        return Msg("err.yaml.p.expected", {"detail": problem})
+    return Msg(key) if key else problem
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -38,16 +68,9 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
         try:
             duplicate = key in seen
         except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                "a key must be a plain value (text or a number), not a list or a mapping",
-                key_node.start_mark,
-            ) from None
+            raise _refuse(Msg("err.yaml.key_plain"), key_node.start_mark) from None
         if duplicate:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicated key '{clip(key, 80)}'", key_node.start_mark
-            )
+            raise _refuse(Msg("err.yaml.duplicate", {"key": clip(key, 80)}), key_node.start_mark)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -56,11 +79,8 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
-        raise yaml.constructor.ConstructorError(
-            None,
-            None,
-            f"'{clip(node.value, 40)}': a date must be YYYY-MM-DD, a real calendar day",
-            node.start_mark,
+        raise _refuse(
+            Msg("err.yaml.date", {"value": clip(node.value, 40)}), node.start_mark
         ) from None
 
 
@@ -84,7 +104,7 @@ def _expanded_size(node: yaml.Node, limit: int) -> int:
         if key in memo:
             return memo[key]
         if key in open_:
-            raise ValueError("an alias (*) refers to a node that contains it")
+            raise Invalid("err.yaml.alias_loop")
         open_.add(key)
         if isinstance(n, yaml.SequenceNode):
             total = 1 + sum(size(c) for c in n.value)
@@ -94,10 +114,7 @@ def _expanded_size(node: yaml.Node, limit: int) -> int:
             total = 1
         open_.discard(key)
         if total > limit:
-            raise ValueError(
-                f"the file stands for more than {limit:,} values once its aliases (*) are "
-                "expanded: refused"
-            )
+            raise Invalid("err.yaml.expands", limit=f"{limit:,}".replace(",", " "))
         memo[key] = total
         return total
 
@@ -118,21 +135,21 @@ def load_yaml(path: Path | str) -> Any:
     p = Path(path)
     name = str(p)
 
-    def fail(line: int | None, message: str) -> ScenarioError:
-        return ScenarioError([Issue(name, line, None, message)])
+    def fail(line: int | None, key: str, **params: Any) -> ScenarioError:
+        return ScenarioError([Issue(name, line, None, Msg(key, params))])
 
     try:
         raw = read_limited(p, _MAX_BYTES)
     except TooLargeError as err:
-        raise fail(None, "file is larger than 1 MiB") from err
+        raise fail(None, "err.yaml.too_large") from err
     except OSError as err:
-        raise fail(None, f"cannot read: {err.strerror or err}") from err
+        raise fail(None, "err.yaml.cannot_read", why=os_reason(err)) from err
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise fail(None, "not UTF-8 text; save it as UTF-8") from err
+        raise fail(None, "err.yaml.not_utf8") from err
     if not text.strip():
-        raise fail(None, "the file is empty")
+        raise fail(None, "err.yaml.empty")
     loader = None
     try:
         loader = _UniqueKeyLoader(text)
@@ -144,12 +161,12 @@ def load_yaml(path: Path | str) -> Any:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise fail(line, f"invalid YAML: {problem}") from err
+        raise fail(line, "err.yaml.invalid", detail=_problem(err)) from err
     except RecursionError as err:
-        raise fail(None, "invalid YAML: nested too deeply") from err
+        raise fail(None, "err.yaml.nested") from err
     except ValueError as err:
-        raise fail(None, f"invalid YAML: {err}") from err
+        detail = err.msg if isinstance(err, Invalid) else str(err)
+        raise fail(None, "err.yaml.invalid", detail=detail) from err
     finally:
         if loader is not None:
             loader.dispose()

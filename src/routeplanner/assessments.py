@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ._csv import Column, bounded_int, parse_slug, read_table
-from .exceptions import AssessmentError, Issue
+from .exceptions import AssessmentError, Invalid, Issue, Msg, clip
 from .model import CHECKLIST_CATEGORIES, Site
 
 __all__ = ["ASSESSMENT_COLUMNS", "Assessment", "answers_from_mapping", "read_assessments"]
@@ -30,7 +30,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a date YYYY-MM-DD") from None
+        raise Invalid("err.date", value=clip(text.strip(), 80)) from None
 
 
 def _text(text: str) -> str:
@@ -42,7 +42,7 @@ _COLUMNS = [
     Column("date", _date),
     Column("assessor", _text),
     Column("criterion", _text),
-    Column("score", bounded_int(0, 5, "checklist score")),
+    Column("score", bounded_int(0, 5, Msg("err.what.checklist_score"))),
     Column("note", required=False, default=""),
 ]
 
@@ -87,13 +87,15 @@ def read_assessments(
         site = sites.get(r["site_id"])
         if site is None:
             if not (skip_missing_sites or r["site_id"] in skipped):
-                issues.append(Issue(table.path, line, "site_id", f"no site '{r['site_id']}'"))
+                message = Msg("err.cat.no_site", {"id": r["site_id"]})
+                issues.append(Issue(table.path, line, "site_id", message))
             continue
         if site.category not in CHECKLIST_CATEGORIES:
-            issues.append(Issue(table.path, line, "site_id", f"'{site.id}' is not an enterprise"))
+            message = Msg("err.as.not_enterprise", {"id": site.id})
+            issues.append(Issue(table.path, line, "site_id", message))
             continue
         if not r["assessor"]:
-            issues.append(Issue(table.path, line, "assessor", "who assessed? (a name)"))
+            issues.append(Issue(table.path, line, "assessor", Msg("err.as.assessor")))
             continue
         if r["criterion"] not in known:
             issues.append(
@@ -101,7 +103,10 @@ def read_assessments(
                     table.path,
                     line,
                     "criterion",
-                    f"'{r['criterion']}' is not a criterion ({', '.join(sorted(known))})",
+                    Msg(
+                        "err.as.criterion",
+                        {"criterion": clip(r["criterion"], 80), "known": ", ".join(sorted(known))},
+                    ),
                 )
             )
             continue
@@ -110,7 +115,12 @@ def read_assessments(
         )
         if r["criterion"] in g["answers"]:
             issues.append(
-                Issue(table.path, line, "criterion", f"'{r['criterion']}' answered twice")
+                Issue(
+                    table.path,
+                    line,
+                    "criterion",
+                    Msg("err.as.twice", {"criterion": r["criterion"]}),
+                )
             )
             continue
         g["answers"][r["criterion"]] = r["score"]
@@ -134,7 +144,7 @@ def answers_from_mapping(
         Not a mapping, or a value that is not a whole score (or a mapping with ``score``).
     """
     if not isinstance(raw, dict):
-        raise AssessmentError([Issue(source, None, None, "must map criteria to scores")])
+        raise AssessmentError([Issue(source, None, None, Msg("err.as.mapping"))])
     answers: dict[str, int] = {}
     notes: dict[str, str] = {}
     problems = []
@@ -144,11 +154,12 @@ def answers_from_mapping(
             note = str(value.get("note", "") or "")
             value = value.get("score")
         if isinstance(value, bool) or not isinstance(value, int):
-            problems.append(Issue(source, None, str(crit), f"score {value!r} is not a whole 0..5"))
+            message = Msg("err.as.score", {"value": clip(value, 60)})
+            problems.append(Issue(source, None, str(crit), message))
             continue
         answers[str(crit)] = value
         if note:
             notes[str(crit)] = note
     if problems:
-        raise AssessmentError(problems, title=f"{source}: the answers are not valid:")
+        raise AssessmentError(problems, title=Msg("err.as.title", {"source": source}))
     return answers, notes

@@ -16,6 +16,7 @@ from astral import Observer
 from astral.sun import elevation, sunrise, sunset
 from opening_hours import OpeningHours, State
 
+from .exceptions import Msg, clip
 from .hours_text import hours_text
 from .i18n import t
 from .model import HolidayPolicy, Site
@@ -79,30 +80,23 @@ def parse_hours(expr: str) -> OpeningHours:
     return OpeningHours(expr)
 
 
-def hours_error(expr: str) -> str | None:
-    """Return why ``expr`` is not a usable opening-hours expression, or ``None`` if it is."""
+def hours_error(expr: str) -> Msg | None:
+    """Return why ``expr`` is not a usable opening-hours expression (a message in either
+    language; ``str()`` is English), or ``None`` if it is."""
     if not expr or not expr.strip():
-        return "opening hours are empty; use e.g. 'Mo-Fr 10:00-17:00' or '24/7'"
+        return Msg("err.hours.empty")
     if "PH" in expr or "SH" in expr:
-        return (
-            "do not use PH/SH in opening_hours; set the 'public_holidays' column "
-            "(closed, open or sunday) instead"
-        )
+        return Msg("err.hours.ph")
     for a, b in re.findall(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", expr):
         (h1, m1), (h2, m2) = ((int(p) for p in x.split(":")) for x in (a, b))
         if max(h1, h2) > 24 or max(m1, m2) > 59:
             continue  # not a time: the parser below says so
         if h2 * 60 + m2 <= h1 * 60 + m1:
-            return (
-                f"'{a}-{b}' closes before it opens; hours past midnight are not supported "
-                "(write e.g. 10:00-18:00)"
-            )
+            return Msg("err.hours.order", {"span": f"{a}-{b}"})
     try:
         parse_hours(expr)
-    except Exception as err:  # the parser raises its own SyntaxError subclass
-        first = str(err).strip().splitlines()
-        detail = first[-1].strip(" =") if first else ""
-        return f"'{expr}' is not valid OpenStreetMap opening_hours syntax ({detail})"
+    except Exception:  # the parser raises its own SyntaxError subclass (its grammar's terms)
+        return Msg("err.hours.syntax", {"expr": clip(expr, 120)})
     return None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._csv import Column, bounded_int, parse_slug, read_table
-from .exceptions import Issue
+from .exceptions import Issue, Msg
 
 __all__ = [
     "CAPACITY_FIELDS",
@@ -88,7 +88,7 @@ def _defaults(text: str) -> frozenset[str]:
     return frozenset(t.strip() for t in text.split(";") if t.strip())
 
 
-_COUNT = bounded_int(0, 1000, "number of groups")
+_COUNT = bounded_int(0, 1000, Msg("err.what.groups"))
 _COLUMNS = [
     Column("site_id", parse_slug),
     Column("groups_per_day", _COUNT, required=False),
@@ -138,37 +138,34 @@ def load_capacity(
     out: dict[str, SiteCapacity] = {}
     for line, row in table.rows:
         sid = row["site_id"]
-        problems = []
+        problems: list[tuple[str, Msg]] = []
         if sid not in site_slots:
             if sid in skip or unknown_ok:
                 continue
-            problems.append(("site_id", f"no site with id '{sid}'"))
+            problems.append(("site_id", Msg("err.cat.no_site", {"id": sid})))
         elif sid in out:
-            problems.append(("site_id", f"site '{sid}' has two capacity rows"))
+            problems.append(("site_id", Msg("err.cap.twice", {"id": sid})))
         given = [f for f in CAPACITY_FIELDS if row[f] is not None]
         if not given:
             problems.append(
-                ("groups_per_day", "give at least one of " + ", ".join(CAPACITY_FIELDS))
+                ("groups_per_day", Msg("err.cap.give_one", {"fields": ", ".join(CAPACITY_FIELDS)}))
             )
         for f in row["defaults"]:
             if f not in CAPACITY_FIELDS:
-                problems.append(("defaults", f"'{f}' is not a capacity column"))
+                problems.append(("defaults", Msg("err.cap.not_column", {"name": f})))
         unsourced = [f for f in given if f not in row["defaults"]]
         if unsourced and not row["source_url"]:
             problems.append(
                 (
                     "source_url",
-                    f"{', '.join(unsourced)} is neither sourced (source_url) nor listed in "
-                    "'defaults' as a planning default",
+                    Msg("err.cap.unsourced", {"fields": ", ".join(unsourced)}),
                 )
             )
         if row["groups_per_slot"] is not None and site_slots.get(sid, 1) == 0:
-            problems.append(
-                ("groups_per_slot", "the site has no excursion slots; use groups_per_day")
-            )
+            problems.append(("groups_per_slot", Msg("err.cap.no_slots")))
         day, week = row["groups_per_day"], row["groups_per_week"]
         if day is not None and week is not None and week < day:
-            problems.append(("groups_per_week", f"{week} a week is less than {day} a day"))
+            problems.append(("groups_per_week", Msg("err.cap.week", {"week": week, "day": day})))
         if problems:
             issues.extend(Issue(table.path, line, f, msg) for f, msg in problems)
             continue

@@ -28,7 +28,16 @@ from .calendar import hours_error, parse_hours
 from .capacity import SiteCapacity, load_capacity
 from .eateries import Eatery, read_eateries
 from .events import Event, event_sites, read_events
-from .exceptions import CatalogError, Issue, ScenarioError, UnknownPlaceError
+from .exceptions import (
+    CatalogError,
+    Invalid,
+    Issue,
+    Msg,
+    Plural,
+    ScenarioError,
+    UnknownPlaceError,
+    clip,
+)
 from .model import (
     CHECKLIST_CATEGORIES,
     OUTDOOR_CATEGORIES,
@@ -81,27 +90,27 @@ def _enum(kind: type) -> Any:
         try:
             return kind(text.strip().lower())
         except ValueError:
-            raise ValueError(f"'{text}' is not one of: {', '.join(values)}") from None
+            raise Invalid("err.csv.choice", value=clip(text, 80), known=", ".join(values)) from None
 
     return parse
 
 
-_REGION = " (Irkutsk oblast and its neighbours); are lat and lon swapped?"
-_lat = bounded_float(*LAT_RANGE, "latitude", _REGION)
-_lon = bounded_float(*LON_RANGE, "longitude", _REGION)
+_REGION = Msg("err.cat.region")
+_lat = bounded_float(*LAT_RANGE, Msg("err.what.lat"), _REGION)
+_lon = bounded_float(*LON_RANGE, Msg("err.what.lon"), _REGION)
 
 
 def _hours(text: str) -> str:
     err = hours_error(text)
     if err:
-        raise ValueError(err)
+        raise Invalid(err)
     return text
 
 
 def _slots(text: str) -> tuple[dt.time, ...]:
     times = tuple(sorted(parse_hhmm(t) for t in text.split(";") if t.strip()))
     if len(set(times)) != len(times):
-        raise ValueError("a slot time is listed twice")
+        raise Invalid("err.cat.slot_twice")
     return times
 
 
@@ -117,9 +126,9 @@ def _source_date(text: str) -> str:
         elif not (len(text) == 4 and text.isdigit()):
             raise ValueError
     except ValueError:
-        raise ValueError(f"'{text}' is not a date YYYY-MM-DD, YYYY-MM or YYYY") from None
+        raise Invalid("err.cat.source_date", value=clip(text, 80)) from None
     if not 1900 <= int(parts[0]) <= dt.date.today().year + 1:
-        raise ValueError(f"'{text}': the year must lie between 1900 and next year")
+        raise Invalid("err.cat.source_year", value=clip(text, 80))
     return text
 
 
@@ -143,16 +152,18 @@ _PLACE_COLUMNS = [
 _SITE_COLUMNS = [
     *_PLACE_COLUMNS,
     Column("category", _enum(Category)),
-    Column("visit_min", bounded_int(1, 24 * 60, "visit length (minutes)")),
+    Column("visit_min", bounded_int(1, 24 * 60, Msg("err.what.visit_min"))),
     Column("opening_hours", _hours),
     Column("public_holidays", _enum(HolidayPolicy)),
-    Column("booking_days", bounded_int(0, 365, "booking lead time (days)")),
-    Column("max_group", bounded_int(1, 10_000, "maximum group size"), required=False),
-    Column("min_age", bounded_int(0, 100, "minimum age"), required=False, default=0),
+    Column("booking_days", bounded_int(0, 365, Msg("err.what.booking_days"))),
+    Column("max_group", bounded_int(1, 10_000, Msg("err.what.max_group")), required=False),
+    Column("min_age", bounded_int(0, 100, Msg("err.what.min_age")), required=False, default=0),
     Column("id_required", parse_bool, required=False, default=False),
     Column("slots", _slots, required=False, default=()),
-    Column("price_rub", bounded_int(0, 1_000_000, "price (RUB)"), required=False, default=0),
-    Column("base_score", bounded_float(0, 10, "score")),
+    Column(
+        "price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0
+    ),
+    Column("base_score", bounded_float(0, 10, Msg("err.what.score"))),
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),
@@ -161,11 +172,16 @@ _SITE_COLUMNS = [
 
 _LODGING_COLUMNS = [
     *_PLACE_COLUMNS,
-    Column("price_rub", bounded_int(0, 1_000_000, "price per night (RUB)")),
+    Column("price_rub", bounded_int(0, 1_000_000, Msg("err.what.price_night"))),
     Column("check_in", parse_hhmm, required=False, default=dt.time(14, 0)),
     Column("check_out", parse_hhmm, required=False, default=dt.time(12, 0)),
     Column("defaults", _defaults, required=False, default=frozenset()),
-    Column("price_year", bounded_int(1990, 2100, "price year"), required=False, in_header=False),
+    Column(
+        "price_year",
+        bounded_int(1990, 2100, Msg("err.what.price_year")),
+        required=False,
+        in_header=False,
+    ),
 ]
 
 _HUB_COLUMNS = [*_PLACE_COLUMNS, Column("kind", choice(_HUB_KINDS))]
@@ -240,7 +256,7 @@ def load_scoring(path: Path) -> Scoring:
         raise CatalogError(err.issues) from err
     issues: list[Issue] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), dict):
-        raise CatalogError([Issue(name, None, "criteria", "a mapping 'criteria:' is required")])
+        raise CatalogError([Issue(name, None, "criteria", Msg("err.cat.criteria"))])
     weights: dict[str, float] = {}
     labels_ru: dict[str, str] = {}
     labels_en: dict[str, str] = {}
@@ -249,7 +265,7 @@ def load_scoring(path: Path) -> Scoring:
     for crit, spec in raw["criteria"].items():
         w = spec.get("weight") if isinstance(spec, dict) else spec
         if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w < 1e6:
-            issues.append(Issue(name, None, f"criteria.{crit}.weight", "must be a number >= 0"))
+            issues.append(Issue(name, None, f"criteria.{crit}.weight", Msg("err.cat.weight")))
             continue
         weights[str(crit)] = float(w)
         if isinstance(spec, dict):
@@ -258,32 +274,30 @@ def load_scoring(path: Path) -> Scoring:
             targets_ru[str(crit)] = str(spec.get("target_ru", ""))
             targets_en[str(crit)] = str(spec.get("target_en", ""))
     if weights and sum(weights.values()) <= 0:
-        issues.append(Issue(name, None, "criteria", "the weights sum to zero"))
+        issues.append(Issue(name, None, "criteria", Msg("err.cat.weights_zero")))
     prior = raw.get("unknown_prior", 2.5)
     if prior == "base_score":
         prior = None
     elif isinstance(prior, bool) or not isinstance(prior, int | float) or not 0 <= prior <= 5:
-        issues.append(
-            Issue(name, None, "unknown_prior", "must be a number from 0 to 5 or 'base_score'")
-        )
+        issues.append(Issue(name, None, "unknown_prior", Msg("err.cat.prior")))
         prior = 2.5
     cats = raw.get("category_weights", {}) or {}
     cat_weights: dict[str, float] = {}
     for k, v in cats.items() if isinstance(cats, dict) else []:
         if k not in Category.__members__.values() and k not in [c.value for c in Category]:
-            issues.append(Issue(name, None, f"category_weights.{k}", "unknown category"))
+            issues.append(Issue(name, None, f"category_weights.{k}", Msg("err.cat.category")))
         elif isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
-            issues.append(Issue(name, None, f"category_weights.{k}", "must be 0..100"))
+            issues.append(Issue(name, None, f"category_weights.{k}", Msg("err.cat.weight_100")))
         else:
             cat_weights[str(k)] = float(v)
     ready = raw.get("readiness") or {}
     met_at = ready.get("met_at", 3) if isinstance(ready, dict) else 3
     if isinstance(met_at, bool) or not isinstance(met_at, int) or not 0 <= met_at <= 5:
-        issues.append(Issue(name, None, "readiness.met_at", "must be a whole score 0..5"))
+        issues.append(Issue(name, None, "readiness.met_at", Msg("err.cat.met_at")))
         met_at = 3
     essential = ready.get("essential", []) if isinstance(ready, dict) else []
     if not isinstance(essential, list) or any(c not in weights for c in essential):
-        issues.append(Issue(name, None, "readiness.essential", "must list criteria of 'criteria:'"))
+        issues.append(Issue(name, None, "readiness.essential", Msg("err.cat.essential")))
         essential = []
     if issues:
         raise CatalogError(issues)
@@ -451,7 +465,7 @@ def _read_checklist(
     cols = [
         Column("site_id", parse_slug),
         Column("criterion", choice(tuple(criteria))),
-        Column("score", bounded_int(0, 5, "checklist score"), required=False),
+        Column("score", bounded_int(0, 5, Msg("err.what.checklist_score")), required=False),
         Column("evidence", choice(("sourced", "assumed", "visited"))),
         Column("source_url", required=False, default=""),
         Column("note", required=False, default=""),
@@ -502,9 +516,11 @@ def _per_site(
         sid = row["site_id"]
         if sid not in sites:
             if skip is not None and sid not in skip:
-                issues.append(Issue(str(path), line, "site_id", f"no site with id '{sid}'"))
+                issues.append(
+                    Issue(str(path), line, "site_id", Msg("err.cat.no_site", {"id": sid}))
+                )
         elif sid in out:
-            issues.append(Issue(str(path), line, "site_id", f"'{sid}' is listed twice"))
+            issues.append(Issue(str(path), line, "site_id", Msg("err.cat.twice", {"id": sid})))
         else:
             out[sid] = row
     return out
@@ -559,7 +575,7 @@ def load_catalog(
         seen: set[str] = set()
         for line, site in _places(table.rows, Site):
             if site.id in seen:
-                issues.append(Issue(table.path, line, "id", f"duplicate id '{site.id}'"))
+                issues.append(Issue(table.path, line, "id", Msg("err.cat.dupe", {"id": site.id})))
                 continue
             seen.add(site.id)
             # a later (extra) file replaces a built-in row with the same id
@@ -577,7 +593,10 @@ def load_catalog(
             if place.id in owner:
                 issues.append(
                     Issue(
-                        path, line, "id", f"duplicate id '{place.id}' (also in {owner[place.id]})"
+                        path,
+                        line,
+                        "id",
+                        Msg("err.cat.dupe_in", {"id": place.id, "other": owner[place.id]}),
                     )
                 )
             owner[place.id] = path
@@ -617,13 +636,17 @@ def load_catalog(
             # leave out built-in sites whose checklists then simply do not apply
             if item.site_id in rejected_ids or sites_file is not None or sites_unread:
                 continue
-            issues.append(Issue(check_path, line, "site_id", f"no site with id '{item.site_id}'"))
+            message = Msg("err.cat.no_site", {"id": item.site_id})
+            issues.append(Issue(check_path, line, "site_id", message))
             continue
         items = checklists.setdefault(item.site_id, [])
         if any(x.criterion == item.criterion for x in items):
             issues.append(
                 Issue(
-                    check_path, line, "criterion", f"'{item.criterion}' given twice for this site"
+                    check_path,
+                    line,
+                    "criterion",
+                    Msg("err.cat.criterion_twice", {"criterion": item.criterion}),
                 )
             )
             continue
@@ -666,7 +689,7 @@ def load_catalog(
     for sid, (path, line, site) in sites.items():
         for f in site.defaults:
             if f not in {x.name for x in _SITE_COLUMNS}:
-                issues.append(Issue(path, line, "defaults", f"'{f}' is not a column name"))
+                issues.append(Issue(path, line, "defaults", Msg("err.cat.not_column", {"name": f})))
         score, coverage = site.base_score, None
         if site.category in CHECKLIST_CATEGORIES and sid in checklists:
             score, coverage = scoring.score(checklists[sid], site.base_score)
@@ -690,7 +713,8 @@ def load_catalog(
         unknown_ok=sites_file is not None or sites_unread,
     )
     if issues:
-        raise CatalogError(issues, title=f"the catalog in {root} has {len(issues)} problem(s):")
+        title = Msg("err.cat.title", {"root": root, "n": Plural(len(issues), "problem")})
+        raise CatalogError(issues, title=title)
     return Catalog(
         sites=MappingProxyType(final_sites),
         lodgings=MappingProxyType({p.id: p for _l, p in lodgings}),

@@ -238,15 +238,19 @@ def rule_leg_figures(trip: Trip) -> Iterator[Violation]:
                 value = getattr(leg, name)
                 if value < 0:
                     yield Violation(
-                        cd.number, leg.origin, "legs", f"leg {k}: {name} {value} is negative"
+                        cd.number,
+                        leg.origin,
+                        "legs",
+                        **_say("leg_negative", k=k, name=name, value=value),
                     )
             if leg.arrive < leg.depart:
                 yield Violation(
                     cd.number,
                     leg.origin,
                     "legs",
-                    f"leg {k} arrives at {leg.arrive:%H:%M}, before it leaves at "
-                    f"{leg.depart:%H:%M}",
+                    **_say(
+                        "leg_backwards", k=k, at=f"{leg.arrive:%H:%M}", leaves=f"{leg.depart:%H:%M}"
+                    ),
                 )
 
 
@@ -327,7 +331,7 @@ def rule_positions(trip: Trip) -> Iterator[Violation]:
                     cd.number,
                     stop.site_id,
                     "position",
-                    f"({stop.lat}, {stop.lon}) is not a position on Earth",
+                    **_say("not_on_earth", lat=stop.lat, lon=stop.lon),
                 )
                 continue
             site = trip.catalog.sites.get(stop.site_id)
@@ -339,7 +343,7 @@ def rule_positions(trip: Trip) -> Iterator[Violation]:
                     cd.number,
                     stop.site_id,
                     "position",
-                    f"the stop is placed {km:.0f} km from the site ({site.lat}, {site.lon})",
+                    **_say("far_from_site", km=f"{km:.0f}", lat=site.lat, lon=site.lon),
                 )
 
 

@@ -32,9 +32,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
+
+try:  # typer carries its own copy of click (0.2x); its usage errors are that copy's
+    from typer._click import exceptions as _usage
+except ImportError:  # pragma: no cover - a typer that uses click itself
+    import click.exceptions as _usage  # type: ignore[no-redef]
 
 from . import __version__
 from .exceptions import (
+    Msg,
     OutputError,
     RouteplannerError,
     RouteplannerWarning,
@@ -42,7 +49,68 @@ from .exceptions import (
     describe,
 )
 
+
+class _Group(TyperGroup):
+    """The command group, saying click's usage errors (a bad or missing option or argument)
+    in the run's language too."""
+
+    def invoke(self, ctx: Any) -> Any:
+        args = [*ctx._protected_args, *ctx.args]
+        for k, arg in enumerate(args[:-1]):  # known before the options are parsed
+            if arg == "--lang":
+                _lang_first(args[k + 1])
+        try:
+            return super().invoke(ctx)
+        except _usage.UsageError as err:
+            _usage_error_in_language(err)
+            raise
+
+
+def _usage_error_in_language(err: Any) -> None:
+    """Word ``err`` (and the frame typer prints around it) in this run's language."""
+    from typer import rich_utils
+
+    rich_utils.ERRORS_PANEL_TITLE = _t("cli.error")
+    rich_utils.RICH_HELP = _t("cli.try_help")
+    ctx = err.ctx
+    if ctx is not None:
+        usage = ctx.get_usage
+        ctx.get_usage = lambda: usage().replace("Usage:", _t("cli.usage"), 1)  # type: ignore[method-assign]
+    if isinstance(err, _usage.MissingParameter) and err.param is not None:
+        kind = "argument" if err.param.param_type_name == "argument" else "option"
+        text = _t(f"cli.missing_{kind}", name=_hint(err.param, ctx))
+    elif isinstance(err, _usage.BadParameter):
+        hint = err.param_hint or (_hint(err.param, ctx) if err.param is not None else "")
+        message = err.message
+        if message.startswith("Input should be a valid number"):
+            message = _t("cli.not_number")
+        elif message.startswith("Input should be a valid integer"):
+            message = _t("cli.not_integer")
+        if hint:
+            text = _t("cli.bad_value", name=hint, message=message)
+        else:
+            text = _t("cli.bad_value_plain", message=message)
+    elif isinstance(err, _usage.NoSuchOption):
+        text = _t("cli.no_such_option", name=err.option_name)
+        if err.possibilities:
+            text += _t("cli.did_you_mean", names=", ".join(sorted(err.possibilities)))
+    elif err.message.startswith("Got unexpected extra argument"):
+        text = _t("cli.extra_args", args=err.message.rsplit("(", 1)[-1].rstrip(")"))
+    else:
+        return  # other usage errors keep click's words
+    err.format_message = lambda: text  # type: ignore[method-assign]
+
+
+def _hint(param: Any, ctx: Any) -> str:
+    """How click names a parameter in an error (``'--time-limit'``, ``'SCENARIO'``)."""
+    try:
+        return str(param.get_error_hint(ctx))
+    except TypeError:  # typer's own parameters take no context
+        return str(param.get_error_hint())
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -54,11 +122,22 @@ err_console = Console(stderr=True)
 DataOpt = Annotated[
     Path | None, typer.Option("--data", help="Catalog/network folder (default: built-in data/).")
 ]
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of names and text: ru or en.")]
-
-
 #: The language of this run's messages (set by each command from its --lang; Russian first).
 _LANG = ["ru"]
+
+
+def _lang_first(value: str) -> str:
+    """Take --lang before any other option, so that every message of the run is in it."""
+    _LANG[0] = value if value in ("ru", "en") else "ru"
+    return value
+
+
+LangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang", help="Language of names and text: ru or en.", is_eager=True, callback=_lang_first
+    ),
+]
 
 
 def _t(key: str, **values: Any) -> str:
@@ -106,17 +185,14 @@ def report(err: BaseException) -> int:
         err_console.print(_t("cli.interrupted"))
         return 130
     if isinstance(err, RouteplannerError):
-        _error(describe(err))
+        _error(describe(err, _LANG[0]))
         return int(getattr(err, "exit_code", 1))
     if isinstance(err, MemoryError):
-        _error("out of memory: the request is too large for this machine")
+        _error(_t("err.out_of_memory"))
         return 70
     log = _crash_log(err)
-    where = f"the traceback is in {log}" if log else "the traceback could not be saved"
-    _error(
-        f"unexpected {type(err).__name__}: {clip(err, 300)} (this is a bug; {where}; please "
-        "report it with the command you ran)"
-    )
+    where = _t("err.log_at", log=log) if log else _t("err.log_lost")
+    _error(_t("err.unexpected", kind=type(err).__name__, detail=clip(err, 300), where=where))
     return 70
 
 
@@ -126,8 +202,10 @@ def _fail(err: RouteplannerError) -> None:
 
 def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
     if issubclass(category, RouteplannerWarning):
+        msg = getattr(message, "msg", None)
+        text = msg.render(_LANG[0]) if isinstance(msg, Msg) else str(message)
         err_console.print(
-            f"[bold yellow]warning:[/] {escape(clip(message, 600))}",
+            f"[bold yellow]{_t('err.warning')}:[/] {escape(clip(text, 600))}",
             highlight=False,
             soft_wrap=True,
         )
@@ -179,7 +257,7 @@ def _command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 
 def _positive_seconds(value: float | None) -> float | None:
     if value is not None and not (math.isfinite(value) and 0 < value <= 3600):
-        raise typer.BadParameter(f"{value} is not a number of seconds in (0, 3600]")
+        raise typer.BadParameter(_t("cli.seconds", value=value))
     return value
 
 
@@ -560,7 +638,7 @@ def _executor(scheduler: str | None, dask_local: int | None) -> Iterator[Any]:
         yield None
         return
     if scheduler is not None and dask_local is not None:
-        err_console.print("[bold red]error:[/] give --scheduler or --dask-local, not both")
+        _error(_t("cli.scheduler_both"))
         raise typer.Exit(2)
     from .executors import dask_executor
 
@@ -589,18 +667,17 @@ class _VariantsBar:
             console=err_console,
         )
         self.progress.start()
-        self.task = self.progress.add_task("variants", total=None)
+        self.task = self.progress.add_task(_t("cli.variants"), total=None)
         return self
 
     def started(self, name: str) -> None:
-        self.progress.update(self.task, description=f"variants (planning {escape(name)})")
+        self.progress.update(self.task, description=_t("cli.variants_planning", name=escape(name)))
 
     def finished(self, result: Any) -> None:
         self.failed += result.status == "error"
-        extra = f", {self.failed} failed" if self.failed else ""
-        self.progress.update(
-            self.task, advance=1, description=f"variants (last: {escape(result.name)}{extra})"
-        )
+        extra = _t("cli.variants_failed", n=self.failed) if self.failed else ""
+        description = _t("cli.variants_last", name=escape(result.name), failed=extra)
+        self.progress.update(self.task, advance=1, description=description)
 
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
@@ -650,14 +727,15 @@ def compare_cmd(
     except RouteplannerError as err:
         _fail(err)
     table = Table(title=escape(comp.title))
-    table.add_column("variant", overflow="fold", min_width=12)
-    for col in ("status", "score", "sites", "travel h", "cost/person", "nights away"):
-        table.add_column(col, overflow="fold")
+    table.add_column(_t("compare.variant"), overflow="fold", min_width=12)
+    for col in ("status", "score", "sites", "travel_h", "cost_per_person_rub", "nights_away"):
+        table.add_column(_t(f"compare.{col}"), overflow="fold")
+    status = {"ok": _t("compare.ok"), "infeasible": _t("compare.infeasible")}
     for _, row in comp.kpis.iterrows():
         ok = bool(row["feasible"])
         table.add_row(
             escape(str(row["variant"])),
-            row["status"] + (" ★" if row["pareto"] else ""),
+            status.get(row["status"], _t("compare.error")) + (" ★" if row["pareto"] else ""),
             f"{row['score']:.2f}" if ok else "—",
             str(row["sites"]) if ok else "—",
             f"{row['travel_h']:.1f}" if ok else "—",
@@ -665,10 +743,11 @@ def compare_cmd(
             str(row["nights_away"]) if ok else "—",
         )
     console.print(table)
-    console.print("★ Pareto front: no other variant has more score for less travel time.")
+    console.print(_t("cli.pareto"))
     for _, row in comp.kpis[~comp.kpis["feasible"]].iterrows():
         err_console.print(
-            f"[bold yellow]{escape(str(row['variant']))}[/] ({row['status']}): "
+            f"[bold yellow]{escape(str(row['variant']))}[/] "
+            f"({status.get(row['status'], _t('compare.error'))}): "
             f"{escape(str(row['problem']))}",
             highlight=False,
             soft_wrap=True,
@@ -767,7 +846,7 @@ def _minutes(text: str) -> int:
     t = text.strip().lower().replace(" ", "")
     m = re.fullmatch(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)(?:m|min)?)?", t)
     if not t or m is None or (m.group(1) is None and m.group(2) is None):
-        raise typer.BadParameter(f"'{text}' is not a duration like 2h, 90min or 1h30m")
+        raise typer.BadParameter(_t("cli.duration", value=text))
     return round(float(m.group(1) or 0) * 60) + int(m.group(2) or 0)
 
 
@@ -837,7 +916,11 @@ def embed_cmd(
         table.add_column(_t(f"cli.ins.{col}"), overflow="fold")
     for r in report.head(15).itertuples():
         name = r.name_en if lang == "en" else r.name
-        why = r.effect if r.fits else (r.reason if lang == "en" else r.reason_ru)
+        why = (
+            (r.effect if lang == "en" else r.effect_ru)
+            if r.fits
+            else (r.reason if lang == "en" else r.reason_ru)
+        )
         table.add_row(
             str(r.rank),
             name,
@@ -955,10 +1038,11 @@ def season_cmd(
                 transient=True,
             ) as bar,
         ):
-            task = bar.add_task("season", total=None)
+            task = bar.add_task(_t("cli.season"), total=None)
 
             def on_progress(phase: str, done: int, total: int) -> None:
-                bar.update(task, description=f"season: {phase}", completed=done, total=total)
+                description = _t("cli.season_phase", phase=_t(f"cli.season_{phase}"))
+                bar.update(task, description=description, completed=done, total=total)
 
             result = plan_season(
                 spec,
@@ -970,12 +1054,12 @@ def season_cmd(
                 on_progress=on_progress,
             )
         write_season(result, out, catalog, lang=lang, plans=not no_plans)
-        violations = check_season(out, catalog, network, plans=False)
+        violations = check_season(out, catalog, network, plans=False, lang=lang)
     except RouteplannerError as err:
         _fail(err)
     table = Table(title=escape(spec.name))
-    for col in ("departure", "product", "group", "score", "alone", "share", "enterprises lost"):
-        table.add_column(col, overflow="fold")
+    for col in ("departure", "product", "group", "score", "alone", "share", "lost"):
+        table.add_column(_t(f"cli.season_col.{col}"), overflow="fold")
     lost: dict[str, list[str]] = {}
     for loss in result.losses(catalog):
         lost.setdefault(loss.departure, []).append(loss.site_id)
@@ -993,22 +1077,30 @@ def season_cmd(
         )
     console.print(table)
     console.print(
-        f"season score {result.total:.2f} of the solo upper bound {result.bound:.2f} "
-        f"({100 * result.share:.1f} %), {result.stats['solves']} plans computed in "
-        f"{result.stats['wall_s']:.0f} s",
+        _t(
+            "cli.season_total",
+            total=f"{result.total:.2f}",
+            bound=f"{result.bound:.2f}",
+            share=f"{100 * result.share:.1f}",
+            plans=result.stats["solves"],
+            seconds=f"{result.stats['wall_s']:.0f}",
+        ),
         highlight=False,
     )
-    console.print(f"written: {out} (season_report.html, season.csv, site_load.csv, …)")
+    console.print(
+        f"{_t('cli.written')}: {out} (season_report.html, season.csv, site_load.csv, …)",
+        highlight=False,
+    )
     if violations:
-        err_console.print(f"[bold red]{len(violations)} capacity violation(s):[/]")
+        err_console.print(f"[bold red]{_t('cli.capacity_violations', n=len(violations))}:[/]")
         for v in violations:
             err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(1)
     missing, below = result.unplanned(), result.below_floor()
     if missing:
-        err_console.print(f"[bold yellow]no plan:[/] {escape(', '.join(missing))}")
+        err_console.print(f"[bold yellow]{_t('cli.no_plan')}:[/] {escape(', '.join(missing))}")
     if below:
-        err_console.print(f"[bold yellow]below the fairness floor:[/] {escape(', '.join(below))}")
+        err_console.print(f"[bold yellow]{_t('cli.below_floor')}:[/] {escape(', '.join(below))}")
     if missing or below:
         raise typer.Exit(5)
 
@@ -1019,22 +1111,24 @@ def check_season_cmd(
     no_plans: Annotated[
         bool, typer.Option("--no-plans", help="Only capacities and tables, not every plan.")
     ] = False,
+    lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
     """Re-check a season folder: capacities per day/week/tour time, tables, every plan."""
+    _check_lang(lang)
     from .season_check import check_season
 
     try:
         catalog, network = _load(data)
-        violations = check_season(folder, catalog, network, plans=not no_plans)
+        violations = check_season(folder, catalog, network, plans=not no_plans, lang=lang)
     except RouteplannerError as err:
         _fail(err)
     if violations:
-        err_console.print(f"[bold red]{len(violations)} violation(s):[/]")
+        err_console.print(f"[bold red]{_t('check.violations', n=len(violations))}:[/]")
         for v in violations:
             err_console.print(f"  - {v}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(1)
-    console.print(f"OK: {folder} — no capacity exceeded, tables agree with the plans")
+    console.print(_t("cli.season_ok", folder=folder), highlight=False)
 
 
 def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
@@ -1042,7 +1136,7 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            err_console.print(f"[bold red]error:[/] {what} '{escape(item)}' must be NAME=VALUE")
+            _error(_t("cli.pair", what=what, item=item))
             raise typer.Exit(2)
         out[key.strip()] = value.strip()
     return out
@@ -1090,7 +1184,7 @@ def assess_cmd(
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        err_console.print(f"[bold red]error:[/] --date '{date}' is not YYYY-MM-DD")
+        _error(_t("cli.bad_date", value=str(date)))
         raise typer.Exit(2) from None
     given: dict[str, int] = {}
     notes: dict[str, str] = {}
@@ -1101,7 +1195,7 @@ def assess_cmd(
             given, notes = answers_from_mapping(load_yaml(answers), source=str(answers))
         for crit, value in _pairs(answer, "--answer").items():
             if not value.isdigit():
-                err_console.print(f"[bold red]error:[/] --answer {crit}={value}: a score 0..5")
+                _error(_t("cli.answer", item=f"{crit}={value}"))
                 raise typer.Exit(2)
             given[crit] = int(value)
         notes.update(_pairs(note, "--note"))
@@ -1120,19 +1214,21 @@ def assess_cmd(
         _fail(err)
     (path,) = write_files(out, {f"readiness_{site}.html": html.encode("utf-8")})
     if given:
-        console.print(
-            f"{after.name(lang)}: {len(given)} answers recorded; score {before.score:.2f} → "
-            f"{after.score:.2f}",
-            highlight=False,
-        )
-    console.print(f"{after.name(lang)}: {after.score:.2f}/10 — {score_note(after, lang)}")
+        recorded = _t("assess_recorded", n=len(given), before=before.score, after=after.score)
+        console.print(f"{after.name(lang)}: {recorded}", highlight=False)
+    console.print(
+        f"{after.name(lang)}: {after.score:.2f}/10 — {score_note(after, lang)}", highlight=False
+    )
     sc = catalog.scoring
     labels = sc.labels_en if lang == "en" else sc.labels_ru
-    console.print(f"  met: {', '.join(labels.get(c, c) for c, _ in r.met) or '—'}")
-    console.print(f"  missing: {', '.join(labels.get(c, c) for c, _ in r.missing) or '—'}")
-    console.print(f"  not known: {', '.join(labels.get(c, c) for c in r.unknown) or '—'}")
-    console.print(f"  ready to receive groups: {'yes' if r.ready else 'no'}")
-    console.print(f"written: {path}", highlight=False)
+    for key, crits in (
+        ("ready_met", [c for c, _ in r.met]),
+        ("ready_missing", [c for c, _ in r.missing]),
+        ("ready_unknown", list(r.unknown)),
+    ):
+        console.print(f"  {_t(key)}: {', '.join(labels.get(c, c) for c in crits) or '—'}")
+    console.print(f"  {_t('ready_title')}: {_t('yes') if r.ready else _t('no')}")
+    console.print(f"{_t('cli.written')}: {path}", highlight=False)
 
 
 @_command("events")
@@ -1159,13 +1255,13 @@ def events_cmd(
         first = dt.date.fromisoformat(start) if start else dt.date.today()
         last = dt.date.fromisoformat(end) if end else first + dt.timedelta(days=365)
     except ValueError:
-        err_console.print("[bold red]error:[/] --from and --to must be YYYY-MM-DD")
+        _error(_t("cli.from_to"))
         raise typer.Exit(2) from None
     if last < first:
-        err_console.print("[bold red]error:[/] --to is before --from")
+        _error(_t("cli.to_before_from"))
         raise typer.Exit(2)
     if fmt not in ("table", "json"):
-        err_console.print(f"[bold red]error:[/] --format must be table or json, not '{fmt}'")
+        _error(_t("cli.bad_format", value=fmt, known="table, json"))
         raise typer.Exit(2)
     try:
         catalog = load_catalog(data)
@@ -1205,15 +1301,15 @@ def events_cmd(
         return
     table = Table(title=f"{first.isoformat()} — {last.isoformat()}")
     if weeks:
-        table.add_column("week")
-        table.add_column("events", overflow="fold")
+        table.add_column(_t("cli.ev.week"))
+        table.add_column(_t("cli.ev.events"), overflow="fold")
         for r in rows:
             table.add_row(
                 r["week"], "; ".join(f"{e['name']} ({e['from']}..{e['to']})" for e in r["events"])
             )
     else:
         for col in ("from", "to", "id", "name", "town", "hours"):
-            table.add_column(col, overflow="fold")
+            table.add_column(_t(f"cli.ev.{col}") if col != "id" else col, overflow="fold")
         for r in rows:
             table.add_row(r["from"], r["to"], r["id"], r["name"], r["town"], r["hours"])
     console.print(table)

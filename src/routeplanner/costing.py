@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .catalog import Catalog
-from .exceptions import CatalogError, Issue, ScenarioError
+from .exceptions import (
+    CatalogError,
+    Invalid,
+    Msg,
+    Plural,
+    ScenarioError,
+    clip,
+    pydantic_issues,
+)
 from .result import Itinerary
 from .scenario import load_yaml
 from .settings import default_data_dir
@@ -67,7 +75,7 @@ class _Sourced(_Strict):
     @model_validator(mode="after")
     def _provenance(self) -> _Sourced:
         if bool(self.source_url) == self.default:
-            raise ValueError("give either 'source_url' (a sourced rate) or 'default: true'")
+            raise Invalid("err.cost.provenance")
         return self
 
 
@@ -115,17 +123,19 @@ class Rates(_Strict):
     def _complete(self) -> Rates:
         missing = [k for k in _RATE_KEYS if k not in self.rates]
         if missing:
-            raise ValueError(f"rates: missing {', '.join(missing)}")
+            raise Invalid("err.cost.missing", keys=", ".join(missing))
         unknown = sorted(set(self.rates) - set(_RATE_KEYS))
         if unknown:
-            raise ValueError(f"rates: unknown {', '.join(unknown)}; known: {', '.join(_RATE_KEYS)}")
+            raise Invalid(
+                "err.cost.unknown", keys=clip(", ".join(unknown)), known=", ".join(_RATE_KEYS)
+            )
         if any(n <= 0 for n in self.group_breaks):
-            raise ValueError("group_breaks: group sizes must be positive")
+            raise Invalid("err.cost.breaks")
         if self.rates["guide_max_group"].value < 1:
-            raise ValueError("rates.guide_max_group: must be at least 1")
+            raise Invalid("err.cost.guide")
         for profile in ("car", "coach"):
             if not self.vehicles.get(profile):
-                raise ValueError(f"vehicles: no vehicle for the '{profile}' profile")
+                raise Invalid("err.cost.vehicle", profile=profile)
         return self
 
     def rate(self, key: str) -> Rate:
@@ -149,13 +159,9 @@ def load_rates(path: Path | str | None = None) -> Rates:
     try:
         return Rates.model_validate(raw)
     except ValidationError as err:
-        issues = [
-            Issue(str(p), None, ".".join(str(x) for x in e["loc"]) or None, e["msg"])
-            for e in err.errors()
-        ]
-        raise CatalogError(
-            issues, title=f"the rates in {p} have {len(issues)} problem(s):"
-        ) from err
+        issues = pydantic_issues(err.errors(), str(p))
+        title = Msg("err.cost.title", {"file": p, "n": Plural(len(issues), "problem")})
+        raise CatalogError(issues, title=title) from err
 
 
 # --------------------------------------------------------------------------- the calculation

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._csv import Column, parse_slug, read_table
-from .exceptions import Issue
+from .exceptions import Invalid, Issue, Msg, clip
 
 __all__ = ["Eatery", "lunch_venue", "read_eateries"]
 
@@ -50,12 +50,12 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as err:
-        raise ValueError("expected a date YYYY-MM-DD") from err
+        raise Invalid("err.date", value=clip(text, 80)) from err
 
 
 def _url(text: str) -> str:
     if not text.startswith(("http://", "https://")):
-        raise ValueError("expected an http(s) address")
+        raise Invalid("err.url", value=clip(text, 80))
     return text
 
 
@@ -80,10 +80,11 @@ def read_eateries(
     out: dict[str, Eatery] = {}
     for line, r in table.rows:
         if r["at_place"] and r["at_place"] not in known:
-            issues.append(Issue(table.path, line, "at_place", f"no place '{r['at_place']}'"))
+            message = Msg("err.ea.no_place", {"id": r["at_place"]})
+            issues.append(Issue(table.path, line, "at_place", message))
             continue
         if r["id"] in out:
-            issues.append(Issue(table.path, line, "id", f"duplicate id '{r['id']}'"))
+            issues.append(Issue(table.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))
             continue
         out[r["id"]] = Eatery(**{c.name: r[c.name] for c in _COLUMNS})
     return out

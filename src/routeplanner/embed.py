@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ._schedule import DaySchedule, simulate
 from .catalog import Catalog
 from .decode import PlanContext, build_itinerary
-from .exceptions import Issue, ScenarioError, clip
+from .exceptions import Issue, Msg, ScenarioError, clip, pydantic_issues
 from .explain import explain_drops
 from .model import CHECKLIST_CATEGORIES, Problem, Site, SolverSettings
 from .network import Network
@@ -80,7 +80,14 @@ def _setup(
                     "candidates",
                     None,
                     None,
-                    f"'{clip(c, 80)}' is not a site id (closest: {', '.join(catalog.suggest(c))})",
+                    Msg(
+                        "err.not_site",
+                        {
+                            "key": "candidates",
+                            "id": clip(c, 80),
+                            "closest": Msg("err.closest", {"ids": ", ".join(catalog.suggest(c))}),
+                        },
+                    ),
                     True,
                 )
                 for c in unknown
@@ -93,8 +100,8 @@ def _setup(
                 solver.model_dump() | {"time_limit_s": time_limit_s}
             )
         except ValidationError as err:
-            msg = err.errors()[0]["msg"]
-            raise ScenarioError([Issue("embed", None, "time_limit_s", msg)]) from err
+            issues = pydantic_issues(err.errors()[:1], "embed")
+            raise ScenarioError([dataclasses.replace(issues[0], field="time_limit_s")]) from err
     req = tour.request.model_copy(
         update={
             "candidates": tuple(originals + cands),
@@ -130,13 +137,15 @@ def _setup(
     )
     problem = dataclasses.replace(problem, visits=tuple(visits), precedences=precedences)
     schedules, problems = evaluate(problem, routes)
-    broken = [p for p in problems if "required visit" not in p and "cannot be scheduled" not in p]
+    broken: list[str | Msg] = [
+        p for p in problems if "required visit" not in p and "cannot be scheduled" not in p
+    ]
     for d, sched in enumerate(schedules):
         if sched is None:
             broken.append(_why_day_fails(problem, d, routes[d], cat))
     if broken:
         raise TourError(
-            [Issue(tour.source, None, None, f"the tour as given does not fit: {b}") for b in broken]
+            [Issue(tour.source, None, None, Msg("err.embed.no_fit", {"why": b})) for b in broken]
         )
     # each day may grow by at most the allowance, never start earlier than it did
     days = []
@@ -150,7 +159,7 @@ def _setup(
     return _Setup(cat, net, ctx, problem, routes, list(schedules), cands)  # type: ignore[arg-type]
 
 
-def _why_day_fails(problem: Problem, d: int, route: list[int], catalog: Catalog) -> str:
+def _why_day_fails(problem: Problem, d: int, route: list[int], catalog: Catalog) -> Msg:
     """Name the first stop of a day that cannot be made, with the rules relaxed one by one."""
     day = problem.days[d]
     open_day = dataclasses.replace(
@@ -159,11 +168,16 @@ def _why_day_fails(problem: Problem, d: int, route: list[int], catalog: Catalog)
     for k in range(1, len(route) + 1):
         if simulate(problem, open_day, route[:k]) is None:
             v = problem.visits[route[k - 1]]
-            name = catalog.place(v.key).name("en")
+            place = catalog.place(v.key)
             when = ", ".join(f"{_fmt(a)}" + (f"–{_fmt(b)}" if b > a else "") for a, b in v.windows)
-            return (
-                f"day {d + 1}: '{name}' cannot be reached in time (allowed start {when}; the "
-                f"day starts {_fmt(day.earliest_start_s)})"
+            return Msg(
+                "err.embed.late",
+                {
+                    "n": d + 1,
+                    "name": (place.name("ru"), place.name("en")),
+                    "when": when,
+                    "start": _fmt(day.earliest_start_s),
+                },
             )
     if (
         simulate(problem, open_day, route) is not None
@@ -174,10 +188,10 @@ def _why_day_fails(problem: Problem, d: int, route: list[int], catalog: Catalog)
         )
         is None
     ):
-        return f"day {d + 1}: it ends after the day's end at {_fmt(day.latest_end_s)}"
+        return Msg("err.embed.ends_late", {"n": d + 1, "end": _fmt(day.latest_end_s)})
     if simulate(problem, dataclasses.replace(day, max_drive_s=None), route) is None:
-        return f"day {d + 1}: there is no room for the lunch break in its window"
-    return f"day {d + 1}: it exceeds the daily driving limit"
+        return Msg("err.embed.no_lunch", {"n": d + 1})
+    return Msg("err.embed.drive", {"n": d + 1})
 
 
 def _fmt(t: int) -> str:
@@ -206,8 +220,8 @@ def insertion_report(
         ``before`` (neighbouring stop ids), ``start`` (HH:MM of the inserted visit),
         ``added_travel_min``, ``added_day_min`` (later return), ``added_km``,
         ``added_cost_rub`` (ticket + fares, per person), ``next_stop_shift_min`` (how much
-        later the following stop starts), ``effect`` (in words), ``reason`` and ``reason_ru``
-        (why it does not fit).
+        later the following stop starts), ``effect`` and ``effect_ru`` (in words, English and
+        Russian), ``reason`` and ``reason_ru`` (why it does not fit).
     """
     del allow_reorder  # the report keeps the tour's order; embed() may reorder
     st = _setup(tour, catalog, network, candidates, max_extra_per_day_min, False, None)
@@ -303,6 +317,7 @@ def insertion_report(
                 "added_cost_rub": site.price_rub + max(0, added_fare),
                 "next_stop_shift_min": shift,
                 "effect": effect.text("en"),
+                "effect_ru": effect.text("ru"),
                 "reason": "",
                 "reason_ru": "",
             }
@@ -326,6 +341,7 @@ def insertion_report(
             "added_cost_rub",
             "next_stop_shift_min",
             "effect",
+            "effect_ru",
             "reason",
             "reason_ru",
         ],

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from dateutil.rrule import rrulestr
 
 from ._csv import Column, bounded_float, bounded_int, parse_slug, read_table
-from .exceptions import Issue, ScenarioError
+from .exceptions import Invalid, Issue, Msg, ScenarioError, clip
 from .model import Category, CoordPrecision, HolidayPolicy, Site
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a date YYYY-MM-DD") from None
+        raise Invalid("err.date", value=clip(text.strip(), 80)) from None
 
 
 def _dates(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
@@ -64,9 +64,9 @@ def _dates(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
         a, _, b = part.partition("..")
         first, last = _date(a), _date(b or a)
         if last < first:
-            raise ValueError(f"'{part}': the range ends before it starts")
+            raise Invalid("err.ev.range", value=clip(part, 80))
         if (last - first).days > 92:
-            raise ValueError(f"'{part}': an event longer than 3 months is not an event")
+            raise Invalid("err.ev.long", value=clip(part, 80))
         out.append((first, last))
     return tuple(sorted(out))
 
@@ -76,33 +76,31 @@ def _rrule(text: str) -> str:
     if not text:
         return ""
     if not re.fullmatch(r"FREQ=YEARLY(;[A-Z]+=[A-Z0-9,+-]+)*", text):
-        raise ValueError(
-            f"'{text}' is not a yearly RRULE (e.g. FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=3)"
-        )
+        raise Invalid("err.ev.rrule", value=clip(text, 80))
     try:
         rrulestr(text, dtstart=dt.datetime(2025, 1, 1))
     except (ValueError, TypeError) as err:
-        raise ValueError(f"'{text}' is not a valid RRULE: {err}") from None
+        raise Invalid("err.ev.rrule_bad", value=clip(text, 80), detail=err) from None
     return text
 
 
 def _hours(text: str) -> tuple[dt.time, dt.time]:
     m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
     if not m:
-        raise ValueError(f"'{text}' is not HH:MM-HH:MM")
+        raise Invalid("err.ev.hours", value=clip(text, 80))
     h1, m1, h2, m2 = (int(x) for x in m.groups())
     if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-        raise ValueError(f"'{text}' is not a time range of one day")
+        raise Invalid("err.ev.hours_day", value=clip(text, 80))
     a, b = dt.time(h1, m1), dt.time(h2, m2)
     if b <= a:
-        raise ValueError(f"'{text}' ends before it starts (events past midnight are not supported)")
+        raise Invalid("err.ev.hours_order", value=clip(text, 80))
     return a, b
 
 
 def _kind(text: str) -> str:
     v = text.strip().lower()
     if v not in EVENT_KINDS:
-        raise ValueError(f"'{text}' is not one of: {', '.join(EVENT_KINDS)}")
+        raise Invalid("err.csv.choice", value=clip(text, 80), known=", ".join(EVENT_KINDS))
     return v
 
 
@@ -117,17 +115,19 @@ _COLUMNS = [
     Column("kind", _kind),
     Column("dates", _dates, required=False, default=()),
     Column("rrule", _rrule, required=False, default=""),
-    Column("days", bounded_int(1, 92, "event length (days)"), required=False, default=1),
+    Column("days", bounded_int(1, 92, Msg("err.what.event_days")), required=False, default=1),
     Column("site_id", parse_slug, required=False),
     Column("town", required=False, default=""),
-    Column("lat", bounded_float(50.0, 62.5, "latitude"), required=False),
-    Column("lon", bounded_float(95.0, 120.0, "longitude"), required=False),
+    Column("lat", bounded_float(50.0, 62.5, Msg("err.what.lat")), required=False),
+    Column("lon", bounded_float(95.0, 120.0, Msg("err.what.lon")), required=False),
     Column("hours", _hours),
-    Column("visit_min", bounded_int(1, 24 * 60, "visit length (minutes)")),
+    Column("visit_min", bounded_int(1, 24 * 60, Msg("err.what.visit_min"))),
     Column("audience", required=False, default=""),
-    Column("min_age", bounded_int(0, 100, "minimum age"), required=False, default=0),
-    Column("price_rub", bounded_int(0, 1_000_000, "price (RUB)"), required=False, default=0),
-    Column("base_score", bounded_float(0, 10, "score")),
+    Column("min_age", bounded_int(0, 100, Msg("err.what.min_age")), required=False, default=0),
+    Column(
+        "price_rub", bounded_int(0, 1_000_000, Msg("err.what.price")), required=False, default=0
+    ),
+    Column("base_score", bounded_float(0, 10, Msg("err.what.score"))),
     Column("defaults", _defaults, required=False, default=frozenset()),
     Column("description_ru", required=False, default=""),
     Column("description_en", required=False, default=""),
@@ -275,22 +275,22 @@ def read_events(
     for line, r in table.rows:
         bad = len(issues)
 
-        def fail(field: str, msg: str, line: int = line) -> None:
+        def fail(field: str, msg: Msg, line: int = line) -> None:
             issues.append(Issue(table.path, line, field, msg))
 
         if r["id"] in used or r["id"] in out:
-            fail("id", f"duplicate id '{r['id']}' (ids are unique across sites and events)")
+            fail("id", Msg("err.ev.dupe", {"id": r["id"]}))
         if not r["dates"] and not r["rrule"]:
-            fail("dates", "give the event's dates or a recurrence rule (rrule)")
+            fail("dates", Msg("err.ev.no_dates"))
         site = None
         if r.get("site_id"):
             site = sites.get(r["site_id"])
             if site is None and (skip_missing_sites or r["site_id"] in skipped):
                 continue
             if site is None:
-                fail("site_id", f"no site with id '{r['site_id']}'")
+                fail("site_id", Msg("err.cat.no_site", {"id": r["site_id"]}))
         elif r.get("lat") is None or r.get("lon") is None:
-            fail("site_id", "give the place: a site_id, or lat and lon")
+            fail("site_id", Msg("err.ev.no_place"))
         if len(issues) > bad:
             continue
         out[r["id"]] = Event(
@@ -348,24 +348,21 @@ def with_events(request: TripRequest, events: Mapping[str, Event]) -> TripReques
     if opts is None:
         return request
     on_trip = event_sites(events, request.dates)
-    problems = []
+    problems: list[Msg] = []
     required = [*opts.require, *(m for m in request.must_visit if m in events)]
     for eid in dict.fromkeys(required):
         if eid not in events:
-            problems.append(f"events.require: '{eid}' is not an event id")
+            problems.append(Msg("err.ev.not_event", {"id": clip(eid, 80)}))
         elif eid not in on_trip:
             later = dt.date(request.start_date.year + 3, 12, 31)
             nearest = events[eid].occurrences(request.dates[0], later)
-            when = (
-                ", ".join(f"{a}..{b}" if a != b else str(a) for a, b in nearest[:3])
-                or "no later date"
+            when = ", ".join(f"{a}..{b}" if a != b else str(a) for a, b in nearest[:3]) or Msg(
+                "err.ev.no_later"
             )
-            problems.append(
-                f"events.require: '{eid}' does not take place between {request.dates[0]} and "
-                f"{request.dates[-1]} (next: {when})"
-            )
+            params = {"id": eid, "first": request.dates[0], "last": request.dates[-1], "next": when}
+            problems.append(Msg("err.ev.not_on_trip", params))
     if problems:
-        raise ScenarioError(problems, title="the trip request asks for events it cannot have:")
+        raise ScenarioError(problems, title=Msg("err.ev.title"))
     changes: dict[str, Any] = {}
     if request.candidates is not None:
         extra = [e for e in on_trip if e not in request.candidates and e not in request.exclude]

@@ -24,7 +24,7 @@ import logging
 import os
 from collections.abc import Iterator
 
-from .exceptions import RouteplannerError
+from .exceptions import Msg, RouteplannerError, os_reason
 
 __all__ = ["DaskExtraMissingError", "dask_available", "dask_executor", "default_workers"]
 
@@ -35,10 +35,13 @@ class DaskExtraMissingError(RouteplannerError, ImportError):
     exit_code = 1
 
     def __init__(self) -> None:
-        super().__init__(
-            "running on Dask needs the optional 'dask' extra: "
-            "pip install 'routeplanner[dask]' (it installs dask[distributed])"
-        )
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
+        from .i18n import t
+
+        return t("err.dask_extra", lang)
 
 
 def dask_available() -> bool:
@@ -104,9 +107,8 @@ def dask_executor(
             try:
                 client = stack.enter_context(distributed.Client(scheduler, timeout="20s"))
             except OSError as err:
-                raise RouteplannerError(
-                    f"cannot reach the Dask scheduler at {scheduler}: {err}"
-                ) from err
+                where = {"address": scheduler, "why": os_reason(err)}
+                raise RouteplannerError(Msg("err.dask_unreachable", where)) from err
         yield client.get_executor(pure=False)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -224,30 +224,48 @@ def _legs_table(
 
 def localized(frame: pd.DataFrame | Table, lang: str) -> pd.DataFrame | Table:
     """A table as a person reads it in ``lang``: headers from the label catalog (``col.<name>``
-    where there is one), booleans as yes/no, kinds and units of a calculation in words.
+    where there is one), booleans as yes/no, kinds and units of a calculation, categories and
+    statuses (``status.<value>``) in words.
 
-    Returns the same kind of table it is given (a DataFrame or a
+    Returns the same kind of table it is given (a DataFrame, its dtypes kept, or a
     :class:`~routeplanner.spreadsheet.Table`)."""
-    if not isinstance(frame, Table):
-        return localized(Table.from_frame(frame), lang).to_frame()  # type: ignore[union-attr]
-    out = frame
-    for col in out.columns:
-        values = [v for v in out.column(col) if not is_missing(v)]
-        if values and all(isinstance(v, bool | np.bool_) for v in values):
-            out = out.map_column(
-                col, lambda v: "" if is_missing(v) else t("yes" if v else "no", lang)
-            )
-    if "kind" in out.columns:
-        out = out.map_column(
-            "kind", lambda k: t(f"cost.line.{k}", lang) if has(f"cost.line.{k}") else k
-        )
-    if "unit" in out.columns:
-        out = out.map_column(
-            "unit", lambda u: t(f"cost.unit.{u}", lang) if has(f"cost.unit.{u}") else u
-        )
-    if "category" in out.columns:
-        out = out.map_column("category", lambda c: t(c, lang) if has(c) else c)
-    return out.renamed(lambda c: t(f"col.{c}", lang) if has(f"col.{c}") else c)
+
+    def header(c: str) -> str:
+        return t(f"col.{c}", lang) if has(f"col.{c}") else c
+
+    if isinstance(frame, Table):
+        out = frame
+        for col, words in _in_words(frame.columns, frame.column, lang):
+            out = out.map_column(col, words)
+        return out.renamed(header)
+    copy = frame.copy()
+    for col, words in _in_words(list(copy.columns), lambda c: list(copy[c].dropna()), lang):
+        copy[col] = copy[col].map(words)
+    return copy.rename(columns=header)
+
+
+def _in_words(
+    columns: Sequence[str], values: Callable[[str], list[Any]], lang: str
+) -> list[tuple[str, Callable[[Any], Any]]]:
+    """The columns :func:`localized` writes in words, each with its mapping, in order."""
+
+    def yes_no(v: Any) -> Any:
+        return "" if is_missing(v) else t("yes" if v else "no", lang)
+
+    def label(prefix: str) -> Callable[[Any], Any]:
+        return lambda v: t(f"{prefix}{v}", lang) if has(f"{prefix}{v}") else v
+
+    out: list[tuple[str, Callable[[Any], Any]]] = []
+    for col in columns:
+        present = [v for v in values(col) if not is_missing(v)]
+        if present and all(isinstance(v, bool | np.bool_) for v in present):
+            out.append((col, yes_no))
+    for col, prefix in (("kind", "cost.line."), ("unit", "cost.unit."), ("category", "")):
+        if col in columns:
+            out.append((col, label(prefix)))
+    if "status" in columns:
+        out.append(("status", label("status.")))
+    return out
 
 
 def _write_sheets(sheets: Mapping[str, Table], lang: str) -> bytes:
@@ -678,15 +696,21 @@ def render_insertion(
     Returns
     -------
     dict
-        ``insertion_report.csv``, ``insertion_report.xlsx`` (sheet ``insertion_report``) and
+        ``insertion_report.csv`` (every column, both languages), ``insertion_report.xlsx``
+        (headers, effects and reasons in ``lang``) and
         ``insertion_map.html`` (the new plan with the candidates: green fits, grey does not).
     """
     from .maps import add_insertion_layer, itinerary_map, render_map
 
     m = itinerary_map(itinerary, catalog, lang=lang, names=names)
+    readable = report.copy()  # the workbook is for people: one language
+    for col in ("effect", "reason"):
+        if lang != "en" and f"{col}_ru" in readable.columns:
+            readable[col] = readable[f"{col}_ru"]
+    readable = readable.drop(columns=[c for c in ("effect_ru", "reason_ru") if c in readable])
     return {
         "insertion_report.csv": spreadsheet.csv_bytes(report),
-        "insertion_report.xlsx": spreadsheet.xlsx_bytes({"insertion_report": report}),
+        "insertion_report.xlsx": _write_sheets({"insertion_report": readable}, lang),
         "insertion_map.html": render_map(add_insertion_layer(m, report, catalog, lang=lang)),
     }
 

@@ -564,7 +564,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "check.lodging_base": ("базовая гостиница — {lodging}", "the base lodging is {lodging}"),
     "check.lodging_night": ("ночь {n} должна быть в {lodging}", "night {n} must be at {lodging}"),
     "check.legs_count": (
-        "переездов {legs} на {moves} перемещений",
+        "переездов: {legs}, перемещений: {moves}",
         "{legs} legs for {moves} moves",
     ),
     "check.legs_places": (
@@ -657,7 +657,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.where_day": ("день {n}", "day {n}"),
     "check.where_trip": ("поездка", "trip"),
-    "check.violations": ("нарушений: {n}", "{n} violation(s)"),
+    "check.violations": ("нарушения ({n})", "{n} violation(s)"),
     "check.ok": (
         "OK: {file} — {status}, {stops}, нарушений нет",
         "OK: {file} — {status}, {stops}, no violations",
@@ -1023,7 +1023,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.mode_replace": ("Заменить встроенный список объектов", "Replace the built-in site list"),
     "web.use_file": ("Проверить и использовать", "Validate and use"),
     "web.catalog_ok": (
-        "Файл «{name}» принят: в каталоге {n} объектов. Он используется на всех страницах.",
+        "Файл «{name}» принят: объектов в каталоге — {n}. Он используется на всех страницах.",
         "The file '{name}' is accepted: the catalog has {n} sites. All pages now use it.",
     ),
     "web.catalog_active": (
@@ -1187,8 +1187,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "web.side_map": ("Варианты на карте", "The variants on a map"),
     "web.pick_variants": ("Выберите хотя бы один вариант.", "Choose at least one variant."),
     "web.too_many_variants": (
-        "Слишком большой запрос: {n} вариантов, до {seconds} с поиска. За один раз — не более "
-        "{max_n} вариантов и {max_s} с; выберите меньше вариантов или меньшее время.",
+        "Слишком большой запрос: вариантов — {n}, до {seconds} с поиска. За один раз — не "
+        "больше {max_n} (вариантов) и {max_s} с; выберите меньше вариантов или меньшее время.",
         "Too much for one run: {n} variants, up to {seconds} s of search. One run takes at "
         "most {max_n} variants and {max_s} s; pick fewer variants or less time.",
     ),
@@ -1240,6 +1240,1100 @@ _LABELS: dict[str, tuple[str, str]] = {
         "No departure lost an enterprise.",
     ),
     "web.pick_season": ("Выберите файл сезона.", "Choose a season file."),
+    # ------------------------------------------------------------------ error messages
+    # (exceptions.Msg / Problem: file, row and field come first, then the message)
+    "err.at_row": (", строка {row}", ", row {row}"),
+    "err.at_field": (", поле «{field}»", ", field '{field}'"),
+    "err.problems_found": ("{n}:", "{n} found:"),
+    "err.and_more": ("  … и ещё {n}", "  … and {n} more"),
+    "err.did_you_mean": ("; возможно, имелось в виду: {ids}", "; did you mean {ids}?"),
+    "err.unknown_place": ("неизвестный id места «{id}»{hint}", "unknown place id '{id}'{hint}"),
+    "err.infeasible": ("запрос невыполним:", "the request cannot be satisfied:"),
+    "err.an_output": ("файл результата", "an output"),
+    "err.cannot_write": (
+        "не удаётся записать {target}: {why}; ничего не записано",
+        "cannot write {target}: {why}; nothing was written",
+    ),
+    "err.busy": (
+        "в папку {folder} уже пишет другой запуск routeplanner{who}; дождитесь его окончания "
+        "или выберите другую папку --out",
+        "another routeplanner run is writing into {folder}{who}; wait for it to finish or "
+        "choose another --out",
+    ),
+    "err.out_of_memory": (
+        "не хватает памяти: запрос слишком велик для этого компьютера",
+        "out of memory: the request is too large for this machine",
+    ),
+    "err.unexpected": (
+        "непредвиденная ошибка {kind}: {detail} (это ошибка программы; {where}; сообщите о ней "
+        "вместе с выполненной командой)",
+        "unexpected {kind}: {detail} (this is a bug; {where}; please report it with the "
+        "command you ran)",
+    ),
+    "err.log_at": ("трассировка сохранена в {log}", "the traceback is in {log}"),
+    "err.log_lost": ("трассировку сохранить не удалось", "the traceback could not be saved"),
+    "err.warning": ("предупреждение", "warning"),
+    # pydantic's error types (exceptions.pydantic_issues), by ``type``
+    "err.pyd.missing": ("обязательный ключ не задан", "required key is missing"),
+    "err.pyd.extra_forbidden": (
+        "неизвестный ключ (проверьте написание; ключи описаны в README)",
+        "unknown key (check the spelling; see the README for the keys)",
+    ),
+    "err.pyd.greater_than": (
+        "должно быть больше {gt}, а не {input}",
+        "must be greater than {gt}, not {input}",
+    ),
+    "err.pyd.greater_than_equal": (
+        "должно быть не меньше {ge}, а не {input}",
+        "must be at least {ge}, not {input}",
+    ),
+    "err.pyd.less_than": (
+        "должно быть меньше {lt}, а не {input}",
+        "must be less than {lt}, not {input}",
+    ),
+    "err.pyd.less_than_equal": (
+        "должно быть не больше {le}, а не {input}",
+        "must be at most {le}, not {input}",
+    ),
+    "err.pyd.int_parsing": ("«{input}» — не целое число", "'{input}' is not a whole number"),
+    "err.pyd.int_from_float": ("«{input}» — не целое число", "'{input}' is not a whole number"),
+    "err.pyd.int_type": (
+        "нужно целое число, а не «{input}»",
+        "expected a whole number, not '{input}'",
+    ),
+    "err.pyd.float_parsing": ("«{input}» — не число", "'{input}' is not a number"),
+    "err.pyd.float_type": ("нужно число, а не «{input}»", "expected a number, not '{input}'"),
+    "err.pyd.finite_number": (
+        "нужно конечное число, а не «{input}»",
+        "expected a finite number, not '{input}'",
+    ),
+    "err.pyd.bool_parsing": (
+        "нужно true или false, а не «{input}»",
+        "expected true or false, not '{input}'",
+    ),
+    "err.pyd.bool_type": (
+        "нужно true или false, а не «{input}»",
+        "expected true or false, not '{input}'",
+    ),
+    "err.pyd.string_type": ("нужен текст, а не «{input}»", "expected text, not '{input}'"),
+    "err.pyd.string_too_long": (
+        "текст длиннее допустимого (не более {max_length} симв.)",
+        "text longer than {max_length} characters",
+    ),
+    "err.pyd.string_too_short": (
+        "текст короче допустимого (не менее {min_length} симв.)",
+        "text shorter than {min_length} characters",
+    ),
+    "err.pyd.too_long": (
+        "слишком много элементов (не более {max_length})",
+        "too many items (at most {max_length})",
+    ),
+    "err.pyd.too_short": (
+        "слишком мало элементов (не менее {min_length})",
+        "too few items (at least {min_length})",
+    ),
+    "err.pyd.literal_error": (
+        "«{input}» — недопустимое значение; допустимы: {expected}",
+        "'{input}' is not one of: {expected}",
+    ),
+    "err.pyd.enum": (
+        "«{input}» — недопустимое значение; допустимы: {expected}",
+        "'{input}' is not one of: {expected}",
+    ),
+    "err.pyd.date_from_datetime_parsing": (
+        "«{input}» — не дата ГГГГ-ММ-ДД",
+        "'{input}' is not a date YYYY-MM-DD",
+    ),
+    "err.pyd.date_from_datetime_inexact": (
+        "«{input}» — не дата (указано время суток)",
+        "'{input}' is not a date (it has a time of day)",
+    ),
+    "err.pyd.date_parsing": (
+        "«{input}» — не дата ГГГГ-ММ-ДД",
+        "'{input}' is not a date YYYY-MM-DD",
+    ),
+    "err.pyd.date_type": ("«{input}» — не дата ГГГГ-ММ-ДД", "'{input}' is not a date YYYY-MM-DD"),
+    "err.pyd.time_parsing": ("«{input}» — не время ЧЧ:ММ", "'{input}' is not a time HH:MM"),
+    "err.pyd.time_type": ("«{input}» — не время ЧЧ:ММ", "'{input}' is not a time HH:MM"),
+    "err.pyd.dict_type": (
+        "нужен словарь ключей, а не «{input}»",
+        "expected a mapping of keys, not '{input}'",
+    ),
+    "err.pyd.model_type": (
+        "нужен словарь ключей, а не «{input}»",
+        "expected a mapping of keys, not '{input}'",
+    ),
+    "err.pyd.model_attributes_type": (
+        "нужен словарь ключей, а не «{input}»",
+        "expected a mapping of keys, not '{input}'",
+    ),
+    "err.pyd.list_type": ("нужен список, а не «{input}»", "expected a list, not '{input}'"),
+    "err.pyd.tuple_type": ("нужен список, а не «{input}»", "expected a list, not '{input}'"),
+    "err.pyd.recursion_loop": ("слишком глубокая вложенность", "nested too deeply"),
+    # scenarios (scenario.py)
+    "err.scenario_not_mapping": (
+        "сценарий должен быть словарём ключей",
+        "the scenario must be a mapping of keys",
+    ),
+    "err.scenario_title": ("{file}: ошибки в сценарии ({n}):", "{file}: {n} in the scenario:"),
+    "err.invalid_values": ("недопустимые значения: {detail}", "invalid values: {detail}"),
+    "err.closest": (" (ближайшие: {ids})", " (closest: {ids})"),
+    "err.not_lodging_or_hub": (
+        "{key}: «{id}» — не id гостиницы или транспортного узла{closest}",
+        "{key}: '{id}' is not a lodging or hub id{closest}",
+    ),
+    "err.not_site": (
+        "{key}: «{id}» — не id объекта{closest}",
+        "{key}: '{id}' is not a site id{closest}",
+    ),
+    "err.not_lodging": (
+        "{key}: «{id}» — не id гостиницы{closest}",
+        "{key}: '{id}' is not a lodging id{closest}",
+    ),
+    "err.extra_place_taken": (
+        "extra_places: id «{id}» уже есть в каталоге",
+        "extra_places: id '{id}' is already a catalog id",
+    ),
+    "err.base_needs_lodging": (
+        "для overnight 'base' нужна гостиница 'lodging' (или гостиница как 'start') для ночёвок",
+        "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights",
+    ),
+    "err.unknown_places_title": (
+        "в запросе названы неизвестные места:",
+        "the trip request names unknown places:",
+    ),
+    "err.lunch_outside": (
+        "lunch: окно обеда {lo}–{hi} ({minutes} мин) лежит вне дня {start}–{end}; в плане нет "
+        "обеда",
+        "lunch: the lunch window {lo}–{hi} ({minutes} min) lies outside the day {start}–{end}; "
+        "the plan has no lunch break",
+    ),
+    "err.no_lodging_town": (
+        "lodging_towns: в «{town}» нет гостиниц; пункт не учитывается (города с гостиницами: "
+        "{towns})",
+        "lodging_towns: no lodging in '{town}'; it is ignored (towns with lodgings: {towns})",
+    ),
+    # reading files (_csv.py, _yaml.py)
+    "err.required": ("значение обязательно", "value is required"),
+    "err.too_large": ("файл больше {mib} МиБ", "file is larger than {mib} MiB"),
+    "err.cannot_read": ("не удаётся прочитать файл: {why}", "cannot read the file: {why}"),
+    "err.not_utf8": (
+        "файл не в кодировке UTF-8; сохраните его как UTF-8",
+        "the file is not UTF-8 text; save it as UTF-8",
+    ),
+    "err.csv.slug": (
+        "«{value}» — недопустимый id (только строчные a-z, 0-9 и _)",
+        "'{value}' is not a valid id (use lowercase a-z, 0-9 and _)",
+    ),
+    "err.csv.number": ("«{value}» — не число", "'{value}' is not a number"),
+    "err.csv.finite": ("«{value}» — не конечное число", "'{value}' is not a finite number"),
+    "err.csv.whole": ("«{value}» — не целое число", "'{value}' is not a whole number"),
+    "err.csv.too_large": ("«{value}» — слишком большое число", "'{value}' is too large"),
+    "err.csv.bool": ("«{value}» — не true/false (да/нет)", "'{value}' is not true or false"),
+    "err.csv.hhmm": ("«{value}» — не время ЧЧ:ММ", "'{value}' is not a time HH:MM"),
+    "err.csv.choice": (
+        "«{value}» — недопустимое значение; допустимы: {known}",
+        "'{value}' is not one of: {known}",
+    ),
+    "err.csv.between": (
+        "{what} {value}: должно быть от {lo} до {hi}{hint}",
+        "{what} {value} must be between {lo} and {hi}{hint}",
+    ),
+    "err.csv.empty": (
+        "файл пуст; нужна строка заголовка",
+        "the file is empty; it needs a header row",
+    ),
+    "err.csv.bad_header": ("ошибка в заголовке CSV: {detail}", "malformed CSV header: {detail}"),
+    "err.csv.dupe_column": (
+        "столбец встречается в заголовке больше одного раза",
+        "column appears more than once in the header",
+    ),
+    "err.csv.missing_column": (
+        "в заголовке нет обязательного столбца",
+        "required column is missing from the header",
+    ),
+    "err.csv.extra_cells": (
+        "в строке больше ячеек, чем в заголовке",
+        "row has more cells than the header",
+    ),
+    "err.csv.long_cell": (
+        "ячейка длиннее 131 072 символов",
+        "a cell is longer than 131,072 characters",
+    ),
+    "err.csv.malformed": (
+        "ошибка формата CSV: {detail}; следующие строки не прочитаны",
+        "malformed CSV: {detail}; rows after it not read",
+    ),
+    "err.yaml.too_large": ("файл больше 1 МиБ", "file is larger than 1 MiB"),
+    "err.yaml.cannot_read": ("не удаётся прочитать: {why}", "cannot read: {why}"),
+    "err.yaml.not_utf8": (
+        "не текст UTF-8; сохраните файл как UTF-8",
+        "not UTF-8 text; save it as UTF-8",
+    ),
+    "err.yaml.empty": ("файл пуст", "the file is empty"),
+    "err.yaml.invalid": ("ошибка YAML: {detail}", "invalid YAML: {detail}"),
+    "err.yaml.nested": (
+        "ошибка YAML: слишком глубокая вложенность",
+        "invalid YAML: nested too deeply",
+    ),
+    "err.yaml.key_plain": (
+        "ключ должен быть простым значением (текст или число), а не списком или словарём",
+        "a key must be a plain value (text or a number), not a list or a mapping",
+    ),
+    "err.yaml.duplicate": ("ключ «{key}» повторяется", "duplicated key '{key}'"),
+    "err.yaml.date": (
+        "«{value}»: дата должна быть ГГГГ-ММ-ДД, реальный день календаря",
+        "'{value}': a date must be YYYY-MM-DD, a real calendar day",
+    ),
+    "err.yaml.alias_loop": (
+        "ссылка (*) указывает на узел, который её содержит",
+        "an alias (*) refers to a node that contains it",
+    ),
+    "err.yaml.expands": (
+        "после раскрытия ссылок (*) файл содержит больше {limit} значений: отклонён",
+        "the file stands for more than {limit} values once its aliases (*) are expanded: refused",
+    ),
+    "err.yaml.p.mapping_values": (
+        "здесь не может быть «ключ: значение» (проверьте отступы и двоеточия)",
+        "mapping values are not allowed here",
+    ),
+    "err.yaml.p.no_colon": ("не найдено ожидаемое «:»", "could not find expected ':'"),
+    "err.yaml.p.tab": (
+        "символ табуляции не может начинать элемент (используйте пробелы)",
+        "found character '\\t' that cannot start any token",
+    ),
+    "err.yaml.p.alias": ("ссылка (*) на неопределённую метку (&)", "found undefined alias"),
+    "err.yaml.p.end": ("неожиданный конец файла", "found unexpected end of stream"),
+    "err.yaml.p.colon": ("неожиданное «:»", "found unexpected ':'"),
+    "err.yaml.p.expected": (
+        "нарушена структура (проверьте отступы и скобки): {detail}",
+        "{detail}",
+    ),
+    # the trip request (model.py)
+    "err.model.time": ("время должно быть ЧЧ:ММ", "a time must be HH:MM"),
+    "err.model.time_local": (
+        "время должно быть ЧЧ:ММ (местное, без часового пояса)",
+        "a time must be HH:MM (local time, no time zone)",
+    ),
+    "err.model.lunch_order": (
+        "обед: 'latest' раньше, чем 'earliest'",
+        "lunch 'latest' is before 'earliest'",
+    ),
+    "err.model.quota_bounds": ("для квоты нужен 'min' или 'max'", "a quota needs 'min' or 'max'"),
+    "err.model.quota_order": (
+        "в квоте 'min' больше, чем 'max'",
+        "quota 'min' is larger than 'max'",
+    ),
+    "err.model.strategy": (
+        "«{value}» — не стратегия OR-Tools; допустимы: {known}",
+        "'{value}' is not an OR-Tools strategy; one of {known}",
+    ),
+    "err.model.mode": (
+        "неизвестный вид транспорта «{value}»; допустимы: {known}",
+        "unknown mode '{value}'; one of {known}",
+    ),
+    "err.model.visit_length": (
+        "длительность посещения «{site}» должна быть от 1 до 1440 мин",
+        "visit length of '{site}' must be 1..1440 minutes",
+    ),
+    "err.model.weight": (
+        "вес категории «{category}» должен быть от 0 до 100",
+        "weight of '{category}' must be between 0 and 100",
+    ),
+    "err.model.day_order": (
+        "day_end должен быть позже day_start",
+        "day_end must be after day_start",
+    ),
+    "err.model.clash": (
+        "объекты одновременно обязательны и исключены: {ids}",
+        "sites both required and excluded: {ids}",
+    ),
+    "err.model.must_twice": (
+        "в must_visit объект указан дважды",
+        "must_visit lists a site twice",
+    ),
+    "err.model.nights": (
+        "для overnight 'fixed' нужны 'nights': id гостиницы на каждую ночь ({n})",
+        "overnight 'fixed' needs 'nights': one lodging id for each night ({n})",
+    ),
+    "err.model.nights_unused": (
+        "'nights' используется только с overnight: fixed",
+        "'nights' is only used with overnight: fixed",
+    ),
+    # the catalog (catalog.py, calendar.py and the per-site tables)
+    "err.what.lat": ("широта", "latitude"),
+    "err.what.lon": ("долгота", "longitude"),
+    "err.what.groups": ("число групп", "number of groups"),
+    "err.what.checklist_score": ("балл чек-листа", "checklist score"),
+    "err.what.visit_min": ("длительность посещения (мин)", "visit length (minutes)"),
+    "err.what.booking_days": ("срок записи (дней)", "booking lead time (days)"),
+    "err.what.max_group": ("наибольшая группа", "maximum group size"),
+    "err.what.min_age": ("минимальный возраст", "minimum age"),
+    "err.what.price": ("цена (₽)", "price (RUB)"),
+    "err.what.score": ("оценка", "score"),
+    "err.what.price_night": ("цена за ночь (₽)", "price per night (RUB)"),
+    "err.what.price_year": ("год цены", "price year"),
+    "err.what.event_days": ("длительность события (дней)", "event length (days)"),
+    "err.what.value": ("значение", "value"),
+    "err.cat.region": (
+        " (Иркутская область и соседние регионы); не перепутаны ли lat и lon?",
+        " (Irkutsk oblast and its neighbours); are lat and lon swapped?",
+    ),
+    "err.cat.slot_twice": ("время сеанса указано дважды", "a slot time is listed twice"),
+    "err.cat.source_date": (
+        "«{value}» — не дата ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ",
+        "'{value}' is not a date YYYY-MM-DD, YYYY-MM or YYYY",
+    ),
+    "err.cat.source_year": (
+        "«{value}»: год должен быть от 1900 до следующего",
+        "'{value}': the year must lie between 1900 and next year",
+    ),
+    "err.cat.criteria": ("нужен словарь 'criteria:'", "a mapping 'criteria:' is required"),
+    "err.cat.weight": ("должно быть числом ≥ 0", "must be a number >= 0"),
+    "err.cat.weights_zero": ("сумма весов равна нулю", "the weights sum to zero"),
+    "err.cat.prior": (
+        "должно быть числом от 0 до 5 или 'base_score'",
+        "must be a number from 0 to 5 or 'base_score'",
+    ),
+    "err.cat.category": ("неизвестная категория", "unknown category"),
+    "err.cat.weight_100": ("должно быть от 0 до 100", "must be 0..100"),
+    "err.cat.met_at": ("должно быть целым баллом от 0 до 5", "must be a whole score 0..5"),
+    "err.cat.essential": (
+        "должно перечислять критерии из 'criteria:'",
+        "must list criteria of 'criteria:'",
+    ),
+    "err.cat.no_site": ("нет объекта с id «{id}»", "no site with id '{id}'"),
+    "err.cat.twice": ("«{id}» указан дважды", "'{id}' is listed twice"),
+    "err.cat.dupe": ("id «{id}» повторяется", "duplicate id '{id}'"),
+    "err.cat.dupe_in": (
+        "id «{id}» повторяется (также в {other})",
+        "duplicate id '{id}' (also in {other})",
+    ),
+    "err.cat.criterion_twice": (
+        "критерий «{criterion}» указан для этого объекта дважды",
+        "'{criterion}' given twice for this site",
+    ),
+    "err.cat.not_column": ("«{name}» — не имя столбца", "'{name}' is not a column name"),
+    "err.cat.title": ("в каталоге {root} ошибки ({n}):", "the catalog in {root} has {n}:"),
+    "err.hours.empty": (
+        "часы работы не заданы; пишите, например, 'Mo-Fr 10:00-17:00' или '24/7'",
+        "opening hours are empty; use e.g. 'Mo-Fr 10:00-17:00' or '24/7'",
+    ),
+    "err.hours.ph": (
+        "не используйте PH/SH в opening_hours; заполните столбец 'public_holidays' (closed, open "
+        "или sunday)",
+        "do not use PH/SH in opening_hours; set the 'public_holidays' column (closed, open or "
+        "sunday) instead",
+    ),
+    "err.hours.order": (
+        "«{span}» закрывается раньше, чем открывается; часы после полуночи не поддерживаются "
+        "(пишите, например, 10:00-18:00)",
+        "'{span}' closes before it opens; hours past midnight are not supported (write e.g. "
+        "10:00-18:00)",
+    ),
+    "err.hours.syntax": (
+        "«{expr}» — не синтаксис opening_hours OpenStreetMap; проверьте выражение, например, на "
+        "https://openingh.openstreetmap.de/evaluation_tool/",
+        "'{expr}' is not valid OpenStreetMap opening_hours syntax; check it, e.g. at "
+        "https://openingh.openstreetmap.de/evaluation_tool/",
+    ),
+    "err.date": ("«{value}» — не дата ГГГГ-ММ-ДД", "'{value}' is not a date YYYY-MM-DD"),
+    "err.url": (
+        "«{value}» — не веб-адрес (http:// или https://)",
+        "'{value}' is not a web address (http:// or https://)",
+    ),
+    "err.cap.twice": (
+        "у объекта «{id}» две строки вместимости",
+        "site '{id}' has two capacity rows",
+    ),
+    "err.cap.give_one": ("укажите хотя бы одно из: {fields}", "give at least one of {fields}"),
+    "err.cap.not_column": (
+        "«{name}» — не столбец вместимости",
+        "'{name}' is not a capacity column",
+    ),
+    "err.cap.unsourced": (
+        "{fields}: нет ни источника (source_url), ни отметки в 'defaults' как допущения",
+        "{fields} is neither sourced (source_url) nor listed in 'defaults' as a planning default",
+    ),
+    "err.cap.no_slots": (
+        "у объекта нет сеансов экскурсий; используйте groups_per_day",
+        "the site has no excursion slots; use groups_per_day",
+    ),
+    "err.cap.week": (
+        "{week} в неделю меньше, чем {day} в день",
+        "{week} a week is less than {day} a day",
+    ),
+    "err.as.not_enterprise": ("«{id}» — не предприятие", "'{id}' is not an enterprise"),
+    "err.as.assessor": ("кто проверял? (укажите имя)", "who assessed? (a name)"),
+    "err.as.criterion": (
+        "«{criterion}» — не критерий ({known})",
+        "'{criterion}' is not a criterion ({known})",
+    ),
+    "err.as.twice": ("на «{criterion}» ответ дан дважды", "'{criterion}' answered twice"),
+    "err.as.mapping": ("нужен словарь «критерий: балл»", "must map criteria to scores"),
+    "err.as.score": ("балл «{value}» — не целое от 0 до 5", "score '{value}' is not a whole 0..5"),
+    "err.as.title": ("{source}: ответы недопустимы:", "{source}: the answers are not valid:"),
+    "err.ev.range": (
+        "«{value}»: диапазон кончается раньше начала",
+        "'{value}': the range ends before it starts",
+    ),
+    "err.ev.long": (
+        "«{value}»: событие длиннее 3 месяцев — не событие",
+        "'{value}': an event longer than 3 months is not an event",
+    ),
+    "err.ev.rrule": (
+        "«{value}» — не ежегодное правило RRULE (например, FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=3)",
+        "'{value}' is not a yearly RRULE (e.g. FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=3)",
+    ),
+    "err.ev.rrule_bad": (
+        "«{value}» — недопустимое правило RRULE: {detail}",
+        "'{value}' is not a valid RRULE: {detail}",
+    ),
+    "err.ev.hours": ("«{value}» — не ЧЧ:ММ-ЧЧ:ММ", "'{value}' is not HH:MM-HH:MM"),
+    "err.ev.hours_day": (
+        "«{value}» — не промежуток времени одного дня",
+        "'{value}' is not a time range of one day",
+    ),
+    "err.ev.hours_order": (
+        "«{value}» кончается раньше начала (события после полуночи не поддерживаются)",
+        "'{value}' ends before it starts (events past midnight are not supported)",
+    ),
+    "err.ev.dupe": (
+        "id «{id}» повторяется (id общие для объектов и событий)",
+        "duplicate id '{id}' (ids are unique across sites and events)",
+    ),
+    "err.ev.no_dates": (
+        "укажите даты события или правило повторения (rrule)",
+        "give the event's dates or a recurrence rule (rrule)",
+    ),
+    "err.ev.no_place": (
+        "укажите место: site_id или lat и lon",
+        "give the place: a site_id, or lat and lon",
+    ),
+    "err.ev.not_event": (
+        "events.require: «{id}» — не id события",
+        "events.require: '{id}' is not an event id",
+    ),
+    "err.ev.no_later": ("позже дат нет", "no later date"),
+    "err.ev.not_on_trip": (
+        "events.require: «{id}» не проходит с {first} по {last} (ближайшие: {next})",
+        "events.require: '{id}' does not take place between {first} and {last} (next: {next})",
+    ),
+    "err.ev.title": (
+        "в запросе есть события, которые в эти даты невозможны:",
+        "the trip request asks for events it cannot have:",
+    ),
+    "err.st.no_id": ("нет объекта или события с id «{id}»", "no site or event with id '{id}'"),
+    "err.ea.no_place": ("нет места «{id}»", "no place '{id}'"),
+    "err.net.season": (
+        "«{value}» — не сезон ММ-ДД..ММ-ДД",
+        "'{value}' is not a season range MM-DD..MM-DD",
+    ),
+    "err.net.season_day": ("«{value}»: {day} — не дата", "'{value}': {day} is not a date"),
+    "err.net.weekdays": (
+        "«{value}» — не диапазон дней недели вида Mo-Fr",
+        "'{value}' is not a weekday range like Mo-Fr",
+    ),
+    "err.net.weekday": (
+        "«{value}» — не день недели (Mo, Tu, We, Th, Fr, Sa, Su)",
+        "'{value}' is not a weekday (Mo, Tu, We, Th, Fr, Sa, Su)",
+    ),
+    "err.net.profiles": ("нужен словарь 'profiles:'", "a mapping 'profiles:' is required"),
+    "err.net.detour": ("должно быть от 1 до 3", "must be between 1 and 3"),
+    "err.net.distance": ("расстояние от 0 до 1000 км", "a distance 0..1000 km"),
+    "err.net.mapping": ("нужен словарь", "mapping required"),
+    "err.net.speed": ("скорость от 1 до 200 км/ч", "a speed 1..200 km/h"),
+    "err.net.nonneg": ("должно быть ≥ 0", "must be >= 0"),
+    "err.net.no_node": ("нет узла «{id}» в nodes.csv", "no node '{id}' in nodes.csv"),
+    "err.net.loop": (
+        "дорога должна соединять два разных узла",
+        "a road must join two different nodes",
+    ),
+    "err.net.hub_node": (
+        "узел «{hub}»: нет дорожного узла «{id}»",
+        "hub '{hub}': no road node '{id}'",
+    ),
+    "err.net.not_node": (
+        "«{id}» — не узел сети и не транспортный узел",
+        "'{id}' is neither a node nor a hub",
+    ),
+    "err.net.place_node": (
+        "{place}: «{id}» — не узел сети (ближайшие: {ids})",
+        "{place}: '{id}' is not a node of the network (closest: {ids})",
+    ),
+    "err.net.title": ("в сети {root} ошибки ({n}):", "the network in {root} has {n}:"),
+    # tours (tours.py, embed.py)
+    "err.tour.csv": ("ошибка формата CSV: {detail}", "malformed CSV: {detail}"),
+    "err.tour.columns": (
+        "нужны столбцы 'day' и 'stop' (необязательные: lat, lon, start, fixed, visit_min, lodging)",
+        "columns 'day' and 'stop' are required (optional: lat, lon, start, fixed, visit_min, "
+        "lodging)",
+    ),
+    "err.tour.days": (
+        "нужен список дней тура 'days:'",
+        "a list 'days:' of the tour's days is required",
+    ),
+    "err.tour.stops": ("у каждого дня должны быть 'stops:'", "each day needs 'stops:'"),
+    "err.tour.mapping": ("нужен словарь ключей", "a mapping"),
+    "err.tour.suffix": (
+        "файл тура должен быть .yaml, .yml или .csv",
+        "a tour file must be .yaml, .yml or .csv",
+    ),
+    "err.tour.minutes": (
+        "«{value}» — не число минут (1..1440)",
+        "'{value}' is not a number of minutes (1..1440)",
+    ),
+    "err.tour.coords": (
+        "«{value}» — не координаты в Иркутской области или соседних регионах",
+        "'{value}' are not coordinates in Irkutsk oblast or its neighbours",
+    ),
+    "err.tour.day": ("«{value}» — не номер дня", "'{value}' is not a day number"),
+    "err.tour.day_one": ("дни нумеруются с 1", "days count from 1"),
+    "err.tour.lodging": (
+        "«{id}» — не id гостиницы (ближайшие: {ids})",
+        "'{id}' is not a lodging id (closest: {ids})",
+    ),
+    "err.tour.no_match": (
+        "«{name}» не совпадает ни с одним объектом каталога (ближайшие: {ids}); укажите его id "
+        "или lat и lon",
+        "'{name}' matches no catalog site (closest: {ids}); give its id, or lat and lon",
+    ),
+    "err.tour.keys": ("{file}: недопустимые ключи тура:", "{file}: invalid tour keys:"),
+    "err.tour.night": (
+        "для дня {n} нужна гостиница на ночь",
+        "day {n} needs the lodging of its night",
+    ),
+    "err.tour.title": ("{file}: тур не прочитать ({n}):", "{file}: the tour cannot be read ({n}):"),
+    "err.tour.twice": ("«{id}» встречается в туре дважды", "'{id}' appears twice in the tour"),
+    "err.tour.no_days": ("в туре нет дней", "the tour has no days"),
+    "err.embed.no_fit": (
+        "тур в исходном виде не выполним: {why}",
+        "the tour as given does not fit: {why}",
+    ),
+    "err.embed.late": (
+        "день {n}: до «{name}» не успеть (начало возможно {when}; день начинается в {start})",
+        "day {n}: '{name}' cannot be reached in time (allowed start {when}; the day starts "
+        "{start})",
+    ),
+    "err.embed.ends_late": (
+        "день {n}: заканчивается после конца дня в {end}",
+        "day {n}: it ends after the day's end at {end}",
+    ),
+    "err.embed.no_lunch": (
+        "день {n}: в окне обеда нет места для перерыва",
+        "day {n}: there is no room for the lunch break in its window",
+    ),
+    "err.embed.drive": (
+        "день {n}: превышен дневной предел вождения",
+        "day {n}: it exceeds the daily driving limit",
+    ),
+    "err.too_large_bytes": ("файл больше {size} байт", "the file is larger than {size} bytes"),
+    # itinerary JSON (result.py)
+    "err.json.bad": ("не JSON: {detail}", "not JSON: {detail}"),
+    "err.json.nested": ("не JSON: слишком глубокая вложенность", "not JSON: nested too deeply"),
+    "err.json.value": ("недопустимое значение: {detail}", "bad value: {detail}"),
+    "err.json.object": ("должен быть объект JSON", "must be a JSON object"),
+    "err.json.list": ("должен быть список JSON", "must be a JSON list"),
+    "err.json.missing": ("нет ключа «{key}»", "missing key '{key}'"),
+    "err.json.text": ("должен быть текст, а не {kind}", "must be text, not {kind}"),
+    "err.json.bool": ("должно быть true или false", "must be true or false"),
+    "err.json.number": (
+        "должно быть конечным числом, а не «{value}»",
+        "must be a finite number, not '{value}'",
+    ),
+    "err.json.whole": (
+        "должно быть целым числом, а не «{value}»",
+        "must be a whole number, not '{value}'",
+    ),
+    "err.json.when": (
+        "«{value}» — не дата и время ГГГГ-ММ-ДДTЧЧ:ММ",
+        "'{value}' is not a date and time YYYY-MM-DDTHH:MM",
+    ),
+    "err.json.latlon": ("должно быть [lat, lon]", "must be [lat, lon]"),
+    # rates (costing.py) and assessments (readiness.py)
+    "err.cost.provenance": (
+        "укажите либо 'source_url' (ставка с источником), либо 'default: true'",
+        "give either 'source_url' (a sourced rate) or 'default: true'",
+    ),
+    "err.cost.missing": ("rates: не заданы {keys}", "rates: missing {keys}"),
+    "err.cost.unknown": (
+        "rates: неизвестные {keys}; известны: {known}",
+        "rates: unknown {keys}; known: {known}",
+    ),
+    "err.cost.breaks": (
+        "group_breaks: размеры групп должны быть положительными",
+        "group_breaks: group sizes must be positive",
+    ),
+    "err.cost.guide": (
+        "rates.guide_max_group: должно быть не меньше 1",
+        "rates.guide_max_group: must be at least 1",
+    ),
+    "err.cost.vehicle": (
+        "vehicles: нет транспорта для профиля «{profile}»",
+        "vehicles: no vehicle for the '{profile}' profile",
+    ),
+    "err.cost.title": ("в тарифах {file} ошибки ({n}):", "the rates in {file} have {n}:"),
+    "err.ready.no_site": ("нет объекта «{id}» (может быть, {ids}?)", "no site '{id}' ({ids}?)"),
+    "err.ready.future": ("дата {date} ещё не наступила", "{date} is in the future"),
+    "err.ready.no_answer": ("нет ни одного ответа", "no answer given"),
+    "err.ready.criterion": ("не критерий ({known})", "not a criterion ({known})"),
+    "err.ready.title": ("проверку нельзя записать:", "the assessment cannot be recorded:"),
+    # variants files (compare/variants.py)
+    "err.var.one_kind": (
+        "укажите ровно одно из 'values', 'range' или 'dates'",
+        "give exactly one of 'values', 'range' or 'dates'",
+    ),
+    "err.var.values": (
+        "'values' должен быть непустым списком",
+        "'values' must be a non-empty list",
+    ),
+    "err.var.range": (
+        "'range' должен быть [первое, последнее] или [первое, последнее, шаг] (целые)",
+        "'range' must be [first, last] or [first, last, step] (integers)",
+    ),
+    "err.var.range_order": (
+        "в 'range' нужно первое ≤ последнего и положительный шаг",
+        "'range' needs first <= last and a positive step",
+    ),
+    "err.var.dates": (
+        "'dates' должен быть словарём с 'from' и 'to' (и 'weekdays')",
+        "'dates' must be a mapping with 'from' and 'to' (and 'weekdays')",
+    ),
+    "err.var.dates_keys": (
+        "в 'dates' неизвестные ключи: {keys}",
+        "'dates' has unknown key(s): {keys}",
+    ),
+    "err.var.dates_type": (
+        "'dates.from' и 'dates.to' должны быть датами (ГГГГ-ММ-ДД)",
+        "'dates.from' and 'dates.to' must be dates (YYYY-MM-DD)",
+    ),
+    "err.var.dates_order": ("'dates.to' раньше 'dates.from'", "'dates.to' is before 'dates.from'"),
+    "err.var.step": (
+        "'dates.step_days' должен быть целым больше нуля",
+        "'dates.step_days' must be a positive integer",
+    ),
+    "err.var.weekdays": (
+        "'dates.weekdays' должен быть списком, например [пн, сб]",
+        "'dates.weekdays' must be a list such as [mon, sat]",
+    ),
+    "err.var.weekday": (
+        "неизвестный день недели «{value}» (пн..вс или mon..sun)",
+        "unknown weekday '{value}' (use mon..sun)",
+    ),
+    "err.var.no_date": ("'dates' не выбирает ни одной даты", "'dates' selects no date"),
+    "err.var.too_many": (
+        "{what} даёт {n} значений; в файле не больше {max} вариантов",
+        "{what} gives {n} values; a file gives at most {max} variants",
+    ),
+    "err.var.template_long": (
+        "шаблон имени — не длиннее {max} символов",
+        "a name template has at most {max} characters",
+    ),
+    "err.var.template": (
+        "«{value}» — не шаблон имени: {detail}",
+        "'{value}' is not a name template: {detail}",
+    ),
+    "err.var.template_field": (
+        "«{name}» — не значение перебора; используйте одно из {known}",
+        "'{name}' is not the sweep's value; use one of {known}",
+    ),
+    "err.var.template_format": (
+        "формат «{spec}» для {name}: ширина до {width}, без вложенных полей",
+        "format '{spec}' of {name}: widths up to {width}, no nested fields",
+    ),
+    "err.var.name_empty": (
+        "имя варианта должно быть непустым текстом",
+        "a variant name must be non-empty text",
+    ),
+    "err.var.name_long": (
+        "имя варианта — не длиннее 80 символов",
+        "a variant name must be at most 80 characters",
+    ),
+    "err.var.name_chars": (
+        "имя варианта не может содержать '/' или '\\' или быть '.' или '..'",
+        "a variant name must not contain '/' or '\\' or be '.' or '..'",
+    ),
+    "err.var.base": (
+        "должен быть словарём ключей сценария (или 'file:')",
+        "must be a mapping of scenario keys (or 'file:')",
+    ),
+    "err.var.path": ("должен быть путём к файлу", "must be a path"),
+    "err.var.file": ("файл вариантов должен быть словарём", "the variants file must be a mapping"),
+    "err.var.unknown_key": (
+        "неизвестный ключ (ожидаются: {known})",
+        "unknown key (expected: {known})",
+    ),
+    "err.var.no_base": ("не задан: сценарий, который варьируется", "missing: the scenario to vary"),
+    "err.var.base_title": (
+        "{file}: базовый сценарий недопустим:",
+        "{file}: the base scenario is invalid:",
+    ),
+    "err.var.sweeps": ("должен быть списком переборов", "must be a list of sweeps"),
+    "err.var.name_twice": (
+        "имя варианта «{name}» используется дважды",
+        "variant name '{name}' is used twice",
+    ),
+    "err.var.count": ("{n}; не больше {max}", "{n}; at most {max}"),
+    "err.var.none": ("нет ни одного варианта", "no variant to plan"),
+    "err.var.title": ("{file}: ошибки в вариантах ({n}):", "{file}: {n} in the variants:"),
+    "err.var.variants": (
+        "должен сопоставлять именам вариантов их изменения",
+        "must map variant names to overrides",
+    ),
+    "err.var.overrides": (
+        "должен быть словарём ключей сценария",
+        "must be a mapping of scenario keys",
+    ),
+    "err.var.field": ("должен называть ключ сценария", "must name a scenario key"),
+    "err.var.on": ("нет варианта «{name}» для перебора", "no variant named '{name}' to sweep over"),
+    "err.var.text": ("должен быть текстом", "must be text"),
+    "err.var.sweep_count": (
+        "{n} с этим перебором; не больше {max}",
+        "{n} with this sweep; at most {max}",
+    ),
+    "err.var.format": (
+        "не удаётся применить «{value}»: {detail}",
+        "cannot format '{value}': {detail}",
+    ),
+    "err.var.bad_name": ("«{name}»: {why}", "'{name}': {why}"),
+    # season files (season.py)
+    "err.season.date": (
+        "{what}: «{value}» — не дата ГГГГ-ММ-ДД",
+        "{what} '{value}' is not a date YYYY-MM-DD",
+    ),
+    "err.season.every": (
+        "'every' должен называть дни недели, например [вт, сб]",
+        "'every' must name weekdays, e.g. [tue, sat]",
+    ),
+    "err.season.product": (
+        "должен быть словарём с 'file' и 'season'",
+        "must be a mapping with 'file' and 'season'",
+    ),
+    "err.season.sold": (
+        "укажите даты продаж: {from: , to: }",
+        "give the dates it is sold: {from: , to: }",
+    ),
+    "err.season.order": ("в сезоне 'to' раньше 'from'", "season 'to' is before 'from'"),
+    "err.season.date_or_rule": (
+        "укажите либо 'date', либо правило 'every' + 'from' + 'to'",
+        "give either 'date' or a rule 'every' + 'from' + 'to'",
+    ),
+    "err.season.rule": (
+        "для правила нужны 'every', 'from' и 'to'",
+        "a rule needs 'every', 'from' and 'to'",
+    ),
+    "err.season.to_from": ("'to' раньше 'from'", "'to' is before 'from'"),
+    "err.season.no_date": ("правило не выбирает ни одной даты", "the rule selects no date"),
+    "err.season.zero": (
+        "у обязательного объекта «{id}» вместимость 0 ({fields} = 0 в capacity.csv): ни одно "
+        "отправление не сможет его посетить",
+        "must-visit site '{id}' has a capacity of 0 ({fields} = 0 in capacity.csv): no "
+        "departure can visit it",
+    ),
+    "err.season.file": ("файл сезона должен быть словарём", "the season file must be a mapping"),
+    "err.season.unknown": ("неизвестный ключ", "unknown key"),
+    "err.season.fairness": ("должно быть долей в (0, 1]", "must be a share in (0, 1]"),
+    "err.season.improve": ("ключи: passes, max_holders", "keys: passes, max_holders"),
+    "err.season.upto": ("должно быть от 0 до {hi}", "must be 0..{hi}"),
+    "err.season.products": ("назовите хотя бы один продукт", "name at least one product"),
+    "err.season.product_name": (
+        "имя продукта — буквы, цифры, _ и -",
+        "a product name is letters, digits, _ -",
+    ),
+    "err.season.departures": (
+        "перечислите хотя бы одно отправление",
+        "list at least one departure",
+    ),
+    "err.season.departure": (
+        "должен быть словарём с 'product'",
+        "must be a mapping with 'product'",
+    ),
+    "err.season.no_product": (
+        "неизвестный продукт «{name}» (продукты: {known})",
+        "unknown product '{name}' (products: {known})",
+    ),
+    "err.season.id_one": (
+        "id называет одно отправление с датой",
+        "an id names one dated departure",
+    ),
+    "err.season.id_chars": (
+        "id — от 1 до 80 букв, цифр, '.', '_', '-'",
+        "an id is 1-80 letters, digits, '.', '_', '-'",
+    ),
+    "err.season.outside": (
+        "поездка {start} – {end} вне сезона продукта «{name}» {first} – {last}",
+        "the trip {start} – {end} is outside product '{name}' season {first} – {last}",
+    ),
+    "err.season.twice": (
+        "отправление «{id}» указано дважды (также в строке {line}); задайте одному из них 'id'",
+        "departure '{id}' is given twice (also at line {line}); give one an 'id'",
+    ),
+    "err.season.too_many": (
+        "{n}; в одном сезоне не больше {max}",
+        "{n}; at most {max} in one season",
+    ),
+    "err.season.title": ("{file}: ошибки в сезоне ({n}):", "{file}: {n} in the season:"),
+    # the season checker (season_check.py)
+    "err.sc.unreadable": (
+        "{file}: не удаётся прочитать ({detail})",
+        "{file}: cannot be read ({detail})",
+    ),
+    "err.sc.outside": (
+        "{id}: папка отправления лежит вне папки сезона",
+        "{id}: its folder lies outside the season folder",
+    ),
+    "err.sc.dep": ("{id}: {what}", "{id}: {what}"),
+    "err.sc.feasible": (
+        "{id}: в season.json план выполним, а в его itinerary.json — нет",
+        "{id}: season.json says feasible, its itinerary.json does not",
+    ),
+    "err.sc.start": (
+        "{id}: план начинается {plan}, а в season.json — {listed}",
+        "{id}: the plan starts on {plan}, season.json says {listed}",
+    ),
+    "err.sc.group": (
+        "{id}: план на {plan} чел., а в season.json — {listed}",
+        "{id}: the plan is for {plan} people, season.json says {listed}",
+    ),
+    "err.sc.day": (
+        "{id} {when}: {n} ({deps}), вместимость {cap} в день",
+        "{id} on {when}: {n} ({deps}), capacity {cap} a day",
+    ),
+    "err.sc.week": (
+        "{id}, неделя {when}: {n} ({deps}), вместимость {cap} в неделю",
+        "{id} in week {when}: {n} ({deps}), capacity {cap} a week",
+    ),
+    "err.sc.slot": (
+        "{id} {when}: {n} ({deps}), вместимость {cap} на сеанс",
+        "{id} on {when}: {n} ({deps}), capacity {cap} per tour time",
+    ),
+    "err.sc.columns": ("{file}: нет столбцов {columns}", "{file}: columns {columns} missing"),
+    "err.sc.extra": (
+        "в season.csv есть {id} в {start} для {dep}, но ни в одном плане этого нет",
+        "season.csv lists {id} at {start} for {dep}: no plan has it",
+    ),
+    "err.sc.misses": (
+        "в season.csv нет {id} в {start} для {dep}",
+        "season.csv misses {id} at {start} of {dep}",
+    ),
+    "err.sc.load": (
+        "site_load.csv: {id} {when}: групп/человек указано {listed}, по планам {counted}",
+        "site_load.csv: {id} on {when}: says groups/headcount {listed}, the plans give {counted}",
+    ),
+    # the command line (cli.py): compare, season, check-season, assess, events
+    "cli.scheduler_both": (
+        "укажите --scheduler или --dask-local, но не оба",
+        "give --scheduler or --dask-local, not both",
+    ),
+    "cli.variants": ("варианты", "variants"),
+    "cli.variants_planning": ("варианты (планируется {name})", "variants (planning {name})"),
+    "cli.variants_failed": (", с ошибкой: {n}", ", {n} failed"),
+    "cli.variants_last": (
+        "варианты (последний: {name}{failed})",
+        "variants (last: {name}{failed})",
+    ),
+    "cli.pareto": (
+        "★ фронт Парето: ни у одного другого варианта нет большей оценки при меньшем времени "
+        "в пути.",
+        "★ Pareto front: no other variant has more score for less travel time.",
+    ),
+    "cli.season": ("сезон", "season"),
+    "cli.season_phase": ("сезон: {phase}", "season: {phase}"),
+    "cli.season_solo": ("планы отправлений по отдельности", "each departure alone"),
+    "cli.season_reserve": ("распределение вместимости", "reserving capacity"),
+    "cli.season_improve": ("улучшение", "improving"),
+    "cli.season_col.departure": ("отправление", "departure"),
+    "cli.season_col.product": ("продукт", "product"),
+    "cli.season_col.group": ("группа", "group"),
+    "cli.season_col.score": ("оценка", "score"),
+    "cli.season_col.alone": ("отдельно", "alone"),
+    "cli.season_col.share": ("доля", "share"),
+    "cli.season_col.lost": ("потеряны предприятия", "enterprises lost"),
+    "cli.season_total": (
+        "оценка сезона {total} из верхней границы {bound} (отправления по отдельности; {share} %), "
+        "планов рассчитано: {plans}, за {seconds} с",
+        "season score {total} of the solo upper bound {bound} ({share} %), {plans} plans "
+        "computed in {seconds} s",
+    ),
+    "cli.capacity_violations": ("нарушения вместимости ({n})", "{n} capacity violation(s)"),
+    "cli.no_plan": ("нет плана", "no plan"),
+    "cli.below_floor": ("ниже порога справедливости", "below the fairness floor"),
+    "cli.season_ok": (
+        "OK: {folder} — вместимость нигде не превышена, таблицы совпадают с планами",
+        "OK: {folder} — no capacity exceeded, tables agree with the plans",
+    ),
+    "cli.pair": ("{what} «{item}»: нужно ИМЯ=ЗНАЧЕНИЕ", "{what} '{item}' must be NAME=VALUE"),
+    "cli.answer": ("--answer {item}: нужен балл 0..5", "--answer {item}: a score 0..5"),
+    "cli.from_to": (
+        "--from и --to должны быть датами ГГГГ-ММ-ДД",
+        "--from and --to must be YYYY-MM-DD",
+    ),
+    "cli.to_before_from": ("--to раньше --from", "--to is before --from"),
+    "cli.ev.week": ("неделя", "week"),
+    "cli.ev.events": ("события", "events"),
+    "cli.ev.from": ("с", "from"),
+    "cli.ev.to": ("по", "to"),
+    "cli.ev.name": ("название", "name"),
+    "cli.ev.town": ("населённый пункт", "town"),
+    "cli.ev.hours": ("часы", "hours"),
+    "cli.seconds": (
+        "{value} — не число секунд в (0, 3600]",
+        "{value} is not a number of seconds in (0, 3600]",
+    ),
+    "cli.duration": (
+        "«{value}» — не длительность вида 2h, 90min или 1h30m",
+        "'{value}' is not a duration like 2h, 90min or 1h30m",
+    ),
+    # the insertion report's workbook (export.render_insertion)
+    "sheet.insertion_report": ("что можно добавить", "insertion report"),
+    "col.rank": ("№", "rank"),
+    "col.fits": ("помещается", "fits"),
+    "col.after": ("после (код)", "after (id)"),
+    "col.before": ("перед (код)", "before (id)"),
+    "col.added_travel_min": ("доп. в пути, мин", "added travel, min"),
+    "col.added_day_min": ("день длиннее на, мин", "day longer by, min"),
+    "col.added_km": ("доп. км", "added km"),
+    "col.added_cost_rub": ("доп. стоимость на чел., ₽", "added cost per person, RUB"),
+    "col.next_stop_shift_min": ("сдвиг следующей остановки, мин", "next stop later by, min"),
+    "col.effect": ("влияние", "effect"),
+    "err.os.ENOENT": ("нет такого файла или папки", "No such file or directory"),
+    "err.os.EACCES": ("нет прав доступа", "Permission denied"),
+    "err.os.EPERM": ("операция не разрешена", "Operation not permitted"),
+    "err.os.EISDIR": ("это папка, а не файл", "Is a directory"),
+    "err.os.ENOTDIR": ("часть пути — не папка", "Not a directory"),
+    "err.os.ENOSPC": ("на диске нет места", "No space left on device"),
+    "err.os.EROFS": ("файловая система только для чтения", "Read-only file system"),
+    "err.os.EEXIST": ("файл уже существует", "File exists"),
+    "err.os.EDQUOT": ("превышена дисковая квота", "Disk quota exceeded"),
+    # table headers of the catalog, season and comparison tables (web pages and workbooks)
+    "col.id": ("код", "id"),
+    "col.assessed_on": ("дата проверки", "assessed on"),
+    "col.opening_hours": ("часы работы", "opening hours"),
+    "col.max_group": ("группа до, чел.", "group up to"),
+    "col.min_age": ("возраст от", "minimum age"),
+    "col.slots": ("начало экскурсий", "tour start times"),
+    "col.defaults": ("по умолчанию (уточнить)", "planning defaults (to confirm)"),
+    "col.stories": ("истории", "stories"),
+    "col.departure": ("отправление", "departure"),
+    "col.product": ("продукт", "product"),
+    "col.start_date": ("дата начала", "start date"),
+    "col.youngest_age": ("младшему, лет", "youngest, years"),
+    "col.days": ("дней", "days"),
+    "col.status": ("статус", "status"),
+    "col.weighted_score": ("оценка с весами", "weighted score"),
+    "col.solo_bound": ("оценка отдельно", "score alone"),
+    "col.share": ("доля", "share"),
+    "col.below_floor": ("ниже порога", "below the floor"),
+    "col.sites": ("объектов", "sites"),
+    "col.lost_enterprises": ("потеряны предприятия", "enterprises lost"),
+    "col.problem": ("причина", "problem"),
+    "col.slot": ("сеанс", "tour time"),
+    "col.holders": ("заняли места", "held by"),
+    "col.why": ("почему", "why"),
+    "col.week": ("неделя", "week"),
+    "col.groups": ("групп", "groups"),
+    "col.headcount": ("человек", "headcount"),
+    "col.departures": ("отправления", "departures"),
+    "col.groups_day": ("групп за день", "groups that day"),
+    "col.limit_day": ("предел в день", "limit a day"),
+    "col.groups_week": ("групп за неделю", "groups that week"),
+    "col.limit_week": ("предел в неделю", "limit a week"),
+    "col.limit_slot": ("предел на сеанс", "limit per tour time"),
+    "col.limit_is_default": ("предел по умолчанию", "limit is a default"),
+    "col.days_used": ("дней с группами", "days with groups"),
+    "col.peak_day": ("больше всего за день", "peak day"),
+    "col.peak_week": ("больше всего за неделю", "peak week"),
+    "col.available": ("доступно мест-групп", "group places available"),
+    "col.utilisation": ("загрузка", "utilisation"),
+    "col.variant": ("вариант", "variant"),
+    "status.ok": ("выполним", "feasible"),
+    "status.no_plan": ("нет плана", "no plan"),
+    "status.infeasible": ("невыполним", "infeasible"),
+    "status.error": ("ошибка", "error"),
+    "sheet.departures": ("отправления", "departures"),
+    "sheet.losses": ("потери", "losses"),
+    "sheet.load": ("загрузка", "load"),
+    "sheet.sites": ("объекты", "sites"),
+    "sheet.kpis": ("показатели", "key figures"),
+    "sheet.days": ("дни", "days"),
+    "sheet.only_here": ("только здесь", "only here"),
+    "cli.usage": ("Запуск:", "Usage:"),
+    "cli.try_help": (
+        "Справка: [blue]'{command_path} {help_option}'[/]",
+        "Try [blue]'{command_path} {help_option}'[/] for help.",
+    ),
+    "cli.missing_argument": ("не задан аргумент {name}", "Missing argument {name}."),
+    "cli.missing_option": ("не задан параметр {name}", "Missing option {name}."),
+    "cli.bad_value": (
+        "недопустимое значение {name}: {message}",
+        "Invalid value for {name}: {message}",
+    ),
+    "cli.no_such_option": ("нет такого параметра: {name}", "No such option: {name}"),
+    "cli.did_you_mean": ("; может быть, {names}?", " Did you mean {names}?"),
+    "cli.bad_value_plain": ("недопустимое значение: {message}", "Invalid value: {message}"),
+    "cli.not_number": ("нужно число", "expected a number"),
+    "cli.not_integer": ("нужно целое число", "expected a whole number"),
+    "cli.extra_args": ("лишние аргументы: {args}", "Got unexpected extra argument(s): {args}"),
+    "err.dask_extra": (
+        "для работы на Dask нужно дополнение 'dask': pip install 'routeplanner[dask]' (оно "
+        "ставит dask[distributed])",
+        "running on Dask needs the optional 'dask' extra: pip install 'routeplanner[dask]' (it "
+        "installs dask[distributed])",
+    ),
+    "err.web_extra": (
+        "для веб-приложения нужен {missing}: установите дополнение 'web' командой "
+        "pip install 'routeplanner[web]' (из исходников: pip install -e '.[web]')",
+        "the web app needs {missing}: install the 'web' extra with pip install "
+        "'routeplanner[web]' (from a checkout: pip install -e '.[web]')",
+    ),
+    "err.model.candidates_twice": (
+        "в candidates объект указан дважды",
+        "candidates lists a site twice",
+    ),
+    # the comparison workbook's other columns (compare/kpis.py)
+    "col.feasible": ("выполним", "feasible"),
+    "col.end_date": ("дата окончания", "end date"),
+    "col.overnight": ("ночлег", "overnight"),
+    "col.sites_industrial": ("объектов: промышленность", "sites: industry"),
+    "col.sites_energy": ("объектов: энергетика", "sites: energy"),
+    "col.sites_food": ("объектов: пищевое производство", "sites: food production"),
+    "col.sites_museum": ("объектов: музеи", "sites: museums"),
+    "col.sites_heritage": ("объектов: наследие", "sites: heritage"),
+    "col.sites_nature": ("объектов: природа", "sites: nature"),
+    "col.sites_city": ("объектов: город", "sites: city"),
+    "col.sites_event": ("объектов: события", "sites: events"),
+    "col.tickets_rub": ("билеты и экскурсии, ₽", "tickets, RUB"),
+    "col.fares_rub": ("проезд, ₽", "fares, RUB"),
+    "col.lodging_rub": ("проживание, ₽", "lodging, RUB"),
+    "col.nights": ("ночей", "nights"),
+    "col.lodgings": ("гостиницы", "lodgings"),
+    "col.lodging": ("ночлег", "lodging"),
+    "col.runtime_s": ("время расчёта, с", "run time, s"),
+    "col.visit_h": ("посещения, ч", "visits, h"),
+    "col.wait_h": ("ожидание, ч", "waiting, h"),
+    "col.lunch_h": ("обед, ч", "lunch, h"),
+    "col.free_h": ("свободно, ч", "free, h"),
+    "col.window_h": ("длина дня, ч", "day length, h"),
+    "check.leg_negative": (
+        "переезд {k}: {name} {value} — отрицательное значение",
+        "leg {k}: {name} {value} is negative",
+    ),
+    "check.leg_backwards": (
+        "переезд {k} прибывает в {at}, раньше, чем отправляется ({leaves})",
+        "leg {k} arrives at {at}, before it leaves at {leaves}",
+    ),
+    "check.not_on_earth": (
+        "({lat}, {lon}) — не координаты на Земле",
+        "({lat}, {lon}) is not a position on Earth",
+    ),
+    "check.far_from_site": (
+        "остановка в {km} км от объекта ({lat}, {lon})",
+        "the stop is placed {km} km from the site ({lat}, {lon})",
+    ),
+    "err.dask_unreachable": (
+        "планировщик Dask по адресу {address} недоступен: {why}",
+        "cannot reach the Dask scheduler at {address}: {why}",
+    ),
 }
 
 #: Noun forms after a number: Russian (one, few, many: 1 объект, 2 объекта, 5 объектов) and
@@ -1254,6 +2348,7 @@ _PLURALS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     "person": (("человек", "человека", "человек"), ("person", "people")),
     "group": (("группа", "группы", "групп"), ("group", "groups")),
     "departure": (("отправление", "отправления", "отправлений"), ("departure", "departures")),
+    "problem": (("ошибка", "ошибки", "ошибок"), ("problem", "problems")),
 }
 
 _WEEKDAYS = (

@@ -487,7 +487,7 @@ def add_insertion_layer(
                 (t("added_travel", lang), f"{r.added_travel_min} {t('min', lang)}"),
                 (t("added_day", lang), f"{r.added_day_min} {t('min', lang)}"),
                 (t("added_cost", lang), f"{r.added_cost_rub} ₽"),
-                (t("effect", lang), str(r.effect)),
+                (t("effect", lang), str(r.effect if lang == "en" else r.effect_ru)),
             ]
         else:
             pairs = [(t("reason", lang), str(r.reason if lang == "en" else r.reason_ru))]

@@ -1,7 +1,7 @@
 """Value types: catalog places, the trip request, and the routing problem the solver reads.
 
 Everything here is immutable. Catalog places (:class:`Site`, :class:`Lodging`, :class:`Hub`)
-carry units in their field names; the routing problem (:class:`Problem`) is all integers
+carry units in their field names; the routing problem (:class:`Invalid`) is all integers
 (seconds, metres, roubles) so that the solver never rounds.
 """
 
@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from .exceptions import Invalid, Plural, clip
+
 __all__ = [
     "LINK_MODES",
     "PRIZE_SCALE",
@@ -34,10 +36,10 @@ __all__ = [
     "ExtraPlace",
     "HolidayPolicy",
     "Hub",
+    "Invalid",
     "Lodging",
     "LunchSpec",
     "Mode",
-    "Problem",
     "Quota",
     "Site",
     "SolverSettings",
@@ -213,18 +215,18 @@ def _local_time(v: object) -> object:
     """A local time: ``"HH:MM"`` (or a ``time`` without a time zone). YAML 1.1 reads an
     unquoted ``10:30`` as the number 630 (base 60), taken here as minutes after midnight."""
     if isinstance(v, bool):
-        raise ValueError("a time must be HH:MM")
+        raise Invalid("err.model.time")
     if isinstance(v, int):
         if not 0 <= v < 24 * 60:
-            raise ValueError("a time must be HH:MM")
+            raise Invalid("err.model.time")
         return dt.time(v // 60, v % 60)
     if isinstance(v, str):
         try:
             v = dt.time.fromisoformat(v.strip())
         except ValueError:
-            raise ValueError(f"'{v[:20]}' is not a time HH:MM") from None
+            raise Invalid("err.csv.hhmm", value=v[:20]) from None
     if not isinstance(v, dt.time) or v.tzinfo is not None:
-        raise ValueError("a time must be HH:MM (local time, no time zone)")
+        raise Invalid("err.model.time_local")
     return v
 
 
@@ -245,7 +247,7 @@ class LunchSpec(_Strict):
     @model_validator(mode="after")
     def _order(self) -> LunchSpec:
         if self.latest < self.earliest:
-            raise ValueError("lunch 'latest' is before 'earliest'")
+            raise Invalid("err.model.lunch_order")
         return self
 
 
@@ -260,9 +262,9 @@ class Quota(_Strict):
     @model_validator(mode="after")
     def _bounds(self) -> Quota:
         if self.min is None and self.max is None:
-            raise ValueError("a quota needs 'min' or 'max'")
+            raise Invalid("err.model.quota_bounds")
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError("quota 'min' is larger than 'max'")
+            raise Invalid("err.model.quota_order")
         return self
 
 
@@ -388,9 +390,7 @@ class SolverSettings(_Strict):
     def _strategy(cls, v: str, info: ValidationInfo) -> str:
         names = FIRST_SOLUTIONS if info.field_name == "first_solution" else METAHEURISTICS
         if v not in names:
-            raise ValueError(
-                f"'{str(v)[:60]}' is not an OR-Tools strategy; one of {', '.join(names)}"
-            )
+            raise Invalid("err.model.strategy", value=str(v)[:60], known=", ".join(names))
         return v
 
 
@@ -453,7 +453,7 @@ class TripRequest(_Strict):
         allowed = [m.value for m in LINK_MODES]
         for m in v:
             if m not in allowed:
-                raise ValueError(f"unknown mode {str(m)[:40]!r}; one of {', '.join(allowed)}")
+                raise Invalid("err.model.mode", value=str(m)[:40], known=", ".join(allowed))
         return v
 
     @field_validator("visit_minutes")
@@ -461,7 +461,7 @@ class TripRequest(_Strict):
     def _visits(cls, v: dict[str, int]) -> dict[str, int]:
         for k, m in v.items():
             if not 1 <= m <= 24 * 60:
-                raise ValueError(f"visit length of '{k}' must be 1..1440 minutes")
+                raise Invalid("err.model.visit_length", site=clip(k, 80))
         return v
 
     @field_validator("category_weights")
@@ -469,29 +469,26 @@ class TripRequest(_Strict):
     def _weights(cls, v: dict[Category, float]) -> dict[Category, float]:
         for k, w in v.items():
             if not (0 <= w <= 100) or w != w:
-                raise ValueError(f"weight of '{k}' must be between 0 and 100")
+                raise Invalid("err.model.weight", category=k)
         return v
 
     @model_validator(mode="after")
     def _check(self) -> TripRequest:
         if self.day_end <= self.day_start:
-            raise ValueError("day_end must be after day_start")
+            raise Invalid("err.model.day_order")
         clash = set(self.must_visit) & set(self.exclude)
         if clash:
-            raise ValueError(f"sites both required and excluded: {', '.join(sorted(clash))}")
+            raise Invalid("err.model.clash", ids=clip(", ".join(sorted(clash))))
         if len(set(self.must_visit)) != len(self.must_visit):
-            raise ValueError("must_visit lists a site twice")
+            raise Invalid("err.model.must_twice")
         if self.candidates is not None and len(set(self.candidates)) != len(self.candidates):
             # a repeated candidate would become two visits of one site
-            raise ValueError("candidates lists a site twice")
+            raise Invalid("err.model.candidates_twice")
         if self.overnight == "fixed":
             if self.nights is None or len(self.nights) != self.days - 1:
-                raise ValueError(
-                    f"overnight 'fixed' needs 'nights': one lodging id for each of the "
-                    f"{self.days - 1} nights"
-                )
+                raise Invalid("err.model.nights", n=Plural(self.days - 1, "night"))
         elif self.nights is not None:
-            raise ValueError("'nights' is only used with overnight: fixed")
+            raise Invalid("err.model.nights_unused")
         return self
 
     @property

@@ -56,7 +56,16 @@ from ._csv import (
 )
 from ._yaml import load_yaml
 from .catalog import LAT_RANGE, LON_RANGE, Catalog
-from .exceptions import Issue, NetworkError, ScenarioError, UnknownPlaceError
+from .exceptions import (
+    Invalid,
+    Issue,
+    Msg,
+    NetworkError,
+    Plural,
+    ScenarioError,
+    UnknownPlaceError,
+    clip,
+)
 from .model import LINK_MODES, Mode
 from .reasons import Reason
 from .settings import default_data_dir
@@ -105,14 +114,16 @@ def _season(text: str) -> tuple[tuple[int, int], ...]:
             continue
         m = re.fullmatch(r"(\d\d)-(\d\d)\s*\.\.\s*(\d\d)-(\d\d)", part)
         if not m:
-            raise ValueError(f"'{part}' is not a season range MM-DD..MM-DD")
+            raise Invalid("err.net.season", value=clip(part, 80))
         a = (int(m.group(1)), int(m.group(2)))
         b = (int(m.group(3)), int(m.group(4)))
         for month, day in (a, b):
             try:
                 dt.date(2024, month, day)
             except ValueError:
-                raise ValueError(f"'{part}': {month:02d}-{day:02d} is not a date") from None
+                raise Invalid(
+                    "err.net.season_day", value=clip(part, 80), day=f"{month:02d}-{day:02d}"
+                ) from None
         out.append((a[0] * 100 + a[1], b[0] * 100 + b[1]))
     return tuple(out)
 
@@ -125,13 +136,13 @@ def _weekdays(text: str) -> frozenset[int]:
         if "-" in part:
             a, b = part.split("-", 1)
             if a not in _WEEKDAYS or b not in _WEEKDAYS:
-                raise ValueError(f"'{part}' is not a weekday range like Mo-Fr")
+                raise Invalid("err.net.weekdays", value=clip(part, 80))
             i, j = _WEEKDAYS[a], _WEEKDAYS[b]
             days.update(range(i, j + 1) if i <= j else [*range(i, 7), *range(0, j + 1)])
         elif part in _WEEKDAYS:
             days.add(_WEEKDAYS[part])
         else:
-            raise ValueError(f"'{part}' is not a weekday (Mo, Tu, We, Th, Fr, Sa, Su)")
+            raise Invalid("err.net.weekday", value=clip(part, 80))
     return frozenset(days)
 
 
@@ -142,9 +153,9 @@ def _in_season(season: tuple[tuple[int, int], ...], date: dt.date) -> bool:
     return any((a <= md <= b) if a <= b else (md >= a or md <= b) for a, b in season)
 
 
-_positive = bounded_float(1e-9, 1e5, "value")
-_nonneg_int = bounded_int(0, 10**6, "value")
-_pos_int = bounded_int(1, 10**6, "value")
+_positive = bounded_float(1e-9, 1e5, Msg("err.what.value"))
+_nonneg_int = bounded_int(0, 10**6, Msg("err.what.value"))
+_pos_int = bounded_int(1, 10**6, Msg("err.what.value"))
 
 
 _NODE_COLUMNS = [
@@ -152,8 +163,8 @@ _NODE_COLUMNS = [
     Column("name_ru"),
     Column("name_en"),
     Column("kind", choice(_NODE_KINDS[:-1])),
-    Column("lat", bounded_float(*LAT_RANGE, "latitude")),
-    Column("lon", bounded_float(*LON_RANGE, "longitude")),
+    Column("lat", bounded_float(*LAT_RANGE, Msg("err.what.lat"))),
+    Column("lon", bounded_float(*LON_RANGE, Msg("err.what.lon"))),
     Column("source_url", required=False, default=""),
 ]
 _ROAD_COLUMNS = [
@@ -233,18 +244,18 @@ def _load_profiles(
         issues.extend(err.issues)
         return {}, 1.3, AccessRules()
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict):
-        issues.append(Issue(name, None, "profiles", "a mapping 'profiles:' is required"))
+        issues.append(Issue(name, None, "profiles", Msg("err.net.profiles")))
         return {}, 1.3, AccessRules()
     conn = raw.get("connector") or {}
     detour = conn.get("detour_factor", 1.3) if isinstance(conn, dict) else 1.3
     if isinstance(detour, bool) or not isinstance(detour, int | float) or not 1 <= detour <= 3:
-        issues.append(Issue(name, None, "connector.detour_factor", "must be between 1 and 3"))
+        issues.append(Issue(name, None, "connector.detour_factor", Msg("err.net.detour")))
         detour = 1.3
     limits = {}
     for key, default in dataclasses.asdict(AccessRules()).items():
         v = conn.get(key, default) if isinstance(conn, dict) else default
         if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1000:
-            issues.append(Issue(name, None, f"connector.{key}", "a distance 0..1000 km"))
+            issues.append(Issue(name, None, f"connector.{key}", Msg("err.net.distance")))
             v = default
         limits[key] = float(v)
     conn_speed = conn.get("speed_kph", {}) if isinstance(conn, dict) else {}
@@ -252,23 +263,25 @@ def _load_profiles(
     for pname, spec in raw["profiles"].items():
         speeds = spec.get("speed_kph") if isinstance(spec, dict) else None
         if not isinstance(speeds, dict):
-            issues.append(Issue(name, None, f"profiles.{pname}.speed_kph", "mapping required"))
+            issues.append(Issue(name, None, f"profiles.{pname}.speed_kph", Msg("err.net.mapping")))
             continue
         ok = True
         for rc in ROAD_CLASSES:
             v = speeds.get(rc)
             if isinstance(v, bool) or not isinstance(v, int | float) or not 1 <= v <= 200:
                 issues.append(
-                    Issue(name, None, f"profiles.{pname}.speed_kph.{rc}", "a speed 1..200 km/h")
+                    Issue(name, None, f"profiles.{pname}.speed_kph.{rc}", Msg("err.net.speed"))
                 )
                 ok = False
         boarding = spec.get("boarding_min", 0)
         if isinstance(boarding, bool) or not isinstance(boarding, int | float) or boarding < 0:
-            issues.append(Issue(name, None, f"profiles.{pname}.boarding_min", "must be >= 0"))
+            issues.append(
+                Issue(name, None, f"profiles.{pname}.boarding_min", Msg("err.net.nonneg"))
+            )
             ok = False
         cs = conn_speed.get(pname, 30) if isinstance(conn_speed, dict) else 30
         if isinstance(cs, bool) or not isinstance(cs, int | float) or not 1 <= cs <= 200:
-            issues.append(Issue(name, None, f"connector.speed_kph.{pname}", "1..200 km/h"))
+            issues.append(Issue(name, None, f"connector.speed_kph.{pname}", Msg("err.net.speed")))
             ok = False
         if ok:
             profiles[str(pname)] = Profile(
@@ -939,12 +952,13 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     profiles, detour, access = _load_profiles(root / "profiles.yaml", issues)
     for need in ("car", "coach"):
         if profiles and need not in profiles:
-            issues.append(Issue(str(root / "profiles.yaml"), None, f"profiles.{need}", "missing"))
+            where = str(root / "profiles.yaml")
+            issues.append(Issue(where, None, f"profiles.{need}", Msg("err.pyd.missing")))
 
     graph = nx.MultiDiGraph()
     for line, r in nodes_t.rows:
         if r["id"] in graph:
-            issues.append(Issue(nodes_t.path, line, "id", f"duplicate node id '{r['id']}'"))
+            issues.append(Issue(nodes_t.path, line, "id", Msg("err.cat.dupe", {"id": r["id"]})))
             continue
         graph.add_node(
             r["id"],
@@ -958,11 +972,11 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for line, r in roads_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
         for k in bad:
-            issues.append(Issue(roads_t.path, line, k, f"no node '{r[k]}' in nodes.csv"))
+            issues.append(Issue(roads_t.path, line, k, Msg("err.net.no_node", {"id": r[k]})))
         if bad:
             continue
         if r["from"] == r["to"]:
-            issues.append(Issue(roads_t.path, line, "to", "a road must join two different nodes"))
+            issues.append(Issue(roads_t.path, line, "to", Msg("err.net.loop")))
             continue
         attrs = dict(
             mode="road",
@@ -991,7 +1005,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                         f"{catalog.source}/hubs.csv",
                         None,
                         "network_node",
-                        f"hub '{hub.id}': no road node '{target}'",
+                        Msg("err.net.hub_node", {"hub": hub.id, "id": target}),
                     )
                 )
                 continue
@@ -1004,7 +1018,7 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
     for line, r in links_t.rows:
         bad = [k for k in ("from", "to") if r[k] not in graph]
         for k in bad:
-            issues.append(Issue(links_t.path, line, k, f"'{r[k]}' is neither a node nor a hub"))
+            issues.append(Issue(links_t.path, line, k, Msg("err.net.not_node", {"id": r[k]})))
         if bad:
             continue
         attrs = dict(
@@ -1033,12 +1047,15 @@ def load_network(data_dir: Path | str | None = None, catalog: Catalog | None = N
                     kind,
                     None,
                     "network_node",
-                    f"{place.id}: '{node}' is not a node of the network (closest: "
-                    f"{', '.join(str(c[0]) for c in close)})",
+                    Msg(
+                        "err.net.place_node",
+                        {"place": place.id, "id": node, "ids": ", ".join(str(c[0]) for c in close)},
+                    ),
                 )
             )
     if issues:
-        raise NetworkError(issues, title=f"the network in {root} has {len(issues)} problem(s):")
+        title = Msg("err.net.title", {"root": root, "n": Plural(len(issues), "problem")})
+        raise NetworkError(issues, title=title)
     return Network(graph, profiles, detour, catalog, access=access)
 
 

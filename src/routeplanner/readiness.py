@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ._io import atomic_write_bytes, read_limited
 from .assessments import ASSESSMENT_COLUMNS, Assessment, answers_from_mapping, read_assessments
-from .exceptions import AssessmentError, Issue
+from .exceptions import AssessmentError, Issue, Msg, clip
 from .i18n import fmt_date, t
 from .spreadsheet import safe_cell
 
@@ -64,23 +64,27 @@ def record_assessment(path: Path | str, assessment: Assessment, catalog: Catalog
     site = catalog.sites.get(assessment.site_id)
     if site is None:
         hint = ", ".join(catalog.suggest(assessment.site_id))
-        problems.append(Issue(where, None, "site", f"no site '{assessment.site_id}' ({hint}?)"))
+        message = Msg("err.ready.no_site", {"id": clip(assessment.site_id, 80), "ids": hint})
+        problems.append(Issue(where, None, "site", message))
     elif site.category not in CHECKLIST_CATEGORIES:
-        problems.append(Issue(where, None, "site", f"'{site.id}' is not an enterprise"))
+        problems.append(Issue(where, None, "site", Msg("err.as.not_enterprise", {"id": site.id})))
     if not assessment.assessor.strip():
-        problems.append(Issue(where, None, "assessor", "who assessed? (a name)"))
+        problems.append(Issue(where, None, "assessor", Msg("err.as.assessor")))
     if assessment.date > dt.date.today():
-        problems.append(Issue(where, None, "date", f"{assessment.date} is in the future"))
+        message = Msg("err.ready.future", {"date": assessment.date})
+        problems.append(Issue(where, None, "date", message))
     if not assessment.answers:
-        problems.append(Issue(where, None, "answers", "no answer given"))
+        problems.append(Issue(where, None, "answers", Msg("err.ready.no_answer")))
     for crit, score in assessment.answers.items():
         if crit not in catalog.scoring.weights:
             known = ", ".join(catalog.scoring.weights)
-            problems.append(Issue(where, None, crit, f"not a criterion ({known})"))
+            message = Msg("err.ready.criterion", {"known": known})
+            problems.append(Issue(where, None, crit, message))
         elif isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 5:
-            problems.append(Issue(where, None, crit, f"score {score!r} must be a whole 0..5"))
+            message = Msg("err.as.score", {"value": clip(score, 60)})
+            problems.append(Issue(where, None, crit, message))
     if problems:
-        raise AssessmentError(problems, title="the assessment cannot be recorded:")
+        raise AssessmentError(problems, title=Msg("err.ready.title"))
     target = Path(path)
     old = read_limited(target, 20 * 1024 * 1024).decode("utf-8") if target.exists() else ""
     buf = io.StringIO()

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._io import TooLargeError, read_limited
-from .exceptions import Issue, ItineraryError, clip
+from .exceptions import Issue, ItineraryError, Msg, clip, os_reason, pydantic_issues
 from .model import CHECKLIST_CATEGORIES, TripRequest
 from .reasons import Reason
 from .spreadsheet import Table
@@ -509,11 +509,10 @@ class Itinerary:
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as err:
-            raise ItineraryError([Issue(source, err.lineno, None, f"not JSON: {err.msg}")]) from err
+            message = Msg("err.json.bad", {"detail": err.msg})
+            raise ItineraryError([Issue(source, err.lineno, None, message)]) from err
         except RecursionError as err:
-            raise ItineraryError(
-                [Issue(source, None, None, "not JSON: nested too deeply")]
-            ) from err
+            raise ItineraryError([Issue(source, None, None, Msg("err.json.nested"))]) from err
         return cls.from_dict(raw, source=source)
 
     @classmethod
@@ -529,12 +528,13 @@ class Itinerary:
         try:
             text = read_limited(path, MAX_JSON_BYTES).decode("utf-8-sig")
         except TooLargeError as err:
-            raise ItineraryError([Issue(str(path), None, None, str(err))]) from err
+            raise ItineraryError([Issue(str(path), None, None, err.msg)]) from err
         except OSError as err:
-            why = err.strerror or str(err)
-            raise ItineraryError([Issue(str(path), None, None, f"cannot read: {why}")]) from err
+            why = os_reason(err)
+            message = Msg("err.cannot_read", {"why": why})
+            raise ItineraryError([Issue(str(path), None, None, message)]) from err
         except UnicodeDecodeError as err:
-            raise ItineraryError([Issue(str(path), None, None, "not UTF-8 text")]) from err
+            raise ItineraryError([Issue(str(path), None, None, Msg("err.not_utf8"))]) from err
         return cls.from_json(text, source=str(path))
 
     @classmethod
@@ -553,20 +553,20 @@ class Itinerary:
         top = r.mapping(raw, "(top level)")
         for key in ("scenario", "feasible", "days"):
             if key not in top:
-                raise r.fail(key, "missing")
+                raise r.fail(key, Msg("err.pyd.missing"))
         try:
             scenario = TripRequest.model_validate(top["scenario"])
         except ValidationError as err:
-            e = err.errors()[0]
-            raise r.fail("scenario." + ".".join(str(x) for x in e["loc"]), e["msg"]) from err
+            issues = pydantic_issues(err.errors()[:1], source, prefix="scenario.")
+            raise ItineraryError(issues) from err
         except RecursionError as err:
-            raise r.fail("scenario", "nested too deeply") from err
+            raise r.fail("scenario", Msg("err.pyd.recursion_loop")) from err
         days = [r.day(d, f"days[{di}]") for di, d in enumerate(r.sequence(top["days"], "days"))]
         raw_kpis = top.get("kpis") or {}
         try:
             kpis = Kpis.from_dict(r.mapping(raw_kpis, "kpis")) if raw_kpis else None
         except (TypeError, ValueError) as err:
-            raise r.fail("kpis", f"bad value: {err}") from err
+            raise r.fail("kpis", Msg("err.json.value", {"detail": clip(err)})) from err
         dropped = [
             r.dropped(x, f"dropped[{k}]")
             for k, x in enumerate(r.sequence(top.get("dropped", []), "dropped"))
@@ -604,58 +604,56 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, key: str, msg: str) -> ItineraryError:
+    def fail(self, key: str, msg: str | Msg) -> ItineraryError:
         return ItineraryError([Issue(self.source, None, key, msg)])
 
     def mapping(self, v: Any, where: str) -> Mapping[str, Any]:
         if not isinstance(v, Mapping):
-            raise self.fail(where, "must be a JSON object")
+            raise self.fail(where, Msg("err.json.object"))
         return v
 
     def sequence(self, v: Any, where: str) -> list[Any]:
         if not isinstance(v, list):
-            raise self.fail(where, "must be a JSON list")
+            raise self.fail(where, Msg("err.json.list"))
         return v
 
     def get(self, d: Mapping[str, Any], key: str, where: str) -> Any:
         if key not in d:
-            raise self.fail(where, f"missing key '{key}'")
+            raise self.fail(where, Msg("err.json.missing", {"key": key}))
         return d[key]
 
     def text(self, v: Any, where: str) -> str:
         if not isinstance(v, str):
-            raise self.fail(where, f"must be text, not {type(v).__name__}")
+            raise self.fail(where, Msg("err.json.text", {"kind": type(v).__name__}))
         return v
 
     def flag(self, v: Any, where: str) -> bool:
         if not isinstance(v, bool):
-            raise self.fail(where, "must be true or false")
+            raise self.fail(where, Msg("err.json.bool"))
         return v
 
     def number(self, v: Any, where: str) -> float:
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise self.fail(where, f"must be a finite number, not {clip(v, 40)!r}")
+            raise self.fail(where, Msg("err.json.number", {"value": clip(v, 40)}))
         return float(v)
 
     def whole(self, v: Any, where: str) -> int:
         n = self.number(v, where)
         if n != int(n) or abs(n) > 10**12:
-            raise self.fail(where, f"must be a whole number, not {clip(v, 40)!r}")
+            raise self.fail(where, Msg("err.json.whole", {"value": clip(v, 40)}))
         return int(n)
 
     def when(self, v: Any, where: str) -> dt.datetime:
         try:
             return dt.datetime.fromisoformat(self.text(v, where))
         except ValueError:
-            raise self.fail(
-                where, f"'{clip(v, 40)}' is not a date and time YYYY-MM-DDTHH:MM"
-            ) from None
+            raise self.fail(where, Msg("err.json.when", {"value": clip(v, 40)})) from None
 
     def date(self, v: Any, where: str) -> dt.date:
         try:
             return dt.date.fromisoformat(self.text(v, where))
         except ValueError:
-            raise self.fail(where, f"'{clip(v, 40)}' is not a date YYYY-MM-DD") from None
+            raise self.fail(where, Msg("err.date", {"value": clip(v, 40)})) from None
 
     def optional_text(self, v: Any, where: str) -> str | None:
         return None if v is None else self.text(v, where)
@@ -685,7 +683,7 @@ class _Reader:
         for k, p in enumerate(self.sequence(g.get("geometry", []), f"{w}.geometry")):
             pair = self.sequence(p, f"{w}.geometry[{k}]")
             if len(pair) != 2:
-                raise self.fail(f"{w}.geometry[{k}]", "must be [lat, lon]")
+                raise self.fail(f"{w}.geometry[{k}]", Msg("err.json.latlon"))
             geometry.append(tuple(self.number(x, f"{w}.geometry[{k}]") for x in pair))
         return Leg(
             origin=self.text(self.get(g, "from", w), f"{w}.from"),

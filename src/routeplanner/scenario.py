@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from ._yaml import load_yaml
-from .exceptions import Issue, RequestWarning, ScenarioError, clip
+from .exceptions import Issue, Msg, Plural, RequestWarning, ScenarioError, clip, pydantic_issues
 from .model import TripRequest
 
 if TYPE_CHECKING:
@@ -28,25 +28,21 @@ def request_from_dict(data: Any, *, source: str = "scenario") -> TripRequest:
         Every invalid key, named by its path (e.g. ``lunch.duration_min``).
     """
     if not isinstance(data, dict):
-        raise ScenarioError([Issue(source, None, None, "the scenario must be a mapping of keys")])
+        raise ScenarioError([Issue(source, None, None, Msg("err.scenario_not_mapping"))])
     body = data.get("trip", data) if isinstance(data.get("trip"), dict) else data
     try:
         request = TripRequest.model_validate(body)
     except ValidationError as err:
-        issues = []
-        for e in err.errors():
-            loc = ".".join(str(x) for x in e["loc"]) or None
-            msg = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                msg = "unknown key (check the spelling; see the README for the keys)"
-            issues.append(Issue(source, None, loc, msg))
-        raise ScenarioError(
-            issues, title=f"{clip(source)}: {len(issues)} problem(s) in the scenario:"
-        ) from err
+        issues = pydantic_issues(err.errors(), source)
+        title = Msg(
+            "err.scenario_title", {"file": clip(source), "n": Plural(len(issues), "problem")}
+        )
+        raise ScenarioError(issues, title=title) from err
     except RecursionError as err:
-        raise ScenarioError([Issue(source, None, None, "nested too deeply")]) from err
+        raise ScenarioError([Issue(source, None, None, Msg("err.pyd.recursion_loop"))]) from err
     except (TypeError, ValueError, OverflowError) as err:  # a validator that could not compare
-        raise ScenarioError([Issue(source, None, None, f"invalid values: {clip(err)}")]) from err
+        message = Msg("err.invalid_values", {"detail": clip(err)})
+        raise ScenarioError([Issue(source, None, None, message)]) from err
     return request
 
 
@@ -68,8 +64,9 @@ def load_scenario(path: Path | str) -> TripRequest:
 
 def _unknown(key: str, pid: str, what: str, catalog: Catalog) -> Issue:
     hint = catalog.suggest(pid)
-    closest = f" (closest: {', '.join(hint)})" if hint else ""
-    return Issue("", None, None, f"{key}: '{clip(pid, 80)}' is not {what}{closest}", True)
+    closest = Msg("err.closest", {"ids": ", ".join(hint)}) if hint else ""
+    message = Msg(f"err.not_{what}", {"key": key, "id": clip(pid, 80), "closest": closest})
+    return Issue("", None, None, message, True)
 
 
 def check_request(req: TripRequest, catalog: Catalog) -> None:
@@ -102,37 +99,28 @@ def check_request(req: TripRequest, catalog: Catalog) -> None:
     for key in ("start", "end", "lodging"):
         pid = getattr(req, key)
         if pid is not None and pid not in catalog.lodgings and pid not in catalog.hubs:
-            problems.append(_unknown(key, pid, "a lodging or hub id", catalog))
+            problems.append(_unknown(key, pid, "lodging_or_hub", catalog))
     for key in ("must_visit", "exclude"):
         problems += [
-            _unknown(key, sid, "a site id", catalog)
-            for sid in getattr(req, key)
-            if sid not in site_ids
+            _unknown(key, sid, "site", catalog) for sid in getattr(req, key) if sid not in site_ids
         ]
     for key, ids in (("candidates", req.candidates or ()), ("visit_minutes", req.visit_minutes)):
-        problems += [_unknown(key, sid, "a site id", catalog) for sid in ids if sid not in site_ids]
+        problems += [_unknown(key, sid, "site", catalog) for sid in ids if sid not in site_ids]
     problems += [
-        _unknown(f"nights[{k}]", night, "a lodging id", catalog)
+        _unknown(f"nights[{k}]", night, "lodging", catalog)
         for k, night in enumerate(req.nights or ())
         if night not in catalog.lodgings
     ]
     problems += [
-        Issue("", None, None, f"extra_places: id '{e.id}' is already a catalog id")
+        Issue("", None, None, Msg("err.extra_place_taken", {"id": e.id}))
         for e in req.extra_places
         if e.id in catalog.sites or e.id in catalog.lodgings or e.id in catalog.hubs
     ]
     base = req.lodging or req.start
     if req.overnight == "base" and req.days > 1 and base not in catalog.lodgings:
-        problems.append(
-            Issue(
-                "",
-                None,
-                None,
-                "overnight 'base' needs 'lodging' (or a lodging as 'start') for the nights",
-            )
-        )
+        problems.append(Issue("", None, None, Msg("err.base_needs_lodging")))
     if problems:
-        raise ScenarioError(problems, title="the trip request names unknown places:")
+        raise ScenarioError(problems, title=Msg("err.unknown_places_title"))
     _warn_without_effect(req, catalog)
 
 
@@ -142,22 +130,17 @@ def _warn_without_effect(req: TripRequest, catalog: Catalog) -> None:
         day = dt.date(2000, 1, 1)
         end = dt.datetime.combine(day, req.day_end) - dt.timedelta(minutes=lunch.duration_min)
         if lunch.latest < req.day_start or dt.datetime.combine(day, lunch.earliest) > end:
-            warnings.warn(
-                RequestWarning(
-                    f"lunch: the lunch window {lunch.earliest:%H:%M}–{lunch.latest:%H:%M} "
-                    f"({lunch.duration_min} min) lies outside the day "
-                    f"{req.day_start:%H:%M}–{req.day_end:%H:%M}; the plan has no lunch break"
-                ),
-                stacklevel=3,
-            )
+            params = {
+                "lo": f"{lunch.earliest:%H:%M}",
+                "hi": f"{lunch.latest:%H:%M}",
+                "minutes": lunch.duration_min,
+                "start": f"{req.day_start:%H:%M}",
+                "end": f"{req.day_end:%H:%M}",
+            }
+            warnings.warn(RequestWarning(Msg("err.lunch_outside", params)), stacklevel=3)
     if req.lodging_towns is not None:
         towns = sorted({lodge.town for lodge in catalog.lodgings.values()})
         for town in req.lodging_towns:
             if town not in towns:
-                warnings.warn(
-                    RequestWarning(
-                        f"lodging_towns: no lodging in '{clip(town, 80)}'; it is ignored "
-                        f"(towns with lodgings: {', '.join(towns)})"
-                    ),
-                    stacklevel=3,
-                )
+                params = {"town": clip(town, 80), "towns": ", ".join(towns)}
+                warnings.warn(RequestWarning(Msg("err.no_lodging_town", params)), stacklevel=3)

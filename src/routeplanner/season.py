@@ -33,7 +33,7 @@ import yaml
 
 from .catalog import Catalog
 from .compare import deep_merge
-from .exceptions import Issue, ScenarioError
+from .exceptions import Invalid, Issue, Msg, Plural, ScenarioError, clip
 from .model import TripRequest
 from .scenario import load_yaml, request_from_dict
 
@@ -149,19 +149,19 @@ def _as_date(x: Any, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(x))
     except ValueError:
-        raise ValueError(f"{what} '{x}' is not a date YYYY-MM-DD") from None
+        raise Invalid("err.season.date", what=what, value=clip(x, 80)) from None
 
 
 def _weekdays(raw: Any) -> set[int]:
     items = raw if isinstance(raw, list) else str(raw).replace(",", " ").split()
     if not items:
-        raise ValueError("'every' must name weekdays, e.g. [tue, sat]")
+        raise Invalid("err.season.every")
     out = set()
     for w in items:
         key = str(w).strip().lower().rstrip(".")
         key = key[:3] if key[:3] in _WEEKDAY_KEYS else key[:2]
         if key not in _WEEKDAY_KEYS:
-            raise ValueError(f"unknown weekday '{w}' (use mon..sun or пн..вс)")
+            raise Invalid("err.var.weekday", value=clip(w, 40))
         out.add(_WEEKDAY_KEYS[key])
     return out
 
@@ -198,7 +198,7 @@ def _product(
 ) -> Product | None:
     where = f"products.{name}"
     if not isinstance(raw, Mapping):
-        issues.append(Issue(source, line, where, "must be a mapping with 'file' and 'season'"))
+        issues.append(Issue(source, line, where, Msg("err.season.product")))
         return None
     raw = dict(raw)
     ref = raw.pop("file", None)
@@ -206,7 +206,7 @@ def _product(
     body: dict[str, Any] = {}
     if ref is not None:
         if not isinstance(ref, str):
-            issues.append(Issue(source, line, f"{where}.file", "must be a path"))
+            issues.append(Issue(source, line, f"{where}.file", Msg("err.var.path")))
             return None
         path = Path(ref)
         if not path.is_absolute() and base_dir is not None:
@@ -217,29 +217,27 @@ def _product(
             issues.extend(err.issues)
             return None
         if not isinstance(loaded, Mapping):
-            issues.append(Issue(str(path), None, None, "the scenario must be a mapping"))
+            issues.append(Issue(str(path), None, None, Msg("err.scenario_not_mapping")))
             return None
         trip = loaded.get("trip")
         body = dict(trip) if isinstance(trip, Mapping) else dict(loaded)
     body = deep_merge(deep_merge(body, raw), common)
     if not isinstance(season, Mapping) or "from" not in season or "to" not in season:
-        issues.append(
-            Issue(source, line, f"{where}.season", "give the dates it is sold: {from: , to: }")
-        )
+        issues.append(Issue(source, line, f"{where}.season", Msg("err.season.sold")))
         return None
     try:
         first = _as_date(season["from"], "season.from")
         last = _as_date(season["to"], "season.to")
         if last < first:
-            raise ValueError("season 'to' is before 'from'")
+            raise Invalid("err.season.order")
     except ValueError as err:
-        issues.append(Issue(source, line, f"{where}.season", str(err)))
+        issues.append(Issue(source, line, f"{where}.season", err))
         return None
     try:
         request = request_from_dict(body, source=f"{source}: product '{name}'")
     except ScenarioError as err:
         issues.extend(
-            Issue(source, line, f"{where}.{i.field}" if i.field else where, i.message)
+            Issue(source, line, f"{where}.{i.field}" if i.field else where, i.msg or i.message)
             for i in err.issues
         )
         return None
@@ -251,15 +249,15 @@ def _expand(entry: Mapping[str, Any]) -> list[dt.date]:
     has_date = "date" in entry
     has_rule = any(k in entry for k in ("every", "from", "to"))
     if has_date == has_rule:
-        raise ValueError("give either 'date' or a rule 'every' + 'from' + 'to'")
+        raise Invalid("err.season.date_or_rule")
     if has_date:
         return [_as_date(entry["date"], "date")]
     if not all(k in entry for k in ("every", "from", "to")):
-        raise ValueError("a rule needs 'every', 'from' and 'to'")
+        raise Invalid("err.season.rule")
     wanted = _weekdays(entry["every"])
     first, last = _as_date(entry["from"], "from"), _as_date(entry["to"], "to")
     if last < first:
-        raise ValueError("'to' is before 'from'")
+        raise Invalid("err.season.to_from")
     out = []
     d = first
     while d <= last:
@@ -267,7 +265,7 @@ def _expand(entry: Mapping[str, Any]) -> list[dt.date]:
             out.append(d)
         d += dt.timedelta(days=1)
     if not out:
-        raise ValueError("the rule selects no date")
+        raise Invalid("err.season.no_date")
     return out
 
 
@@ -290,8 +288,7 @@ def _capacity_zero(
                 source,
                 line,
                 f"products.{product.name}.must_visit",
-                f"must-visit site '{sid}' has a capacity of 0 ({', '.join(zero)} = 0 in "
-                "capacity.csv): no departure can visit it",
+                Msg("err.season.zero", {"id": sid, "fields": ", ".join(zero)}),
             )
         )
     return out
@@ -328,14 +325,14 @@ def season_from_dict(
     lines = lines or {}
     where_dir = Path(base_dir) if base_dir is not None else None
     if not isinstance(data, Mapping):
-        raise ScenarioError([Issue(source, None, None, "the season file must be a mapping")])
+        raise ScenarioError([Issue(source, None, None, Msg("err.season.file"))])
     issues: list[Issue] = []
     for key in sorted(set(data) - _TOP_KEYS, key=str):
-        issues.append(Issue(source, lines.get((key,)), str(key), "unknown key"))
+        issues.append(Issue(source, lines.get((key,)), str(key), Msg("err.season.unknown")))
     common: dict[str, Any] = {}
     if data.get("solver") is not None:
         if not isinstance(data["solver"], Mapping):
-            issues.append(Issue(source, lines.get(("solver",)), "solver", "must be a mapping"))
+            issues.append(Issue(source, lines.get(("solver",)), "solver", Msg("err.tour.mapping")))
         else:
             common["solver"] = dict(data["solver"])
     if data.get("booked_on") is not None:
@@ -345,40 +342,43 @@ def season_from_dict(
         isinstance(fairness, bool) or not isinstance(fairness, int | float) or not 0 < fairness <= 1
     ):
         issues.append(
-            Issue(source, lines.get(("fairness",)), "fairness", "must be a share in (0, 1]")
+            Issue(source, lines.get(("fairness",)), "fairness", Msg("err.season.fairness"))
         )
         fairness = None
     improve = data.get("improve") or {}
     passes, holders = 3, 3
     if not isinstance(improve, Mapping) or set(improve) - _IMPROVE_KEYS:
-        issues.append(
-            Issue(source, lines.get(("improve",)), "improve", "keys: passes, max_holders")
-        )
+        issues.append(Issue(source, lines.get(("improve",)), "improve", Msg("err.season.improve")))
     else:
         passes = improve.get("passes", passes)
         holders = improve.get("max_holders", holders)
         for name, v, hi in (("passes", passes, 20), ("max_holders", holders, 10)):
             if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= hi:
                 issues.append(
-                    Issue(source, lines.get(("improve",)), f"improve.{name}", f"must be 0..{hi}")
+                    Issue(
+                        source,
+                        lines.get(("improve",)),
+                        f"improve.{name}",
+                        Msg("err.season.upto", {"hi": hi}),
+                    )
                 )
     raw_products = data.get("products")
     products: dict[str, Product] = {}
     if not isinstance(raw_products, Mapping) or not raw_products:
         issues.append(
-            Issue(source, lines.get(("products",)), "products", "name at least one product")
+            Issue(source, lines.get(("products",)), "products", Msg("err.season.products"))
         )
         raw_products = {}
     for name, raw in raw_products.items():
         line = lines.get(("products", name))
         if not isinstance(name, str) or not _ID.fullmatch(name) or "." in name:
-            issues.append(
-                Issue(source, line, f"products.{name}", "a product name is letters, digits, _ -")
-            )
+            issues.append(Issue(source, line, f"products.{name}", Msg("err.season.product_name")))
             continue
         if isinstance(raw, Mapping):
             for key in sorted(set(raw) - _PRODUCT_KEYS - set(TripRequest.model_fields), key=str):
-                issues.append(Issue(source, line, f"products.{name}.{key}", "unknown key"))
+                issues.append(
+                    Issue(source, line, f"products.{name}.{key}", Msg("err.season.unknown"))
+                )
         product = _product(name, raw, common, source, line, where_dir, issues)
         if product is not None:
             products[name] = product
@@ -386,7 +386,7 @@ def season_from_dict(
     raw_deps = data.get("departures")
     if not isinstance(raw_deps, list) or not raw_deps:
         issues.append(
-            Issue(source, lines.get(("departures",)), "departures", "list at least one departure")
+            Issue(source, lines.get(("departures",)), "departures", Msg("err.season.departures"))
         )
         raw_deps = []
     departures: list[Departure] = []
@@ -395,32 +395,27 @@ def season_from_dict(
         line = lines.get(("departures", i))
         at = f"departures[{i}]"
         if not isinstance(entry, Mapping):
-            issues.append(Issue(source, line, at, "must be a mapping with 'product'"))
+            issues.append(Issue(source, line, at, Msg("err.season.departure")))
             continue
         for key in sorted(set(entry) - _DEPARTURE_KEYS, key=str):
-            issues.append(Issue(source, line, f"{at}.{key}", "unknown key"))
+            issues.append(Issue(source, line, f"{at}.{key}", Msg("err.season.unknown")))
         name = entry.get("product")
         if name not in raw_products:
-            known = ", ".join(map(str, raw_products)) or "none"
-            issues.append(
-                Issue(
-                    source, line, f"{at}.product", f"unknown product '{name}' (products: {known})"
-                )
-            )
+            known = ", ".join(map(str, raw_products)) or "—"
+            message = Msg("err.season.no_product", {"name": clip(name, 80), "known": known})
+            issues.append(Issue(source, line, f"{at}.product", message))
             continue
         product = products.get(name)
         try:
             starts = _expand(entry)
         except ValueError as err:
-            issues.append(Issue(source, line, at, str(err)))
+            issues.append(Issue(source, line, at, err))
             continue
         if "id" in entry and (len(starts) != 1 or not isinstance(entry["id"], str)):
-            issues.append(Issue(source, line, f"{at}.id", "an id names one dated departure"))
+            issues.append(Issue(source, line, f"{at}.id", Msg("err.season.id_one")))
             continue
         if "id" in entry and not _ID.fullmatch(entry["id"]):
-            issues.append(
-                Issue(source, line, f"{at}.id", "an id is 1-80 letters, digits, '.', '_', '-'")
-            )
+            issues.append(Issue(source, line, f"{at}.id", Msg("err.season.id_chars")))
             continue
         if product is None:
             continue  # its product's problems are reported
@@ -433,8 +428,16 @@ def season_from_dict(
                         source,
                         line,
                         f"{at}.date" if "date" in entry else f"{at}.from",
-                        f"the trip {start.isoformat()} – {end.isoformat()} is outside product "
-                        f"'{name}' season {first.isoformat()} – {last.isoformat()}",
+                        Msg(
+                            "err.season.outside",
+                            {
+                                "start": start.isoformat(),
+                                "end": end.isoformat(),
+                                "name": name,
+                                "first": first.isoformat(),
+                                "last": last.isoformat(),
+                            },
+                        ),
                     )
                 )
                 continue
@@ -445,8 +448,7 @@ def season_from_dict(
                         source,
                         line,
                         f"{at}.id" if "id" in entry else at,
-                        f"departure '{dep_id}' is given twice (also at line {seen[dep_id]}); "
-                        "give one an 'id'",
+                        Msg("err.season.twice", {"id": dep_id, "line": seen[dep_id]}),
                     )
                 )
                 continue
@@ -462,7 +464,7 @@ def season_from_dict(
                 request = request_from_dict(body, source=f"{source}: {at} ({dep_id})")
             except ScenarioError as err:
                 issues.extend(
-                    Issue(source, line, f"{at}.{i.field}" if i.field else at, i.message)
+                    Issue(source, line, f"{at}.{i.field}" if i.field else at, i.msg or i.message)
                     for i in err.issues
                 )
                 continue
@@ -473,11 +475,15 @@ def season_from_dict(
                 source,
                 lines.get(("departures",)),
                 "departures",
-                f"{len(departures)} departures; at most {MAX_DEPARTURES} in one season",
+                Msg(
+                    "err.season.too_many",
+                    {"n": Plural(len(departures), "departure"), "max": MAX_DEPARTURES},
+                ),
             )
         )
     if issues:
-        raise ScenarioError(issues, title=f"{source}: {len(issues)} problem(s) in the season:")
+        title = Msg("err.season.title", {"file": source, "n": Plural(len(issues), "problem")})
+        raise ScenarioError(issues, title=title)
     departures.sort(key=lambda d: (d.request.start_date, d.id))
     return SeasonSpec(
         name=str(data.get("name") or Path(source).stem),

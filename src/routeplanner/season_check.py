@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from .catalog import Catalog
-from .exceptions import Issue, ItineraryError, RouteplannerError
+from .exceptions import Issue, ItineraryError, Msg, Plural, RouteplannerError, describe
 from .result import Itinerary
 from .spreadsheet import FORMULA_START
 
@@ -31,11 +31,15 @@ def _undefuse(v: Any) -> Any:
     return v
 
 
-def _read_csv(path: Path, problems: list[str]) -> pd.DataFrame | None:
+#: A violation: a message in either language, or a checker's violation (``text(lang)``).
+_Problem = Msg | Any
+
+
+def _read_csv(path: Path, problems: list[_Problem]) -> pd.DataFrame | None:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, ValueError) as err:
-        problems.append(f"{path.name}: cannot be read ({err})")
+        problems.append(Msg("err.sc.unreadable", {"file": path.name, "detail": err}))
         return None
     return frame.map(_undefuse)
 
@@ -45,9 +49,10 @@ def _read_manifest(out: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise ItineraryError([Issue(str(path), None, None, f"cannot be read: {err}")]) from err
+        message = Msg("err.cannot_read", {"why": err})
+        raise ItineraryError([Issue(str(path), None, None, message)]) from err
     if not isinstance(data, dict) or not isinstance(data.get("departures"), list):
-        raise ItineraryError([Issue(str(path), None, "departures", "a list is required")])
+        raise ItineraryError([Issue(str(path), None, "departures", Msg("err.json.list"))])
     return data
 
 
@@ -57,6 +62,7 @@ def check_season(
     network: Any = None,
     *,
     plans: bool = True,
+    lang: str = "en",
 ) -> list[str]:
     """Check a season folder written by ``routeplanner season``.
 
@@ -70,11 +76,13 @@ def check_season(
         With ``plans``, every departure's plan is re-checked against it too.
     plans : bool
         Re-check every plan with :func:`routeplanner.check.check_itinerary`.
+    lang : {"en", "ru"}
+        The language of the violations.
 
     Returns
     -------
     list of str
-        Every violation found (empty when the season is clean).
+        Every violation found (empty when the season is clean), in ``lang``.
 
     Raises
     ------
@@ -85,7 +93,7 @@ def check_season(
 
     out = Path(out)
     manifest = _read_manifest(out)
-    problems: list[str] = []
+    problems: list[_Problem] = []
     visits: list[tuple[str, int, str, dt.datetime]] = []  # departure, heads, site, start
     stop_rows: set[tuple[str, str, str]] = set()
     for dep in manifest["departures"]:
@@ -94,40 +102,48 @@ def check_season(
         if not dep.get("feasible"):
             continue
         if not path.resolve().is_relative_to(out.resolve()):
-            problems.append(f"{dep_id}: its folder lies outside the season folder")
+            problems.append(Msg("err.sc.outside", {"id": dep_id}))
             continue
         try:
             it = Itinerary.read(path)
         except RouteplannerError as err:
-            problems.append(f"{dep_id}: {err}")
+            problems.append(Msg("err.sc.dep", {"id": dep_id, "what": _Described(err)}))
             continue
         if not it.feasible:
-            problems.append(f"{dep_id}: season.json says feasible, its itinerary.json does not")
+            problems.append(Msg("err.sc.feasible", {"id": dep_id}))
             continue
         req = it.scenario
         if req.start_date.isoformat() != dep.get("start_date"):
-            problems.append(
-                f"{dep_id}: the plan starts on {req.start_date}, season.json says "
-                f"{dep.get('start_date')}"
-            )
+            params = {"id": dep_id, "plan": req.start_date, "listed": dep.get("start_date")}
+            problems.append(Msg("err.sc.start", params))
         if req.group_size != dep.get("group_size"):
-            problems.append(
-                f"{dep_id}: the plan is for {req.group_size} people, season.json says "
-                f"{dep.get('group_size')}"
-            )
+            params = {"id": dep_id, "plan": req.group_size, "listed": dep.get("group_size")}
+            problems.append(Msg("err.sc.group", params))
         if plans and network is not None:
             for v in check_itinerary(it, catalog, network):
-                problems.append(f"{dep_id}: {v}")
+                problems.append(Msg("err.sc.dep", {"id": dep_id, "what": _Described(v)}))
         for s in it.stops:
             visits.append((dep_id, req.group_size, s.site_id, s.start))
             stop_rows.add((dep_id, s.site_id, s.start.strftime("%Y-%m-%dT%H:%M")))
     problems += _capacity(visits, catalog)
     problems += _season_csv(out, stop_rows)
     problems += _site_load(out, visits, catalog)
-    return problems
+    return [p.render(lang) for p in problems]
 
 
-def _capacity(visits: list[tuple[str, int, str, dt.datetime]], catalog: Catalog) -> list[str]:
+class _Described:
+    """An error or a checker's violation as a message parameter, in the message's language."""
+
+    def __init__(self, what: Any) -> None:
+        self.what = what
+
+    def render(self, lang: str) -> str:
+        if isinstance(self.what, BaseException):
+            return describe(self.what, lang)
+        return str(self.what.text(lang))
+
+
+def _capacity(visits: list[tuple[str, int, str, dt.datetime]], catalog: Catalog) -> list[Msg]:
     day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
     week: dict[tuple[str, int, int], list[str]] = defaultdict(list)
     slot: dict[tuple[str, dt.date, dt.time], list[str]] = defaultdict(list)
@@ -139,56 +155,55 @@ def _capacity(visits: list[tuple[str, int, str, dt.datetime]], catalog: Catalog)
         if site is not None and site.slots:
             slot[sid, start.date(), start.time()].append(dep)
     out = []
+
+    def over(key: str, sid: str, when: str, deps: list[str], cap: int) -> Msg:
+        n = Plural(len(deps), "group")
+        return Msg(key, {"id": sid, "when": when, "n": n, "deps": ", ".join(deps), "cap": cap})
+
     for (sid, d), deps in sorted(day.items()):
         cap = catalog.capacity.get(sid)
         if cap is not None and cap.groups_per_day is not None and len(deps) > cap.groups_per_day:
-            out.append(
-                f"{sid} on {d}: {len(deps)} groups ({', '.join(deps)}), capacity "
-                f"{cap.groups_per_day} a day"
-            )
+            out.append(over("err.sc.day", sid, d.isoformat(), deps, cap.groups_per_day))
     for (sid, y, w), deps in sorted(week.items()):
         cap = catalog.capacity.get(sid)
         if cap is not None and cap.groups_per_week is not None and len(deps) > cap.groups_per_week:
-            out.append(
-                f"{sid} in week {y}-W{w:02d}: {len(deps)} groups ({', '.join(deps)}), capacity "
-                f"{cap.groups_per_week} a week"
-            )
+            out.append(over("err.sc.week", sid, f"{y}-W{w:02d}", deps, cap.groups_per_week))
     for (sid, d, tm), deps in sorted(slot.items()):
         cap = catalog.capacity.get(sid)
         if cap is not None and cap.groups_per_slot is not None and len(deps) > cap.groups_per_slot:
-            out.append(
-                f"{sid} on {d} at {tm:%H:%M}: {len(deps)} groups ({', '.join(deps)}), capacity "
-                f"{cap.groups_per_slot} per tour time"
-            )
+            when = f"{d.isoformat()} {tm:%H:%M}"
+            out.append(over("err.sc.slot", sid, when, deps, cap.groups_per_slot))
     return out
 
 
-def _season_csv(out: Path, stop_rows: set[tuple[str, str, str]]) -> list[str]:
-    problems: list[str] = []
+def _season_csv(out: Path, stop_rows: set[tuple[str, str, str]]) -> list[_Problem]:
+    problems: list[_Problem] = []
     frame = _read_csv(out / "season.csv", problems)
     if frame is None:
         return problems
     need = {"departure", "site_id", "start"}
     if not need <= set(frame.columns):
-        return [f"season.csv: columns {', '.join(sorted(need - set(frame.columns)))} missing"]
+        missing = ", ".join(sorted(need - set(frame.columns)))
+        return [Msg("err.sc.columns", {"file": "season.csv", "columns": missing})]
     listed = set(zip(frame["departure"], frame["site_id"], frame["start"], strict=True))
     for dep, sid, start in sorted(listed - stop_rows):
-        problems.append(f"season.csv lists {sid} at {start} for {dep}: no plan has it")
+        problems.append(Msg("err.sc.extra", {"id": sid, "start": start, "dep": dep}))
     for dep, sid, start in sorted(stop_rows - listed):
-        problems.append(f"season.csv misses {sid} at {start} of {dep}")
+        problems.append(Msg("err.sc.misses", {"id": sid, "start": start, "dep": dep}))
     return problems
 
 
 def _site_load(
     out: Path, visits: list[tuple[str, int, str, dt.datetime]], catalog: Catalog
-) -> list[str]:
-    problems: list[str] = []
+) -> list[_Problem]:
+    problems: list[_Problem] = []
     frame = _read_csv(out / "site_load.csv", problems)
     if frame is None:
         return problems
     need = {"site_id", "date", "slot", "groups", "headcount"}
     if not need <= set(frame.columns):
-        return [f"site_load.csv: columns {', '.join(sorted(need - set(frame.columns)))} missing"]
+        missing = ", ".join(sorted(need - set(frame.columns)))
+        return [Msg("err.sc.columns", {"file": "site_load.csv", "columns": missing})]
     counted: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for _dep, heads, sid, start in visits:
         site = catalog.sites.get(sid)
@@ -205,8 +220,11 @@ def _site_load(
     }
     for key in sorted(set(listed) | set(counted)):
         if listed.get(key) != counted.get(key):
-            problems.append(
-                f"site_load.csv: {key[0]} on {key[1]} {key[2]}: says groups/headcount "
-                f"{listed.get(key, [0, 0])}, the plans give {counted.get(key, [0, 0])}"
-            )
+            params = {
+                "id": key[0],
+                "when": f"{key[1]} {key[2]}".strip(),
+                "listed": listed.get(key, [0, 0]),
+                "counted": counted.get(key, [0, 0]),
+            }
+            problems.append(Msg("err.sc.load", params))
     return problems

@@ -36,7 +36,8 @@ from ._io import write_files
 from .calendar import visit_start_windows
 from .capacity import SiteCapacity, iso_week
 from .catalog import Catalog
-from .i18n import fmt_date, plural, t
+from .export import localized
+from .i18n import fmt_date, has, plural, t
 from .result import Itinerary
 from .season_plan import Loss, SeasonResult, bookings_of
 from .spreadsheet import csv_bytes, xlsx_bytes
@@ -221,7 +222,7 @@ def _departures_frame(result: SeasonResult, losses: list[Loss], lang: str) -> pd
                 "below_floor": dep.id in below,
                 "sites": len(it.stops) if ok and it is not None else 0,
                 "lost_enterprises": ";".join(lost.get(dep.id, [])),
-                "problem": result.errors.get(dep.id)
+                "problem": result.error(dep.id, lang)
                 or ("" if ok or it is None else "; ".join(it.problem_texts(lang))),
             }
         )
@@ -356,6 +357,16 @@ def _sites_frame(
         for col in ("limit_day", "limit_week", "available"):
             frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def _readable(
+    frames: Mapping[str, pd.DataFrame], names: tuple[str, ...], lang: str
+) -> dict[str, pd.DataFrame]:
+    """The sheets of a workbook for people: named, headed and worded in ``lang``."""
+    return {
+        (t(f"sheet.{name}", lang) if has(f"sheet.{name}") else name): localized(frames[name], lang)
+        for name in names
+    }
 
 
 def season_frames(
@@ -622,9 +633,9 @@ def season_files(
     frames = season_frames(result, catalog, lang=lang)
     files: dict[str, bytes] = {
         "season.csv": csv_bytes(frames["stops"]),
-        "season.xlsx": xlsx_bytes({k: frames[k] for k in ("stops", "departures", "losses")}),
+        "season.xlsx": xlsx_bytes(_readable(frames, ("stops", "departures", "losses"), lang)),
         "site_load.csv": csv_bytes(frames["load"]),
-        "site_load.xlsx": xlsx_bytes({"load": frames["load"], "sites": frames["sites"]}),
+        "site_load.xlsx": xlsx_bytes(_readable(frames, ("load", "sites"), lang)),
         "season_report.html": season_report_html(result, catalog, frames, lang=lang).encode(),
         "season.json": (
             json.dumps(season_manifest(result, catalog), ensure_ascii=False, indent=1) + "\n"
@@ -637,7 +648,8 @@ def season_files(
         it = result.plans.get(dep.id)
         folder = f"departures/{dep.id}"
         if it is None:
-            files[f"{folder}/error.txt"] = (result.errors.get(dep.id, "no plan") + "\n").encode()
+            text = result.error(dep.id, lang) or t("status.no_plan", lang)
+            files[f"{folder}/error.txt"] = (text + "\n").encode()
         elif plans:
             for name, data in _plan_files(it, catalog, lang).items():
                 files[f"{folder}/{name}"] = data

@@ -40,7 +40,7 @@ from typing import Any
 from .capacity import iso_week
 from .catalog import Catalog
 from .compare.run import load_context
-from .exceptions import RouteplannerError
+from .exceptions import RouteplannerError, describe
 from .model import TripRequest
 from .planner import Closure, plan
 from .result import Itinerary
@@ -198,6 +198,7 @@ def _plan_group(payload: Mapping[str, Any], catalog: Catalog, network: Any) -> d
         book.add(dep, visits)
     plans: dict[str, str | None] = {}
     errors: dict[str, str] = {}
+    errors_ru: dict[str, str] = {}
     for item in payload["group"]:
         dep = str(item["id"])
         try:
@@ -206,10 +207,15 @@ def _plan_group(payload: Mapping[str, Any], catalog: Catalog, network: Any) -> d
             plans[dep] = it.to_json(indent=None)
             book.add(dep, bookings_of(it, catalog))
         except RouteplannerError as err:
-            plans[dep], errors[dep] = None, str(err)
+            plans[dep], errors[dep], errors_ru[dep] = None, describe(err), describe(err, "ru")
         except Exception as err:  # one departure must never sink the season
             plans[dep], errors[dep] = None, f"{type(err).__name__}: {err}"
-    return {"plans": plans, "errors": errors, "wall_s": round(time.perf_counter() - t0, 3)}
+    return {
+        "plans": plans,
+        "errors": errors,
+        "errors_ru": errors_ru,
+        "wall_s": round(time.perf_counter() - t0, 3),
+    }
 
 
 def plan_group(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -268,7 +274,9 @@ class SeasonResult:
     solo_value : dict of str to float
         The solo bound of each departure: the best weighted score found for it alone.
     errors : dict of str to str
-        Departures whose planning failed, with the error.
+        Departures whose planning failed, with the error (English; see :meth:`error`).
+    errors_ru : dict of str to str
+        The same errors in Russian.
     moves : list of dict
         The improvement moves tried (``pass``, ``departure``, ``holders``, ``before``,
         ``after``, ``accepted``).
@@ -283,6 +291,13 @@ class SeasonResult:
     errors: dict[str, str] = field(default_factory=dict)
     moves: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    errors_ru: dict[str, str] = field(default_factory=dict)
+
+    def error(self, dep: str, lang: str = "en") -> str | None:
+        """Why the departure's planning failed, in ``lang`` (``None`` when it did not)."""
+        if dep not in self.errors:
+            return None
+        return self.errors_ru.get(dep, self.errors[dep]) if lang == "ru" else self.errors[dep]
 
     def value(self, dep: str) -> float:
         """The weighted score of the departure's season plan (0 without a feasible plan)."""
@@ -498,6 +513,7 @@ def plan_season(
         errors=state.errors,
         moves=state.moves,
         stats=stats,
+        errors_ru=state.errors_ru,
     )
 
 
@@ -513,6 +529,7 @@ class _Season:
         self.solo: dict[str, Itinerary | None] = {}
         self.best: dict[str, float] = {}
         self.errors: dict[str, str] = {}
+        self.errors_ru: dict[str, str] = {}
         self.moves: list[dict[str, Any]] = []
         self.book = _Book(catalog)
 
@@ -529,7 +546,8 @@ class _Season:
                 try:
                     it = Itinerary.from_json(text, source=f"departure {dep}")
                 except RouteplannerError as err:
-                    out["errors"][dep] = str(err)
+                    out["errors"][dep] = describe(err)
+                    out.setdefault("errors_ru", {})[dep] = describe(err, "ru")
             got[dep] = it
             value = weighted_score(it)
             if value > self.best.get(dep, 0.0):
@@ -539,6 +557,7 @@ class _Season:
     def _fail(self, out: Mapping[str, Any]) -> None:
         for dep, text in out.get("errors", {}).items():
             self.errors[dep] = text
+            self.errors_ru[dep] = out.get("errors_ru", {}).get(dep, text)
 
     def _value(self, dep: str, plans: Mapping[str, Itinerary | None] | None = None) -> float:
         return weighted_score((plans or self.plans).get(dep))

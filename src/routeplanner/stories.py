@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._csv import Column, choice, parse_slug, read_table
-from .exceptions import Issue
+from .exceptions import Invalid, Issue, Msg, clip
 
 __all__ = ["STORY_KINDS", "Story", "read_stories"]
 
@@ -23,7 +23,7 @@ STORY_KINDS = ("audio_guide", "video", "enterprise_page", "article")
 def _url(text: str) -> str:
     text = text.strip()
     if not text.startswith(("http://", "https://")) or " " in text:
-        raise ValueError(f"'{text}' is not a web address (http:// or https://)")
+        raise Invalid("err.url", value=clip(text, 80))
     return text
 
 
@@ -31,7 +31,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a date YYYY-MM-DD") from None
+        raise Invalid("err.date", value=clip(text.strip(), 80)) from None
 
 
 _COLUMNS = [
@@ -100,7 +100,8 @@ def read_stories(
     out: dict[str, list[Story]] = {}
     for line, r in table.rows:
         if r["id"] not in known:
-            issues.append(Issue(table.path, line, "id", f"no site or event with id '{r['id']}'"))
+            message = Msg("err.st.no_id", {"id": r["id"]})
+            issues.append(Issue(table.path, line, "id", message))
             continue
         fields = ("kind", "title_ru", "title_en", "url", "language", "found", "source")
         story = Story(*(r[f] for f in fields))

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, utils
 
 from ._io import TooLargeError, read_limited
 from .catalog import Catalog
-from .exceptions import Issue, ScenarioError, clip
+from .exceptions import Issue, Msg, Plural, ScenarioError, clip, os_reason, pydantic_issues
 from .model import Category, CoordPrecision, HolidayPolicy, Site, TripRequest
 from .network import Network
 from .scenario import load_yaml
@@ -118,7 +118,7 @@ def _time(text: Any, where: str, issues: list[Issue], src: str) -> dt.time | Non
     try:
         return dt.time.fromisoformat(str(text).strip())
     except ValueError:
-        issues.append(Issue(src, None, where, f"'{text}' is not a time HH:MM"))
+        issues.append(Issue(src, None, where, Msg("err.csv.hhmm", {"value": clip(text, 80)})))
         return None
 
 
@@ -126,15 +126,15 @@ def _rows_from_csv(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], lis
     try:
         text = read_limited(path, MAX_TOUR_BYTES).decode("utf-8-sig")
     except TooLargeError as err:
-        raise TourError([Issue(str(path), None, None, str(err))]) from err
+        message = Msg("err.too_large", {"mib": MAX_TOUR_BYTES >> 20})
+        raise TourError([Issue(str(path), None, None, message)]) from err
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         return _csv_rows(reader, path, issues)
     except csv.Error as err:
-        detail = "a cell is longer than 131,072 characters" if "field limit" in str(err) else err
-        raise TourError(
-            [Issue(str(path), reader.line_num + 1, None, f"malformed CSV: {clip(detail)}")]
-        ) from err
+        detail = Msg("err.csv.long_cell") if "field limit" in str(err) else clip(err)
+        message = Msg("err.tour.csv", {"detail": detail})
+        raise TourError([Issue(str(path), reader.line_num + 1, None, message)]) from err
 
 
 def _csv_rows(
@@ -147,8 +147,7 @@ def _csv_rows(
                 str(path),
                 1,
                 None,
-                "columns 'day' and 'stop' are required "
-                "(optional: lat, lon, start, fixed, visit_min, lodging)",
+                Msg("err.tour.columns"),
             )
         )
         return {}, []
@@ -165,16 +164,18 @@ def _rows_from_yaml(p: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[
     src = str(p)
     raw = load_yaml(p)
     if not isinstance(raw, dict) or not isinstance(raw.get("days"), list):
-        raise TourError([Issue(src, None, "days", "a list 'days:' of the tour's days is required")])
+        raise TourError([Issue(src, None, "days", Msg("err.tour.days"))])
     head = {k: v for k, v in raw.items() if k != "days"}
     rows: list[dict[str, Any]] = []
     for d, day in enumerate(raw["days"], start=1):
         if not isinstance(day, dict) or not isinstance(day.get("stops", []), list):
-            issues.append(Issue(src, None, f"days[{d - 1}]", "each day needs 'stops:'"))
+            issues.append(Issue(src, None, f"days[{d - 1}]", Msg("err.tour.stops")))
             continue
         for k, stop in enumerate(day.get("stops", [])):
             if not isinstance(stop, dict):
-                issues.append(Issue(src, None, f"days[{d - 1}].stops[{k}]", "a mapping"))
+                issues.append(
+                    Issue(src, None, f"days[{d - 1}].stops[{k}]", Msg("err.tour.mapping"))
+                )
                 continue
             rows.append(
                 {
@@ -199,11 +200,12 @@ def _rows(p: Path, issues: list[Issue]) -> tuple[dict[str, Any], list[dict[str, 
     if p.suffix.lower() in (".yaml", ".yml"):
         return _rows_from_yaml(p, issues)
     if p.suffix.lower() != ".csv":
-        raise TourError([Issue(src, None, None, "a tour file must be .yaml, .yml or .csv")])
+        raise TourError([Issue(src, None, None, Msg("err.tour.suffix"))])
     try:
         head, rows = _rows_from_csv(p, issues)
     except (OSError, UnicodeDecodeError) as err:
-        raise TourError([Issue(src, None, None, f"cannot read: {err}")]) from err
+        why = os_reason(err)
+        raise TourError([Issue(src, None, None, Msg("err.cannot_read", {"why": why}))]) from err
     side = p.with_suffix(".yaml")
     if side.exists():
         extra = load_yaml(side)
@@ -230,7 +232,8 @@ def _visit_min(value: Any, where: tuple[int | None, str], r: _Reading) -> int | 
             raise ValueError
     except (TypeError, ValueError):
         line, key = where
-        r.issues.append(Issue(r.src, line, key, f"'{value}' is not a number of minutes (1..1440)"))
+        message = Msg("err.tour.minutes", {"value": clip(value, 80)})
+        r.issues.append(Issue(r.src, line, key, message))
         return None
     return visit_min
 
@@ -246,7 +249,7 @@ def _place_by_coordinates(
     """A stop that matches no site but has coordinates: a place of its own (its id)."""
     lat, lon = row.get("lat"), row.get("lon")
     try:
-        la, lo = float(lat), float(lon)  # type: ignore[arg-type]
+        la, lo = float(lat), float(lon)
         if not (50.0 <= la <= 62.5 and 95.0 <= lo <= 120.0):
             raise ValueError
     except (TypeError, ValueError):
@@ -256,7 +259,7 @@ def _place_by_coordinates(
                 r.src,
                 line,
                 key,
-                f"'{lat}, {lon}' are not coordinates in Irkutsk oblast or its neighbours",
+                Msg("err.tour.coords", {"value": clip(f"{lat}, {lon}", 80)}),
             )
         )
         return None
@@ -292,10 +295,11 @@ def _read_row(k: int, row: dict[str, Any], catalog: Catalog, r: _Reading) -> Non
     try:
         d = int(row["day"])
     except (TypeError, ValueError):
-        r.issues.append(Issue(r.src, line, "day", f"'{row.get('day')}' is not a day number"))
+        message = Msg("err.tour.day", {"value": clip(row.get("day"), 80)})
+        r.issues.append(Issue(r.src, line, "day", message))
         return
     if d < 1:
-        r.issues.append(Issue(r.src, line, "day", "days count from 1"))
+        r.issues.append(Issue(r.src, line, "day", Msg("err.tour.day_one")))
         return
     lodging = row.get("lodging")
     if lodging and d < len(r.days):
@@ -308,7 +312,7 @@ def _read_row(k: int, row: dict[str, Any], catalog: Catalog, r: _Reading) -> Non
                     r.src,
                     line,
                     f"{prefix}lodging",
-                    f"'{lodging}' is not a lodging id (closest: {closest})",
+                    Msg("err.tour.lodging", {"id": clip(lodging, 80), "ids": closest}),
                 )
             )
     text = str(row.get("stop") or "").strip()
@@ -331,7 +335,7 @@ def _read_row(k: int, row: dict[str, Any], catalog: Catalog, r: _Reading) -> Non
                 r.src,
                 line,
                 f"{prefix}stop",
-                f"'{text}' matches no catalog site (closest: {hint}); give its id, or lat and lon",
+                Msg("err.tour.no_match", {"name": clip(text, 80), "ids": hint}),
             )
         )
 
@@ -357,18 +361,8 @@ def _request(head: dict[str, Any], r: _Reading, stem: str, catalog: Catalog) -> 
     try:
         return TripRequest.model_validate(head)
     except ValidationError as err:
-        raise TourError(
-            [
-                Issue(
-                    r.src,
-                    None,
-                    ".".join(str(x) for x in e["loc"]),
-                    e["msg"].removeprefix("Value error, "),
-                )
-                for e in err.errors()
-            ],
-            title=f"{r.src}: invalid tour keys:",
-        ) from err
+        title = Msg("err.tour.keys", {"file": r.src})
+        raise TourError(pydantic_issues(err.errors(), r.src), title=title) from err
 
 
 def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
@@ -393,7 +387,7 @@ def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
     head, rows = _rows(p, issues)
     ndays = max((int(r["day"]) for r in rows if str(r.get("day", "")).isdigit()), default=0)
     if ndays == 0:
-        issues.append(Issue(src, None, "day", "the tour has no days"))
+        issues.append(Issue(src, None, "day", Msg("err.tour.no_days")))
     reading = _Reading(
         src, p.name, [[] for _ in range(ndays)], [None] * max(ndays - 1, 0), [], issues
     )
@@ -402,17 +396,16 @@ def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
     for n, night in enumerate(reading.nights):
         if night is None:
             issues.append(
-                Issue(
-                    src, None, f"days[{n}].lodging", f"day {n + 1} needs the lodging of its night"
-                )
+                Issue(src, None, f"days[{n}].lodging", Msg("err.tour.night", {"n": n + 1}))
             )
     if issues:
-        raise TourError(issues, title=f"{src}: the tour cannot be read ({len(issues)}):")
+        title = Msg("err.tour.title", {"file": src, "n": Plural(len(issues), "problem")})
+        raise TourError(issues, title=title)
     ids = [s.place_id for day in reading.days for s in day]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise TourError(
-            [Issue(src, None, "stops", f"'{i}' appears twice in the tour") for i in dupes]
+            [Issue(src, None, "stops", Msg("err.tour.twice", {"id": i})) for i in dupes]
         )
     request = _request(head, reading, p.stem, catalog)
     return Tour(

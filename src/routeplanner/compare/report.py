@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .._io import write_files
+from ..export import localized
+from ..i18n import has, t
 from ..spreadsheet import csv_bytes, xlsx_bytes
 from .charts import budget_svg, pareto_svg, report_label
 from .kpis import Comparison
@@ -241,7 +243,15 @@ def _xlsx(comp: Comparison, lang: str) -> bytes:
         columns=["variant", "site_id"],
     )
     sheets = {"kpis": comp.kpis, "days": comp.days, "sites": comp.sites, "only_here": only}
-    return xlsx_bytes(sheets, freeze="B2", max_width=40)
+    readable = {}  # the workbook is for people: headers and values in ``lang``
+    for name, frame in sheets.items():
+        shown = localized(frame, lang)  # values in words (same columns, same order)
+        shown.columns = [
+            t(f"compare.{c}", lang) if has(f"compare.{c}") else head
+            for c, head in zip(frame.columns, shown.columns, strict=True)
+        ]
+        readable[t(f"sheet.{name}", lang)] = shown
+    return xlsx_bytes(readable, freeze="B2", max_width=40)
 
 
 def render_comparison(
@@ -272,7 +282,7 @@ def render_comparison(
         ``kpis``, ``days``, ``sites``, ``only_here``), ``comparison.html`` (the report, map
         embedded), ``comparison_map.html`` and, with ``plans``, each variant's plan files
         under ``plans/<variant>/`` (those of :func:`~routeplanner.export.render_plan`;
-        ``error.txt`` for a variant that failed before a plan).
+        ``error.txt`` for a variant that failed before a plan, in ``lang``).
     """
     from ..export import render_plan
     from ..maps import comparison_map, render_map
@@ -297,7 +307,8 @@ def render_comparison(
                 plan = render_plan(r.itinerary, lang=lang, names=names, catalog=catalog)
                 files |= {f"{folder}/{name}": data for name, data in plan.items()}
             else:
-                files[f"{folder}/error.txt"] = ((r.error or "failed") + "\n").encode("utf-8")
+                text = r.problem_text(lang) or t("compare.error", lang)
+                files[f"{folder}/error.txt"] = (text + "\n").encode("utf-8")
     return files
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import RouteplannerError
+from ..exceptions import RouteplannerError, describe
 from ..model import TripRequest
 from ..result import Itinerary
 from .variants import Variant, VariantSet
@@ -46,7 +46,7 @@ class VariantResult:
     itinerary : Itinerary or None
         ``None`` when the variant failed before a plan (invalid request, exception).
     error : str or None
-        The failure's text.
+        The failure's text (English).
     wall_s : float
         Seconds the worker spent on it.
     request : TripRequest or None
@@ -58,6 +58,8 @@ class VariantResult:
     error: str | None = None
     wall_s: float = 0.0
     request: TripRequest | None = None
+    #: The failure's text in Russian (when it has one).
+    error_ru: str | None = None
 
     @property
     def feasible(self) -> bool:
@@ -74,7 +76,7 @@ class VariantResult:
     def problem_text(self, lang: str = "ru") -> str:
         """Why the variant has no plan ('' when it has one)."""
         if self.error is not None:
-            return self.error
+            return self.error_ru if lang != "en" and self.error_ru else self.error
         if self.itinerary is not None and not self.itinerary.feasible:
             return "; ".join(self.itinerary.problem_texts(lang))
         return ""
@@ -122,8 +124,8 @@ def solve_variant(payload: Mapping[str, Any]) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``name``, ``itinerary`` (JSON text or ``None``), ``error`` (text or ``None``),
-        ``wall_s``.
+        ``name``, ``itinerary`` (JSON text or ``None``), ``error`` and ``error_ru`` (text in
+        English and Russian, or ``None``), ``wall_s``.
     """
     from ..planner import plan
 
@@ -134,15 +136,17 @@ def solve_variant(payload: Mapping[str, Any]) -> dict[str, Any]:
         request = TripRequest.model_validate(payload["request"])
         it = plan(request, catalog, network)
         text: str | None = it.to_json(indent=None)
-        error = None
+        error = error_ru = None
     except RouteplannerError as err:
-        text, error = None, str(err)
+        text, error, error_ru = None, describe(err, "en"), describe(err, "ru")
     except Exception as err:  # one variant must never sink the others
         text, error = None, f"{type(err).__name__}: {err}"
+        error_ru = error
     return {
         "name": name,
         "itinerary": text,
         "error": error,
+        "error_ru": error_ru,
         "wall_s": round(time.perf_counter() - t0, 3),
     }
 
@@ -151,13 +155,13 @@ def _from_payload(name: str, out: Any) -> VariantResult:
     if not isinstance(out, Mapping):
         return VariantResult(name, None, f"the worker returned {type(out).__name__}, not a dict")
     it = None
-    error = out.get("error")
+    error, error_ru = out.get("error"), out.get("error_ru")
     if out.get("itinerary") is not None:
         try:
             it = Itinerary.from_json(out["itinerary"], source=f"variant {name}")
         except RouteplannerError as err:
-            error = str(err)
-    return VariantResult(name, it, error, float(out.get("wall_s", 0.0)))
+            error, error_ru = describe(err, "en"), describe(err, "ru")
+    return VariantResult(name, it, error, float(out.get("wall_s", 0.0)), error_ru=error_ru)
 
 
 def _default_workers(n: int) -> int:
@@ -215,7 +219,9 @@ def run_variants(
     runnable = []
     for v in items:
         if v.request is None:
-            results[v.name] = VariantResult(v.name, None, v.error or "invalid request")
+            results[v.name] = VariantResult(
+                v.name, None, v.error or "invalid request", error_ru=v.error_ru
+            )
         else:
             runnable.append(v)
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import Issue, ScenarioError, clip
+from ..exceptions import Invalid, Issue, Msg, Plural, ScenarioError, clip
 from ..model import TripRequest
 from ..scenario import load_yaml, request_from_dict
 
@@ -72,7 +72,9 @@ class Variant:
     origin : str
         ``"base"``, ``"variant"`` or ``"sweep"``.
     error : str or None
-        Why the request is invalid (only with ``strict=False``).
+        Why the request is invalid (only with ``strict=False``), in English.
+    error_ru : str or None
+        The same in Russian.
     """
 
     name: str
@@ -80,6 +82,7 @@ class Variant:
     overrides: dict[str, Any] = field(default_factory=dict)
     origin: str = "variant"
     error: str | None = None
+    error_ru: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,12 +167,12 @@ def _sweep_values(sweep: Mapping[str, Any]) -> list[Any]:
     """The values a sweep takes (raises ValueError with a message for the user)."""
     kinds = [k for k in ("values", "range", "dates") if k in sweep]
     if len(kinds) != 1:
-        raise ValueError("give exactly one of 'values', 'range' or 'dates'")
+        raise Invalid("err.var.one_kind")
     kind = kinds[0]
     spec = sweep[kind]
     if kind == "values":
         if not isinstance(spec, list) or not spec:
-            raise ValueError("'values' must be a non-empty list")
+            raise Invalid("err.var.values")
         return list(spec)
     if kind == "range":
         if (
@@ -177,37 +180,37 @@ def _sweep_values(sweep: Mapping[str, Any]) -> list[Any]:
             or len(spec) not in (2, 3)
             or not all(isinstance(x, int) and not isinstance(x, bool) for x in spec)
         ):
-            raise ValueError("'range' must be [first, last] or [first, last, step] (integers)")
+            raise Invalid("err.var.range")
         step = spec[2] if len(spec) == 3 else 1
         if step <= 0 or spec[1] < spec[0]:
-            raise ValueError("'range' needs first <= last and a positive step")
+            raise Invalid("err.var.range_order")
         _at_most((spec[1] - spec[0]) // step + 1, "'range'")  # counted before it is built
         return list(range(spec[0], spec[1] + 1, step))
     if not isinstance(spec, Mapping) or "from" not in spec or "to" not in spec:
-        raise ValueError("'dates' must be a mapping with 'from' and 'to' (and 'weekdays')")
+        raise Invalid("err.var.dates")
     unknown = set(spec) - {"from", "to", "weekdays", "step_days"}
     if unknown:
-        raise ValueError(f"'dates' has unknown key(s): {', '.join(sorted(map(str, unknown)))}")
+        raise Invalid("err.var.dates_keys", keys=clip(", ".join(sorted(map(str, unknown)))))
     try:
         first, last = _as_date(spec["from"]), _as_date(spec["to"])
     except ValueError as err:
-        raise ValueError("'dates.from' and 'dates.to' must be dates (YYYY-MM-DD)") from err
+        raise Invalid("err.var.dates_type") from err
     if last < first:
-        raise ValueError("'dates.to' is before 'dates.from'")
+        raise Invalid("err.var.dates_order")
     step = spec.get("step_days", 1)
     if not isinstance(step, int) or step < 1:
-        raise ValueError("'dates.step_days' must be a positive integer")
+        raise Invalid("err.var.step")
     wanted: set[int] | None = None
     if spec.get("weekdays") is not None:
         names = spec["weekdays"]
         if not isinstance(names, list) or not names:
-            raise ValueError("'dates.weekdays' must be a list such as [mon, sat]")
+            raise Invalid("err.var.weekdays")
         wanted = set()
         for w in names:
             key = str(w).strip().lower()[:3].rstrip(".")
             key = key if key in _WEEKDAYS else key[:2]
             if key not in _WEEKDAYS:
-                raise ValueError(f"unknown weekday '{w}' (use mon..sun or пн..вс)")
+                raise Invalid("err.var.weekday", value=clip(w, 40))
             wanted.add(_WEEKDAYS[key])
     n_days = (last - first).days // step + 1
     _at_most(n_days if wanted is None else -(-n_days * len(wanted) // 7), "'dates'")
@@ -220,13 +223,13 @@ def _sweep_values(sweep: Mapping[str, Any]) -> list[Any]:
             break  # the next date would be past year 9999
         d += dt.timedelta(days=step)
     if not out:
-        raise ValueError("'dates' selects no date")
+        raise Invalid("err.var.no_date")
     return out
 
 
 def _at_most(n: int, what: str) -> None:
     if n > MAX_VARIANTS:
-        raise ValueError(f"{what} gives {n:,} values; a file gives at most {MAX_VARIANTS} variants")
+        raise Invalid("err.var.too_many", what=what, n=n, max=MAX_VARIANTS)
 
 
 #: Longest sweep name template, and widest field in it (``{value:>80}``).
@@ -245,24 +248,24 @@ def _check_template(template: str, fields: set[str]) -> None:
         wide format.
     """
     if len(template) > _MAX_TEMPLATE:
-        raise ValueError(f"a name template has at most {_MAX_TEMPLATE} characters")
+        raise Invalid("err.var.template_long", max=_MAX_TEMPLATE)
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as err:
-        raise ValueError(f"'{clip(template, 60)}' is not a name template: {err}") from None
+        raise Invalid("err.var.template", value=clip(template, 60), detail=err) from None
     for _literal, name, spec, _conv in parts:
         if name is None:
             continue
         if name not in fields:
-            raise ValueError(
-                f"'{{{clip(name, 40)}}}' is not the sweep's value; use one of "
-                + ", ".join(f"{{{f}}}" for f in sorted(fields))
-            )
+            known = ", ".join(f"{{{f}}}" for f in sorted(fields))
+            raise Invalid("err.var.template_field", name=f"{{{clip(name, 40)}}}", known=known)
         spec = spec or ""
         if "{" in spec or any(int(n) > _MAX_FIELD_WIDTH for n in re.findall(r"\d+", spec)):
-            raise ValueError(
-                f"format '{clip(spec, 40)}' of {{{name}}}: widths up to {_MAX_FIELD_WIDTH}, "
-                "no nested fields"
+            raise Invalid(
+                "err.var.template_format",
+                spec=clip(spec, 40),
+                name=f"{{{name}}}",
+                width=_MAX_FIELD_WIDTH,
             )
 
 
@@ -276,33 +279,31 @@ def _sweep_name(template: str | None, dotted: str, value: Any) -> str:
     return template.format_map(ctx)
 
 
-def _check_name(name: Any) -> str | None:
+def _check_name(name: Any) -> Msg | None:
     if not isinstance(name, str) or not name.strip():
-        return "a variant name must be non-empty text"
+        return Msg("err.var.name_empty")
     if len(name) > 80:
-        return "a variant name must be at most 80 characters"
+        return Msg("err.var.name_long")
     if any(c in name for c in "/\\\0") or name.strip() in (".", ".."):
-        return "a variant name must not contain '/' or '\\' or be '.' or '..'"
+        return Msg("err.var.name_chars")
     return None
 
 
 def _base_dict(raw: Any, source: str, base_dir: Path | None) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
-        raise ScenarioError(
-            [Issue(source, None, "base", "must be a mapping of scenario keys (or 'file:')")]
-        )
+        raise ScenarioError([Issue(source, None, "base", Msg("err.var.base"))])
     raw = dict(raw)
     ref = raw.pop("file", None)
     if ref is None:
         return raw
     if not isinstance(ref, str):
-        raise ScenarioError([Issue(source, None, "base.file", "must be a path")])
+        raise ScenarioError([Issue(source, None, "base.file", Msg("err.var.path"))])
     path = Path(ref)
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
     loaded = load_yaml(path)
     if not isinstance(loaded, Mapping):
-        raise ScenarioError([Issue(str(path), None, None, "the scenario must be a mapping")])
+        raise ScenarioError([Issue(str(path), None, None, Msg("err.scenario_not_mapping"))])
     if isinstance(loaded.get("trip"), Mapping):
         loaded = loaded["trip"]
     return deep_merge(loaded, raw)
@@ -310,7 +311,7 @@ def _base_dict(raw: Any, source: str, base_dir: Path | None) -> dict[str, Any]:
 
 def _issues_for(err: ScenarioError, source: str, where: str) -> list[Issue]:
     return [
-        Issue(source, None, f"{where}.{i.field}" if i.field else where, i.message)
+        Issue(source, None, f"{where}.{i.field}" if i.field else where, i.msg or i.message)
         for i in err.issues
     ]
 
@@ -352,21 +353,21 @@ def variants_from_dict(
     """
     bdir = Path(base_dir) if base_dir is not None else None
     if not isinstance(data, Mapping):
-        raise ScenarioError([Issue(source, None, None, "the variants file must be a mapping")])
+        raise ScenarioError([Issue(source, None, None, Msg("err.var.file"))])
     extra = set(data) - _TOP_KEYS
     if extra:
-        expected = "unknown key (expected: " + ", ".join(sorted(_TOP_KEYS)) + ")"
+        expected = Msg("err.var.unknown_key", {"known": ", ".join(sorted(_TOP_KEYS))})
         raise ScenarioError(
             [Issue(source, None, str(k), expected) for k in sorted(map(str, extra))]
         )
     if "base" not in data:
-        raise ScenarioError([Issue(source, None, "base", "missing: the scenario to vary")])
+        raise ScenarioError([Issue(source, None, "base", Msg("err.var.no_base"))])
     base = _base_dict(data["base"], source, bdir)
     try:
         base_req = request_from_dict(base, source=source)
     except ScenarioError as err:
         raise ScenarioError(
-            _issues_for(err, source, "base"), title=f"{source}: the base scenario is invalid:"
+            _issues_for(err, source, "base"), title=Msg("err.var.base_title", {"file": source})
         ) from err
     title = str(data.get("name") or base_req.name)
 
@@ -374,7 +375,7 @@ def variants_from_dict(
     specs = _named_specs(data, source, issues)
     sweeps = data.get("sweeps") or []
     if not isinstance(sweeps, list):
-        issues.append(Issue(source, None, "sweeps", "must be a list of sweeps"))
+        issues.append(Issue(source, None, "sweeps", Msg("err.var.sweeps")))
         sweeps = []
     for si, sweep in enumerate(sweeps):
         specs += _sweep_specs(sweep, f"sweeps[{si}]", specs, source, issues)
@@ -382,17 +383,22 @@ def variants_from_dict(
     for spec in specs:
         if spec.name in seen:
             issues.append(
-                Issue(source, None, spec.where, f"variant name '{spec.name}' is used twice")
+                Issue(source, None, spec.where, Msg("err.var.name_twice", {"name": spec.name}))
             )
         seen.add(spec.name)
     if len(specs) > MAX_VARIANTS:
         issues.append(
-            Issue(source, None, "sweeps", f"{len(specs)} variants; at most {MAX_VARIANTS}")
+            Issue(
+                source,
+                None,
+                "sweeps",
+                Msg("err.var.count", {"n": Plural(len(specs), "variant"), "max": MAX_VARIANTS}),
+            )
         )
     if not specs and not issues:
-        issues.append(Issue(source, None, "variants", "no variant to plan"))
+        issues.append(Issue(source, None, "variants", Msg("err.var.none")))
     if issues:
-        raise ScenarioError(issues, title=f"{source}: {len(issues)} problem(s) in the variants:")
+        raise ScenarioError(issues, title=_title(source, len(issues)))
 
     out: list[Variant] = []
     bad_issues: list[Issue] = []
@@ -402,15 +408,18 @@ def variants_from_dict(
         except ScenarioError as err:
             found = _issues_for(err, source, spec.where)
             bad_issues += found
-            error = "; ".join(str(i) for i in found)
-            out.append(Variant(spec.name, None, spec.overrides, spec.origin, error))
+            error = "; ".join(i.text("en") for i in found)
+            error_ru = "; ".join(i.text("ru") for i in found)
+            out.append(Variant(spec.name, None, spec.overrides, spec.origin, error, error_ru))
             continue
         out.append(Variant(spec.name, req, spec.overrides, spec.origin))
     if bad_issues and strict:
-        raise ScenarioError(
-            bad_issues, title=f"{source}: {len(bad_issues)} problem(s) in the variants:"
-        )
+        raise ScenarioError(bad_issues, title=_title(source, len(bad_issues)))
     return VariantSet(title, source, base_req, tuple(out))
+
+
+def _title(source: str, n: int) -> Msg:
+    return Msg("err.var.title", {"file": source, "n": Plural(n, "problem")})
 
 
 @dataclass(frozen=True)
@@ -428,12 +437,12 @@ def _named_specs(data: Mapping[str, Any], source: str, issues: list[Issue]) -> l
     specs: list[_Spec] = []
     include_base = data.get("include_base", True)
     if not isinstance(include_base, bool):
-        issues.append(Issue(source, None, "include_base", "must be true or false"))
+        issues.append(Issue(source, None, "include_base", Msg("err.json.bool")))
     elif include_base:
         specs.append(_Spec("base", {}, "base", "base"))
     named = data.get("variants") or {}
     if not isinstance(named, Mapping):
-        issues.append(Issue(source, None, "variants", "must map variant names to overrides"))
+        issues.append(Issue(source, None, "variants", Msg("err.var.variants")))
         return specs
     for name, over in named.items():
         where = f"variants.{name}"
@@ -443,7 +452,7 @@ def _named_specs(data: Mapping[str, Any], source: str, issues: list[Issue]) -> l
         if over is None:
             over = {}
         if not isinstance(over, Mapping):
-            issues.append(Issue(source, None, where, "must be a mapping of scenario keys"))
+            issues.append(Issue(source, None, where, Msg("err.var.overrides")))
             continue
         specs.append(_Spec(str(name), dict(over), "variant", where))
     return specs
@@ -454,52 +463,52 @@ def _sweep_specs(
 ) -> list[_Spec]:
     """The variants one sweep expands into (none, with an issue, when it is invalid)."""
 
-    def bad(key: str, msg: str) -> list[_Spec]:
+    def bad(key: str, msg: str | Msg) -> list[_Spec]:
         issues.append(Issue(source, None, key, msg))
         return []
 
     if not isinstance(sweep, Mapping):
-        return bad(where, "must be a mapping")
+        return bad(where, Msg("err.tour.mapping"))
     unknown = set(sweep) - _SWEEP_KEYS
     if unknown:
-        expected = "unknown key (expected: " + ", ".join(sorted(_SWEEP_KEYS)) + ")"
+        expected = Msg("err.var.unknown_key", {"known": ", ".join(sorted(_SWEEP_KEYS))})
         return bad(f"{where}.{sorted(map(str, unknown))[0]}", expected)
     fld = sweep.get("field")
     if not isinstance(fld, str) or not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", fld):
-        return bad(f"{where}.field", "must name a scenario key")
+        return bad(f"{where}.field", Msg("err.var.field"))
     try:
         values = _sweep_values(sweep)
     except ValueError as err:
-        return bad(where, str(err))
+        return bad(where, err.msg if isinstance(err, Invalid) else str(err))
     on = sweep.get("on", "base")
     start: dict[str, Any] = {}
     if on != "base":
         found = [s for s in earlier if s.name == on and s.origin == "variant"]
         if not found:
-            return bad(f"{where}.on", f"no variant named '{on}' to sweep over")
+            return bad(f"{where}.on", Msg("err.var.on", {"name": clip(on, 80)}))
         start = found[0].overrides
     extra_over = sweep.get("overrides") or {}
     if not isinstance(extra_over, Mapping):
-        return bad(f"{where}.overrides", "must be a mapping")
+        return bad(f"{where}.overrides", Msg("err.tour.mapping"))
     template = sweep.get("name")
     if template is not None and not isinstance(template, str):
-        return bad(f"{where}.name", "must be text")
+        return bad(f"{where}.name", Msg("err.var.text"))
     if template is None and on != "base":
         template = f"{on}_{{value}}"
     if len(earlier) + len(values) > MAX_VARIANTS:
-        return bad(
-            where,
-            f"{len(earlier) + len(values):,} variants with this sweep; at most {MAX_VARIANTS}",
-        )
+        n = Plural(len(earlier) + len(values), "variant")
+        return bad(where, Msg("err.var.sweep_count", {"n": n, "max": MAX_VARIANTS}))
     out = []
     for value in values:
         try:
             name = _sweep_name(template, fld, value)
         except (KeyError, ValueError, IndexError, AttributeError, TypeError) as err:
-            msg = f"cannot format '{clip(template, 60)}': {clip(err, 120)}"
+            detail = err.msg if isinstance(err, Invalid) else clip(err, 120)
+            msg = Msg("err.var.format", {"value": clip(template, 60), "detail": detail})
             return [*out, *bad(f"{where}.name", msg)]
-        if (msg := _check_name(name)) is not None:
-            return [*out, *bad(f"{where}.name", f"'{clip(name, 80)}': {msg}")]
+        if (bad_name := _check_name(name)) is not None:
+            msg = Msg("err.var.bad_name", {"name": clip(name, 80), "why": bad_name})
+            return [*out, *bad(f"{where}.name", msg)]
         over = _set_path(deep_merge(start, extra_over), fld, value)
         out.append(_Spec(name, over, "sweep", f"{where} ({name})"))
     return out

@@ -50,10 +50,14 @@ class WebExtraMissingError(RouteplannerError):
     exit_code = 1
 
     def __init__(self, missing: Sequence[str]) -> None:
-        super().__init__(
-            f"the web app needs {', '.join(missing)}: install the 'web' extra with "
-            "pip install 'routeplanner[web]' (from a checkout: pip install -e '.[web]')"
-        )
+        self.missing = list(missing)
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
+        from ..i18n import t
+
+        return t("err.web_extra", lang, missing=", ".join(self.missing))
 
 
 def missing_packages() -> list[str]:

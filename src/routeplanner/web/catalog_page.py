@@ -8,6 +8,7 @@ import streamlit as st
 from .. import i18n
 from ..catalog import Catalog
 from ..exceptions import RouteplannerError
+from ..export import localized
 from ..hours_text import site_hours_text
 from ..maps import catalog_map
 from ..model import Category
@@ -25,7 +26,7 @@ from .common import (
     tr,
 )
 
-__all__ = ["filter_sites", "render", "sites_frame"]
+__all__ = ["catalog_view", "filter_sites", "render", "sites_frame"]
 
 
 def sites_frame(catalog: Catalog, language: str) -> pd.DataFrame:
@@ -37,6 +38,12 @@ def sites_frame(catalog: Catalog, language: str) -> pd.DataFrame:
     frame["opening_hours"] = [site_hours_text(catalog.sites[s], language) for s in frame["id"]]
     frame["defaults"] = [", ".join(default_facts(catalog.sites[s], language)) for s in frame["id"]]
     return frame
+
+
+def catalog_view(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The table of :func:`sites_frame` as the page shows it: headers, categories and yes/no
+    in ``language`` (the downloads keep the column ids)."""
+    return localized(frame.drop(columns=["category_name"]), language)
 
 
 def filter_sites(
@@ -211,7 +218,9 @@ def render() -> None:
     with tab_map:
         show_map(catalog_map(shown, lang=language))
     with tab_table:
-        st.dataframe(frame, hide_index=True, width="stretch", key="catalog-table")
+        st.dataframe(
+            catalog_view(frame, language), hide_index=True, width="stretch", key="catalog-table"
+        )
         c1, c2 = st.columns(2)
         c1.download_button(
             tr("download_csv"),
@@ -223,7 +232,7 @@ def render() -> None:
         )
         c2.download_button(
             tr("download_xlsx"),
-            data=xlsx_bytes({"sites": frame}),
+            data=xlsx_bytes({i18n.t("sheet.sites", language): catalog_view(frame, language)}),
             file_name="sites.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="catalog-xlsx",

@@ -267,9 +267,9 @@ def show_error(err: BaseException, *, title: str | None = None) -> None:
     """
     issues: list[Issue] = list(getattr(err, "issues", []) or [])
     if title and issues:
-        text = "\n".join([title] + [f"  - {i}" for i in issues[:50]])
+        text = "\n".join([title] + [f"  - {i.text(lang())}" for i in issues[:50]])
     else:
-        text = describe(err)  # the very message the command line prints
+        text = describe(err, lang())  # the very message the command line prints
     st.error(clean_message(text), icon=":material/warning:")
 
 

@@ -34,7 +34,7 @@ from ..compare import (
     render_comparison,
     run_variants,
 )
-from ..exceptions import Issue, RouteplannerError, ScenarioError
+from ..exceptions import Issue, RouteplannerError, ScenarioError, describe
 from ..maps import comparison_map, itinerary_map
 from ..planner import plan
 from ..scenario import load_yaml, request_from_dict
@@ -176,7 +176,8 @@ def _task(catalog: Catalog, network: Any) -> Any:
             return {
                 "name": name,
                 "itinerary": None,
-                "error": str(err),
+                "error": describe(err, "en"),
+                "error_ru": describe(err, "ru"),
                 "wall_s": time.perf_counter() - t0,
             }
         return {
@@ -312,7 +313,8 @@ def render() -> None:
     st.caption(tr("variants_loaded", name=variants.title, variants=count))
     bad = [v for v in variants if v.request is None]
     if bad:
-        st.warning("\n".join(f"- {v.name}: {v.error}" for v in bad), icon=":material/warning:")
+        lines = [f"- {v.name}: {v.error_ru if language == 'ru' else v.error}" for v in bad]
+        st.warning("\n".join(lines), icon=":material/warning:")
     names = [v.name for v in variants]
     named = [v.name for v in variants if v.origin != "sweep" and v.request is not None]
     k = f"cmp-{digest(key)}-"

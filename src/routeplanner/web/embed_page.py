@@ -150,7 +150,7 @@ def report_view(report: pd.DataFrame, language: str) -> pd.DataFrame:
             "+km": report["added_km"],
             i18n.t("added_cost", language): report["added_cost_rub"],
             i18n.t("effect", language) + " / " + i18n.t("reason", language): [
-                (r.effect if r.fits else (r.reason if en else r.reason_ru))
+                ((r.effect if en else r.effect_ru) if r.fits else (r.reason if en else r.reason_ru))
                 for r in report.itertuples()
             ],
         }

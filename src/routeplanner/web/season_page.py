@@ -23,6 +23,7 @@ import streamlit as st
 
 from ..catalog import Catalog
 from ..exceptions import Issue, ScenarioError
+from ..export import localized
 from ..i18n import plural, t
 from ..scenario import load_yaml
 from ..season import SeasonSpec, load_season
@@ -201,7 +202,7 @@ def render() -> None:
     products = ", ".join(spec.products)
     departures = plural(len(spec.departures), "departure", language)
     st.caption(tr("season_loaded", name=spec.name, departures=departures, products=products))
-    st.dataframe(departures_view(spec), hide_index=True, width="stretch")
+    st.dataframe(localized(departures_view(spec), language), hide_index=True, width="stretch")
     k = f"sea-{digest(key)}-"
     limit = float(st.number_input(tr("season_time"), 0.5, 60.0, 3.0, 0.5, key=k + "limit"))
     if st.button(tr("run_season"), type="primary", key="sea-run"):
@@ -219,7 +220,7 @@ def render() -> None:
             for name, data in files.items():
                 (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
                 (Path(tmp) / name).write_bytes(data)
-            violations = check_season(tmp, catalog, plans=False)
+            violations = check_season(tmp, catalog, plans=False, lang=language)
         cache.clear()
         cache.update(
             result=result,
@@ -245,14 +246,13 @@ def render() -> None:
         if ids:
             st.warning(f"{t(label, language)}: {', '.join(ids)}", icon=":material/warning:")
     st.subheader(tr("season_dep_table"))
-    st.dataframe(frames["departures"], hide_index=True, width="stretch")
+    st.dataframe(localized(frames["departures"], language), hide_index=True, width="stretch")
     st.subheader(tr("season_util_table"))
-    st.dataframe(frames["sites"], hide_index=True, width="stretch")
+    st.dataframe(localized(frames["sites"], language), hide_index=True, width="stretch")
     st.subheader(tr("season_loss_table"))
     if len(frames["losses"]):
-        st.dataframe(
-            frames["losses"][["departure", "name", "why"]], hide_index=True, width="stretch"
-        )
+        losses = frames["losses"][["departure", "name", "why"]]
+        st.dataframe(localized(losses, language), hide_index=True, width="stretch")
     else:
         st.info(tr("season_none_lost"))
     st.subheader(tr("season_calendar_view"))
