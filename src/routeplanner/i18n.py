@@ -280,7 +280,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "a group of {group} exceeds the site's maximum of {max}{basis}",
     ),
     "reason.age": (
-        "младшему участнику {age}; объект принимает посетителей с {min} лет{basis}",
+        "младшему участнику {age}; минимальный возраст посетителей объекта — {min}{basis}",
         "the youngest visitor is {age} old; the site admits visitors from {min} years{basis}",
     ),
     "reason.booking": (
@@ -323,7 +323,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "too far: the way there and back with the visit takes {need}, the day {have}",
     ),
     "reason.not_considered": (
-        "не рассматривался: вне {n} самых перспективных объектов поездки (балл на час дороги)",
+        "не рассматривался: не вошёл в число самых перспективных объектов поездки "
+        "(отобрано: {n}; балл на час дороги)",
         "not considered: outside the trip's {n} most promising sites (score per hour of travel)",
     ),
     "reason.unreachable_modes": (
