@@ -29,9 +29,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import heapq
 import itertools
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -433,35 +431,22 @@ def _haversine_m(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
 def _shortest_paths(n: int, weights: dict[tuple[int, int], float]) -> tuple[np.ndarray, np.ndarray]:
     """Shortest travel times between all ``n`` nodes, and each path's predecessors.
 
-    Dijkstra from every node over the arcs ``weights`` ((from, to) → seconds): the figures
-    of :func:`scipy.sparse.csgraph.dijkstra` (``inf`` where unreachable, predecessor -9999
-    where none), in plain Python, as a road graph of a few hundred nodes takes milliseconds
-    and importing scipy's graph routines would cost a third of a second per process.
+    networkx's Dijkstra from every node over the arcs ``weights`` ((from, to) → seconds), in
+    the layout of :func:`scipy.sparse.csgraph.dijkstra` (``inf`` where unreachable,
+    predecessor -9999 where none): a road graph of a few hundred nodes takes milliseconds, and
+    scipy's graph routines cost a third of a second of every process's start.
     """
-    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    for (u, v), w in sorted(weights.items()):
-        adj[u].append((v, w))
+    g = nx.DiGraph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
     time_s = np.full((n, n), np.inf)
     pred = np.full((n, n), -9999, dtype=np.int32)
     for s in range(n):
-        dist = [math.inf] * n
-        prev = [-9999] * n
-        done = [False] * n
-        dist[s] = 0.0
-        heap = [(0.0, s)]
-        while heap:
-            d, u = heapq.heappop(heap)
-            if done[u]:
-                continue
-            done[u] = True
-            for v, w in adj[u]:
-                t = d + w
-                if not done[v] and t < dist[v]:
-                    dist[v] = t
-                    prev[v] = u
-                    heapq.heappush(heap, (t, v))
-        time_s[s] = dist
-        pred[s] = prev
+        preds, dist = nx.dijkstra_predecessor_and_distance(g, s)
+        for v, d in dist.items():
+            time_s[s, v] = d
+            if preds[v]:
+                pred[s, v] = preds[v][0]
     return time_s, pred
 
 
