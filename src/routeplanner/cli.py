@@ -32,7 +32,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 try:  # typer carries its own copy of click (0.2x); its usage errors are that copy's
     from typer._click import exceptions as _usage
@@ -50,15 +50,77 @@ from .exceptions import (
 )
 
 
+def _lang_in(args: Any) -> str:
+    """The language a command line asks for (its last ``--lang``; Russian first)."""
+    lang = "ru"
+    args = [str(a) for a in args]
+    for k, arg in enumerate(args):
+        if arg == "--lang" and k + 1 < len(args):
+            lang = args[k + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang if lang in ("ru", "en") else "ru"
+
+
+def _frame_in_language(command: Any) -> None:
+    """Word the frame typer draws around a help page or a usage error in this run's language."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = _t("help.arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = _t("help.options")
+    rich_utils.COMMANDS_PANEL_TITLE = _t("help.commands")
+    rich_utils.DEFAULT_STRING = _t("help.default")
+    rich_utils.REQUIRED_LONG_STRING = _t("help.required")
+    if command.options_metavar:
+        command.options_metavar = _t("help.options_metavar")
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = _t("help.command_metavar")
+
+
+def _help_in_language(command: Any, ctx: Any) -> None:
+    """Fill ``command``'s help page from the catalog in this run's language: its own text, its
+    parameters' and its subcommands' (cli.py gives each a ``help.*`` key; i18n.py the words)."""
+    _frame_in_language(command)
+    subcommands = getattr(command, "commands", {}).values()
+    for obj in (command, *command.get_params(ctx), *subcommands):
+        key = getattr(obj, "_help_key", None) or obj.help or ""
+        if "--help" in getattr(obj, "opts", ()):
+            key = "help.help"  # typer's own help option
+        if key.startswith("help."):
+            obj._help_key = key
+            obj.help = _t(key)
+
+
+class _Command(TyperCommand):
+    """A command whose help page and usage line are in the run's language."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_in_language(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: Any) -> str:
+        _frame_in_language(self)
+        return str(super().get_usage(ctx)).replace("Usage:", _t("cli.usage"), 1)
+
+
 class _Group(TyperGroup):
-    """The command group, saying click's usage errors (a bad or missing option or argument)
-    in the run's language too."""
+    """The command group, saying its help, its commands' help and click's usage errors (a bad
+    or missing option or argument) in the run's language too."""
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        # known before anything is parsed: --help is eager, and so are the usage errors
+        _LANG[0] = _lang_in(sys.argv[1:] if args is None else args)
+        return super().main(args, *rest, **kwargs)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_in_language(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: Any) -> str:
+        _frame_in_language(self)
+        return str(super().get_usage(ctx)).replace("Usage:", _t("cli.usage"), 1)
 
     def invoke(self, ctx: Any) -> Any:
-        args = [*ctx._protected_args, *ctx.args]
-        for k, arg in enumerate(args[:-1]):  # known before the options are parsed
-            if arg == "--lang":
-                _lang_first(args[k + 1])
         try:
             return super().invoke(ctx)
         except _usage.UsageError as err:
@@ -73,9 +135,6 @@ def _usage_error_in_language(err: Any) -> None:
     rich_utils.ERRORS_PANEL_TITLE = _t("cli.error")
     rich_utils.RICH_HELP = _t("cli.try_help")
     ctx = err.ctx
-    if ctx is not None:
-        usage = ctx.get_usage
-        ctx.get_usage = lambda: usage().replace("Usage:", _t("cli.usage"), 1)  # type: ignore[method-assign]
     if isinstance(err, _usage.MissingParameter) and err.param is not None:
         kind = "argument" if err.param.param_type_name == "argument" else "option"
         text = _t(f"cli.missing_{kind}", name=_hint(err.param, ctx))
@@ -114,20 +173,25 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Plan multi-day industrial-tourism itineraries in the Irkutsk region (Приангарье).",
+    help="help.app",
 )
 console = Console()
 err_console = Console(stderr=True)
 
 DataOpt = Annotated[
-    Path | None, typer.Option("--data", help="Catalog/network folder (default: built-in data/).")
+    Path | None, typer.Option("--data", help="help.data")
 ]
 #: The language of this run's messages (set by each command from its --lang; Russian first).
 _LANG = ["ru"]
 
 
-def _lang_first(value: str) -> str:
-    """Take --lang before any other option, so that every message of the run is in it."""
+def _lang_first(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
+    """Take --lang before any other option, so that every message of the run is in it; a
+    command without its own --lang takes the one given before it (``routeplanner --lang en
+    plan …``)."""
+    source = ctx.get_parameter_source(param.name or "lang")
+    if source is not None and source.name == "DEFAULT":
+        return _LANG[0]
     _LANG[0] = value if value in ("ru", "en") else "ru"
     return value
 
@@ -135,7 +199,7 @@ def _lang_first(value: str) -> str:
 LangOpt = Annotated[
     str,
     typer.Option(
-        "--lang", help="Language of names and text: ru or en.", is_eager=True, callback=_lang_first
+        "--lang", help="help.lang", is_eager=True, callback=_lang_first
     ),
 ]
 
@@ -249,7 +313,9 @@ def _command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
     """``app.command`` with the error handler around the command."""
 
     def register(fn: F) -> F:
-        app.command(*args, **kwargs)(_handled(fn))
+        name = args[0] if args else fn.__name__
+        kwargs.setdefault("help", f"help.{name.replace('-', '_')}")
+        app.command(*args, cls=_Command, **kwargs)(_handled(fn))
         return fn
 
     return register
@@ -286,14 +352,16 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log progress.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="help.verbose")] = False,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Print the version.", callback=_print_version, is_eager=True
+            "--version", help="help.version", callback=_print_version, is_eager=True
         ),
     ] = False,
+    lang: LangOpt = "ru",
 ) -> None:
+    _check_lang(lang)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -302,17 +370,17 @@ def _main(
 
 @_command()
 def sites(
-    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
-    town: Annotated[str | None, typer.Option(help="Only sites whose town contains this.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    category: Annotated[str | None, typer.Option(help="help.sites.category")] = None,
+    town: Annotated[str | None, typer.Option(help="help.sites.town")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="help.sites.format")] = "table",
     lang: LangOpt = "ru",
     data: DataOpt = None,
     extra_sites: Annotated[
-        list[Path] | None, typer.Option("--extra-sites", help="More site files (CSV).")
+        list[Path] | None, typer.Option("--extra-sites", help="help.sites.extra_sites")
     ] = None,
     with_stories: Annotated[
         bool,
-        typer.Option("--with-stories", help="Only sites with stories (audio guides, videos…)."),
+        typer.Option("--with-stories", help="help.sites.with_stories"),
     ] = False,
 ) -> None:
     """List the catalog's sites (json prints every field, parsed hours, the score and the
@@ -381,13 +449,13 @@ def sites(
 
 @_command()
 def travel(
-    origin: Annotated[str, typer.Argument(help="Place id (site, lodging, hub or town node).")],
-    destination: Annotated[str, typer.Argument(help="Place id.")],
-    date: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD (default: today).")] = None,
-    profile: Annotated[str, typer.Option(help="car or coach.")] = "car",
-    no_flights: Annotated[bool, typer.Option("--no-flights", help="Forbid flights.")] = False,
-    no_ferries: Annotated[bool, typer.Option("--no-ferries", help="Forbid ferries.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    origin: Annotated[str, typer.Argument(help="help.travel.origin")],
+    destination: Annotated[str, typer.Argument(help="help.travel.destination")],
+    date: Annotated[str | None, typer.Option(help="help.travel.date")] = None,
+    profile: Annotated[str, typer.Option(help="help.travel.profile")] = "car",
+    no_flights: Annotated[bool, typer.Option("--no-flights", help="help.travel.no_flights")] = False,
+    no_ferries: Annotated[bool, typer.Option("--no-ferries", help="help.travel.no_ferries")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="help.travel.format")] = "text",
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
@@ -475,11 +543,11 @@ def travel(
 
 TimeLimitOpt = Annotated[
     float | None,
-    typer.Option("--time-limit", callback=_positive_seconds, help="Seconds (0 < t <= 3600)."),
+    typer.Option("--time-limit", callback=_positive_seconds, help="help.time_limit"),
 ]
 
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Overwrite the files of an existing output folder.")
+    bool, typer.Option("--force", help="help.force")
 ]
 
 
@@ -582,10 +650,10 @@ def _run_plan(request: Any, catalog: Any, network: Any, out: Path, lang: str) ->
 
 @_command("plan")
 def plan_cmd(
-    scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/plan"),
+    scenario: Annotated[Path, typer.Argument(help="help.plan.scenario")],
+    out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/plan"),
     time_limit: TimeLimitOpt = None,
-    seed: Annotated[int | None, typer.Option(min=0, max=2**31 - 1, help="Search seed.")] = None,
+    seed: Annotated[int | None, typer.Option(min=0, max=2**31 - 1, help="help.plan.seed")] = None,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -622,12 +690,12 @@ def plan_cmd(
 SchedulerOpt = Annotated[
     str | None,
     typer.Option(
-        "--scheduler", help="Run the plans on a Dask cluster: its scheduler (tcp://host:8786)."
+        "--scheduler", help="help.scheduler"
     ),
 ]
 DaskLocalOpt = Annotated[
     int | None,
-    typer.Option("--dask-local", min=1, help="Run the plans on a local Dask cluster of N workers."),
+    typer.Option("--dask-local", min=1, help="help.dask_local"),
 ]
 
 
@@ -685,16 +753,16 @@ class _VariantsBar:
 
 @_command("compare")
 def compare_cmd(
-    variants: Annotated[Path, typer.Argument(help="Variants YAML file (a base and its variants).")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/compare"),
+    variants: Annotated[Path, typer.Argument(help="help.compare.variants")],
+    out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/compare"),
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", min=1, max=256, help="Parallel processes (default: the CPUs available)."
+            "--workers", min=1, max=256, help="help.workers"
         ),
     ] = None,
     no_plans: Annotated[
-        bool, typer.Option("--no-plans", help="Do not write each variant's plan.")
+        bool, typer.Option("--no-plans", help="help.compare.no_plans")
     ] = False,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
@@ -760,7 +828,7 @@ def compare_cmd(
 
 @_command()
 def check(
-    itinerary: Annotated[Path, typer.Argument(help="itinerary.json to check.")],
+    itinerary: Annotated[Path, typer.Argument(help="help.check.itinerary")],
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
@@ -798,15 +866,15 @@ def check(
 @_command("map")
 def map_cmd(
     itinerary: Annotated[
-        Path | None, typer.Argument(help="itinerary.json of a saved plan to draw.")
+        Path | None, typer.Argument(help="help.map.itinerary")
     ] = None,
     catalog_only: Annotated[
-        bool, typer.Option("--catalog", help="Draw every catalog site by category instead.")
+        bool, typer.Option("--catalog", help="help.map.catalog")
     ] = False,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="HTML file (default: map.html beside ITINERARY, or catalog_map.html)."
+            "--out", help="help.map.out"
         ),
     ] = None,
     lang: LangOpt = "ru",
@@ -852,20 +920,19 @@ def _minutes(text: str) -> int:
 
 @_command("embed")
 def embed_cmd(
-    tour: Annotated[Path, typer.Argument(help="Existing tour: YAML, or CSV (+ YAML of keys).")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/embed"),
+    tour: Annotated[Path, typer.Argument(help="help.embed.tour")],
+    out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/embed"),
     candidates: Annotated[
         str | None,
         typer.Option(
-            help="Comma-separated site ids, or a category (industrial, energy, food, "
-            "…); default: every industrial, energy and food site."
+            help="help.embed.candidates"
         ),
     ] = None,
     max_extra_per_day: Annotated[
-        str, typer.Option("--max-extra-per-day", help="How much longer a day may get: 2h, 90min.")
+        str, typer.Option("--max-extra-per-day", help="help.embed.max_extra")
     ] = "2h",
     allow_reorder: Annotated[
-        bool, typer.Option("--allow-reorder", help="Let the tour's flexible stops change order.")
+        bool, typer.Option("--allow-reorder", help="help.embed.allow_reorder")
     ] = False,
     time_limit: TimeLimitOpt = None,
     force: ForceOpt = False,
@@ -950,7 +1017,7 @@ def embed_cmd(
 
 @_command()
 def demo(
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/demo"),
+    out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/demo"),
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -975,10 +1042,10 @@ def demo(
 @_command()
 def web(
     port: Annotated[
-        int, typer.Option("--port", min=1, max=65535, help="Port to serve on (localhost only).")
+        int, typer.Option("--port", min=1, max=65535, help="help.web.port")
     ] = 8501,
     no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Do not open a browser window.")
+        bool, typer.Option("--no-browser", help="help.web.no_browser")
     ] = False,
 ) -> None:
     """Start the web app in the browser: catalog, planning, embedding, comparison."""
@@ -993,14 +1060,14 @@ def web(
 
 @_command("season")
 def season_cmd(
-    season: Annotated[Path, typer.Argument(help="Season YAML file (products and departures).")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/season"),
+    season: Annotated[Path, typer.Argument(help="help.season.season")],
+    out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/season"),
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Parallel processes (default: the CPUs available)."),
+        typer.Option("--workers", min=1, help="help.workers"),
     ] = None,
     no_plans: Annotated[
-        bool, typer.Option("--no-plans", help="Do not write each departure's plan.")
+        bool, typer.Option("--no-plans", help="help.season.no_plans")
     ] = False,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
@@ -1107,9 +1174,9 @@ def season_cmd(
 
 @_command("check-season")
 def check_season_cmd(
-    folder: Annotated[Path, typer.Argument(help="A season folder written by 'season'.")],
+    folder: Annotated[Path, typer.Argument(help="help.check_season.folder")],
     no_plans: Annotated[
-        bool, typer.Option("--no-plans", help="Only capacities and tables, not every plan.")
+        bool, typer.Option("--no-plans", help="help.check_season.no_plans")
     ] = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
@@ -1144,23 +1211,23 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
 
 @_command("assess")
 def assess_cmd(
-    site: Annotated[str, typer.Argument(help="Enterprise site id (industrial, energy, food).")],
+    site: Annotated[str, typer.Argument(help="help.assess.site")],
     answer: Annotated[
         list[str] | None,
-        typer.Option("--answer", help="criterion=score (0..5), repeatable: --answer safety=4"),
+        typer.Option("--answer", help="help.assess.answer"),
     ] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="YAML file {criterion: score or {score, note}}."),
+        typer.Option("--answers", help="help.assess.answers"),
     ] = None,
     note: Annotated[
-        list[str] | None, typer.Option("--note", help="criterion=text, repeatable.")
+        list[str] | None, typer.Option("--note", help="help.assess.note")
     ] = None,
-    assessor: Annotated[str, typer.Option("--assessor", help="Who assessed (a name).")] = "",
+    assessor: Annotated[str, typer.Option("--assessor", help="help.assess.assessor")] = "",
     date: Annotated[
-        str | None, typer.Option("--date", help="Date of the visit YYYY-MM-DD (default: today).")
+        str | None, typer.Option("--date", help="help.assess.date")
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the report.")] = Path("out/assess"),
+    out: Annotated[Path, typer.Option("--out", help="help.assess.out")] = Path("out/assess"),
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
@@ -1234,15 +1301,15 @@ def assess_cmd(
 @_command("events")
 def events_cmd(
     start: Annotated[
-        str | None, typer.Option("--from", help="First date YYYY-MM-DD (default: today).")
+        str | None, typer.Option("--from", help="help.events.from")
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--to", help="Last date YYYY-MM-DD (default: a year on).")
+        str | None, typer.Option("--to", help="help.events.to")
     ] = None,
     weeks: Annotated[
-        bool, typer.Option("--weeks", help="One row per week: which start weeks catch what.")
+        bool, typer.Option("--weeks", help="help.events.weeks")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="help.events.format")] = "table",
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:

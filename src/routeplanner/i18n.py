@@ -2275,6 +2275,239 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli.not_number": ("нужно число", "expected a number"),
     "cli.not_integer": ("нужно целое число", "expected a whole number"),
     "cli.extra_args": ("лишние аргументы: {args}", "Got unexpected extra argument(s): {args}"),
+    # the CLI's --help (cli.py names each text by its key; typer's frame words too)
+    "help.app": (
+        "Многодневные маршруты промышленного туризма по Иркутской области (Приангарье).",
+        "Plan multi-day industrial-tourism itineraries in the Irkutsk region (Priangarye).",
+    ),
+    "help.help": ("Показать эту справку и выйти.", "Show this message and exit."),
+    "help.verbose": ("Сообщать о ходе работы.", "Log progress."),
+    "help.version": ("Показать версию.", "Print the version."),
+    "help.lang": (
+        "Язык названий, текста и этой справки: ru или en.",
+        "Language of names, text and this help: ru or en.",
+    ),
+    "help.data": (
+        "Папка каталога и сети дорог (по умолчанию — встроенная data/).",
+        "Catalog/network folder (default: built-in data/).",
+    ),
+    "help.out": ("Папка для результатов.", "Output folder."),
+    "help.time_limit": ("Время поиска, с (0 < t <= 3600).", "Search time, s (0 < t <= 3600)."),
+    "help.force": (
+        "Перезаписать файлы в уже существующей папке результатов.",
+        "Overwrite the files of an existing output folder.",
+    ),
+    "help.workers": (
+        "Число параллельных процессов (по умолчанию — по числу доступных ядер).",
+        "Parallel processes (default: the CPUs available).",
+    ),
+    "help.scheduler": (
+        "Считать планы на кластере Dask: адрес его планировщика (tcp://host:8786).",
+        "Run the plans on a Dask cluster: its scheduler (tcp://host:8786).",
+    ),
+    "help.dask_local": (
+        "Считать планы на локальном кластере Dask из N процессов.",
+        "Run the plans on a local Dask cluster of N workers.",
+    ),
+    "help.sites": (
+        "Объекты каталога (json выводит все поля, разобранные часы работы, оценку и истории; "
+        "таблица показывает, какие материалы-истории есть у объекта).",
+        "List the catalog's sites (json prints every field, parsed hours, the score and the "
+        "stories; the table says which story material each site has).",
+    ),
+    "help.sites.category": ("Только эта категория.", "Only this category."),
+    "help.sites.town": (
+        "Только объекты, в названии города которых есть эта строка.",
+        "Only sites whose town contains this.",
+    ),
+    "help.sites.format": ("table, csv или json.", "table, csv or json."),
+    "help.sites.extra_sites": ("Дополнительные файлы объектов (CSV).", "More site files (CSV)."),
+    "help.sites.with_stories": (
+        "Только объекты с историями (аудиогиды, видео…).",
+        "Only sites with stories (audio guides, videos…).",
+    ),
+    "help.travel": (
+        "Время в пути, расстояние, виды транспорта и путь между двумя местами в заданный день.",
+        "Travel time, distance, modes and path between two places on a date.",
+    ),
+    "help.travel.origin": (
+        "Код места (объект, ночлег, транспортный узел или город).",
+        "Place id (site, lodging, hub or town node).",
+    ),
+    "help.travel.destination": ("Код места.", "Place id."),
+    "help.travel.date": (
+        "Дата ГГГГ-ММ-ДД (по умолчанию — сегодня).",
+        "Date YYYY-MM-DD (default: today).",
+    ),
+    "help.travel.profile": ("car (легковой) или coach (автобус).", "car or coach."),
+    "help.travel.no_flights": ("Без авиарейсов.", "Forbid flights."),
+    "help.travel.no_ferries": ("Без паромов.", "Forbid ferries."),
+    "help.travel.format": ("text или json.", "text or json."),
+    "help.plan": (
+        "Спланировать сценарий: записать карту, программу для клиента, отчёт для агентства и "
+        "выгрузки.\n\nФайлы в --out: map.html, programme.html, report.html, "
+        "bookings.csv/.xlsx, itinerary.csv/.xlsx/.geojson/.gpx/.ics/.json, programme.txt.",
+        "Plan a scenario; write the map, the client's programme, the agency's report and the "
+        "exports.\n\nFiles in --out: map.html, programme.html, report.html, "
+        "bookings.csv/.xlsx, itinerary.csv/.xlsx/.geojson/.gpx/.ics/.json, programme.txt.",
+    ),
+    "help.plan.scenario": ("YAML-файл сценария.", "Scenario YAML file."),
+    "help.plan.seed": ("Зерно поиска.", "Search seed."),
+    "help.compare": (
+        "Спланировать все варианты из файла вариантов параллельно и сравнить их.\n\n"
+        "Файлы в --out: kpis.csv, kpis.xlsx, comparison.html, comparison_map.html и "
+        "plans/<вариант>/ (файлы плана каждого варианта).",
+        "Plan every variant of a variants file in parallel and compare them.\n\n"
+        "Files in --out: kpis.csv, kpis.xlsx, comparison.html, comparison_map.html and "
+        "plans/<variant>/ (each variant's plan files).",
+    ),
+    "help.compare.variants": (
+        "YAML-файл вариантов (базовый сценарий и его варианты).",
+        "Variants YAML file (a base and its variants).",
+    ),
+    "help.compare.no_plans": (
+        "Не записывать план каждого варианта.",
+        "Do not write each variant's plan.",
+    ),
+    "help.check": (
+        "Проверить маршрут по каталогу и сети дорог; при нарушениях — их список и код выхода 1.",
+        "Check an itinerary against the catalog and network; exit 1 listing violations.",
+    ),
+    "help.check.itinerary": ("Проверяемый itinerary.json.", "itinerary.json to check."),
+    "help.map": (
+        "Нарисовать сохранённый план (или, с --catalog, весь каталог) интерактивной HTML-картой.",
+        "Draw a saved plan (or, with --catalog, the whole catalog) as an interactive HTML map.",
+    ),
+    "help.map.itinerary": (
+        "itinerary.json сохранённого плана.",
+        "itinerary.json of a saved plan to draw.",
+    ),
+    "help.map.catalog": (
+        "Вместо плана нарисовать все объекты каталога по категориям.",
+        "Draw every catalog site by category instead.",
+    ),
+    "help.map.out": (
+        "HTML-файл (по умолчанию — map.html рядом с ITINERARY или catalog_map.html).",
+        "HTML file (default: map.html beside ITINERARY, or catalog_map.html).",
+    ),
+    "help.embed": (
+        "Подобрать промышленные объекты для готового тура, вставить лучшие и записать новый "
+        "план.",
+        "Rank industrial stops to add to an existing tour, insert the best, write the new plan.",
+    ),
+    "help.embed.tour": (
+        "Готовый тур: YAML или CSV (+ YAML с параметрами).",
+        "Existing tour: YAML, or CSV (+ YAML of keys).",
+    ),
+    "help.embed.candidates": (
+        "Коды объектов через запятую или категория (industrial, energy, food, …); по умолчанию "
+        "— все объекты промышленности, энергетики и пищевого производства.",
+        "Comma-separated site ids, or a category (industrial, energy, food, …); default: every "
+        "industrial, energy and food site.",
+    ),
+    "help.embed.max_extra": (
+        "На сколько может удлиниться день: 2h, 90min.",
+        "How much longer a day may get: 2h, 90min.",
+    ),
+    "help.embed.allow_reorder": (
+        "Разрешить менять порядок нефиксированных остановок тура.",
+        "Let the tour's flexible stops change order.",
+    ),
+    "help.demo": (
+        "Спланировать встроенный трёхдневный промышленный тур из Иркутска и записать результаты.",
+        "Plan the built-in 3-day industrial tour from Irkutsk and write its outputs.",
+    ),
+    "help.web": (
+        "Открыть веб-приложение в браузере: каталог, планирование, встраивание, сравнение.",
+        "Start the web app in the browser: catalog, planning, embedding, comparison.",
+    ),
+    "help.web.port": ("Порт (только localhost).", "Port to serve on (localhost only)."),
+    "help.web.no_browser": ("Не открывать окно браузера.", "Do not open a browser window."),
+    "help.season": (
+        "Спланировать сезон отправлений, делящих между собой вместимость предприятий.\n\n"
+        "Файлы в --out: season.csv/.xlsx, site_load.csv/.xlsx, season_report.html, "
+        "season.json, calendars/<объект>.html и departures/<код>/ (файлы плана каждого "
+        "отправления). Папку перепроверяет проверка сезона; код выхода 1 при нарушении, 5 — "
+        "если у отправления нет плана или оно ниже порога справедливости.",
+        "Plan a season of departures that share the enterprises' capacity.\n\n"
+        "Files in --out: season.csv/.xlsx, site_load.csv/.xlsx, season_report.html, "
+        "season.json, calendars/<site>.html and departures/<id>/ (each departure's plan "
+        "files). The folder is re-checked by the season checker; exit 1 on a violation, 5 "
+        "when a departure has no plan or one stays below the fairness floor.",
+    ),
+    "help.season.season": (
+        "YAML-файл сезона (продукты и отправления).",
+        "Season YAML file (products and departures).",
+    ),
+    "help.season.no_plans": (
+        "Не записывать план каждого отправления.",
+        "Do not write each departure's plan.",
+    ),
+    "help.check_season": (
+        "Перепроверить папку сезона: вместимость по дням, неделям и времени тура, таблицы, "
+        "каждый план.",
+        "Re-check a season folder: capacities per day/week/tour time, tables, every plan.",
+    ),
+    "help.check_season.folder": (
+        "Папка сезона, записанная командой season.",
+        "A season folder written by 'season'.",
+    ),
+    "help.check_season.no_plans": (
+        "Только вместимость и таблицы, без каждого плана.",
+        "Only capacities and tables, not every plan.",
+    ),
+    "help.assess": (
+        "Записать оценку готовности предприятия (ответы по чек-листу с датой и оценщиком "
+        "добавляются в DATA/assessments.csv), пересчитать его балл и записать одностраничный "
+        "отчёт о готовности (выполнено / не хватает). Без ответов — только отчёт.",
+        "Record an enterprise's readiness assessment (answers to the checklist, with date and "
+        "assessor, appended to DATA/assessments.csv), recompute its score and write the "
+        "one-page readiness report (met / missing). Without answers: just the report.",
+    ),
+    "help.assess.site": (
+        "Код объекта-предприятия (industrial, energy, food).",
+        "Enterprise site id (industrial, energy, food).",
+    ),
+    "help.assess.answer": (
+        "критерий=балл (0..5), можно несколько раз: --answer safety=4",
+        "criterion=score (0..5), repeatable: --answer safety=4",
+    ),
+    "help.assess.answers": (
+        "YAML-файл {критерий: балл или {score, note}}.",
+        "YAML file {criterion: score or {score, note}}.",
+    ),
+    "help.assess.note": ("критерий=текст, можно несколько раз.", "criterion=text, repeatable."),
+    "help.assess.assessor": ("Кто оценивал (имя).", "Who assessed (a name)."),
+    "help.assess.date": (
+        "Дата посещения ГГГГ-ММ-ДД (по умолчанию — сегодня).",
+        "Date of the visit YYYY-MM-DD (default: today).",
+    ),
+    "help.assess.out": ("Папка для отчёта.", "Folder for the report."),
+    "help.events": (
+        "Датированные события (data/events.csv) между двумя датами.",
+        "List the dated events (data/events.csv) that take place between two dates.",
+    ),
+    "help.events.from": (
+        "Первая дата ГГГГ-ММ-ДД (по умолчанию — сегодня).",
+        "First date YYYY-MM-DD (default: today).",
+    ),
+    "help.events.to": (
+        "Последняя дата ГГГГ-ММ-ДД (по умолчанию — через год).",
+        "Last date YYYY-MM-DD (default: a year on).",
+    ),
+    "help.events.weeks": (
+        "По строке на неделю: какие события застанет тур, начатый в эту неделю.",
+        "One row per week: which start weeks catch what.",
+    ),
+    "help.events.format": ("table или json.", "table or json."),
+    # typer's frame around the help ({} is filled by typer)
+    "help.arguments": ("Аргументы", "Arguments"),
+    "help.options": ("Параметры", "Options"),
+    "help.commands": ("Команды", "Commands"),
+    "help.default": ("[по умолчанию: {}]", "[default: {}]"),
+    "help.required": ("[обязательно]", "[required]"),
+    "help.options_metavar": ("[ПАРАМЕТРЫ]", "[OPTIONS]"),
+    "help.command_metavar": ("КОМАНДА [АРГУМЕНТЫ]...", "COMMAND [ARGS]..."),
     "err.dask_extra": (
         "для работы на Dask нужно дополнение 'dask': pip install 'routeplanner[dask]' (оно "
         "ставит dask[distributed])",
