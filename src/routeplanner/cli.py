@@ -178,9 +178,7 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-DataOpt = Annotated[
-    Path | None, typer.Option("--data", help="help.data")
-]
+DataOpt = Annotated[Path | None, typer.Option("--data", help="help.data")]
 #: The language of this run's messages (set by each command from its --lang; Russian first).
 _LANG = ["ru"]
 
@@ -198,9 +196,7 @@ def _lang_first(ctx: typer.Context, param: typer.CallbackParam, value: str) -> s
 
 LangOpt = Annotated[
     str,
-    typer.Option(
-        "--lang", help="help.lang", is_eager=True, callback=_lang_first
-    ),
+    typer.Option("--lang", help="help.lang", is_eager=True, callback=_lang_first),
 ]
 
 
@@ -355,9 +351,7 @@ def _main(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="help.verbose")] = False,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", help="help.version", callback=_print_version, is_eager=True
-        ),
+        typer.Option("--version", help="help.version", callback=_print_version, is_eager=True),
     ] = False,
     lang: LangOpt = "ru",
 ) -> None:
@@ -383,8 +377,7 @@ def sites(
         typer.Option("--with-stories", help="help.sites.with_stories"),
     ] = False,
 ) -> None:
-    """List the catalog's sites (json prints every field, parsed hours, the score and the
-    stories; the table says which story material each site has)."""
+    """``routeplanner sites``: its help is ``help.sites`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     from .catalog import load_catalog
     from .model import CHECKLIST_CATEGORIES, Category
@@ -453,13 +446,17 @@ def travel(
     destination: Annotated[str, typer.Argument(help="help.travel.destination")],
     date: Annotated[str | None, typer.Option(help="help.travel.date")] = None,
     profile: Annotated[str, typer.Option(help="help.travel.profile")] = "car",
-    no_flights: Annotated[bool, typer.Option("--no-flights", help="help.travel.no_flights")] = False,
-    no_ferries: Annotated[bool, typer.Option("--no-ferries", help="help.travel.no_ferries")] = False,
+    no_flights: Annotated[
+        bool, typer.Option("--no-flights", help="help.travel.no_flights")
+    ] = False,
+    no_ferries: Annotated[
+        bool, typer.Option("--no-ferries", help="help.travel.no_ferries")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="help.travel.format")] = "text",
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Travel time, distance, modes and path between two places on a date."""
+    """``routeplanner travel``: its help is ``help.travel`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     from ._html import duration
     from .i18n import fmt_date, t
@@ -546,9 +543,7 @@ TimeLimitOpt = Annotated[
     typer.Option("--time-limit", callback=_positive_seconds, help="help.time_limit"),
 ]
 
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="help.force")
-]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.force")]
 
 
 @contextlib.contextmanager
@@ -658,11 +653,7 @@ def plan_cmd(
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Plan a scenario; write the map, the printed programme and the exports.
-
-    Files in --out: map.html, programme.html, itinerary.csv/.xlsx/.geojson/.gpx/.ics/.json,
-    programme.txt.
-    """
+    """``routeplanner plan``: its help is ``help.plan`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     _check_out(out, force)
     from .scenario import load_scenario
@@ -689,9 +680,7 @@ def plan_cmd(
 
 SchedulerOpt = Annotated[
     str | None,
-    typer.Option(
-        "--scheduler", help="help.scheduler"
-    ),
+    typer.Option("--scheduler", help="help.scheduler"),
 ]
 DaskLocalOpt = Annotated[
     int | None,
@@ -757,24 +746,16 @@ def compare_cmd(
     out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/compare"),
     workers: Annotated[
         int | None,
-        typer.Option(
-            "--workers", min=1, max=256, help="help.workers"
-        ),
+        typer.Option("--workers", min=1, max=256, help="help.workers"),
     ] = None,
-    no_plans: Annotated[
-        bool, typer.Option("--no-plans", help="help.compare.no_plans")
-    ] = False,
+    no_plans: Annotated[bool, typer.Option("--no-plans", help="help.compare.no_plans")] = False,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
 ) -> None:
-    """Plan every variant of a variants file in parallel and compare them.
-
-    Files in --out: kpis.csv, kpis.xlsx, comparison.html, comparison_map.html and
-    plans/<variant>/ (each variant's plan files).
-    """
+    """``routeplanner compare``: its help is ``help.compare`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     _check_out(out, force)
     from .compare import COMPARISON_FILES, compare_file
@@ -832,7 +813,7 @@ def check(
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Check an itinerary against the catalog and network; exit 1 listing violations."""
+    """``routeplanner check``: its help is ``help.check`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     from .check import check_itinerary
     from .i18n import plural
@@ -865,22 +846,16 @@ def check(
 
 @_command("map")
 def map_cmd(
-    itinerary: Annotated[
-        Path | None, typer.Argument(help="help.map.itinerary")
-    ] = None,
-    catalog_only: Annotated[
-        bool, typer.Option("--catalog", help="help.map.catalog")
-    ] = False,
+    itinerary: Annotated[Path | None, typer.Argument(help="help.map.itinerary")] = None,
+    catalog_only: Annotated[bool, typer.Option("--catalog", help="help.map.catalog")] = False,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out", help="help.map.out"
-        ),
+        typer.Option("--out", help="help.map.out"),
     ] = None,
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Draw a saved plan (or, with --catalog, the whole catalog) as an interactive HTML map."""
+    """``routeplanner map``: its help is ``help.map`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     if (itinerary is None) != catalog_only:
         _error(_t("cli.map_args"))
@@ -924,9 +899,7 @@ def embed_cmd(
     out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/embed"),
     candidates: Annotated[
         str | None,
-        typer.Option(
-            help="help.embed.candidates"
-        ),
+        typer.Option(help="help.embed.candidates"),
     ] = None,
     max_extra_per_day: Annotated[
         str, typer.Option("--max-extra-per-day", help="help.embed.max_extra")
@@ -939,7 +912,7 @@ def embed_cmd(
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Rank industrial stops to add to an existing tour, insert the best, write the new plan."""
+    """``routeplanner embed``: its help is ``help.embed`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     _check_out(out, force)
     extra_min = _minutes(max_extra_per_day)
@@ -1022,7 +995,7 @@ def demo(
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Plan the built-in 3-day industrial tour from Irkutsk and write its outputs."""
+    """``routeplanner demo``: its help is ``help.demo`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     _check_out(out, force)
     from .scenario import load_scenario
@@ -1041,14 +1014,10 @@ def demo(
 
 @_command()
 def web(
-    port: Annotated[
-        int, typer.Option("--port", min=1, max=65535, help="help.web.port")
-    ] = 8501,
-    no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="help.web.no_browser")
-    ] = False,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="help.web.port")] = 8501,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="help.web.no_browser")] = False,
 ) -> None:
-    """Start the web app in the browser: catalog, planning, embedding, comparison."""
+    """``routeplanner web``: its help is ``help.web`` in :mod:`routeplanner.i18n`."""
     from .web import launch
 
     try:
@@ -1066,22 +1035,14 @@ def season_cmd(
         int | None,
         typer.Option("--workers", min=1, help="help.workers"),
     ] = None,
-    no_plans: Annotated[
-        bool, typer.Option("--no-plans", help="help.season.no_plans")
-    ] = False,
+    no_plans: Annotated[bool, typer.Option("--no-plans", help="help.season.no_plans")] = False,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
     data: DataOpt = None,
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
 ) -> None:
-    """Plan a season of departures that share the enterprises' capacity.
-
-    Files in --out: season.csv/.xlsx, site_load.csv/.xlsx, season_report.html, season.json,
-    calendars/<site>.html and departures/<id>/ (each departure's plan files). The folder is
-    re-checked by the season checker; exit 1 on a violation, 5 when a departure has no plan
-    or one stays below the fairness floor.
-    """
+    """``routeplanner season``: its help is ``help.season`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     _check_out(out, force)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -1181,7 +1142,7 @@ def check_season_cmd(
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Re-check a season folder: capacities per day/week/tour time, tables, every plan."""
+    """``routeplanner check-season``; its help: ``help.check_season`` (:mod:`.i18n`)."""
     _check_lang(lang)
     from .season_check import check_season
 
@@ -1220,20 +1181,14 @@ def assess_cmd(
         Path | None,
         typer.Option("--answers", help="help.assess.answers"),
     ] = None,
-    note: Annotated[
-        list[str] | None, typer.Option("--note", help="help.assess.note")
-    ] = None,
+    note: Annotated[list[str] | None, typer.Option("--note", help="help.assess.note")] = None,
     assessor: Annotated[str, typer.Option("--assessor", help="help.assess.assessor")] = "",
-    date: Annotated[
-        str | None, typer.Option("--date", help="help.assess.date")
-    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="help.assess.date")] = None,
     out: Annotated[Path, typer.Option("--out", help="help.assess.out")] = Path("out/assess"),
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """Record an enterprise's readiness assessment (answers to the checklist, with date and
-    assessor, appended to DATA/assessments.csv), recompute its score and write the one-page
-    readiness report (met / missing). Without answers: just the report."""
+    """``routeplanner assess``: its help is ``help.assess`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     from ._io import write_files
     from .catalog import load_catalog
@@ -1300,20 +1255,14 @@ def assess_cmd(
 
 @_command("events")
 def events_cmd(
-    start: Annotated[
-        str | None, typer.Option("--from", help="help.events.from")
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", help="help.events.to")
-    ] = None,
-    weeks: Annotated[
-        bool, typer.Option("--weeks", help="help.events.weeks")
-    ] = False,
+    start: Annotated[str | None, typer.Option("--from", help="help.events.from")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="help.events.to")] = None,
+    weeks: Annotated[bool, typer.Option("--weeks", help="help.events.weeks")] = False,
     fmt: Annotated[str, typer.Option("--format", help="help.events.format")] = "table",
     lang: LangOpt = "ru",
     data: DataOpt = None,
 ) -> None:
-    """List the dated events (data/events.csv) that take place between two dates."""
+    """``routeplanner events``: its help is ``help.events`` in :mod:`routeplanner.i18n`."""
     _check_lang(lang)
     from .catalog import load_catalog
     from .events import events_by_week

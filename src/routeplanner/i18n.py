@@ -2391,8 +2391,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "HTML file (default: map.html beside ITINERARY, or catalog_map.html).",
     ),
     "help.embed": (
-        "Подобрать промышленные объекты для готового тура, вставить лучшие и записать новый "
-        "план.",
+        "Подобрать промышленные объекты для готового тура, вставить лучшие и записать новый план.",
         "Rank industrial stops to add to an existing tour, insert the best, write the new plan.",
     ),
     "help.embed.tour": (
