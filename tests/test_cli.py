@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -437,3 +438,57 @@ def test_a_plan_and_its_files_import_no_table_or_geocoding_library() -> None:
         "print(len(files), [m for m in heavy if m in sys.modules])\n"
     )
     assert out.splitlines()[-1] == "12 []"
+
+
+#: Words of typer's frame and of the help texts' English; none may reach a Russian help page
+#: (the names of commands, options, arguments, types and files are names).
+HELP_WORDS = frozenset(
+    {
+        *("usage", "options", "arguments", "commands", "default", "required", "show", "this"),
+        *("message", "exit", "and", "or", "of", "to", "only", "with", "every", "each", "file"),
+        *("output", "search", "language", "names", "print", "version", "log", "progress"),
+        *("write", "seconds", "place", "days", "date", "forbid", "flights", "whose", "town"),
+    }
+)
+#: Every command of the CLI (the app's own help page is ``[]``).
+COMMAND_GROUP: Any = typer.main.get_command(app)
+HELP_PAGES = [[], *([name] for name in COMMAND_GROUP.commands)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("before", [False, True], ids=["lang-after", "lang-before"])
+def test_help_of_every_command_is_in_the_run_language(lang: str, before: bool) -> None:
+    """`--help` of the app and of every command follows --lang (given after the command or,
+    as the app's option, before it): Russian pages hold no English word of a sentence or of
+    typer's frame, English pages no Cyrillic; each page shows its own text from the catalog."""
+    from routeplanner.i18n import t
+
+    assert len(HELP_PAGES) > 10
+    for page in HELP_PAGES:
+        own = not page or any("--lang" in p.opts for p in COMMAND_GROUP.commands[page[0]].params)
+        after = own and not before  # `web` has no --lang of its own: the app's comes first
+        args = [*page, "--help", "--lang", lang] if after else ["--lang", lang, *page, "--help"]
+        code, text = invoke(*args)
+        assert code == 0, text
+        assert not re.search(r"\bhelp\.[a-z]", text), text  # every key has its words
+        key = f"help.{page[0].replace('-', '_')}" if page else "help.app"
+        assert " ".join(t(key, lang).split()[:3]) in " ".join(text.split()), (key, text)
+        if lang == "ru":
+            words = re.findall(
+                r"[A-Za-z]+", re.sub(r"<[^>]*>|\{[^}]*\}|--?[\w-]+|\S+\.\w+", " ", text)
+            )
+            assert not {w for w in words if w.lower() in HELP_WORDS | ENGLISH_WORDS}, text
+            assert "Запуск:" in text and "Параметры" in text, text
+        else:
+            assert not _CYRILLIC_WORD.search(text), text
+            assert "Usage:" in text and "Options" in text, text
+
+
+def test_lang_before_the_command_is_the_command_language() -> None:
+    """`routeplanner --lang en travel …` runs the command in English (its own --lang unset)."""
+    code, text = invoke("--lang", "en", "travel", "irkutsk", "bratsk", "--date", "2027-07-14")
+    assert code == 0 and "duration" in text and not _CYRILLIC_WORD.search(text), text
+    code, text = invoke("travel", "irkutsk", "bratsk", "--date", "2027-07-14")
+    assert code == 0 and "время в пути" in text, text
+    code, text = invoke("--lang", "en", "travel", "irkutsk", "bratsk", "--lang", "ru")
+    assert code == 0 and "время в пути" in text, text
