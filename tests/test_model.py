@@ -147,3 +147,13 @@ def test_values_are_immutable() -> None:
     v = Visit("a", 1, 5, 10, ((0, 50),))
     with pytest.raises(dataclasses.FrozenInstanceError):
         v.prize = 9  # type: ignore[misc]
+
+
+def test_a_request_without_a_name_is_shown_by_the_label_not_the_id() -> None:
+    """Issue 19: an unnamed request reads «Маршрут» / "Trip", never «Маршрут: trip»."""
+    r = req()
+    assert not r.named and r.title("ru") == "Маршрут" and r.title("en") == "Trip"
+    assert r.heading("ru") == "Маршрут" and r.heading("en") == "Trip"
+    named = req(name="Байкал зимой")
+    assert named.named and named.title("en") == "Байкал зимой"
+    assert named.heading("ru") == "Маршрут: Байкал зимой"

@@ -128,3 +128,12 @@ def test_bad_itinerary_json(text: str, key: str) -> None:
     with pytest.raises(ItineraryError) as info:
         Itinerary.from_json(text, source="it.json")
     assert key in str(info.value) and "it.json" in str(info.value)
+
+
+def test_the_summary_of_an_unnamed_trip_shows_no_id(itinerary: Itinerary) -> None:
+    unnamed = dataclasses.replace(
+        itinerary, scenario=itinerary.scenario.model_copy(update={"name": "trip"})
+    )
+    assert unnamed.summary(lang="ru").splitlines()[0] == "Маршрут"
+    assert unnamed.summary(lang="en").splitlines()[0] == "Trip"
+    assert itinerary.summary(lang="ru").startswith("Маршрут: Тест")

@@ -304,7 +304,7 @@ def xlsx_bytes(
     )
     req = itinerary.scenario
     summary_rows: list[tuple[str, Any]] = [
-        ("trip", req.name),
+        ("trip", req.title(lang)),
         ("start_date", req.start_date.isoformat()),
         ("days", req.days),
         ("group_size", req.group_size),
@@ -464,8 +464,8 @@ def gpx_text(
     places = _places(itinerary, catalog, lang, names)
     gpx = gpxpy.gpx.GPX()
     gpx.creator = "routeplanner"
-    gpx.name = itinerary.scenario.name
-    gpx.description = f"{t('trip', lang)}: {itinerary.scenario.name}"
+    gpx.name = itinerary.scenario.title(lang)
+    gpx.description = itinerary.scenario.heading(lang)
     for di, day in enumerate(itinerary.days, 1):
         day_label = f"{t('day', lang)} {di} — {fmt_date(day.date, lang)}"
         for k, s in enumerate(day.stops, 1):

@@ -2472,8 +2472,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "criterion=score (0..5), repeatable: --answer safety=4",
     ),
     "help.assess.answers": (
-        "YAML-файл {критерий: балл или {score, note}}.",
-        "YAML file {criterion: score or {score, note}}.",
+        "YAML-файл: для каждого критерия балл или балл с заметкой (score, note).",
+        "YAML file: for each criterion a score, or a score and a note (score, note).",
     ),
     "help.assess.note": ("критерий=текст, можно несколько раз.", "criterion=text, repeatable."),
     "help.assess.assessor": ("Кто оценивал (имя).", "Who assessed (a name)."),

@@ -394,13 +394,18 @@ class SolverSettings(_Strict):
         return v
 
 
+#: The name of a request that gives none (an id: shown as «Маршрут» / "Trip", see
+#: :meth:`TripRequest.title`).
+UNNAMED_TRIP = "trip"
+
+
 class TripRequest(_Strict):
     """What the user asks for: dates, places, limits, preferences.
 
     The same object is read from a scenario YAML file (:func:`routeplanner.load_scenario`).
     """
 
-    name: str = Field("trip", max_length=200)
+    name: str = Field(UNNAMED_TRIP, max_length=200)
     start_date: dt.date = Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
     days: int = Field(ge=1, le=21)
     start: str = Field(description="lodging or hub id where the trip starts")
@@ -500,6 +505,24 @@ class TripRequest(_Strict):
     def end_place(self) -> str:
         """The id where the trip ends."""
         return self.end or self.start
+
+    @property
+    def named(self) -> bool:
+        """Whether the request has a name of its own (not the default id)."""
+        return self.name.strip() not in ("", UNNAMED_TRIP)
+
+    def title(self, lang: str = "ru") -> str:
+        """The trip's name to show: its own, or «Маршрут» / "Trip" in ``lang`` when it has none
+        (never the default id)."""
+        from .i18n import t
+
+        return self.name if self.named else t("trip", lang)
+
+    def heading(self, lang: str = "ru") -> str:
+        """«Маршрут: <name>» (or just «Маршрут» for a request without a name), in ``lang``."""
+        from .i18n import t
+
+        return f"{t('trip', lang)}: {self.name}" if self.named else t("trip", lang)
 
 
 # --------------------------------------------------------------------------- routing problem

@@ -371,9 +371,9 @@ def programme_html(
         "<!DOCTYPE html>",
         f"<html lang='{'en' if lang == 'en' else 'ru'}'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{e(t('programme', lang))} — {e(req.name)}</title>",
+        f"<title>{e(t('programme', lang))} — {e(req.title(lang))}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<h1>{e(req.name)}</h1>",
+        f"<h1>{e(req.title(lang))}</h1>",
         *header_html(itinerary, places, lang),
     ]
     if not itinerary.feasible:

@@ -264,9 +264,9 @@ def report_html(
     out: list[str] = [
         "<!DOCTYPE html>",
         f"<html lang='{'en' if lang == 'en' else 'ru'}'><head><meta charset='utf-8'>",
-        f"<title>{e(t('report.title', lang))} — {e(req.name)}</title>",
+        f"<title>{e(t('report.title', lang))} — {e(req.title(lang))}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<h1>{e(t('report.title', lang))}: {e(req.name)}</h1>",
+        f"<h1>{e(t('report.title', lang))}: {e(req.title(lang))}</h1>",
         *header_html(itinerary, places, lang),
     ]
     if not itinerary.feasible:

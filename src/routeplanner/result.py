@@ -374,7 +374,7 @@ class Itinerary:
         from .i18n import fmt_date, t
 
         names = names or {}
-        out = [f"{t('trip', lang)}: {self.scenario.name}"]
+        out = [self.scenario.heading(lang)]
         if not self.feasible:
             out.append(t("infeasible", lang))
             out += [f"  - {p}" for p in self.problem_texts(lang)]

@@ -16,6 +16,7 @@ import pandas as pd
 from .._io import write_files
 from ..export import localized
 from ..i18n import has, t
+from ..model import UNNAMED_TRIP
 from ..spreadsheet import csv_bytes, xlsx_bytes
 from .charts import budget_svg, pareto_svg, report_label
 from .kpis import Comparison
@@ -116,14 +117,16 @@ def comparison_html(
     def lab(key: str) -> str:
         return e(report_label(key, lang))
 
+    # a variants file and its base without a name: the label, not the default id
+    title = t("trip", lang) if comp.title.strip() in ("", UNNAMED_TRIP) else comp.title
     k = comp.kpis
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{lab('title')}: {e(comp.title)}</title>",
+        f"<title>{lab('title')}: {e(title)}</title>",
         f"<style>{_REPORT_CSS}</style></head><body>",
-        f"<h1>{lab('title')}: {e(comp.title)}</h1>",
+        f"<h1>{lab('title')}: {e(title)}</h1>",
     ]
     n_ok = int(k["feasible"].sum()) if not k.empty else 0
     sub = f"{len(k)} · {report_label('ok', lang)}: {n_ok}"

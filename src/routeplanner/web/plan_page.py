@@ -86,7 +86,7 @@ def _base_request(language: str) -> tuple[str, TripRequest] | None:
     data = read_upload(file, (".yaml", ".yml"))
     with staged_files({file.name: data}) as folder:
         request = load_scenario(next(folder.iterdir()))
-    st.success(tr("scenario_loaded", name=request.name), icon=":material/description:")
+    st.success(tr("scenario_loaded", name=request.title(lang())), icon=":material/description:")
     return f"upload:{digest(file.name, data)}", request
 
 
