@@ -336,6 +336,9 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 #: Every command, on the shipped data and on broken inputs: (name, arguments, exit code).
 #: ``{x}`` is a path of the ``inputs`` fixture, ``{out}`` a fresh output folder.
 COMMANDS: list[tuple[str, list[str], int]] = [
+    ("no-command", ["-v"], 2),
+    ("no-such-command", ["plna"], 2),
+    ("app-no-such-option", ["--verbos", "sites"], 2),
     ("sites", ["sites", "--category", "energy"], 0),
     ("sites-town", ["sites", "--town", "Ангарск", "--with-stories"], 0),
     ("sites-bad-category", ["sites", "--category", "mine"], 2),

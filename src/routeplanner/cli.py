@@ -17,6 +17,7 @@ import json
 import logging
 import math
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -120,6 +121,13 @@ class _Group(TyperGroup):
         _frame_in_language(self)
         return str(super().get_usage(ctx)).replace("Usage:", _t("cli.usage"), 1)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:  # the app's own options (routeplanner --bogus) and a missing command
+            return super().make_context(*args, **kwargs)
+        except _usage.UsageError as err:
+            _usage_error_in_language(err)
+            raise
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -153,6 +161,12 @@ def _usage_error_in_language(err: Any) -> None:
         text = _t("cli.no_such_option", name=err.option_name)
         if err.possibilities:
             text += _t("cli.did_you_mean", names=", ".join(sorted(err.possibilities)))
+    elif err.message.startswith("Missing command"):
+        text = _t("cli.missing_command")
+    elif found := re.match(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?$", err.message):
+        text = _t("cli.no_such_command", name=found[1])
+        if found[2]:
+            text += _t("cli.did_you_mean", names=found[2].replace("'", ""))
     elif err.message.startswith("Got unexpected extra argument"):
         text = _t("cli.extra_args", args=err.message.rsplit("(", 1)[-1].rstrip(")"))
     else:
