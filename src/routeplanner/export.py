@@ -561,7 +561,7 @@ def ics_bytes(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", itinerary.scenario.name)
+    cal.add("x-wr-calname", itinerary.scenario.title(lang))
     cal.add("x-wr-timezone", TIMEZONE)
     for di, day in enumerate(itinerary.days, 1):
         for k, s in enumerate(day.stops, 1):

@@ -317,7 +317,7 @@ def itinerary_map(
 
     # ---------------------------------------------------------------- legend, controls
     items = [
-        f'<div class="rp-title">{esc(itinerary.scenario.name)}</div>',
+        f'<div class="rp-title">{esc(itinerary.scenario.title(lang))}</div>',
     ]
     if not itinerary.feasible:
         items.append(f"<div><b>{esc(t('infeasible', lang))}</b></div>")
