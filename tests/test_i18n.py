@@ -123,3 +123,20 @@ def test_no_module_but_i18n_keeps_a_label_table() -> None:
     }
     assert found == {}
     assert _label_tables(ast.parse((SRC / "i18n.py").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [("mon", 0), ("Monday", 0), ("Пн.", 0), ("tue", 1), ("сб", 5), ("Sun", 6), ("вс", 6)],
+)
+def test_weekday_number_reads_what_users_write(name: str, day: int) -> None:
+    from routeplanner.i18n import weekday_number
+
+    assert weekday_number(name) == day
+
+
+@pytest.mark.parametrize("name", ["xyz", "", "7", "m"])
+def test_weekday_number_refuses_what_names_no_day(name: str) -> None:
+    from routeplanner.i18n import weekday_number
+
+    assert weekday_number(name) is None

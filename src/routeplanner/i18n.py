@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-__all__ = ["LANGS", "fmt_date", "has", "plural", "t"]
+__all__ = ["LANGS", "fmt_date", "has", "plural", "t", "weekday_number"]
 
 LANGS = ("ru", "en")
 
@@ -2590,6 +2590,11 @@ _WEEKDAYS = (
     ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
     ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 )
+#: Weekday names a user may write in a file (variants' and seasons' date rules), by number
+_WEEKDAY_INPUT = {
+    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{d: i for i, d in enumerate(("пн", "вт", "ср", "чт", "пт", "сб", "вс"))},
+}
 _MONTHS = (
     (
         "января",
@@ -2702,3 +2707,23 @@ def fmt_date(day: dt.date, lang: str = "ru", *, weekday: bool = True) -> str:
     k = 1 if lang == "en" else 0
     text = f"{day.day} {_MONTHS[k][day.month - 1]} {day.year}"
     return f"{_WEEKDAYS[k][day.weekday()]}, {text}" if weekday else text
+
+
+def weekday_number(name: object) -> int | None:
+    """The weekday a user wrote, 0 for Monday: ``mon``, ``Monday``, ``пн``, ``Пн.``.
+
+    Parameters
+    ----------
+    name : object
+        As read from a file (its text is used).
+
+    Returns
+    -------
+    int or None
+        None when it names no weekday.
+    """
+    key = str(name).strip().lower().rstrip(".")
+    for k in (key[:3], key[:2]):
+        if k in _WEEKDAY_INPUT:
+            return _WEEKDAY_INPUT[k]
+    return None

@@ -34,6 +34,7 @@ import yaml
 from .catalog import Catalog
 from .compare import deep_merge
 from .exceptions import Invalid, Issue, Msg, Plural, ScenarioError, clip
+from .i18n import weekday_number
 from .model import TripRequest
 from .scenario import load_yaml, request_from_dict
 
@@ -53,10 +54,6 @@ _PRODUCT_KEYS = {"file", "season"}
 _DEPARTURE_KEYS = {"product", "date", "every", "from", "to", "group_size", "youngest_age", "id"}
 _IMPROVE_KEYS = {"passes", "max_holders"}
 _ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}")
-_WEEKDAY_KEYS = {
-    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{d: i for i, d in enumerate(("пн", "вт", "ср", "чт", "пт", "сб", "вс"))},
-}
 
 
 @dataclass(frozen=True)
@@ -158,11 +155,10 @@ def _weekdays(raw: Any) -> set[int]:
         raise Invalid("err.season.every")
     out = set()
     for w in items:
-        key = str(w).strip().lower().rstrip(".")
-        key = key[:3] if key[:3] in _WEEKDAY_KEYS else key[:2]
-        if key not in _WEEKDAY_KEYS:
+        day = weekday_number(w)
+        if day is None:
             raise Invalid("err.var.weekday", value=clip(w, 40))
-        out.add(_WEEKDAY_KEYS[key])
+        out.add(day)
     return out
 
 

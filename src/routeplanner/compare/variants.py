@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import Invalid, Issue, Msg, Plural, ScenarioError, clip
+from ..i18n import weekday_number
 from ..model import TripRequest
 from ..scenario import load_yaml, request_from_dict
 
@@ -49,10 +50,6 @@ __all__ = [
 
 _TOP_KEYS = {"name", "base", "include_base", "variants", "sweeps"}
 _SWEEP_KEYS = {"name", "field", "values", "range", "dates", "on", "overrides"}
-_WEEKDAYS = {
-    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{d: i for i, d in enumerate(("пн", "вт", "ср", "чт", "пт", "сб", "вс"))},
-}
 #: Most variants one file may expand into.
 MAX_VARIANTS = 500
 
@@ -207,11 +204,10 @@ def _sweep_values(sweep: Mapping[str, Any]) -> list[Any]:
             raise Invalid("err.var.weekdays")
         wanted = set()
         for w in names:
-            key = str(w).strip().lower()[:3].rstrip(".")
-            key = key if key in _WEEKDAYS else key[:2]
-            if key not in _WEEKDAYS:
+            day = weekday_number(w)
+            if day is None:
                 raise Invalid("err.var.weekday", value=clip(w, 40))
-            wanted.add(_WEEKDAYS[key])
+            wanted.add(day)
     n_days = (last - first).days // step + 1
     _at_most(n_days if wanted is None else -(-n_days * len(wanted) // 7), "'dates'")
     out = []
