@@ -16,7 +16,7 @@ import logging
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
@@ -357,6 +357,54 @@ def download_buttons(files: Mapping[str, bytes], *, key: str, columns: int = 3) 
                 icon=":material/download:",
                 width="stretch",
             )
+
+
+def yaml_source(
+    labels: str, key: str, ready: Callable[[], Mapping[str, Path]]
+) -> tuple[str, Path | dict[str, bytes]] | None:
+    """The YAML file a page works on: one of the project's ready files, or uploaded ones (the
+    file and the files it refers to).
+
+    Parameters
+    ----------
+    labels : str
+        Prefix of the page's labels: ``{labels}_source``, ``_ready``, ``_upload``, ``_file``.
+    key : str
+        Prefix of the widgets' keys.
+    ready : callable
+        The ready files, by name.
+
+    Returns
+    -------
+    tuple of (str, Path or dict of str to bytes) or None
+        A cache key (``ready:<name>`` or ``upload:<digest>``) and the chosen file's path or the
+        uploaded files' bytes by name; None while nothing is chosen.
+    """
+    sources = {"ready": tr(f"{labels}_ready"), "upload": tr(f"{labels}_upload")}
+    source = st.radio(
+        tr(f"{labels}_source"),
+        list(sources),
+        format_func=sources.__getitem__,
+        key=f"{key}-source",
+        horizontal=True,
+    )
+    if source == "ready":
+        files = ready()
+        if not files:
+            return None
+        chosen = st.selectbox(tr(f"{labels}_file"), list(files), key=f"{key}-file")
+        return f"ready:{chosen}", files[chosen]
+    uploads = st.file_uploader(
+        tr(f"{labels}_file"),
+        type=["yaml", "yml"],
+        accept_multiple_files=True,
+        key=f"{key}-upload",
+        max_upload_size=MAX_UPLOAD_MB,
+    )
+    if not uploads:
+        return None
+    data = {f.name: read_upload(f, (".yaml", ".yml")) for f in uploads}
+    return "upload:" + digest(*[n.encode() + b for n, b in sorted(data.items())]), data
 
 
 def digest(*parts: bytes | str) -> str:

@@ -38,19 +38,18 @@ from ..exceptions import Issue, RouteplannerError, ScenarioError, describe
 from ..maps import comparison_map, itinerary_map
 from ..planner import plan
 from ..scenario import load_yaml, request_from_dict
-from . import MAX_UPLOAD_MB
 from .common import (
     active_resources,
     data_dir,
     digest,
     download_buttons,
     lang,
-    read_upload,
     safe_name,
     show_error,
     show_map,
     staged_files,
     tr,
+    yaml_source,
 )
 
 __all__ = [
@@ -246,32 +245,13 @@ def kpi_view(kpis: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def _source() -> tuple[str, VariantSet] | None:
-    sources = {"ready": tr("variants_ready"), "upload": tr("variants_upload")}
-    source = st.radio(
-        tr("variants_source"),
-        list(sources),
-        format_func=sources.__getitem__,
-        key="cmp-source",
-        horizontal=True,
-    )
-    if source == "ready":
-        files = ready_variant_files()
-        if not files:
-            return None
-        chosen = st.selectbox(tr("variants_file"), list(files), key="cmp-file")
-        return f"ready:{chosen}", load_variants(files[chosen], strict=False)
-    uploads = st.file_uploader(
-        tr("variants_file"),
-        type=["yaml", "yml"],
-        accept_multiple_files=True,
-        key="cmp-upload",
-        max_upload_size=MAX_UPLOAD_MB,
-    )
-    if not uploads:
+    picked = yaml_source("variants", "cmp", ready_variant_files)
+    if picked is None:
         return None
-    data = {f.name: read_upload(f, (".yaml", ".yml")) for f in uploads}
-    key = "upload:" + digest(*[n.encode() + b for n, b in sorted(data.items())])
-    return key, load_uploaded_variants(data)
+    key, src = picked
+    if isinstance(src, Path):
+        return key, load_variants(src, strict=False)
+    return key, load_uploaded_variants(src)
 
 
 def _pair_maps(results: list[VariantResult], catalog: Catalog, language: str) -> None:

@@ -30,17 +30,16 @@ from ..season import SeasonSpec, load_season
 from ..season_check import check_season
 from ..season_output import SEASON_FILES, calendar_html, season_files, season_frames
 from ..season_plan import SeasonResult, plan_season
-from . import MAX_UPLOAD_MB
 from .common import (
     active_resources,
     data_dir,
     digest,
     download_buttons,
     lang,
-    read_upload,
     safe_name,
     staged_files,
     tr,
+    yaml_source,
 )
 
 __all__ = ["departures_view", "load_uploaded_season", "ready_season_files", "render"]
@@ -124,32 +123,13 @@ def departures_view(spec: SeasonSpec) -> pd.DataFrame:
 
 
 def _source(catalog: Catalog) -> tuple[str, SeasonSpec] | None:
-    sources = {"ready": tr("season_ready"), "upload": tr("season_upload")}
-    source = st.radio(
-        tr("season_source"),
-        list(sources),
-        format_func=sources.__getitem__,
-        key="sea-source",
-        horizontal=True,
-    )
-    if source == "ready":
-        files = ready_season_files()
-        if not files:
-            return None
-        chosen = st.selectbox(tr("season_file"), list(files), key="sea-file")
-        return f"ready:{chosen}", load_season(files[chosen], catalog)
-    uploads = st.file_uploader(
-        tr("season_file"),
-        type=["yaml", "yml"],
-        accept_multiple_files=True,
-        key="sea-upload",
-        max_upload_size=MAX_UPLOAD_MB,
-    )
-    if not uploads:
+    picked = yaml_source("season", "sea", ready_season_files)
+    if picked is None:
         return None
-    data = {f.name: read_upload(f, (".yaml", ".yml")) for f in uploads}
-    key = "upload:" + digest(*[n.encode() + b for n, b in sorted(data.items())])
-    return key, load_uploaded_season(data, catalog)
+    key, src = picked
+    if isinstance(src, Path):
+        return key, load_season(src, catalog)
+    return key, load_uploaded_season(src, catalog)
 
 
 def _with_limit(spec: SeasonSpec, limit_s: float) -> SeasonSpec:
