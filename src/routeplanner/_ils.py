@@ -424,6 +424,17 @@ def _spend(prob, side, routes, rlen):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _take(side, free, dirty, cnt, trip, d, i):  # type: ignore[no-untyped-def]
+    """Visit ``i`` is now on day ``d``: not free, the day's costs stale, its quotas counted."""
+    free[i] = False
+    dirty[d] = True
+    for q in range(cnt.shape[0]):
+        if side[3][q, i]:
+            cnt[q, d] += 1
+            trip[q] += 1
+
+
+@njit(cache=True)
 def _counts(side, routes, rlen, cnt, trip):  # type: ignore[no-untyped-def]
     """Visits counted by each quota, per day (``cnt[q, d]``) and over the trip (``trip[q]``)."""
     qflag = side[3]
@@ -572,13 +583,8 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
                     rlen[bd] = n
                     banned[bd, bi] = True
                     continue
-            free[bi] = False
-            dirty[bd] = True
+            _take(side, free, dirty, cnt, trip, bd, bi)
             spend += extra
-            for q in range(nq):
-                if side[3][q, bi]:
-                    cnt[q, bd] += 1
-                    trip[q] += 1
             continue
         extra = 0
         if budget >= 0:
@@ -607,13 +613,8 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
                     rlen[bd] = n
                     banned[bd, bi] = True
                     continue
-        free[bi] = False
-        dirty[bd] = True
+        _take(side, free, dirty, cnt, trip, bd, bi)
         spend += extra
-        for q in range(nq):
-            if side[3][q, bi]:
-                cnt[q, bd] += 1
-                trip[q] += 1
 
 
 @njit(cache=True)
