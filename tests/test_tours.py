@@ -43,6 +43,21 @@ def test_unmatched_stop_is_reported(tmp_path: Path, catalog: Catalog, network: N
     assert "t.csv, row 2, field 'stop'" in msg and "matches no catalog site" in msg
 
 
+@pytest.mark.parametrize("day", ["22", "999999999", "9" * 5000])
+def test_a_day_beyond_the_longest_trip_is_refused_by_row(
+    tmp_path: Path, catalog: Catalog, network: Network, day: str
+) -> None:
+    """A day number past MAX_DAYS names its row and field; no tour of that many days is built
+    (a day of 10⁹ used to allocate until memory ran out)."""
+    bad = tmp_path / "t.csv"
+    bad.write_text(f"day,stop\n1,irkutsk_hpp\n{day},icebreaker_angara\n", encoding="utf-8")
+    with pytest.raises(TourError) as info:
+        load_tour(bad, catalog, network)
+    msg = str(info.value)
+    assert "t.csv, row 3, field 'day'" in msg, msg
+    assert len(msg) < 2000
+
+
 def test_a_yaml_tour(tmp_path: Path, catalog: Catalog, network: Network) -> None:
     p = _yaml(
         tmp_path,

@@ -1790,6 +1790,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.tour.day": ("«{value}» — не номер дня", "'{value}' is not a day number"),
     "err.tour.day_one": ("дни нумеруются с 1", "days count from 1"),
+    "err.tour.day_max": (
+        "день {value}: тур длиннее предела ({max} дн.)",
+        "day {value}: a tour has at most {max} days",
+    ),
     "err.tour.lodging": (
         "«{id}» — не id гостиницы (ближайшие: {ids})",
         "'{id}' is not a lodging id (closest: {ids})",

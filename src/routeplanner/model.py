@@ -81,6 +81,9 @@ LINK_MODES: tuple[Mode, ...] = (Mode.FERRY, Mode.ICE_ROAD, Mode.FLIGHT, Mode.RAI
 #: Prize units per score point in the routing problem (scores have two decimals).
 PRIZE_SCALE = 100
 
+#: Longest trip a request (or a tour) may have, days.
+MAX_DAYS = 21
+
 #: Categories assessed with the industrial-tourism checklist.
 CHECKLIST_CATEGORIES = frozenset({Category.INDUSTRIAL, Category.ENERGY, Category.FOOD})
 
@@ -407,7 +410,7 @@ class TripRequest(_Strict):
 
     name: str = Field(UNNAMED_TRIP, max_length=200)
     start_date: dt.date = Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
-    days: int = Field(ge=1, le=21)
+    days: int = Field(ge=1, le=MAX_DAYS)
     start: str = Field(description="lodging or hub id where the trip starts")
     end: str | None = Field(None, description="lodging or hub id where it ends (default: start)")
     day_start: _HHMM = dt.time(9, 0)

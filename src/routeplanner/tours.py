@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, utils
 from ._io import TooLargeError, read_limited
 from .catalog import Catalog
 from .exceptions import Issue, Msg, Plural, ScenarioError, clip, os_reason, pydantic_issues
-from .model import Category, CoordPrecision, HolidayPolicy, Site, TripRequest
+from .model import MAX_DAYS, Category, CoordPrecision, HolidayPolicy, Site, TripRequest
 from .network import Network
 from .scenario import load_yaml
 
@@ -287,6 +287,12 @@ def _place_by_coordinates(
     return pid
 
 
+def _day_in_range(value: Any) -> int:
+    """The day number a row names when it is 1..MAX_DAYS, else 0."""
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdigit() and len(text) <= 3 and int(text) <= MAX_DAYS else 0
+
+
 def _read_row(k: int, row: dict[str, Any], catalog: Catalog, r: _Reading) -> None:
     """Add one row (its stop and the lodging of its night) to ``r``."""
     where = row.get("_row")
@@ -300,6 +306,10 @@ def _read_row(k: int, row: dict[str, Any], catalog: Catalog, r: _Reading) -> Non
         return
     if d < 1:
         r.issues.append(Issue(r.src, line, "day", Msg("err.tour.day_one")))
+        return
+    if d > MAX_DAYS:
+        message = Msg("err.tour.day_max", {"value": clip(row.get("day"), 80), "max": MAX_DAYS})
+        r.issues.append(Issue(r.src, line, "day", message))
         return
     lodging = row.get("lodging")
     if lodging and d < len(r.days):
@@ -385,7 +395,8 @@ def load_tour(path: Path | str, catalog: Catalog, network: Network) -> Tour:
     src = str(p)
     issues: list[Issue] = []
     head, rows = _rows(p, issues)
-    ndays = max((int(r["day"]) for r in rows if str(r.get("day", "")).isdigit()), default=0)
+    # the days the rows name, within the bound (a row beyond it is reported by _read_row)
+    ndays = max((_day_in_range(r.get("day")) for r in rows), default=0)
     if ndays == 0:
         issues.append(Issue(src, None, "day", Msg("err.tour.no_days")))
     reading = _Reading(
