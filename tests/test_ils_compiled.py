@@ -15,7 +15,7 @@ import random
 import numpy as np
 import pytest
 
-from routeplanner._ils import CompiledILS, _exact_ok, supports, warm_up
+from routeplanner._ils import _NCOUNT, CompiledILS, _exact_ok, supports, warm_up
 from routeplanner._schedule import simulate
 from routeplanner.model import DaySpec, Problem, Visit, _QuotaRule
 from routeplanner.solve import evaluate
@@ -76,7 +76,15 @@ def test_exact_check_agrees_with_the_schedule_simulation():
         k = rng.randint(0, 7)
         route = rng.sample(range(len(p.visits)), k)
         expected = simulate(p, p.days[0], route) is not None
-        got = bool(_exact_ok(ils.prob, 0, np.array(route, dtype=np.int64), len(route)))
+        got = bool(
+            _exact_ok(
+                ils.prob,
+                0,
+                np.array(route, dtype=np.int64),
+                len(route),
+                np.zeros(_NCOUNT, dtype=np.int64),
+            )
+        )
         assert got == expected, route
         agree += 1
         feasible += expected

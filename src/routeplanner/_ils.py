@@ -45,15 +45,16 @@ __all__ = ["WORK_PER_S", "CompiledILS", "RunStats", "supports", "warm_up"]
 _INF = np.int64(1) << np.int64(60)
 _BIG = np.int64(1) << np.int64(50)
 
-#: Work units per second: one unit is one nanosecond of the search on one core of the reference
-#: machine (2 shared cores). The rate turns a time limit into the work budget that makes a run
-#: deterministic.
-WORK_PER_S = 1_000_000_000
+#: Work units per second: one unit is a tenth of a nanosecond of the search on one core of the
+#: reference machine (2 shared cores). The rate turns a time limit into the work budget that
+#: makes a run deterministic.
+WORK_PER_S = 10_000_000_000
 
-#: Reference nanoseconds per counted operation (``_C_SCAN`` ... ``_C_ITER``), fitted to the CPU
-#: time of the search on the shipped scenarios and public benchmark instances
+#: Reference work units (tenths of a nanosecond) per counted operation (``_C_SCAN`` ...
+#: ``_C_VIS``), fitted to the CPU time of whole 1 s searches on the shipped scenarios, public
+#: benchmark instances with and without side constraints and large catalogs
 #: (``benchmarks/product_bench.py --calibrate``; figures in ``benchmarks/RESULTS.md``).
-_WORK_NS = np.array([5, 11, 14, 32, 21, 13650, 0, 6], dtype=np.int64)
+_WORK_NS = np.array([28, 37, 67, 385, 119, 34032, 0, 440, 145, 0, 309], dtype=np.int64)
 
 # columns of the per-day integer table
 _START, _END, _EARLY, _LATE, _MAT, _MAXDRV, _LLO, _LHI, _LLEN = range(9)
@@ -61,11 +62,25 @@ _START, _END, _EARLY, _LATE, _MAT, _MAXDRV, _LLO, _LHI, _LLEN = range(9)
 # state vector of a running search
 _CP, _CT, _BP, _BT, _SIZE, _SINCE, _IT, _MAXSIZE = range(8)
 
-# operation counters (the search's own clock): visits scanned, insertion positions tried,
-# (day, visit) pairs compared when choosing an insertion, steps of exact lunch schedules, steps
-# of day timings, iterations, iterations × (visits + route slots), quota checks
-_C_SCAN, _C_POS, _C_PAIRS, _C_EXACT, _C_TIMING, _C_ITER, _C_ITERV, _C_QUOTA = range(8)
-_NCOUNT = 8
+# operation counters (the search's own clock), each the executions of one inner loop: visits
+# scanned for an insertion table, insertion positions tried, (day, visit) pairs scanned when
+# choosing an insertion, steps of exact lunch schedules, steps of day timings, iterations,
+# iterations × (visits + route slots), quota steps, (day, visit) pairs weighed when choosing an
+# insertion, (visit, day) pairs weighed by the exchange, visits placed in an insertion table
+(
+    _C_SCAN,
+    _C_POS,
+    _C_PAIRS,
+    _C_EXACT,
+    _C_TIMING,
+    _C_ITER,
+    _C_ITERV,
+    _C_QUOTA,
+    _C_EVAL,
+    _C_REPL,
+    _C_VIS,
+) = range(11)
+_NCOUNT = 11
 
 
 # --------------------------------------------------------------------------------------- kernels
@@ -192,27 +207,31 @@ def _forward(prob, d, route, n, gap):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _exact_ok(prob, d, route, n):  # type: ignore[no-untyped-def]
-    """Exact feasibility of day ``d`` including lunch (as ``_schedule.simulate``)."""
+def _exact_ok(prob, d, route, n, work):  # type: ignore[no-untyped-def]
+    """Exact feasibility of day ``d`` including lunch (as ``_schedule.simulate``); ``work``
+    counts the schedule steps."""
     day = prob[9]
+    work[_C_EXACT] += n + 1
     plain = _forward(prob, d, route, n, -2)
     if plain < 0:
         return False
     if day[d, _LLEN] <= 0 or plain <= day[d, _LLO]:
         return True
     for gap in range(-1, n):  # noqa: SIM110 (a loop compiles; a generator in any() may not)
+        work[_C_EXACT] += n + 1
         if _forward(prob, d, route, n, gap) >= 0:
             return True
     return False
 
 
 @njit(cache=True)
-def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf):  # type: ignore[no-untyped-def]
+def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf, work):  # type: ignore[no-untyped-def]
+    work[_C_TIMING] += n + 1
     ok, _drive = _timing(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf)
     if not ok:
         return False
     if prob[9][d, _LLEN] > 0:
-        return _exact_ok(prob, d, route, n)
+        return _exact_ok(prob, d, route, n, work)
     return True
 
 
@@ -238,8 +257,7 @@ def _ordered_insert(prob, side, d, row, n, i, free, work):  # type: ignore[no-un
         for k in range(n, q, -1):
             row[k] = row[k - 1]
         row[q] = i
-        work[_C_EXACT] += (n + 3) * (n + 2)
-        if _exact_ok(prob, d, row, n + 1):
+        if _exact_ok(prob, d, row, n + 1, work):
             return q
         for k in range(q, n):
             row[k] = row[k + 1]
@@ -262,8 +280,7 @@ def _lunch_position(prob, d, row, n, p, work):  # type: ignore[no-untyped-def]
         for k in range(n - 1, q, -1):
             row[k] = row[k - 1]
         row[q] = v
-        work[_C_EXACT] += (n + 2) * (n + 1)
-        if _exact_ok(prob, d, row, n):
+        if _exact_ok(prob, d, row, n, work):
             return q
         for k in range(q, n - 1):
             row[k] = row[k + 1]
@@ -301,7 +318,7 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
     ``dead[i]`` marks visits that did not fit earlier in the same recreate: the route has only
     grown since, so they are skipped (with the triangle inequality they cannot fit now; without
     it this only forgoes a rare insertion, never feasibility). Newly failing visits are marked.
-    Returns the number of positions tried and visits replayed.
+    Returns the number of positions tried and visits replayed, and of visits placed.
     """
     a_w, b_w, serv, vloc, _prize, _req, allowed, dur, drv, day, wspan = prob
     m = day[d, _MAT]
@@ -309,6 +326,7 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
     nw = a_w.shape[1]
     nv = vloc.shape[0]
     work = 0
+    placed = 0
     # a later visit can only move to its next window if it has two within this day
     jumps = False
     for k in range(n):
@@ -318,6 +336,7 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
         cost[i] = _INF
         if not free[i] or not allowed[d, i] or dead[i]:
             continue
+        placed += 1
         ci = vloc[i]
         best = _INF
         bp = 0
@@ -356,7 +375,7 @@ def _day_table(prob, d, route, n, locs, arr, dep, slack, drive, free, cost, pos,
         pos[i] = bp
         if best == _INF:
             dead[i] = True
-    return work
+    return work, placed
 
 
 @njit(cache=True)
@@ -368,9 +387,11 @@ def _day_costs(prob, d, route, n, ws, free, dead):  # type: ignore[no-untyped-de
     work[_C_TIMING] += n + 1
     work[_C_SCAN] += free.shape[0]
     if ok:
-        work[_C_POS] += _day_table(
+        tried, placed = _day_table(
             prob, d, route, n, locs[d], arr[d], dep[d], slack[d], drive, free, cost[d], pos[d], dead
         )
+        work[_C_POS] += tried
+        work[_C_VIS] += placed
     return ok
 
 
@@ -530,10 +551,12 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
         best = -1.0
         bd = -1
         bi = -1
+        weighed = 0
         for d in range(nd):
             for i in range(nv):
                 c = cost[d, i]
                 if c < _INF and free[i] and not banned[d, i]:
+                    weighed += 1
                     cc = c if c > 1 else 1
                     if req[i]:
                         r = 1e30 / cc
@@ -559,7 +582,8 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
                         bd = d
                         bi = i
         work[_C_PAIRS] += nd * nv
-        work[_C_QUOTA] += nd * nv * nq
+        work[_C_EVAL] += weighed
+        work[_C_QUOTA] += weighed * nq
         if bd < 0:
             return
         p = pos[bd, bi]
@@ -597,8 +621,7 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
         row[p] = bi
         rlen[bd] = n + 1
         if day[bd, _LLEN] > 0:
-            work[_C_EXACT] += (n + 3) * (n + 2)
-            if not _exact_ok(prob, bd, row, n + 1):
+            if not _exact_ok(prob, bd, row, n + 1, work):
                 q = _lunch_position(prob, bd, row, n + 1, p, work)
                 if q >= 0 and budget >= 0:
                     extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
@@ -702,7 +725,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                 cost2[d2, :] = _INF
                 if ok:
                     none_dead[:] = False
-                    work[_C_POS] += _day_table(
+                    tried, placed = _day_table(
                         prob,
                         d2,
                         routes[d2],
@@ -717,6 +740,8 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                         pos2[d2],
                         none_dead,
                     )
+                    work[_C_POS] += tried
+                    work[_C_VIS] += placed
         for d in range(nd):
             n = rlen[d]
             row = routes[d]
@@ -739,7 +764,6 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                             kn += 1
                     # only visits worth more than the run are evaluated
                     work[_C_SCAN] += 2 * nv
-                    work[_C_QUOTA] += nv * nq * (nd if cross else 1)
                     for i in range(nv):
                         mask[i] = prize[i] <= lost
                     if not _day_costs(prob, d, keep, kn, ws, free, mask):
@@ -748,6 +772,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                     bd = -1
                     bg = 0
                     bc = _INF
+                    weighed = 0
                     for i in range(nv):
                         if not free[i] or prize[i] <= lost or side[5][i] >= 0 or side[6][i] >= 0:
                             continue  # a visit with a fixed order comes in through the fill
@@ -760,6 +785,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                                 continue
                             if c >= _INF:
                                 continue
+                            weighed += 1
                             g = prize[i] - lost
                             if nq > 0:
                                 ok, qg = _move_quota(side, cnt, trip, d, row, k, ln, d2, i)
@@ -771,6 +797,8 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                                 bd = d2
                                 bg = g
                                 bc = c
+                    work[_C_REPL] += weighed
+                    work[_C_QUOTA] += weighed * nq * (ln + 1)
                     if bu < 0:
                         continue
                     if bd == d:
@@ -779,9 +807,8 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                             keep[j] = keep[j - 1]
                         keep[p] = bu
                         if day[d, _LLEN] > 0:
-                            work[_C_EXACT] += (kn + 3) * (kn + 2)
                             if (
-                                not _exact_ok(prob, d, keep, kn + 1)
+                                not _exact_ok(prob, d, keep, kn + 1, work)
                                 and _lunch_position(prob, d, keep, kn + 1, p, work) < 0
                             ):
                                 continue
@@ -798,7 +825,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                         rlen[d] = kn + 1
                         n = kn + 1
                     else:
-                        if day[d, _LLEN] > 0 and not _exact_ok(prob, d, keep, kn):
+                        if day[d, _LLEN] > 0 and not _exact_ok(prob, d, keep, kn, work):
                             continue
                         n2 = rlen[bd]
                         p = pos2[bd, bu]
@@ -806,8 +833,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                         row2[p] = bu
                         row2[p + 1 : n2 + 1] = routes[bd, p:n2]
                         if day[bd, _LLEN] > 0:
-                            work[_C_EXACT] += (n2 + 3) * (n2 + 2)
-                            if not _exact_ok(prob, bd, row2, n2 + 1):
+                            if not _exact_ok(prob, bd, row2, n2 + 1, work):
                                 p = _lunch_position(prob, bd, row2, n2 + 1, p, work)
                                 if p < 0:
                                     continue
@@ -951,10 +977,7 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
                     kn += 1
             if kn == n:
                 continue
-            work[_C_TIMING] += kn + 1
-            if _day[d, _LLEN] > 0:
-                work[_C_EXACT] += (kn + 3) * (kn + 2)
-            if _route_ok(prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf):
+            if _route_ok(prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf, work):
                 trial[d, :kn] = keep[:kn]
                 tlen[d] = kn
         if budget >= 0 and _spend(prob, side, trial, tlen) > budget:
@@ -1145,7 +1168,7 @@ def _side(problem: Problem, fare: np.ndarray | None = None) -> tuple[np.ndarray,
 
 
 def _work(counters: np.ndarray) -> int:
-    """Work units (reference nanoseconds) of a set of operation counters."""
+    """Work units (tenths of a reference nanosecond) of a set of operation counters."""
     return int(np.dot(counters, _WORK_NS))
 
 
@@ -1306,7 +1329,7 @@ class CompiledILS:
         n = len(route)
         buf = [np.zeros(n + 2, dtype=np.int64) for _ in range(6)]
         arr = np.array(route, dtype=np.int64).reshape(n)
-        return bool(_route_ok(self.prob, d, arr, n, *buf))
+        return bool(_route_ok(self.prob, d, arr, n, *buf, np.zeros(_NCOUNT, dtype=np.int64)))
 
     def fill(self, routes: Sequence[Sequence[int]]) -> list[list[int]]:
         """Greedy insertion into feasible ``routes``: the required visits not yet in them first,

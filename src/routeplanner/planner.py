@@ -639,9 +639,9 @@ def _lodging_candidates(
 
 
 #: Preparation and write-up per candidate site of the request (pre-checks, time bound, its drop
-#: reason in the itinerary), in work units (reference nanoseconds): measured at about 50 µs per
-#: site on a 20,000-site catalog (benchmarks/RESULTS.md, "Scale").
-PREP_WORK_PER_SITE = 50_000
+#: reason in the itinerary): about 50 µs per site measured on a 20,000-site catalog
+#: (benchmarks/RESULTS.md, "Scale"), in work units.
+PREP_WORK_PER_SITE = round(50e-6 * WORK_PER_S)
 
 
 def _search_work(settings: SolverSettings, request: TripRequest, ctx: PlanContext) -> int:
