@@ -217,7 +217,7 @@ def _exact_ok(prob, d, route, n, work):  # type: ignore[no-untyped-def]
         return False
     if day[d, _LLEN] <= 0 or plain <= day[d, _LLO]:
         return True
-    for gap in range(-1, n):  # noqa: SIM110 (a loop compiles; a generator in any() may not)
+    for gap in range(-1, n):
         work[_C_EXACT] += n + 1
         if _forward(prob, d, route, n, gap) >= 0:
             return True
@@ -620,22 +620,21 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
             row[k] = row[k - 1]
         row[p] = bi
         rlen[bd] = n + 1
-        if day[bd, _LLEN] > 0:
-            if not _exact_ok(prob, bd, row, n + 1, work):
-                q = _lunch_position(prob, bd, row, n + 1, p, work)
-                if q >= 0 and budget >= 0:
-                    extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
-                        prob, side, bd, row, n + 1, q
-                    )
-                    if spend + extra > budget:
-                        p = q
-                        q = -1
-                if q < 0:
-                    for k in range(p, n):
-                        row[k] = row[k + 1]
-                    rlen[bd] = n
-                    banned[bd, bi] = True
-                    continue
+        if day[bd, _LLEN] > 0 and not _exact_ok(prob, bd, row, n + 1, work):
+            q = _lunch_position(prob, bd, row, n + 1, p, work)
+            if q >= 0 and budget >= 0:
+                extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
+                    prob, side, bd, row, n + 1, q
+                )
+                if spend + extra > budget:
+                    p = q
+                    q = -1
+            if q < 0:
+                for k in range(p, n):
+                    row[k] = row[k + 1]
+                rlen[bd] = n
+                banned[bd, bi] = True
+                continue
         _take(side, free, dirty, cnt, trip, bd, bi)
         spend += extra
 
@@ -806,12 +805,11 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                         for j in range(kn, p, -1):
                             keep[j] = keep[j - 1]
                         keep[p] = bu
-                        if day[d, _LLEN] > 0:
-                            if (
-                                not _exact_ok(prob, d, keep, kn + 1, work)
-                                and _lunch_position(prob, d, keep, kn + 1, p, work) < 0
-                            ):
-                                continue
+                        if day[d, _LLEN] > 0 and (
+                            not _exact_ok(prob, d, keep, kn + 1, work)
+                            and _lunch_position(prob, d, keep, kn + 1, p, work) < 0
+                        ):
+                            continue
                         new_spend = spend
                         if budget >= 0:
                             new_spend += _day_price(prob, side, d, keep, kn + 1) - _day_price(
@@ -832,11 +830,10 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                         row2[:p] = routes[bd, :p]
                         row2[p] = bu
                         row2[p + 1 : n2 + 1] = routes[bd, p:n2]
-                        if day[bd, _LLEN] > 0:
-                            if not _exact_ok(prob, bd, row2, n2 + 1, work):
-                                p = _lunch_position(prob, bd, row2, n2 + 1, p, work)
-                                if p < 0:
-                                    continue
+                        if day[bd, _LLEN] > 0 and not _exact_ok(prob, bd, row2, n2 + 1, work):
+                            p = _lunch_position(prob, bd, row2, n2 + 1, p, work)
+                            if p < 0:
+                                continue
                         new_spend = spend
                         if budget >= 0:
                             new_spend += _day_price(prob, side, d, keep, kn) - _day_price(
