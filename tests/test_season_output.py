@@ -226,3 +226,18 @@ def test_cli_names_the_dask_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ],
     )
     assert both.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["season", "compare"])
+def test_workers_have_one_bound(tmp_path: Path, command: str) -> None:
+    """``--workers`` is bounded the same way for season and compare: 257 is a usage error
+    (exit 2) before anything is read or written."""
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, [command, str(tmp_path / "missing.yaml"), "--out", str(out), "--workers", "257"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "не больше 256" in result.output  # in the run's language (Russian by default)
+    assert not out.exists()
+    english = runner.invoke(app, [command, "x.yaml", "--workers", "0", "--lang", "en"])
+    assert english.exit_code == 2 and "at least 1 allowed" in english.output

@@ -153,6 +153,8 @@ def _usage_error_in_language(err: Any) -> None:
             message = _t("cli.not_number")
         elif message.startswith("Input should be a valid integer"):
             message = _t("cli.not_integer")
+        elif found := re.match(r"Input should be (less|greater) than or equal to (\S+)$", message):
+            message = _t("cli.at_most" if found[1] == "less" else "cli.at_least", bound=found[2])
         if hint:
             text = _t("cli.bad_value", name=hint, message=message)
         else:
@@ -558,6 +560,9 @@ TimeLimitOpt = Annotated[
 ]
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="help.force")]
+#: worker processes of compare and season (one bound for both: more is never useful on one machine
+#: and each costs a process)
+WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, max=256, help="help.workers")]
 
 
 @contextlib.contextmanager
@@ -758,10 +763,7 @@ class _VariantsBar:
 def compare_cmd(
     variants: Annotated[Path, typer.Argument(help="help.compare.variants")],
     out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/compare"),
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", min=1, max=256, help="help.workers"),
-    ] = None,
+    workers: WorkersOpt = None,
     no_plans: Annotated[bool, typer.Option("--no-plans", help="help.compare.no_plans")] = False,
     force: ForceOpt = False,
     lang: LangOpt = "ru",
@@ -1045,10 +1047,7 @@ def web(
 def season_cmd(
     season: Annotated[Path, typer.Argument(help="help.season.season")],
     out: Annotated[Path, typer.Option("--out", help="help.out")] = Path("out/season"),
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", min=1, help="help.workers"),
-    ] = None,
+    workers: WorkersOpt = None,
     no_plans: Annotated[bool, typer.Option("--no-plans", help="help.season.no_plans")] = False,
     force: ForceOpt = False,
     lang: LangOpt = "ru",

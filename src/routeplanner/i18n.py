@@ -2280,6 +2280,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli.bad_value_plain": ("недопустимое значение: {message}", "Invalid value: {message}"),
     "cli.not_number": ("нужно число", "expected a number"),
     "cli.not_integer": ("нужно целое число", "expected a whole number"),
+    "cli.at_most": ("допустимо не больше {bound}", "at most {bound} allowed"),
+    "cli.at_least": ("допустимо не меньше {bound}", "at least {bound} allowed"),
     "cli.extra_args": ("лишние аргументы: {args}", "Got unexpected extra argument(s): {args}"),
     # the CLI's --help (cli.py names each text by its key; typer's frame words too)
     "help.app": (
