@@ -125,7 +125,8 @@ def test_solver_override_is_merged_not_replaced() -> None:
 def test_base_from_a_scenario_file_and_real_example() -> None:
     vs = load_variants(ROOT / "data" / "variants" / "industrial_options.yaml")
     assert vs.base.must_visit == ("irkutsk_hpp",)  # from ../scenarios/industrial_3day.yaml
-    assert vs.base.solver.time_limit_s == 1.0  # the scenario's own settings, as everywhere
+    # the file's `solver: {time_limit_s: 1}` merged over the scenario's own settings (0.5 s, seed 1)
+    assert vs.base.solver.time_limit_s == 1.0 and vs.base.solver.seed == 1
     assert {"base", "car_small_group", "four_days", "bratsk_night", "winter"} <= set(vs.names)
     days = sorted(v.request.start_date.weekday() for v in vs if v.origin == "sweep")
     assert days == list(range(7))  # every weekday of the week
