@@ -401,3 +401,20 @@ def test_a_fixed_order_is_kept_from_empty_days():
         assert not evaluate(p, r)[1], r
         day = next(x for x in r if 3 in x)
         assert [i for i in day if i in chain] == chain
+
+
+def test_relocation_keeps_every_plan_feasible_and_is_off_by_default() -> None:
+    """``relocate`` moves a visit between days inside the ruin: every plan it leads to still
+    passes the reference evaluator, it changes the search (another trajectory), and at its
+    default (0) the search is the one without it."""
+    p = _problem(n=30, m=3, seed=5)
+    ils = CompiledILS(p)
+    start = ils.fill([[] for _ in p.days])
+    off, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=2)
+    zero, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=2, relocate=0.0)
+    assert off == zero
+    for seed in range(3):
+        on, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=seed, relocate=1.0)
+        assert not evaluate(p, on)[1], on
+        if seed == 2:
+            assert on != off  # the same seed takes another path with the move

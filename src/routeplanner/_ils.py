@@ -933,6 +933,8 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
     scatter = params[3]
     replace = params[4]
     replace_len = int(params[5])
+    relocate = params[6]
+    nq = side[3].shape[0]
     nd, cap = cur.shape
     nv = prize.shape[0]
     trial = np.empty_like(cur)
@@ -977,6 +979,74 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
             if _route_ok(prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf, work):
                 trial[d, :kn] = keep[:kn]
                 tlen[d] = kn
+        if relocate > 0 and nd > 1 and budget < 0 and nq == 0 and _rand(rs) < relocate:
+            # relocation: one visit of a day moves to another day (after the ruin), so that
+            # the recreate refills its old day with other visits
+            d2 = _randint(rs, nd)
+            n2 = tlen[d2]
+            if n2 > 0:
+                k2 = _randint(rs, n2)
+                v = trial[d2, k2]
+                dd = _randint(rs, nd - 1)
+                if dd >= d2:
+                    dd += 1
+                if not req[v] and _al[dd, v] and side[5][v] < 0 and side[6][v] < 0:
+                    for k in range(k2, n2 - 1):
+                        trial[d2, k] = trial[d2, k + 1]
+                    tlen[d2] = n2 - 1
+                    ok2 = _route_ok(
+                        prob,
+                        d2,
+                        trial[d2],
+                        n2 - 1,
+                        locs[d2],
+                        arr[d2],
+                        dep[d2],
+                        slack[d2],
+                        sbuf,
+                        bbuf,
+                        work,
+                    )
+                    n = tlen[dd]
+                    bq = -1
+                    bend = _INF
+                    if ok2:
+                        row = trial[dd]
+                        for q in range(n + 1):
+                            for k in range(n, q, -1):
+                                row[k] = row[k - 1]
+                            row[q] = v
+                            if (
+                                _route_ok(
+                                    prob,
+                                    dd,
+                                    row,
+                                    n + 1,
+                                    locs[dd],
+                                    arr[dd],
+                                    dep[dd],
+                                    slack[dd],
+                                    sbuf,
+                                    bbuf,
+                                    work,
+                                )
+                                and arr[dd][n + 2] < bend
+                            ):
+                                bend = arr[dd][n + 2]
+                                bq = q
+                            for k in range(q, n):
+                                row[k] = row[k + 1]
+                    if bq >= 0:
+                        row = trial[dd]
+                        for k in range(n, bq, -1):
+                            row[k] = row[k - 1]
+                        row[bq] = v
+                        tlen[dd] = n + 1
+                    else:
+                        for k in range(n2 - 1, k2, -1):
+                            trial[d2, k] = trial[d2, k - 1]
+                        trial[d2, k2] = v
+                        tlen[d2] = n2
         if budget >= 0 and _spend(prob, side, trial, tlen) > budget:
             # a removal can make a leg dearer (a fare off the triangle): keep the plan
             trial[:, :] = cur
@@ -1370,6 +1440,7 @@ class CompiledILS:
         chunk_s: float = 0.02,
         replace: float = 1.0,
         replace_len: int = 2,
+        relocate: float = 0.0,
     ) -> tuple[list[list[int]], RunStats]:
         """Improve feasible ``routes``; returns (best routes, what the run did).
 
@@ -1385,6 +1456,10 @@ class CompiledILS:
         visit's weight multiplied by a random factor in [1, 1 + ``noise``]; with probability
         ``replace`` the recreated plan then goes through the exchange local search (a run of up
         to ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill).
+        With probability ``relocate`` (default 0: off; problems without a budget or quotas) the
+        ruin also moves one visit of a random day to its cheapest feasible place in another
+        day, so that the recreate refills its old day (a screen for the next search: it finds
+        the moves between days that the exchange, which only takes free visits, cannot).
         A trial at least as good as the current one is accepted (a worse one with probability
         ``accept_worse``); ``size`` grows by one after each non-improving trial up to
         ``min(size_cap, visits / (size_div * days))`` and falls back to 1; every
@@ -1433,7 +1508,8 @@ class CompiledILS:
         total_work = _work(totals)
         trace = [(total_work, prize_of(top))]
         params = np.array(
-            [accept_worse, reset_after, noise, scatter, replace, replace_len], dtype=np.float64
+            [accept_worse, reset_after, noise, scatter, replace, replace_len, relocate],
+            dtype=np.float64,
         )
         bounded = work is not None or max_iterations is not None
         # chunks of about 1/256 of the work budget, at most ~`chunk_s` of the reference rate
