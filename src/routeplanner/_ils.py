@@ -236,6 +236,21 @@ def _route_ok(prob, d, route, n, locs, arr, dep, slack, sbuf, bbuf, work):  # ty
 
 
 @njit(cache=True)
+def _insert_at(row, n, q, v):  # type: ignore[no-untyped-def]
+    """Put ``v`` at position ``q`` of the ``n`` visits of ``row`` (the later ones move up)."""
+    for k in range(n, q, -1):
+        row[k] = row[k - 1]
+    row[q] = v
+
+
+@njit(cache=True)
+def _remove_at(row, n, q):  # type: ignore[no-untyped-def]
+    """Take position ``q`` out of the ``n`` visits of ``row`` (the later ones move down)."""
+    for k in range(q, n - 1):
+        row[k] = row[k + 1]
+
+
+@njit(cache=True)
 def _ordered_insert(prob, side, d, row, n, i, free, work):  # type: ignore[no-untyped-def]
     """Insert visit ``i``, which has a fixed order (``side[5]``: its predecessor, ``side[6]``:
     its successor, -1: none), into day ``d`` at the first position between them where the day
@@ -254,13 +269,10 @@ def _ordered_insert(prob, side, d, row, n, i, free, work):  # type: ignore[no-un
     if succ >= 0 and hi == n and not free[succ]:
         return -1
     for q in range(lo, hi + 1):
-        for k in range(n, q, -1):
-            row[k] = row[k - 1]
-        row[q] = i
+        _insert_at(row, n, q, i)
         if _exact_ok(prob, d, row, n + 1, work):
             return q
-        for k in range(q, n):
-            row[k] = row[k + 1]
+        _remove_at(row, n + 1, q)
     return -1
 
 
@@ -272,21 +284,15 @@ def _lunch_position(prob, d, row, n, p, work):  # type: ignore[no-untyped-def]
     The insertion table ignores lunch, so its cheapest position may leave no room for it while
     another position does (before a fixed slot, lunch in a wait)."""
     v = row[p]
-    for k in range(p, n - 1):
-        row[k] = row[k + 1]
+    _remove_at(row, n, p)
     for q in range(n):
         if q == p:
             continue
-        for k in range(n - 1, q, -1):
-            row[k] = row[k - 1]
-        row[q] = v
+        _insert_at(row, n - 1, q, v)
         if _exact_ok(prob, d, row, n, work):
             return q
-        for k in range(q, n - 1):
-            row[k] = row[k + 1]
-    for k in range(n - 1, p, -1):
-        row[k] = row[k - 1]
-    row[p] = v
+        _remove_at(row, n, q)
+    _insert_at(row, n - 1, p, v)
     return -1
 
 
@@ -421,6 +427,12 @@ def _day_price(prob, side, d, route, n, skip=-1):  # type: ignore[no-untyped-def
         total += price[vi] + fare[m, loc, vloc[vi]]
         loc = vloc[vi]
     return total + fare[m, loc, day[d, _END]]
+
+
+@njit(cache=True)
+def _added_price(prob, side, d, route, n, q):  # type: ignore[no-untyped-def]
+    """What ``route[q]`` adds to the tickets and fares of day ``d`` (``n`` visits)."""
+    return _day_price(prob, side, d, route, n) - _day_price(prob, side, d, route, n, q)
 
 
 @njit(cache=True)
@@ -598,12 +610,9 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
             rlen[bd] = n + 1
             extra = 0
             if budget >= 0:
-                extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
-                    prob, side, bd, row, n + 1, q
-                )
+                extra = _added_price(prob, side, bd, row, n + 1, q)
                 if spend + extra > budget:
-                    for k in range(q, n):
-                        row[k] = row[k + 1]
+                    _remove_at(row, n + 1, q)
                     rlen[bd] = n
                     banned[bd, bi] = True
                     continue
@@ -616,22 +625,17 @@ def _recreate(prob, side, routes, rlen, free, fac, ws):  # type: ignore[no-untyp
             if spend + extra > budget:
                 banned[bd, bi] = True
                 continue
-        for k in range(n, p, -1):
-            row[k] = row[k - 1]
-        row[p] = bi
+        _insert_at(row, n, p, bi)
         rlen[bd] = n + 1
         if day[bd, _LLEN] > 0 and not _exact_ok(prob, bd, row, n + 1, work):
             q = _lunch_position(prob, bd, row, n + 1, p, work)
             if q >= 0 and budget >= 0:
-                extra = _day_price(prob, side, bd, row, n + 1) - _day_price(
-                    prob, side, bd, row, n + 1, q
-                )
+                extra = _added_price(prob, side, bd, row, n + 1, q)
                 if spend + extra > budget:
                     p = q
                     q = -1
             if q < 0:
-                for k in range(p, n):
-                    row[k] = row[k + 1]
+                _remove_at(row, n + 1, p)
                 rlen[bd] = n
                 banned[bd, bi] = True
                 continue
@@ -802,9 +806,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                         continue
                     if bd == d:
                         p = pos[d, bu]
-                        for j in range(kn, p, -1):
-                            keep[j] = keep[j - 1]
-                        keep[p] = bu
+                        _insert_at(keep, kn, p, bu)
                         if day[d, _LLEN] > 0 and (
                             not _exact_ok(prob, d, keep, kn + 1, work)
                             and _lunch_position(prob, d, keep, kn + 1, p, work) < 0
@@ -839,9 +841,7 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                             new_spend += _day_price(prob, side, d, keep, kn) - _day_price(
                                 prob, side, d, row, n
                             )
-                            new_spend += _day_price(prob, side, bd, row2, n2 + 1) - _day_price(
-                                prob, side, bd, row2, n2 + 1, p
-                            )
+                            new_spend += _added_price(prob, side, bd, row2, n2 + 1, p)
                             if new_spend > budget:
                                 continue
                         for j in range(k, k + ln):
@@ -920,6 +920,53 @@ def _workspace(nd, nv, cap):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _relocate(prob, side, routes, rlen, rs, ws):  # type: ignore[no-untyped-def]
+    """Move one visit of a random day to the place in another random day where that day ends
+    earliest (in place; nothing moves if no place fits), so that the recreate refills its old
+    day with other visits: the moves between days that the exchange, which only takes free
+    visits, cannot make."""
+    req, allowed = prob[5], prob[6]
+    locs, arr, dep, slack, sbuf, bbuf, work = ws[3], ws[4], ws[5], ws[6], ws[7], ws[8], ws[9]
+    nd = routes.shape[0]
+    d2 = _randint(rs, nd)
+    n2 = rlen[d2]
+    if n2 == 0:
+        return
+    k2 = _randint(rs, n2)
+    v = routes[d2, k2]
+    dd = _randint(rs, nd - 1)
+    if dd >= d2:
+        dd += 1
+    if req[v] or not allowed[dd, v] or side[5][v] >= 0 or side[6][v] >= 0:
+        return
+    _remove_at(routes[d2], n2, k2)
+    if not _route_ok(
+        prob, d2, routes[d2], n2 - 1, locs[d2], arr[d2], dep[d2], slack[d2], sbuf, bbuf, work
+    ):
+        _insert_at(routes[d2], n2 - 1, k2, v)
+        return
+    row = routes[dd]
+    n = rlen[dd]
+    bq = -1
+    bend = _INF
+    for q in range(n + 1):
+        _insert_at(row, n, q, v)
+        if (
+            _route_ok(prob, dd, row, n + 1, locs[dd], arr[dd], dep[dd], slack[dd], sbuf, bbuf, work)
+            and arr[dd][n + 2] < bend
+        ):
+            bend = arr[dd][n + 2]
+            bq = q
+        _remove_at(row, n + 1, q)
+    if bq < 0:
+        _insert_at(routes[d2], n2 - 1, k2, v)
+        return
+    _insert_at(row, n, bq, v)
+    rlen[d2] = n2 - 1
+    rlen[dd] = n + 1
+
+
+@njit(cache=True)
 def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter, counters):  # type: ignore[no-untyped-def]
     """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved.
 
@@ -980,73 +1027,7 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
                 trial[d, :kn] = keep[:kn]
                 tlen[d] = kn
         if relocate > 0 and nd > 1 and budget < 0 and nq == 0 and _rand(rs) < relocate:
-            # relocation: one visit of a day moves to another day (after the ruin), so that
-            # the recreate refills its old day with other visits
-            d2 = _randint(rs, nd)
-            n2 = tlen[d2]
-            if n2 > 0:
-                k2 = _randint(rs, n2)
-                v = trial[d2, k2]
-                dd = _randint(rs, nd - 1)
-                if dd >= d2:
-                    dd += 1
-                if not req[v] and _al[dd, v] and side[5][v] < 0 and side[6][v] < 0:
-                    for k in range(k2, n2 - 1):
-                        trial[d2, k] = trial[d2, k + 1]
-                    tlen[d2] = n2 - 1
-                    ok2 = _route_ok(
-                        prob,
-                        d2,
-                        trial[d2],
-                        n2 - 1,
-                        locs[d2],
-                        arr[d2],
-                        dep[d2],
-                        slack[d2],
-                        sbuf,
-                        bbuf,
-                        work,
-                    )
-                    n = tlen[dd]
-                    bq = -1
-                    bend = _INF
-                    if ok2:
-                        row = trial[dd]
-                        for q in range(n + 1):
-                            for k in range(n, q, -1):
-                                row[k] = row[k - 1]
-                            row[q] = v
-                            if (
-                                _route_ok(
-                                    prob,
-                                    dd,
-                                    row,
-                                    n + 1,
-                                    locs[dd],
-                                    arr[dd],
-                                    dep[dd],
-                                    slack[dd],
-                                    sbuf,
-                                    bbuf,
-                                    work,
-                                )
-                                and arr[dd][n + 2] < bend
-                            ):
-                                bend = arr[dd][n + 2]
-                                bq = q
-                            for k in range(q, n):
-                                row[k] = row[k + 1]
-                    if bq >= 0:
-                        row = trial[dd]
-                        for k in range(n, bq, -1):
-                            row[k] = row[k - 1]
-                        row[bq] = v
-                        tlen[dd] = n + 1
-                    else:
-                        for k in range(n2 - 1, k2, -1):
-                            trial[d2, k] = trial[d2, k - 1]
-                        trial[d2, k2] = v
-                        tlen[d2] = n2
+            _relocate(prob, side, trial, tlen, rs, ws)
         if budget >= 0 and _spend(prob, side, trial, tlen) > budget:
             # a removal can make a leg dearer (a fare off the triangle): keep the plan
             trial[:, :] = cur
