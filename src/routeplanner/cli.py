@@ -92,19 +92,23 @@ def _help_in_language(command: Any, ctx: Any) -> None:
             obj.help = _t(key)
 
 
-class _Command(TyperCommand):
-    """A command whose help page and usage line are in the run's language."""
+class _InLanguage:
+    """Help page and usage line in the run's language (mixed into click's command classes)."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _help_in_language(self, ctx)
-        super().format_help(ctx, formatter)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def get_usage(self, ctx: Any) -> str:
         _frame_in_language(self)
-        return str(super().get_usage(ctx)).replace("Usage:", _t("cli.usage"), 1)
+        return str(super().get_usage(ctx)).replace("Usage:", _t("cli.usage"), 1)  # type: ignore[misc]
 
 
-class _Group(TyperGroup):
+class _Command(_InLanguage, TyperCommand):
+    """A command whose help page and usage line are in the run's language."""
+
+
+class _Group(_InLanguage, TyperGroup):
     """The command group, saying its help, its commands' help and click's usage errors (a bad
     or missing option or argument) in the run's language too."""
 
@@ -112,14 +116,6 @@ class _Group(TyperGroup):
         # known before anything is parsed: --help is eager, and so are the usage errors
         _LANG[0] = _lang_in(sys.argv[1:] if args is None else args)
         return super().main(args, *rest, **kwargs)
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _help_in_language(self, ctx)
-        super().format_help(ctx, formatter)
-
-    def get_usage(self, ctx: Any) -> str:
-        _frame_in_language(self)
-        return str(super().get_usage(ctx)).replace("Usage:", _t("cli.usage"), 1)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:  # the app's own options (routeplanner --bogus) and a missing command
