@@ -13,7 +13,12 @@ benchmark adapter (it is *not* part of ``solve()``):
 3. the best probed sequences are solved with ``solve()`` (OR-Tools + ILS) in the time left,
    and the best plan is returned.
 
-Step 1-2 take at most 30 % of the time limit.
+Step 1-2 take at most 30 % of the time limit. With ``solve_kw={"wall_clock": False}`` (the
+``work`` variant of ``solver_bench.py``) every step runs on work, not on the clock, so a run is
+the same on any machine and under any load: the enumeration keeps at most
+:data:`SEQUENCES_PER_S` sequences per second of the limit (charged :data:`SEQUENCE_WORK` work
+units each), the probes stop once 30 % of the work budget is spent, and the finals share the
+rest as their work budgets.
 """
 
 from __future__ import annotations
@@ -25,9 +30,14 @@ import time
 import numpy as np
 
 from instances import Instance
-from routeplanner._ils import CompiledILS
+from routeplanner._ils import WORK_PER_S, CompiledILS
 from routeplanner.model import DaySpec, Problem, SolverSettings
 from routeplanner.solve import solve
+
+# one kept hotel sequence of the enumeration costs ~40 µs here (a 7-trip, 11-hotel instance,
+# load 2): the enumeration's 15 % of the limit, as a count and as work units
+SEQUENCES_PER_S = round(0.15 / 40e-6)
+SEQUENCE_WORK = round(40e-6 * WORK_PER_S)
 
 
 def _problem_for(inst: Instance, seq: tuple[int, ...]) -> Problem:
@@ -93,35 +103,50 @@ def run_ophs(
     """
     t0 = time.perf_counter()
     deadline = t0 + limit_s
-    seqs = hotel_sequences(inst, deadline=t0 + 0.15 * limit_s)
+    # on work (deterministic) unless the solve runs on the clock
+    on_work = not (solve_kw or {}).get("wall_clock", True)
+    budget = round(limit_s * WORK_PER_S)
+    spent = 0
+    if on_work:
+        seqs = hotel_sequences(inst, max_count=max(256, round(SEQUENCES_PER_S * limit_s)))
+        spent = len(seqs) * SEQUENCE_WORK
+    else:
+        seqs = hotel_sequences(inst, deadline=t0 + 0.15 * limit_s)
     if not seqs:
         return [], time.perf_counter() - t0
     probe_end = t0 + 0.3 * limit_s
     probed: list[tuple[int, tuple]] = []
     for _bound, seq in seqs:
-        if probed and time.perf_counter() > probe_end:
+        if probed and (spent >= 0.3 * budget if on_work else time.perf_counter() > probe_end):
             break
         p = _problem_for(inst, seq)
-        routes, _stats = CompiledILS(p).run(
+        routes, stats = CompiledILS(p).run(
             [[] for _ in p.days],
-            deadline=probe_end,
+            deadline=deadline if on_work else probe_end,
             seed=seed,
             max_iterations=probe_iterations,
             starts=1,
             **({"replace": 0.0} if probe_options is None else probe_options),
         )
+        spent += stats.work
         probed.append((sum(p.visits[i].prize for r in routes for i in r), seq))
     probed.sort(key=lambda t: (-t[0], t[1]))
     chosen = [seq for _v, seq in probed[:finals]]
     best: tuple[int, tuple, tuple] | None = None
     for k, seq in enumerate(chosen):
-        left = deadline - time.perf_counter() - 0.05
-        if left <= 0.05:
-            break
-        share = left / (len(chosen) - k)
         p = _problem_for(inst, seq)
         kw = {"wall_clock": True, **(solve_kw or {})}
-        sol = solve(p, SolverSettings(time_limit_s=share, seed=seed), **kw)
+        if on_work:
+            work = max(1, (budget - spent) // (len(chosen) - k))
+            spent += work
+            settings = SolverSettings(time_limit_s=max(0.01, work / WORK_PER_S), seed=seed)
+            sol = solve(p, settings, work=work, **kw)
+        else:
+            left = deadline - time.perf_counter() - 0.05
+            if left <= 0.05:
+                break
+            share = left / (len(chosen) - k)
+            sol = solve(p, SolverSettings(time_limit_s=share, seed=seed), **kw)
         if sol.feasible and (best is None or sol.prize > best[0]):
             best = (sol.prize, seq, sol.routes)
     if best is None:

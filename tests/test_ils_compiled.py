@@ -403,18 +403,67 @@ def test_a_fixed_order_is_kept_from_empty_days():
         assert [i for i in day if i in chain] == chain
 
 
-def test_relocation_keeps_every_plan_feasible_and_is_off_by_default() -> None:
-    """``relocate`` moves a visit between days inside the ruin: every plan it leads to still
-    passes the reference evaluator, it changes the search (another trajectory), and at its
-    default (0) the search is the one without it."""
+def test_relocation_keeps_every_plan_feasible_and_is_on_when_the_search_stagnates() -> None:
+    """``relocate`` moves a visit between days inside the ruin once a trajectory stagnates
+    (``relocate_after`` trials without a new best): every plan it leads to still passes the
+    reference evaluator, and the default search is not the one without it."""
     p = _problem(n=30, m=3, seed=5)
     ils = CompiledILS(p)
     start = ils.fill([[] for _ in p.days])
-    off, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=2)
-    zero, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=2, relocate=0.0)
-    assert off == zero
+    default, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=2)
+    off, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=2, relocate=0.0)
+    assert default != off  # the default takes another path with the move
+    never, _ = ils.run(
+        start, deadline=float("inf"), max_iterations=400, seed=2, relocate_after=10**9
+    )
+    assert never == off  # gated on stagnation: a gate never reached is the search without it
     for seed in range(3):
-        on, _ = ils.run(start, deadline=float("inf"), max_iterations=400, seed=seed, relocate=1.0)
+        on, _ = ils.run(
+            start,
+            deadline=float("inf"),
+            max_iterations=400,
+            seed=seed,
+            relocate=1.0,
+            relocate_after=0,
+        )
         assert not evaluate(p, on)[1], on
-        if seed == 2:
-            assert on != off  # the same seed takes another path with the move
+
+
+def _two_areas() -> tuple[Problem, list[list[int]]]:
+    """A long day (100) and a short one (60) from one depot: 8 visits 25 east need the long
+    day, 4 visits 15 west fit the short one, and both areas never fit one day. The start plan
+    is the trap: the west area and 2 east visits on the long day, 2 east visits on the short."""
+    pts = [(0.0, 0.0)] + [(25.0 + (k % 4), float(k // 4)) for k in range(8)]
+    pts += [(-15.0 - (k % 2), float(k // 2)) for k in range(4)]
+    xy = np.array(pts)
+    dur = np.ceil(np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(-1))).astype(np.int64)
+    visits = tuple(
+        Visit(key=str(i), location=i, prize=10, service_s=2, windows=((0, 100),))
+        for i in range(1, len(pts))
+    )
+    days = (DaySpec(0, 0, 0, 100), DaySpec(0, 0, 0, 60))
+    p = Problem(visits=visits, days=days, durations_s=(dur,))
+    return p, [[8, 9, 10, 11, 0, 1], [4, 5]]
+
+
+def test_day_swap_moves_a_whole_area_to_the_day_that_suits_it() -> None:
+    """One swap trial moves the east area to the long day and the west area to the short one
+    (all 12 visits), where one trial of segment ruin does not; every plan passes the reference
+    evaluator, and on days that are all alike the swap never happens (the search is the one
+    without it)."""
+    p, trap = _two_areas()
+    assert not evaluate(p, trap)[1], evaluate(p, trap)
+    ils = CompiledILS(p)
+    for seed in range(3):
+        kw = {"deadline": float("inf"), "max_iterations": 1, "seed": seed, "starts": 1}
+        ruin, _ = ils.run(trap, swap=0.0, relocate=0.0, **kw)
+        swapped, _ = ils.run(trap, swap=1.0, swap_after=0, relocate=0.0, **kw)
+        for r in (ruin, swapped):
+            assert not evaluate(p, r)[1], r
+        assert sum(map(len, ruin)) < 12
+        assert sorted(swapped[0]) == list(range(8)) and sorted(swapped[1]) == list(range(8, 12))
+    same = dataclasses.replace(p, days=(p.days[0], p.days[0]))
+    alike = CompiledILS(same)
+    start = alike.fill([[], []])
+    kw = {"deadline": float("inf"), "max_iterations": 200, "seed": 0}
+    assert alike.run(start, swap=1.0, swap_after=0, **kw)[0] == alike.run(start, swap=0.0, **kw)[0]

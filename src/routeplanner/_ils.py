@@ -967,6 +967,53 @@ def _relocate(prob, side, routes, rlen, rs, ws):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-untyped-def]
+    """Empty two random days that differ in their ends or hours and refill each with the
+    other's visits first (each visit barred from its own day during that fill; in place).
+    Returns False, changing nothing, if a day holds a required or ordered visit.
+
+    A trip's whole area can suit another day better (another lodging at its ends, longer
+    hours); moving it visit by visit passes through plans that lose prize, so no other move
+    of the search gets there."""
+    req, allowed, day = prob[5], prob[6], prob[9]
+    nd = routes.shape[0]
+    d1 = _randint(rs, nd)
+    d2 = _randint(rs, nd - 1)
+    if d2 >= d1:
+        d2 += 1
+    same = True
+    for c in range(day.shape[1]):
+        if day[d1, c] != day[d2, c]:
+            same = False
+    if same:
+        return False
+    for d in (d1, d2):
+        for k in range(rlen[d]):
+            v = routes[d, k]
+            if req[v] or side[5][v] >= 0 or side[6][v] >= 0:
+                return False
+    n1, n2 = rlen[d1], rlen[d2]
+    saved = np.empty(n1 + n2, dtype=np.bool_)
+    moved = np.empty(n1 + n2, dtype=np.int64)
+    for k in range(n1):
+        moved[k] = routes[d1, k]
+    for k in range(n2):
+        moved[n1 + k] = routes[d2, k]
+    for k in range(n1 + n2):
+        own = d1 if k < n1 else d2
+        v = moved[k]
+        saved[k] = allowed[own, v]
+        allowed[own, v] = False
+        free[v] = True
+    rlen[d1] = 0
+    rlen[d2] = 0
+    _recreate(prob, side, routes, rlen, free, fac, ws)
+    for k in range(n1 + n2):
+        allowed[d1 if k < n1 else d2, moved[k]] = saved[k]
+    return True
+
+
+@njit(cache=True)
 def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter, counters):  # type: ignore[no-untyped-def]
     """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved.
 
@@ -981,6 +1028,14 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
     replace = params[4]
     replace_len = int(params[5])
     relocate = params[6]
+    relocate_after = int(params[7])
+    swap = params[8]
+    swap_after = int(params[9])
+    differ = False
+    for d in range(1, prob[9].shape[0]):
+        for c in range(prob[9].shape[1]):
+            if prob[9][d, c] != prob[9][0, c]:
+                differ = True
     nq = side[3].shape[0]
     nd, cap = cur.shape
     nv = prize.shape[0]
@@ -1026,7 +1081,14 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
             if _route_ok(prob, d, keep, kn, locs[d], arr[d], dep[d], slack[d], sbuf, bbuf, work):
                 trial[d, :kn] = keep[:kn]
                 tlen[d] = kn
-        if relocate > 0 and nd > 1 and budget < 0 and nq == 0 and _rand(rs) < relocate:
+        if (
+            relocate > 0
+            and nd > 1
+            and budget < 0
+            and nq == 0
+            and state[_SINCE] >= relocate_after
+            and _rand(rs) < relocate
+        ):
             _relocate(prob, side, trial, tlen, rs, ws)
         if budget >= 0 and _spend(prob, side, trial, tlen) > budget:
             # a removal can make a leg dearer (a fare off the triangle): keep the plan
@@ -1039,6 +1101,22 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
         level = noise if noise >= 0 else -noise * _rand(rs)
         for i in range(nv):
             fac[i] = (1.0 + level * _rand(rs)) if level > 0 else 1.0
+        if (
+            swap > 0
+            and differ
+            and budget < 0
+            and nq == 0
+            and state[_SINCE] >= swap_after
+            and _rand(rs) < swap
+        ):
+            # instead of the ruin: the whole contents of two days change places
+            trial[:, :] = cur
+            tlen[:] = curlen
+            free[:] = True
+            for d in range(nd):
+                for k in range(tlen[d]):
+                    free[trial[d, k]] = False
+            _swap_days(prob, side, trial, tlen, free, fac, ws, rs)
         _recreate(prob, side, trial, tlen, free, fac, ws)
         if replace > 0 and _rand(rs) < replace:
             made = _replace(prob, side, trial, tlen, free, ws, keep, mask, replace_len)
@@ -1421,7 +1499,10 @@ class CompiledILS:
         chunk_s: float = 0.02,
         replace: float = 1.0,
         replace_len: int = 2,
-        relocate: float = 0.0,
+        relocate: float = 0.3,
+        relocate_after: int = 10,
+        swap: float = 0.1,
+        swap_after: int = 10,
     ) -> tuple[list[list[int]], RunStats]:
         """Improve feasible ``routes``; returns (best routes, what the run did).
 
@@ -1437,10 +1518,15 @@ class CompiledILS:
         visit's weight multiplied by a random factor in [1, 1 + ``noise``]; with probability
         ``replace`` the recreated plan then goes through the exchange local search (a run of up
         to ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill).
-        With probability ``relocate`` (default 0: off; problems without a budget or quotas) the
-        ruin also moves one visit of a random day to its cheapest feasible place in another
-        day, so that the recreate refills its old day (a screen for the next search: it finds
-        the moves between days that the exchange, which only takes free visits, cannot).
+        Once a trajectory has gone ``relocate_after`` trials without a new best, the ruin
+        also moves, with probability ``relocate``, one visit of a random day to the place in
+        another day where that day ends earliest, so that the recreate refills its old day:
+        the moves between days that the exchange, which only takes free visits, cannot make
+        (problems without a budget or quotas; measured in RESULTS.md, "relocation").
+        Past ``swap_after`` such trials, with probability ``swap`` a trial instead empties two
+        days that differ in their ends or hours and refills each with the other's visits
+        first: a whole trip's area moves to the day that suits it (never on problems whose
+        days are all alike, such as the TOPTW benchmarks).
         A trial at least as good as the current one is accepted (a worse one with probability
         ``accept_worse``); ``size`` grows by one after each non-improving trial up to
         ``min(size_cap, visits / (size_div * days))`` and falls back to 1; every
@@ -1489,7 +1575,18 @@ class CompiledILS:
         total_work = _work(totals)
         trace = [(total_work, prize_of(top))]
         params = np.array(
-            [accept_worse, reset_after, noise, scatter, replace, replace_len, relocate],
+            [
+                accept_worse,
+                reset_after,
+                noise,
+                scatter,
+                replace,
+                replace_len,
+                relocate,
+                relocate_after,
+                swap,
+                swap_after,
+            ],
             dtype=np.float64,
         )
         bounded = work is not None or max_iterations is not None
