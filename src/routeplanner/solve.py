@@ -2,7 +2,8 @@
 
 One engine for every problem the planner builds (:mod:`routeplanner._ils`, compiled with
 numba): a greedy fill gives the first plan (required visits first), then an iterated local
-search improves it (ruin and recreate plus an exchange step; eight trajectories race). When
+search improves it (ruin and recreate plus an exchange step; once a trajectory stagnates, also
+moves of visits between days and swaps of two days' areas; eight trajectories race). When
 the greedy fill cannot make a feasible first plan (a required visit it cannot place, a fixed
 order it does not keep, a trip minimum it misses), OR-Tools routing
 (:mod:`routeplanner._ortools`) builds one, and the search starts from that.
