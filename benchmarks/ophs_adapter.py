@@ -47,12 +47,18 @@ def _problem_for(inst: Instance, seq: tuple[int, ...]) -> Problem:
 
 
 def hotel_sequences(
-    inst: Instance, max_count: int = 100_000, deadline: float | None = None
+    inst: Instance,
+    max_count: int = 100_000,
+    deadline: float | None = None,
+    beam: int | None = None,
 ) -> list[tuple[float, tuple]]:
     """Feasible hotel sequences with their reach bound, best first.
 
     Enumeration stops at ``max_count`` sequences or at ``deadline`` (with 7 trips and 11
-    hotels there are 11^6 candidates: over a second).
+    hotels there are 11^6 candidates: over a second). With ``beam``, a space larger than
+    ``max_count`` is searched trip by trip instead, keeping the ``beam`` best prefixes by
+    their reach bound (the lexicographic enumeration would only ever see sequences whose
+    first hotels have the lowest numbers).
     """
     assert inst.ophs is not None
     h = inst.ophs.n_hotels
@@ -68,6 +74,8 @@ def hotel_sequences(
             for b in range(h):
                 if dur[a, b] <= lim:
                     reach[(d, a, b)] = dur[a, locs] + dur[locs, b] <= lim
+    if beam is not None and h ** (d_num - 1) > max_count:
+        return _beam(reach, d_num, h, prize, beam)
     out = []
     middle = range(h)
     for mid in itertools.product(middle, repeat=d_num - 1):
@@ -83,6 +91,30 @@ def hotel_sequences(
             break
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
+
+
+def _beam(
+    reach: dict, d_num: int, h: int, prize: np.ndarray, width: int
+) -> list[tuple[float, tuple]]:
+    """Hotel sequences from 0 to 1 built trip by trip, keeping the ``width`` prefixes with the
+    largest reach bound (ties: the smaller sequence) and only prefixes that can still end at
+    hotel 1 in the trips left."""
+    can_end = [{1}]  # can_end[k]: hotels from which the last k trips reach hotel 1
+    for k in range(1, d_num + 1):
+        d = d_num - k
+        can_end.append({a for a in range(h) if any((d, a, b) in reach for b in can_end[k - 1])})
+    layer: list[tuple[tuple, np.ndarray]] = [((0,), np.zeros(len(prize), dtype=bool))]
+    for d in range(d_num):
+        cand = []
+        for seq, mask in layer:
+            for b in can_end[d_num - d - 1]:
+                m = reach.get((d, seq[-1], b))
+                if m is not None:
+                    union = mask | m
+                    cand.append((float(prize[union].sum()), (*seq, b), union))
+        cand.sort(key=lambda t: (-t[0], t[1]))
+        layer = [(s, m) for _v, s, m in cand[:width]]
+    return sorted(((float(prize[m].sum()), s) for s, m in layer), key=lambda t: (-t[0], t[1]))
 
 
 def run_ophs(
@@ -108,8 +140,10 @@ def run_ophs(
     budget = round(limit_s * WORK_PER_S)
     spent = 0
     if on_work:
-        seqs = hotel_sequences(inst, max_count=max(256, round(SEQUENCES_PER_S * limit_s)))
-        spent = len(seqs) * SEQUENCE_WORK
+        count = max(256, round(SEQUENCES_PER_S * limit_s))
+        # a beam of 1/16 of the count: each kept prefix is tried with every next hotel
+        seqs = hotel_sequences(inst, max_count=count, beam=max(16, count // 16))
+        spent = count * SEQUENCE_WORK
     else:
         seqs = hotel_sequences(inst, deadline=t0 + 0.15 * limit_s)
     if not seqs:
