@@ -967,6 +967,15 @@ def _relocate(prob, side, routes, rlen, rs, ws):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _mark_free(routes, rlen, free):  # type: ignore[no-untyped-def]
+    """``free[v]``: visit ``v`` is on no day of the plan."""
+    free[:] = True
+    for d in range(routes.shape[0]):
+        for k in range(rlen[d]):
+            free[routes[d, k]] = False
+
+
+@njit(cache=True)
 def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-untyped-def]
     """Empty two random days that differ in their ends or hours and refill each with the
     other's visits first (each visit barred from its own day during that fill; in place).
@@ -1094,10 +1103,7 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
             # a removal can make a leg dearer (a fare off the triangle): keep the plan
             trial[:, :] = cur
             tlen[:] = curlen
-        free[:] = True
-        for d in range(nd):
-            for k in range(tlen[d]):
-                free[trial[d, k]] = False
+        _mark_free(trial, tlen, free)
         level = noise if noise >= 0 else -noise * _rand(rs)
         for i in range(nv):
             fac[i] = (1.0 + level * _rand(rs)) if level > 0 else 1.0
@@ -1112,10 +1118,7 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
             # instead of the ruin: the whole contents of two days change places
             trial[:, :] = cur
             tlen[:] = curlen
-            free[:] = True
-            for d in range(nd):
-                for k in range(tlen[d]):
-                    free[trial[d, k]] = False
+            _mark_free(trial, tlen, free)
             _swap_days(prob, side, trial, tlen, free, fac, ws, rs)
         _recreate(prob, side, trial, tlen, free, fac, ws)
         if replace > 0 and _rand(rs) < replace:
@@ -1160,10 +1163,8 @@ def _fill(prob, side, routes, rlen, noise, rs):  # type: ignore[no-untyped-def]
     nd, cap = routes.shape
     prize = prob[4]
     nv = prize.shape[0]
-    free = np.ones(nv, dtype=np.bool_)
-    for d in range(nd):
-        for k in range(rlen[d]):
-            free[routes[d, k]] = False
+    free = np.empty(nv, dtype=np.bool_)
+    _mark_free(routes, rlen, free)
     fac = np.ones(nv, dtype=np.float64)
     if noise > 0:
         for i in range(nv):
