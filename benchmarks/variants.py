@@ -26,4 +26,8 @@ VARIANTS: dict[str, dict] = {
     "noreplace": _compiled(replace=0.0),
     "replace025": _compiled(replace=0.25),
     "step6_compiled_1start": _compiled(starts=1),
+    # the work budget without this session's moves between days (the engine of fit2_work),
+    # and without the day swap only (RESULTS.md, "Relocation and day swap")
+    "work_nomoves": {"wall_clock": False, **_compiled(relocate=0.0, swap=0.0)},
+    "work_noswap": {"wall_clock": False, **_compiled(swap=0.0)},
 }

@@ -978,8 +978,9 @@ def _mark_free(routes, rlen, free):  # type: ignore[no-untyped-def]
 @njit(cache=True)
 def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-untyped-def]
     """Empty two random days that differ in their ends or hours and refill each with the
-    other's visits first (each visit barred from its own day during that fill; in place).
-    Returns False, changing nothing, if a day holds a required or ordered visit.
+    other's visits first (in place; each visit is barred from its own day during that fill by
+    the shared ``allowed`` table, restored before returning). Returns False, changing nothing,
+    if the two days drawn are alike or one holds a required or ordered visit.
 
     A trip's whole area can suit another day better (another lodging at its ends, longer
     hours); moving it visit by visit passes through plans that lose prize, so no other move
@@ -1523,11 +1524,11 @@ class CompiledILS:
         also moves, with probability ``relocate``, one visit of a random day to the place in
         another day where that day ends earliest, so that the recreate refills its old day:
         the moves between days that the exchange, which only takes free visits, cannot make
-        (problems without a budget or quotas; measured in RESULTS.md, "relocation").
         Past ``swap_after`` such trials, with probability ``swap`` a trial instead empties two
         days that differ in their ends or hours and refills each with the other's visits
         first: a whole trip's area moves to the day that suits it (never on problems whose
-        days are all alike, such as the TOPTW benchmarks).
+        days are all alike, such as the TOPTW benchmarks). Both moves only on problems
+        without a budget or quotas (measured in RESULTS.md, "Relocation and day swap").
         A trial at least as good as the current one is accepted (a worse one with probability
         ``accept_worse``); ``size`` grows by one after each non-improving trial up to
         ``min(size_cap, visits / (size_div * days))`` and falls back to 1; every
