@@ -444,7 +444,7 @@ def test_a_plan_and_its_files_import_no_table_or_geocoding_library() -> None:
 
 
 #: Words of typer's frame and of the help texts' English; none may reach a Russian help page
-#: (the names of commands, options, arguments, types and files are names).
+#: (the names of commands, options, arguments and files are names).
 HELP_WORDS = frozenset(
     {
         *("usage", "options", "arguments", "commands", "default", "required", "show", "this"),
@@ -452,6 +452,10 @@ HELP_WORDS = frozenset(
         *("output", "search", "language", "names", "print", "version", "log", "progress"),
         *("write", "seconds", "place", "days", "date", "forbid", "flights", "whose", "town"),
     }
+)
+#: typer's names of value types, shown beside each option ("<path>").
+TYPE_WORDS = frozenset(
+    {"path", "str", "bool", "float", "int", "int range", "list[Path]", "list[str]"}
 )
 #: Every command of the CLI (the app's own help page is ``[]``).
 COMMAND_GROUP: Any = typer.main.get_command(app)
@@ -482,9 +486,13 @@ def test_help_of_every_command_is_in_the_run_language(lang: str, before: bool) -
             )
             assert not {w for w in words if w.lower() in HELP_WORDS | ENGLISH_WORDS}, text
             assert "Запуск:" in text and "Параметры" in text, text
+            # value types are words too: «<путь>», not typer's «<path>»
+            assert not set(re.findall(r"<([^>]*)>", text)) & TYPE_WORDS, text
         else:
             assert not _CYRILLIC_WORD.search(text), text
             assert "Usage:" in text and "Options" in text, text
+            if page == ["plan"]:
+                assert "<path>" in text and "<float>" in text, text
 
 
 def test_lang_before_the_command_is_the_command_language() -> None:

@@ -90,6 +90,22 @@ def _help_in_language(command: Any, ctx: Any) -> None:
         if key.startswith("help."):
             obj._help_key = key
             obj.help = _t(key)
+        _type_in_language(obj, ctx)
+
+
+def _type_in_language(param: Any, ctx: Any) -> None:
+    """Show a parameter's value type ("<path>") in the run's language; a type the catalog does
+    not name, and a parameter's own metavar, stay as they are."""
+    display_type = getattr(param, "display_type", None)
+    if display_type is None or getattr(param, "metavar", None) is not None:
+        return
+    from .i18n import has
+
+    label = display_type(ctx)  # typer's own wording, e.g. "<int range>"
+    inner = label[1:-1] if label.startswith("<") and label.endswith(">") else ""
+    if inner and has(f"help.type.{inner}"):
+        label = f"<{_t(f'help.type.{inner}')}>"
+    param.display_type_rich = lambda ctx=None, _label=label: _label
 
 
 class _InLanguage:

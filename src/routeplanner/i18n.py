@@ -2514,6 +2514,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "help.default": ("[по умолчанию: {}]", "[default: {}]"),
     "help.required": ("[обязательно]", "[required]"),
     "help.options_metavar": ("[ПАРАМЕТРЫ]", "[OPTIONS]"),
+    # the value types typer shows beside each option ("<path>")
+    "help.type.path": ("путь", "path"),
+    "help.type.str": ("текст", "str"),
+    "help.type.bool": ("да/нет", "bool"),
+    "help.type.float": ("число", "float"),
+    "help.type.int": ("целое", "int"),
+    "help.type.int range": ("целое", "int range"),
+    "help.type.float range": ("число", "float range"),
+    "help.type.list[Path]": ("пути", "list[Path]"),
+    "help.type.list[str]": ("список", "list[str]"),
     "help.command_metavar": ("КОМАНДА [АРГУМЕНТЫ]...", "COMMAND [ARGS]..."),
     "err.dask_extra": (
         "для работы на Dask нужно дополнение 'dask': pip install 'routeplanner[dask]' (оно "
