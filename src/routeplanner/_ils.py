@@ -976,6 +976,12 @@ def _mark_free(routes, rlen, free):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _alike(day, a, b):  # type: ignore[no-untyped-def]
+    """Days ``a`` and ``b`` have the same row of the day table (ends, hours, matrix, limits)."""
+    return np.all(day[a] == day[b])
+
+
+@njit(cache=True)
 def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-untyped-def]
     """Empty two random days that differ in their ends or hours and refill each with the
     other's visits first (in place; each visit is barred from its own day during that fill by
@@ -991,11 +997,7 @@ def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-
     d2 = _randint(rs, nd - 1)
     if d2 >= d1:
         d2 += 1
-    same = True
-    for c in range(day.shape[1]):
-        if day[d1, c] != day[d2, c]:
-            same = False
-    if same:
+    if _alike(day, d1, d2):
         return False
     for d in (d1, d2):
         for k in range(rlen[d]):
@@ -1004,11 +1006,7 @@ def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-
                 return False
     n1, n2 = rlen[d1], rlen[d2]
     saved = np.empty(n1 + n2, dtype=np.bool_)
-    moved = np.empty(n1 + n2, dtype=np.int64)
-    for k in range(n1):
-        moved[k] = routes[d1, k]
-    for k in range(n2):
-        moved[n1 + k] = routes[d2, k]
+    moved = np.concatenate((routes[d1, :n1], routes[d2, :n2]))
     for k in range(n1 + n2):
         own = d1 if k < n1 else d2
         v = moved[k]
@@ -1041,11 +1039,10 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
     relocate_after = int(params[7])
     swap = params[8]
     swap_after = int(params[9])
-    differ = False
+    differ = False  # some two days differ: a swap can change something
     for d in range(1, prob[9].shape[0]):
-        for c in range(prob[9].shape[1]):
-            if prob[9][d, c] != prob[9][0, c]:
-                differ = True
+        if not _alike(prob[9], 0, d):
+            differ = True
     nq = side[3].shape[0]
     nd, cap = cur.shape
     nv = prize.shape[0]
@@ -1523,7 +1520,7 @@ class CompiledILS:
         Once a trajectory has gone ``relocate_after`` trials without a new best, the ruin
         also moves, with probability ``relocate``, one visit of a random day to the place in
         another day where that day ends earliest, so that the recreate refills its old day:
-        the moves between days that the exchange, which only takes free visits, cannot make
+        the moves between days that the exchange, which only takes free visits, cannot make.
         Past ``swap_after`` such trials, with probability ``swap`` a trial instead empties two
         days that differ in their ends or hours and refills each with the other's visits
         first: a whole trip's area moves to the day that suits it (never on problems whose
