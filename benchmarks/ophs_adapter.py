@@ -32,7 +32,7 @@ import numpy as np
 from instances import Instance
 from routeplanner._ils import WORK_PER_S, CompiledILS
 from routeplanner.model import DaySpec, Problem, SolverSettings
-from routeplanner.solve import solve
+from routeplanner.solve import solve, wall_cap_s
 
 # one kept hotel sequence of the enumeration costs ~40 µs here (a 7-trip, 11-hotel instance,
 # load 2): the enumeration's 15 % of the limit, as a count and as work units
@@ -138,6 +138,7 @@ def run_ophs(
     # on work (deterministic) unless the solve runs on the clock
     on_work = not (solve_kw or {}).get("wall_clock", True)
     budget = round(limit_s * WORK_PER_S)
+    cap = t0 + wall_cap_s(SolverSettings(time_limit_s=limit_s))
     spent = 0
     if on_work:
         count = max(256, round(SEQUENCES_PER_S * limit_s))
@@ -156,7 +157,9 @@ def run_ophs(
         p = _problem_for(inst, seq)
         routes, stats = CompiledILS(p).run(
             [[] for _ in p.days],
-            deadline=deadline if on_work else probe_end,
+            # on work, the clock is only solve()'s safety cap: a probe cut by the wall clock
+            # would make the choice of hotels depend on the machine's load
+            deadline=cap if on_work else probe_end,
             seed=seed,
             max_iterations=probe_iterations,
             starts=1,
