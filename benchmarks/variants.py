@@ -30,4 +30,7 @@ VARIANTS: dict[str, dict] = {
     # and without the day swap only (RESULTS.md, "Relocation and day swap")
     "work_nomoves": {"wall_clock": False, **_compiled(relocate=0.0, swap=0.0)},
     "work_noswap": {"wall_clock": False, **_compiled(swap=0.0)},
+    # the exchange on a half / a quarter of the trials (RESULTS.md, "Exchange memo")
+    "work_replace050": {"wall_clock": False, **_compiled(replace=0.5)},
+    "work_replace025": {"wall_clock": False, **_compiled(replace=0.25)},
 }

@@ -329,7 +329,7 @@ def test_insertion_table_agrees_with_the_simulation(lunch: bool):
 
 def _exchange(ils: CompiledILS, routes: list[list[int]], max_len: int = 2) -> int:
     """Run the exchange local search on ``routes`` in place; returns the exchanges made."""
-    from routeplanner._ils import _replace, _workspace
+    from routeplanner._ils import _memo, _replace, _workspace
 
     nv, nd = len(ils.problem.visits), len(routes)
     arr, lens = ils._pack(routes)
@@ -339,7 +339,16 @@ def _exchange(ils: CompiledILS, routes: list[list[int]], max_len: int = 2) -> in
     keep = np.empty(nv, dtype=np.int64)
     mask = np.empty(nv, dtype=np.bool_)
     made = _replace(
-        ils.prob, ils.side, arr, lens, free, _workspace(nd, nv, nv), keep, mask, max_len
+        ils.prob,
+        ils.side,
+        arr,
+        lens,
+        free,
+        _workspace(nd, nv, nv),
+        keep,
+        mask,
+        max_len,
+        _memo(nd, nv, nv),
     )
     routes[:] = ils._unpack(arr, lens)
     assert not free[[i for r in routes for i in r]].any()  # bookkeeping follows the routes
@@ -384,6 +393,51 @@ def test_exchange_keeps_every_constraint_and_never_loses_prize(seed: int):
         assert prize(routes) >= before + n  # every exchange gains at least 1
         made += n
     assert made > 0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_exchange_memo_changes_only_the_work(seed: int):
+    # The exchange remembers a day it scanned in vain and, while that day's route stays the
+    # same, scans it again only for the visits freed since. Without lunch that finds exactly
+    # what a full scan finds, trying fewer insertion positions.
+    from routeplanner._ils import _C_POS, _memo, _replace, _workspace
+
+    p = _problem(n=40, m=2, seed=seed, tmax=260, lunch=False)
+    ils = CompiledILS(p)
+    nv, nd = len(p.visits), 2
+    rng = random.Random(seed)
+
+    def run(routes, memo, ws):  # type: ignore[no-untyped-def]
+        arr, lens = ils._pack(routes)
+        free = np.ones(nv, dtype=np.bool_)
+        for r in routes:
+            free[r] = False
+        keep, mask = np.empty(nv, np.int64), np.empty(nv, np.bool_)
+        made = _replace(ils.prob, ils.side, arr, lens, free, ws, keep, mask, 2, memo)
+        return ils._unpack(arr, lens), int(made)
+
+    compared = saved = 0
+    for _ in range(20):
+        start = ils.fill([[], []])
+        routes = [[i for i in r if rng.random() < 0.7] for r in start]
+        if evaluate(p, routes)[1]:
+            continue
+        memo = _memo(nd, nv, nv)
+        routes, _made = run(routes, memo, _workspace(nd, nv, nv))  # the memo now holds both days
+        if not routes[1]:
+            continue
+        # a later trial: a visit of day 1 leaves, day 0 is the route the memo holds
+        gone = rng.choice(routes[1])
+        later = [list(routes[0]), [i for i in routes[1] if i != gone]]
+        if evaluate(p, later)[1]:
+            continue
+        ws_memo, ws_full = _workspace(nd, nv, nv), _workspace(nd, nv, nv)
+        assert run(later, memo, ws_memo) == run(later, _memo(nd, nv, nv), ws_full)
+        assert ws_memo[9][_C_POS] <= ws_full[9][_C_POS]
+        saved += int(ws_memo[9][_C_POS] < ws_full[9][_C_POS])
+        compared += 1
+    assert compared >= 8
+    assert saved >= compared // 2
 
 
 def test_a_fixed_order_is_kept_from_empty_days():

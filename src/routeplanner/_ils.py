@@ -676,7 +676,7 @@ def _move_quota(side, cnt, trip, d, row, k, ln, d2, i):  # type: ignore[no-untyp
 
 
 @njit(cache=True)
-def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: ignore[no-untyped-def]
+def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len, memo):  # type: ignore[no-untyped-def]
     """Exchange local search: a run of up to ``max_len`` visits of a day out, one free visit of
     higher total prize in, anywhere in that day (first improvement, in place). With a budget
     or a trip maximum, which tie the days together, the visit may also go into another day.
@@ -685,6 +685,12 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
     with a poor ratio, is never chosen there. An exchange must also keep the quota maxima and
     the budget and not lose more on quota minima than it gains. Returns the number of
     exchanges made.
+
+    ``memo`` (:func:`_memo`) remembers, per day, the last routes the exchange scanned without
+    finding anything and the visits free then. When the days are independent (no budget,
+    trip maximum or quota), a day with one of those routes is scanned again only for the
+    visits freed since: what an exchange finds on a day depends on nothing else, and about
+    half the trials of a late search give a day back unchanged.
     """
     _a, _b, _s, _vloc, prize, req, _allowed, _dur, _drv, day, _ws = prob
     cost, pos, work = ws[0], ws[1], ws[9]
@@ -709,6 +715,8 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
     if nq > 0:
         _counts(side, routes, rlen, cnt, trip)
     spend = _spend(prob, side, routes, rlen) if budget >= 0 else 0
+    m_route, m_len, m_free, m_next = memo
+    use_memo = not cross and nq == 0
     made = 0
     again = True
     while again:
@@ -748,7 +756,29 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
         for d in range(nd):
             n = rlen[d]
             row = routes[d]
-            k = 0
+            # a route of the memo: only the visits freed since are new candidates
+            slot = -1
+            if use_memo:
+                for h in range(m_len.shape[1]):
+                    if m_len[d, h] == n:
+                        same = True
+                        for j in range(n):
+                            if m_route[d, h, j] != row[j]:
+                                same = False
+                                break
+                        if same:
+                            slot = h
+                            break
+            known = slot >= 0
+            top_d = top
+            if known:
+                top_d = 0
+                work[_C_SCAN] += nv
+                for i in range(nv):
+                    if free[i] and not m_free[d, slot, i] and prize[i] > top_d:
+                        top_d = prize[i]
+            changed = False
+            k = n if known and top_d == 0 else 0  # known and nothing new: nothing to scan
             while k < n:
                 for ln in range(1, max_len + 1):
                     if k + ln > n:
@@ -758,17 +788,17 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                     for j in range(k, k + ln):
                         lost += prize[row[j]]
                         fixed = fixed or req[row[j]]
-                    if fixed or lost >= top:
+                    if fixed or lost >= top_d:
                         continue
                     kn = 0
                     for j in range(n):
                         if j < k or j >= k + ln:
                             keep[kn] = row[j]
                             kn += 1
-                    # only visits worth more than the run are evaluated
+                    # only visits worth more than the run (and new to a known route) are weighed
                     work[_C_SCAN] += 2 * nv
                     for i in range(nv):
-                        mask[i] = prize[i] <= lost
+                        mask[i] = prize[i] <= lost or (known and m_free[d, slot, i])
                     if not _day_costs(prob, d, keep, kn, ws, free, mask):
                         continue
                     bu = -1
@@ -856,14 +886,47 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len):  # type: 
                     if nq > 0:
                         _counts(side, routes, rlen, cnt, trip)
                     made += 1
+                    changed = True
                     again = True
                     break
                 if again and cross:
                     break  # another day changed: new tables first
                 k += 1
+            if use_memo and not changed:
+                # nothing on this route among the visits free now (nor, if it was known,
+                # among those of the memo)
+                if not known:
+                    # the oldest route of the day gives way
+                    slot = m_next[d]
+                    m_next[d] = (slot + 1) % m_len.shape[1]
+                    m_len[d, slot] = n
+                    m_route[d, slot, :n] = row[:n]
+                    m_free[d, slot, :] = False
+                for i in range(nv):
+                    if free[i]:
+                        m_free[d, slot, i] = True
+                work[_C_SCAN] += nv
             if again and cross:
                 break
     return made
+
+
+#: routes per day the exchange memo keeps (a trial often gives a day back as one of its last
+#: few forms)
+_MEMO_ROUTES = 4
+
+
+@njit(cache=True)
+def _memo(nd, nv, cap):  # type: ignore[no-untyped-def]
+    """An empty memo of the exchange (:func:`_replace`): per day ``_MEMO_ROUTES`` routes, their
+    lengths (-1: none), the visits that were free when each showed no exchange, and the slot
+    to fill next."""
+    return (
+        np.zeros((nd, _MEMO_ROUTES, cap), dtype=np.int64),
+        np.full((nd, _MEMO_ROUTES), -1, dtype=np.int64),
+        np.zeros((nd, _MEMO_ROUTES, nv), dtype=np.bool_),
+        np.zeros(nd, dtype=np.int64),
+    )
 
 
 @njit(cache=True)
@@ -1022,10 +1085,11 @@ def _swap_days(prob, side, routes, rlen, free, fac, ws, rs):  # type: ignore[no-
 
 
 @njit(cache=True)
-def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter, counters):  # type: ignore[no-untyped-def]
+def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter, counters, memo):  # type: ignore[no-untyped-def]
     """Run ``n_iter`` ruin-and-recreate iterations; returns True if the best improved.
 
-    ``counters`` grows by the operations done (``_C_SCAN`` ...).
+    ``counters`` grows by the operations done (``_C_SCAN`` ...); ``memo`` is the
+    trajectory's exchange memo (:func:`_memo`).
     """
     _a, _b, _s, _vloc, prize, req, _al, _dur, _drv, _day, _ws = prob
     budget = side[2][0]
@@ -1120,7 +1184,7 @@ def _ils_chunk(prob, side, cur, curlen, best, bestlen, state, rs, params, n_iter
             _swap_days(prob, side, trial, tlen, free, fac, ws, rs)
         _recreate(prob, side, trial, tlen, free, fac, ws)
         if replace > 0 and _rand(rs) < replace:
-            made = _replace(prob, side, trial, tlen, free, ws, keep, mask, replace_len)
+            made = _replace(prob, side, trial, tlen, free, ws, keep, mask, replace_len, memo)
             if made > 0:
                 _recreate(prob, side, trial, tlen, free, fac, ws)
         tp, tt = _value(prob, side, trial, tlen)
@@ -1516,7 +1580,9 @@ class CompiledILS:
         probability size / n) and re-inserts unvisited visits by best prize² / time shift, each
         visit's weight multiplied by a random factor in [1, 1 + ``noise``]; with probability
         ``replace`` the recreated plan then goes through the exchange local search (a run of up
-        to ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill).
+        to ``replace_len`` visits of a day for one unvisited visit worth more, then a new fill;
+        on problems whose days are independent, a day it already scanned in vain and unchanged
+        since is scanned only for the visits freed since: see :func:`_replace`).
         Once a trajectory has gone ``relocate_after`` trials without a new best, the ruin
         also moves, with probability ``relocate``, one visit of a random day to the place in
         another day where that day ends earliest, so that the recreate refills its old day:
@@ -1557,6 +1623,7 @@ class CompiledILS:
                     np.array([cp, ct, cp, ct, 1, 0, 0, max_size], dtype=np.int64),
                     rs,
                     np.zeros(_NCOUNT, dtype=np.int64),
+                    _memo(self.nd, nv, self.cap),
                 )
             )
         prize = self.prob[4]
@@ -1566,7 +1633,7 @@ class CompiledILS:
             return int(st[_BP]), -int(st[_BT])
 
         def prize_of(r: int) -> int:
-            _c, _cl, best, bestlen, _st, _rs, _n = runs[r]
+            _c, _cl, best, bestlen, _st, _rs, _n, _m = runs[r]
             return int(sum(int(prize[best[d, : bestlen[d]]].sum()) for d in range(self.nd)))
 
         top = max(range(len(runs)), key=lambda r: (best_of(r), -r))
@@ -1629,7 +1696,7 @@ class CompiledILS:
                 alive = alive[:target]
             r = alive[turn % len(alive)]
             turn += 1
-            cur, curlen, best, bestlen, state, rs, counters = runs[r]
+            cur, curlen, best, bestlen, state, rs, counters, memo = runs[r]
             if chunk_work is not None:
                 per = max(1, _work(counters) // max(1, int(state[_IT])))
                 n_iter = int(max(1, min(4 * max(1, chunk), chunk_work // per)))
@@ -1653,6 +1720,7 @@ class CompiledILS:
                 params,
                 n_iter,
                 counters,
+                memo,
             )
             iterations += int(state[_IT]) - it0
             totals += counters - before
@@ -1676,7 +1744,7 @@ class CompiledILS:
             per_s = spent / n_iter if spent > 0 else 1e-5
             chunk = int(max(1, min(4 * chunk, min(chunk_s, room) / per_s)))
         win = max(range(len(runs)), key=lambda r: (best_of(r), -r))
-        _c, _cl, best, bestlen, _st, _rs, _n = runs[win]
+        _c, _cl, best, bestlen, _st, _rs, _n, _m = runs[win]
         return self._unpack(best, bestlen), RunStats(
             iterations, total_work, stopped_by, tuple(trace), tuple(int(x) for x in totals)
         )
