@@ -895,16 +895,15 @@ def _replace(prob, side, routes, rlen, free, ws, keep, mask, max_len, memo):  # 
             if use_memo and not changed:
                 # nothing on this route among the visits free now (nor, if it was known,
                 # among those of the memo)
-                if not known:
+                if known:
+                    m_free[d, slot] |= free
+                else:
                     # the oldest route of the day gives way
                     slot = m_next[d]
                     m_next[d] = (slot + 1) % m_len.shape[1]
                     m_len[d, slot] = n
                     m_route[d, slot, :n] = row[:n]
-                    m_free[d, slot, :] = False
-                for i in range(nv):
-                    if free[i]:
-                        m_free[d, slot, i] = True
+                    m_free[d, slot] = free
                 work[_C_SCAN] += nv
             if again and cross:
                 break
